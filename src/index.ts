@@ -1,0 +1,25 @@
+// microcred's public API. Everything not exported here is internal.
+export { MicrocredError, ErrorCode, isMicrocredError } from './errors.js';
+export type { MicrocredErrorDetails, ProblemDetail } from './errors.js';
+
+export * from './model/constants.js';
+export type * from './model/achievement.js';
+export type * from './model/credential.js';
+
+export { DocumentLoader } from './contexts/documentLoader.js';
+export type { DocumentLoaderOptions, RemoteDocument } from './contexts/documentLoader.js';
+export { bundledContextUrls } from './contexts/bundled.js';
+
+export { IssuerKey, generateKey, importKey, didKeyOf } from './keys/issuerKey.js';
+export type { KeyFile, Ed25519Jwk, Signer } from './keys/issuerKey.js';
+export { exportKey } from './keys/exportKey.js';
+export type { ExportKeyOptions } from './keys/exportKey.js';
+export { didWebOf, didWebDocument } from './keys/didWeb.js';
+export type { DidDocument } from './keys/didWeb.js';
+
+export { issueCredential } from './issue/issueCredential.js';
+export type { IssueOptions } from './issue/issueCredential.js';
+
+export { verifyCredential } from './verify/verifyCredential.js';
+export type { VerifyOptions } from './verify/verifyCredential.js';
+export type * from './verify/report.js';

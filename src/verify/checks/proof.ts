@@ -1,0 +1,26 @@
+import { ErrorCode } from '../../errors.js';
+import { suiteOf } from '../../proofs/suites.js';
+import { couldNotCheck, failed, passed, type Check } from '../check.js';
+
+/** The credential carries a proof of a suite microcred verifies. */
+export const proofCheck: Check = {
+  id: 'proof',
+  title: 'A proof is present',
+  fatal: true,
+  run(ctx) {
+    const proof = ctx.credential?.proof;
+    const proofs = (Array.isArray(proof) ? proof : proof === undefined ? [] : [proof]) as unknown[];
+    if (proofs.length === 0) {
+      return failed({ code: ErrorCode.PROOF_MISSING, title: 'No proof', detail: 'The credential has no proof, so nothing shows who issued it or that it is unchanged.', path: 'proof' });
+    }
+    const objects = proofs.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null);
+    const supported = objects.filter((p) => suiteOf(p));
+    if (supported.length === 0) {
+      const first = objects[0];
+      const kind = first ? [first.type, first.cryptosuite].filter(Boolean).join(' / ') : 'not an object';
+      return couldNotCheck({ code: ErrorCode.PROOF_UNSUPPORTED, title: 'Unsupported proof', detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`, path: 'proof' });
+    }
+    ctx.proofs = supported;
+    return passed;
+  },
+};

@@ -1,0 +1,75 @@
+import jsigs from 'jsonld-signatures';
+import { ErrorCode, MicrocredError } from '../../errors.js';
+import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
+import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+
+const { AssertionProofPurpose } = jsigs.purposes;
+
+interface ProofResult {
+  verified: boolean;
+  error?: unknown;
+  verificationMethod?: { id?: string; controller?: string };
+}
+
+/** The proof verifies against the credential under the key its verificationMethod names. */
+export const signatureCheck: Check = {
+  id: 'signature',
+  title: 'The signature is valid',
+  fatal: true,
+  async run(ctx) {
+    const doc = ctx.credential as Record<string, unknown>;
+    const suites = verificationSuites((ctx.proofs ?? []).map((p) => suiteOf(p) as SuiteName));
+    let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
+    try {
+      result = await jsigs.verify(doc, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
+    } catch (error) {
+      return explain(error, doc);
+    }
+    const results = result.results ?? [];
+    const good = results.find((r) => r.verified);
+    if (result.verified && good) {
+      const method = good.verificationMethod ?? {};
+      ctx.signer = { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) };
+      return passed;
+    }
+    return explain(results.find((r) => r.error)?.error ?? result.error, doc);
+  },
+};
+
+function explain(error: unknown, doc: Record<string, unknown>): Verdict {
+  const cause = translateJsonLdError(error, doc) ?? innerError(error);
+  if (cause instanceof MicrocredError) {
+    if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
+      const isContext = typeof cause.details.url === 'string' && !cause.details.url.startsWith('did:');
+      return couldNotCheck({
+        code: isContext ? ErrorCode.CONTEXT_UNKNOWN : ErrorCode.KEY_UNRESOLVED,
+        title: isContext ? 'Unknown context' : 'The signing key could not be found',
+        detail: isContext
+          ? cause.message
+          : `${cause.details.url ?? 'The verification method'} could not be resolved offline. For did:web, pass the issuer's DID document to the DocumentLoader. ${cause.message}`,
+        path: 'proof.verificationMethod',
+      });
+    }
+    if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
+  }
+  const message = error instanceof Error ? error.message : String(error ?? '');
+  if (/not authorized|authorized by controller|proof purpose/i.test(message)) {
+    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
+  }
+  return failed({
+    code: ErrorCode.SIGNATURE_INVALID,
+    title: 'The signature does not match',
+    detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
+    path: 'proof',
+  });
+}
+
+function innerError(error: unknown): unknown {
+  let current = error as { cause?: unknown; details?: { cause?: unknown } } | undefined;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (current instanceof MicrocredError) return current;
+    current = (current.cause ?? current.details?.cause) as typeof current;
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import type { ErrorCode } from '../errors.js';
+
+/** The checks a report lists, in the order they run. */
+export type CheckId = 'parse' | 'jsonld' | 'type' | 'proof' | 'signature' | 'issuer' | 'validity';
+
+/** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
+export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
+
+/** Why a check did not pass, in words a person can act on. */
+export interface Problem {
+  /** Stable code, e.g. `ERR_SIGNATURE_INVALID`; safe to branch on. */
+  code: ErrorCode;
+  /** A short title, e.g. "The signature does not match". */
+  title: string;
+  /** What was found and what it means. */
+  detail: string;
+  /** The JSON path of the offending value, e.g. `validUntil`, when one applies. */
+  path?: string;
+}
+
+/** One line of the report. */
+export interface CheckResult {
+  id: CheckId;
+  /** What the check establishes, e.g. "Signature is valid". */
+  title: string;
+  outcome: CheckOutcome;
+  /** Present whenever outcome is not `passed`. */
+  problem?: Problem;
+}
+
+/** The display state of a report as a whole. */
+export type ReportSummary = 'verified' | 'verified-with-warnings' | 'invalid' | 'could-not-check';
+
+/** What a verifier site shows about the credential itself. */
+export interface CredentialSummary {
+  id?: string;
+  name?: string;
+  issuer?: { id?: string; name?: string };
+  achievement?: { id?: string; name?: string };
+  recipient?: string;
+  validFrom?: string;
+  validUntil?: string;
+  proof?: { type?: string; cryptosuite?: string; verificationMethod?: string };
+}
+
+/**
+ * The answer of {@link verifyCredential}. Plain JSON: other programs parse it.
+ *
+ * - `authentic`: the proof holds and binds to the issuer.
+ * - `verified`: authentic, within its validity period at `checkedAt`, and nothing went unchecked.
+ */
+export interface VerificationReport {
+  verified: boolean;
+  authentic: boolean;
+  summary: ReportSummary;
+  /** The moment the report was made for (the `now` option). */
+  checkedAt: string;
+  credential?: CredentialSummary;
+  checks: CheckResult[];
+}
+
+/** The summary state for a list of checks. */
+export function summarize(checks: CheckResult[]): ReportSummary {
+  if (checks.some((c) => c.outcome === 'failed')) return 'invalid';
+  if (checks.some((c) => c.outcome === 'could-not-check' || c.outcome === 'skipped')) return 'could-not-check';
+  return checks.some((c) => c.outcome === 'warning') ? 'verified-with-warnings' : 'verified';
+}

@@ -1,0 +1,97 @@
+import { ErrorCode } from '../errors.js';
+import { DocumentLoader } from '../contexts/documentLoader.js';
+import type { VerifyContext } from './check.js';
+import { AUTHENTICITY_CHECKS, CHECKS } from './pipeline.js';
+import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
+
+export interface VerifyOptions {
+  /** A loader to reuse across calls; add did:web documents you hold to it. */
+  loader?: DocumentLoader;
+  /** The moment to check validity at (default: now). */
+  now?: Date;
+  /** Tolerance for clocks that disagree, in seconds (default 300). */
+  clockSkewSeconds?: number;
+}
+
+/**
+ * Verifies a credential (an object or a JSON string) and reports check by check. Never throws.
+ *
+ * @example
+ * const report = await verifyCredential(json);
+ * if (report.verified) show('Verified');
+ * else if (report.authentic) show('Genuine, but ' + report.checks.find(c => c.problem)?.problem?.title);
+ */
+export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
+  const now = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
+  const ctx: VerifyContext = {
+    input,
+    now,
+    loader: options.loader ?? new DocumentLoader(),
+    clockSkewSeconds: Number.isFinite(options.clockSkewSeconds) ? Math.max(0, options.clockSkewSeconds as number) : 300,
+  };
+  const checks: CheckResult[] = [];
+  let stoppedBy: CheckResult | undefined;
+  for (const check of CHECKS) {
+    if (stoppedBy) {
+      checks.push({
+        id: check.id,
+        title: check.title,
+        outcome: 'skipped',
+        problem: { code: ErrorCode.CHECK_SKIPPED, title: 'Not checked', detail: `Not checked because "${stoppedBy.title}" did not pass.` },
+      });
+      continue;
+    }
+    let result: CheckResult;
+    try {
+      const verdict = await check.run(ctx);
+      result = { id: check.id, title: check.title, ...verdict };
+    } catch (error) {
+      // A check that throws is a bug in microcred or a library, never a verdict on the credential.
+      result = {
+        id: check.id,
+        title: check.title,
+        outcome: 'could-not-check',
+        problem: { code: ErrorCode.INTERNAL, title: 'The check could not run', detail: `An unexpected error stopped this check: ${(error as Error)?.message ?? String(error)}` },
+      };
+    }
+    checks.push(result);
+    if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
+  }
+  const authentic = AUTHENTICITY_CHECKS.every((id) => checks.find((c) => c.id === id)?.outcome === 'passed');
+  const summary = summarize(checks);
+  return {
+    verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
+    authentic,
+    summary,
+    checkedAt: now.toISOString(),
+    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential) } : {}),
+    checks,
+  };
+}
+
+function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const obj = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const issuer = typeof doc.issuer === 'string' ? { id: doc.issuer } : obj(doc.issuer);
+  const subject = obj(Array.isArray(doc.credentialSubject) ? doc.credentialSubject[0] : doc.credentialSubject);
+  const achievement = obj(subject.achievement);
+  const identifier = Array.isArray(subject.identifier) ? obj(subject.identifier[0]) : {};
+  const proof = obj(Array.isArray(doc.proof) ? doc.proof[0] : doc.proof);
+  const recipient = str(subject.id) ?? (identifier.hashed === true ? `hashed ${str(identifier.identityType) ?? 'identifier'}` : str(identifier.identityHash));
+  const entries: [keyof CredentialSummary, unknown][] = [
+    ['id', str(doc.id)],
+    ['name', str(doc.name)],
+    ['issuer', prune({ id: str(issuer.id), name: str(issuer.name) })],
+    ['achievement', prune({ id: str(achievement.id), name: str(achievement.name) })],
+    ['recipient', recipient],
+    ['validFrom', str(doc.validFrom) ?? str(doc.issuanceDate)],
+    ['validUntil', str(doc.validUntil) ?? str(doc.expirationDate)],
+    ['proof', prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CredentialSummary;
+}
+
+function prune<T extends Record<string, unknown>>(value: T): T | undefined {
+  const kept = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+  return Object.keys(kept).length ? (kept as T) : undefined;
+}
