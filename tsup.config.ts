@@ -17,7 +17,7 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    external: ['#runtime', 'microcred'],
+    external: ['#runtime'],
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
   },

@@ -23,3 +23,11 @@ export type { IssueOptions } from './issue/issueCredential.js';
 export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';
 export type * from './verify/report.js';
+
+// --- report formatting (src/verify/format.ts) ---
+
+// --- competency definitions (src/competency) ---
+
+// --- evidence, review and decisions (src/review, src/identity) ---
+
+// --- issuing from decisions, stacks (src/issue/fromDecision.ts, src/stack) ---
