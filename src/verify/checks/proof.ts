@@ -17,7 +17,8 @@ export const proofCheck: Check = {
     const supported = objects.filter((p) => suiteOf(p));
     if (supported.length === 0) {
       const first = objects[0];
-      const kind = first ? [first.type, first.cryptosuite].filter(Boolean).join(' / ') : 'not an object';
+      const named = first ? [first.type, first.cryptosuite].filter((v) => typeof v === 'string' && v !== '').join(' / ') : '';
+      const kind = !first ? 'not an object' : named || 'an object of no known type';
       return couldNotCheck({ code: ErrorCode.PROOF_UNSUPPORTED, title: 'Unsupported proof', detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`, path: 'proof' });
     }
     ctx.proofs = supported;

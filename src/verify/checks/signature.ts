@@ -41,7 +41,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   const cause = translateJsonLdError(error, doc) ?? innerError(error);
   if (cause instanceof MicrocredError) {
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
-      const isContext = typeof cause.details.url === 'string' && !cause.details.url.startsWith('did:');
+      const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
       return couldNotCheck({
         code: isContext ? ErrorCode.CONTEXT_UNKNOWN : ErrorCode.KEY_UNRESOLVED,
         title: isContext ? 'Unknown context' : 'The signing key could not be found',
@@ -72,4 +72,16 @@ function innerError(error: unknown): unknown {
     current = (current.cause ?? current.details?.cause) as typeof current;
   }
   return undefined;
+}
+
+// The loader reports a URL it does not hold, whether a context or a key; a URL the proof names as
+// its verificationMethod (or that method's controller document) is a key, whatever its scheme.
+function isKeyUrl(url: string, doc: Record<string, unknown>): boolean {
+  if (url.startsWith('did:')) return true;
+  const proofs = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
+  return proofs.some((p) => {
+    const method = (p as { verificationMethod?: unknown } | null)?.verificationMethod;
+    const id = typeof method === 'string' ? method : (method as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && (url === id || url === id.split('#')[0]);
+  });
 }

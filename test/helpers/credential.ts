@@ -1,0 +1,59 @@
+// Builders shared by the foundation's tests: a valid unsigned OB 3.0 credential for a key, a pinned
+// clock, and small readers for verification reports.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CheckId, CheckResult, IssuerKey, UnsignedCredential, VerificationReport } from '../../src/index.js';
+
+/** The clock every test pins: well after the credentials' validFrom and before their validUntil. */
+export const NOW = new Date('2026-06-01T12:00:00Z');
+
+/** A valid unsigned Open Badges 3.0 credential issued by `key`'s controller. */
+export function unsignedCredential(key: IssuerKey, overrides: Partial<UnsignedCredential> = {}): UnsignedCredential {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: 'Formative Assessment Practice',
+    validFrom: '2026-01-15T09:00:00Z',
+    issuer: { id: key.controller, type: ['Profile'], name: 'Example District PD' },
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      id: 'did:example:teacher-42',
+      achievement: {
+        id: 'https://pd.example.org/achievements/formative-assessment',
+        type: ['Achievement'],
+        name: 'Formative Assessment',
+        description: 'Uses formative assessment to adjust instruction.',
+        criteria: { narrative: 'A reviewed lesson plan and classroom evidence.' },
+        achievementType: 'MicroCredential',
+      },
+    },
+    ...overrides,
+  };
+}
+
+/** A deep copy that a test may change freely. */
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** The check with the given id in a report (fails the test when it is absent). */
+export function check(report: VerificationReport, id: CheckId): CheckResult {
+  const found = report.checks.find((c) => c.id === id);
+  if (!found) throw new Error(`report has no "${id}" check`);
+  return found;
+}
+
+/** The first check of a report that did not pass. */
+export function firstProblem(report: VerificationReport): CheckResult | undefined {
+  return report.checks.find((c) => c.outcome !== 'passed');
+}
+
+/** A fixture file under test/fixtures, parsed as JSON. */
+export function fixture(relativePath: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(fixturePath(relativePath), 'utf8')) as Record<string, unknown>;
+}
+
+/** The absolute path of a fixture file under test/fixtures. */
+export function fixturePath(relativePath: string): string {
+  return fileURLToPath(new URL(`../fixtures/${relativePath}`, import.meta.url));
+}
