@@ -25,6 +25,8 @@ export type { VerifyOptions } from './verify/verifyCredential.js';
 export type * from './verify/report.js';
 
 // --- report formatting (src/verify/format.ts) ---
+export { formatReport } from './verify/format.js';
+export type { FormatReportOptions } from './verify/format.js';
 
 // --- competency definitions (src/competency) ---
 

@@ -1,1 +1,11 @@
-console.log('cli todo')
+import { run } from './run.js';
+
+// Thin on purpose: everything testable lives in run.ts.
+const status = await run(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+});
+// Let piped output drain before exiting (writes to pipes are asynchronous on some platforms).
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+process.exit(status);

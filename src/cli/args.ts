@@ -1,0 +1,52 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Where a command writes: text goes out as given (callers add newlines). `cwd` resolves relative paths. */
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd?: string;
+  /** Colour human-readable reports (main.ts sets it for a terminal unless NO_COLOR is set). */
+  color?: boolean;
+}
+
+/** The command line is wrong (unknown option, missing argument, malformed value): exit 2 with usage. */
+export class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** What {@link parseCommand} returns for the options `O`. */
+export type Parsed<O extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: boolean; strict: true }>>;
+
+/**
+ * `parseArgs` in strict mode, with its errors turned into {@link UsageError}s for `command`.
+ * Every command accepts `--help`/`-h`.
+ */
+export function parseCommand<O extends OptionSpec>(command: string, args: string[], options: O, allowPositionals = false): Parsed<O> {
+  try {
+    return parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
+  } catch (error) {
+    // node:util's messages name the option (never its value) and say what was wrong with it.
+    throw new UsageError((error as Error).message, command);
+  }
+}
+
+/** The value of a required string option, or a usage error naming it. */
+export function required(command: string, name: string, value: string | undefined): string {
+  if (value === undefined || value === '') throw new UsageError(`${command} needs --${name}.`, command);
+  return value;
+}

@@ -1,0 +1,52 @@
+import { version } from '../../package.json';
+import { UsageError, type CliIo } from './args.js';
+import { keysCommand } from './commands/keys.js';
+import { issueCommand } from './commands/issue.js';
+import { verifyCommand } from './commands/verify.js';
+import { EXIT, printError } from './output.js';
+import { helpFor, helpTopics } from './usage.js';
+
+export type { CliIo } from './args.js';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  keys: keysCommand,
+  issue: issueCommand,
+  verify: verifyCommand,
+};
+
+/**
+ * Runs the microcred command line in-process and returns its exit status: 0 done (for verify:
+ * every credential verified), 1 not, 2 the command line is wrong. Never throws and never exits.
+ *
+ * @example
+ * const out: string[] = [];
+ * const status = await run(['verify', 'badge.json', '--json'], { stdout: (s) => out.push(s), stderr: (s) => out.push(s) });
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === '--version' || command === '-V') {
+      io.stdout(`${version}\n`);
+      return EXIT.OK;
+    }
+    if (command === '--help' || command === '-h') {
+      io.stdout(helpFor());
+      return EXIT.OK;
+    }
+    if (command === 'help') return help(args, io);
+    if (command === undefined) throw new UsageError('No command given.');
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(command.startsWith('-') ? `Unknown option ${command}.` : `Unknown command "${command}".`);
+    return await handler(args, io);
+  } catch (error) {
+    return printError(io, error);
+  }
+}
+
+function help(args: string[], io: CliIo): number {
+  const topic = args.join(' ');
+  if (topic === '') io.stdout(helpFor());
+  else if (helpTopics().includes(topic)) io.stdout(helpFor(topic));
+  else throw new UsageError(`No help for "${topic}"; the commands are ${helpTopics().join(', ')}.`);
+  return EXIT.OK;
+}

@@ -1,0 +1,150 @@
+import { ErrorCode } from '../errors.js';
+import type { CheckOutcome, CheckResult, CredentialSummary, VerificationReport } from './report.js';
+
+export interface FormatReportOptions {
+  /** Colour the headline and symbols with ANSI escapes (for a terminal). Off by default. */
+  color?: boolean;
+}
+
+const SYMBOL: Record<CheckOutcome, string> = {
+  passed: '✔',
+  failed: '✖',
+  warning: '⚠',
+  skipped: '–',
+  'could-not-check': '?',
+};
+
+// Words beside the symbols, so the report reads the same without Unicode or colour.
+const LABEL: Record<CheckOutcome, string> = {
+  passed: '',
+  failed: 'failed',
+  warning: 'warning',
+  skipped: 'skipped',
+  'could-not-check': 'could not check',
+};
+
+type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'unknown' | 'bold';
+
+const ANSI: Record<Tone, [string, string]> = {
+  good: ['\u001b[32m', '\u001b[39m'],
+  bad: ['\u001b[31m', '\u001b[39m'],
+  warn: ['\u001b[33m', '\u001b[39m'],
+  unknown: ['\u001b[35m', '\u001b[39m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  bold: ['\u001b[1m', '\u001b[22m'],
+};
+
+const TONE: Record<CheckOutcome, Tone> = { passed: 'good', failed: 'bad', warning: 'warn', skipped: 'dim', 'could-not-check': 'unknown' };
+
+/**
+ * The report as a person reads it: a headline, what the credential is, then one line per check
+ * with a symbol (✔ passed, ✖ failed, ⚠ warning, – skipped, ? could not check) and, under each
+ * check that did not pass, its problem's title, detail, code and JSON path.
+ *
+ * Values taken from the credential are shown with control characters escaped, so a crafted
+ * credential cannot rewrite the terminal it is shown in. No ANSI colour unless `color: true`.
+ *
+ * @example
+ * const report = await verifyCredential(json);
+ * console.log(formatReport(report, { color: process.stdout.isTTY }));
+ * // ✖ Invalid — the signature does not match
+ * //
+ * //   Credential   Formative Assessment
+ * //   Issuer       Example District (did:web:pd.example.org)
+ * //   …
+ * //   ✔ The credential is a JSON object
+ * //   ✖ The signature is valid (failed)
+ * //       The signature does not match
+ * //       …
+ * //       code ERR_SIGNATURE_INVALID · path proof.proofValue
+ */
+export function formatReport(report: VerificationReport, options: FormatReportOptions = {}): string {
+  const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
+  const lines: string[] = [headline(report, paint), ''];
+
+  const about: [string, string][] = [...describe(report.credential), ['Checked at', safe(report.checkedAt)]];
+  const width = Math.max(...about.map(([label]) => label.length)) + 2;
+  for (const [label, value] of about) lines.push(`  ${paint('dim', label.padEnd(width))}${value}`);
+  lines.push('');
+
+  for (const check of report.checks) lines.push(...checkLines(check, paint));
+  return lines.join('\n');
+}
+
+function headline(report: VerificationReport, paint: (tone: Tone, text: string) => string): string {
+  const firstWith = (outcome: CheckOutcome) => report.checks.find((c) => c.outcome === outcome && c.problem);
+  if (report.verified) {
+    return report.summary === 'verified-with-warnings' ? paint('warn', '✔ Verified, with warnings') : paint('good', '✔ Verified');
+  }
+  if (report.authentic) {
+    // The proof holds, so say so first: "genuine but expired" is a different situation from a forgery.
+    const reason = firstWith('failed') ?? firstWith('could-not-check') ?? firstWith('warning');
+    return paint('warn', `⚠ Genuine, but ${genuineButWhat(reason, report.credential)}`);
+  }
+  const failed = firstWith('failed');
+  if (failed?.problem) return paint('bad', `✖ Invalid — ${sentenceCase(failed.problem.title)}`);
+  const unknown = firstWith('could-not-check') ?? firstWith('skipped');
+  return paint('unknown', `? Could not check — ${unknown?.problem ? sentenceCase(unknown.problem.title) : 'not every check could run'}`);
+}
+
+function genuineButWhat(reason: CheckResult | undefined, credential: CredentialSummary | undefined): string {
+  const code = reason?.problem?.code;
+  if (code === ErrorCode.EXPIRED) return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
+  if (code === ErrorCode.NOT_YET_VALID) return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
+  if (reason?.problem) return sentenceCase(reason.problem.title);
+  return 'not verified';
+}
+
+function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => string): string[] {
+  const label = LABEL[check.outcome];
+  const head = `  ${paint(TONE[check.outcome], SYMBOL[check.outcome])} ${safe(check.title)}${label ? ` ${paint(TONE[check.outcome], `(${label})`)}` : ''}`;
+  if (check.outcome === 'passed' || !check.problem) return [head];
+  const { problem } = check;
+  const where = [`code ${problem.code}`, ...(problem.path ? [`path ${safe(problem.path)}`] : [])].join(' · ');
+  return [head, `      ${paint('bold', safe(problem.title))}`, `      ${safe(problem.detail)}`, `      ${paint('dim', where)}`];
+}
+
+/** Label/value rows describing the credential; only the fields it has. */
+function describe(credential: CredentialSummary | undefined): [string, string][] {
+  if (!credential) return [];
+  const rows: [string, string | undefined][] = [
+    ['Credential', credential.name],
+    ['Issuer', person(credential.issuer?.name, credential.issuer?.id)],
+    ['Achievement', person(credential.achievement?.name, credential.achievement?.id)],
+    ['Recipient', credential.recipient],
+    ['Valid', validity(credential.validFrom, credential.validUntil)],
+    ['Credential id', credential.id],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => [label, safe(value, 200)]);
+}
+
+function person(name: string | undefined, id: string | undefined): string | undefined {
+  if (name && id) return `${name} (${id})`;
+  return name ?? id;
+}
+
+function validity(from: string | undefined, until: string | undefined): string | undefined {
+  if (from && until) return `from ${from} until ${until}`;
+  if (from) return `from ${from}, no end date`;
+  return until ? `until ${until}` : undefined;
+}
+
+/** The calendar date of an RFC 3339 date-time as written (its own timezone), else the value itself. */
+function day(value: string): string {
+  return safe(/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? value, 40);
+}
+
+function sentenceCase(title: string): string {
+  const text = safe(title);
+  // Keep acronyms and terms such as "JSON" or "@context" as they are.
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+// C0/C1 controls (ESC included) and line/paragraph separators, from untrusted credential text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function safe(value: string, max = Infinity): string {
+  const escaped = String(value).replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
