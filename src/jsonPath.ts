@@ -22,3 +22,22 @@ export function pathOfKey(value: unknown, key: string, base = ''): string | unde
   }
   return undefined;
 }
+
+/** The path of the first `type` (or `@type`) property naming `name`, e.g. `proof[1].type`, or undefined. */
+export function pathOfType(value: unknown, name: string, base = ''): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfType(value[i], name, joinPath(base, i));
+      if (found) return found;
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'type' || k === '@type') && (v === name || (Array.isArray(v) && v.includes(name)))) {
+        return Array.isArray(v) ? joinPath(joinPath(base, k), v.indexOf(name)) : joinPath(base, k);
+      }
+      const found = pathOfType(v, name, joinPath(base, k));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
-import { pathOfKey } from '../jsonPath.js';
+import { pathOfKey, pathOfType } from '../jsonPath.js';
 
 /**
  * Turns what jsonld and the signature libraries throw into a MicrocredError that says what went wrong
@@ -11,12 +11,20 @@ export function translateJsonLdError(error: unknown, document: unknown): Microcr
   if (found) return found;
   const event = findSafeModeEvent(error);
   if (event) {
+    // A type name no context defines surfaces as a "relative @type reference" naming the type.
+    if (event.code === 'relative @type reference' && typeof event.details?.type === 'string') {
+      const type = event.details.type;
+      const path = pathOfType(document, type);
+      return new MicrocredError(ErrorCode.TERM_UNDEFINED, `The type "${type}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`, { term: type, ...(path ? { path } : {}) });
+    }
     const term = event.details?.property ?? event.details?.term ?? event.details?.iri;
     if (typeof term === 'string') {
       const path = pathOfKey(document, term);
       return new MicrocredError(ErrorCode.TERM_UNDEFINED, `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`, { term, ...(path ? { path } : {}) });
     }
-    return new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing rejected the document: ${event.message ?? event.code ?? 'safe mode validation error'}.`);
+    const reason = (event.message ?? event.code ?? 'safe mode validation error').replace(/\.$/, '');
+    const subject = event.details?.id ?? event.details?.value;
+    return new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing rejected the document: ${reason}${typeof subject === 'string' ? ` (${JSON.stringify(subject)})` : ''}.`);
   }
   return undefined;
 }
@@ -31,7 +39,7 @@ function findCause(error: unknown, depth = 0): MicrocredError | undefined {
 interface SafeModeEvent {
   code?: string;
   message?: string;
-  details?: { property?: string; term?: string; iri?: string };
+  details?: { property?: string; term?: string; iri?: string; type?: unknown; id?: unknown; value?: unknown };
 }
 
 function findSafeModeEvent(error: unknown, depth = 0): SafeModeEvent | undefined {

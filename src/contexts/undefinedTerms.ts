@@ -4,9 +4,12 @@ import { pathOfKey } from '../jsonPath.js';
 import { translateJsonLdError } from './jsonldErrors.js';
 import type { DocumentLoader } from './documentLoader.js';
 
-// VC 2.0's context maps every term it does not define into this namespace through `@vocab`
-// (VC Data Model 2.0 §5.2), so safe mode alone lets undefined terms through. Finding this prefix
-// in the expanded document is how an undefined term shows under VC 2.0.
+// Undefined terms are found two ways. jsonld's safe mode (the option is `safe`; jsonld ignores any
+// other name and then silently drops undefined terms) throws on a term no context defines. A
+// document may instead bring a context with an `@vocab` that maps every undefined term into this
+// namespace (VC Data Model 2.0 §5.2, the undefined-terms context; early drafts of the VC 2.0
+// context itself did this), and safe mode then lets those terms through: finding this prefix in
+// the expanded document catches them.
 const ISSUER_DEPENDENT = 'https://www.w3.org/ns/credentials/issuer-dependent#';
 
 /** A term the document uses that none of its contexts defines. */
@@ -22,7 +25,7 @@ export interface UndefinedTerm {
 export async function findUndefinedTerms(document: unknown, loader: DocumentLoader): Promise<UndefinedTerm[]> {
   let expanded: unknown;
   try {
-    expanded = await jsonld.expand(document, { documentLoader: loader.load, safeMode: true });
+    expanded = await jsonld.expand(document, { documentLoader: loader.load, safe: true });
   } catch (error) {
     const translated = translateJsonLdError(error, document);
     if (translated?.code === ErrorCode.TERM_UNDEFINED) return [{ term: translated.details.term as string, ...(translated.details.path ? { path: translated.details.path } : {}) }];

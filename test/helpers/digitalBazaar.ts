@@ -49,3 +49,14 @@ export async function digitalBazaarKeyPair(): Promise<Ed25519Multikey.MultikeyPa
 export function digitalBazaarSuite(signer?: unknown): unknown {
   return new DataIntegrityProof({ cryptosuite, ...(signer ? { signer } : {}) });
 }
+
+/**
+ * Signs `credential` with the plain stack, which checks none of the Open Badges rules microcred
+ * enforces at issue time: the way to make credentials that are authentic yet wrong (issuer not the
+ * signer, unreadable dates, plain VC type) and see what microcred's verifier says about them.
+ */
+export async function signWithDigitalBazaar(credential: Record<string, unknown>, pair?: Ed25519Multikey.MultikeyPair): Promise<Record<string, unknown>> {
+  const signer = (pair ?? (await digitalBazaarKeyPair())).signer();
+  const vc = await import('@digitalbazaar/vc');
+  return vc.issue({ credential: structuredClone(credential), suite: digitalBazaarSuite(signer), documentLoader: digitalBazaarLoader() });
+}
