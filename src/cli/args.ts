@@ -40,8 +40,11 @@ export function parseCommand<O extends OptionSpec>(command: string, args: string
   try {
     return parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
   } catch (error) {
-    // node:util's messages name the option (never its value) and say what was wrong with it.
-    throw new UsageError((error as Error).message, command);
+    // node:util's messages name the option (never its value) and say what was wrong with it;
+    // the unknown-option one goes on to explain `--`, which is noise here.
+    const message = (error as Error).message;
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']*)'/.exec(message) : null;
+    throw new UsageError(unknown ? `Unknown option ${unknown[1]}.` : message, command);
   }
 }
 

@@ -16,12 +16,12 @@ export function resolvePath(cwd: string | undefined, path: string): string {
 export async function readText(path: string, shownAs: string = path): Promise<string> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is a directory, not a file.`, { path: shownAs });
-    if (info.size > MAX_INPUT_BYTES) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, { path: shownAs });
+    if (info.isDirectory()) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is a directory, not a file.`, { file: shownAs });
+    if (info.size > MAX_INPUT_BYTES) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, { file: shownAs });
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof MicrocredError) throw error;
-    throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} could not be read: ${describeFsError(error)}.`, { path: shownAs });
+    throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} could not be read: ${describeFsError(error)}.`, { file: shownAs });
   }
 }
 
@@ -35,7 +35,7 @@ export async function readJson(path: string, shownAs: string = path, options: { 
     return JSON.parse(text);
   } catch (error) {
     const why = options.secret ? 'it is not valid JSON' : `it is not valid JSON (${(error as Error).message})`;
-    throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `${shownAs} could not be read: ${why}.`, { path: shownAs });
+    throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `${shownAs} could not be read: ${why}.`, { file: shownAs });
   }
 }
 

@@ -100,6 +100,8 @@ function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => str
   const head = `  ${paint(TONE[check.outcome], SYMBOL[check.outcome])} ${safe(check.title)}${label ? ` ${paint(TONE[check.outcome], `(${label})`)}` : ''}`;
   if (check.outcome === 'passed' || !check.problem) return [head];
   const { problem } = check;
+  // A skipped check's title is always "Not checked" and its label says so already: one line is enough.
+  if (check.outcome === 'skipped') return [head, `      ${paint('dim', `${safe(problem.detail)} (${problem.code})`)}`];
   const where = [`code ${problem.code}`, ...(problem.path ? [`path ${safe(problem.path)}`] : [])].join(' · ');
   return [head, `      ${paint('bold', safe(problem.title))}`, `      ${safe(problem.detail)}`, `      ${paint('dim', where)}`];
 }

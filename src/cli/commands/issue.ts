@@ -1,4 +1,4 @@
-import { isMicrocredError } from '../../errors.js';
+import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import type { UnsignedCredential } from '../../model/credential.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
@@ -43,7 +43,8 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     signed = await issueCredential(unsigned, { key });
   } catch (error) {
     const code = printError(io, error);
-    if (isMicrocredError(error) && (error.details.problems ?? [error.details]).some((p) => p.path === 'issuer.id')) {
+    // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
+    if (isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
       io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;

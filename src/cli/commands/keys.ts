@@ -105,7 +105,7 @@ function didWebFor(domain: string, command: string): string {
 }
 
 /** Where a did:web document is fetched from (did:web method spec §3.2: no path → /.well-known). */
-function publicationUrl(did: string): string {
+export function publicationUrl(did: string): string {
   const [host, ...path] = did.slice('did:web:'.length).split(':');
   const origin = `https://${decodeURIComponent(host as string)}`;
   return path.length ? `${origin}/${path.map(decodeURIComponent).join('/')}/did.json` : `${origin}/.well-known/did.json`;

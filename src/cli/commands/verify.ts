@@ -9,6 +9,7 @@ import { UsageError, parseCommand, type CliIo } from '../args.js';
 import { readJson, readText, resolvePath } from '../files.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
+import { publicationUrl } from './keys.js';
 
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
@@ -46,7 +47,19 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(blocks.join('\n'));
     if (reports.length > 1) io.stdout(`\n${reports.filter((r) => r.verified).length} of ${reports.length} verified.\n`);
   }
+  for (const did of unresolvedDidWebIssuers(reports)) {
+    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${publicationUrl(did)}) with --did-doc FILE.\n`);
+  }
   return reports.every((r) => r.verified) ? EXIT.OK : EXIT.FAILED;
+}
+
+/** The did:web DIDs whose keys could not be resolved: the one gap --did-doc fills. */
+function unresolvedDidWebIssuers(reports: VerificationReport[]): string[] {
+  const dids = reports
+    .filter((r) => r.checks.some((c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED))
+    .map((r) => r.credential?.proof?.verificationMethod?.split('#')[0])
+    .filter((did): did is string => did !== undefined && did.startsWith('did:web:'));
+  return [...new Set(dids)];
 }
 
 async function verifyFile(file: string, io: CliIo, options: Parameters<typeof verifyCredential>[1]): Promise<VerificationReport> {

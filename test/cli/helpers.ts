@@ -1,0 +1,35 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/run.js';
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process in `cwd`, capturing what it prints. */
+export async function cli(cwd: string, ...argv: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await run(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd });
+  return { status, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** A fresh temporary folder and a function that removes it. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'microcred-cli-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Writes the unsigned fixture credential into `dir` as `name`, issued by `issuerDid`. */
+export async function writeUnsigned(dir: string, issuerDid: string, name = 'unsigned.json'): Promise<string> {
+  const template = await readFile(new URL('./fixtures/unsigned-credential.json', import.meta.url), 'utf8');
+  await writeFile(join(dir, name), template.replace('ISSUER_DID', issuerDid));
+  return name;
+}
+
+export async function readJsonFile<T = Record<string, unknown>>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
