@@ -31,7 +31,7 @@ describe('the jsonld check', () => {
   });
 
   it('names an undefined nested term with its full path', async () => {
-    const doc = clone(signed) as unknown as Record<string, any>;
+    const doc = clone(signed);
     doc.credentialSubject.achievement.secretLevel = 'gold';
     const report = await verifyCredential(doc, { now: NOW });
     expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: 'credentialSubject.achievement.secretLevel' });
