@@ -29,6 +29,15 @@ export { formatReport } from './verify/format.js';
 export type { FormatReportOptions } from './verify/format.js';
 
 // --- competency definitions (src/competency) ---
+export { defineCompetency, parseCompetency } from './competency/define.js';
+export type { ParseCompetencyOptions } from './competency/define.js';
+export { compileAchievement } from './competency/compile.js';
+export { achievementId, resultDescriptionId, rubricLevelId, matchesDefinitionRef } from './competency/ids.js';
+export type { VersionedId } from './competency/ids.js';
+export { competencyDefinitionSchema } from './competency/schemaProblems.js';
+export type {
+  CompetencyDefinition, Component, RubricLevel, ArtifactRequirement, ReflectionPrompt, AlignmentTarget, DefinitionRef, DefinitionIssuer,
+} from './competency/types.js';
 
 // --- evidence, review and decisions (src/review, src/identity) ---
 
