@@ -6,11 +6,16 @@ import type { DocumentLoader } from './documentLoader.js';
 
 // Undefined terms are found two ways. jsonld's safe mode (the option is `safe`; jsonld ignores any
 // other name and then silently drops undefined terms) throws on a term no context defines. A
-// document may instead bring a context with an `@vocab` that maps every undefined term into this
-// namespace (VC Data Model 2.0 §5.2, the undefined-terms context; early drafts of the VC 2.0
-// context itself did this), and safe mode then lets those terms through: finding this prefix in
-// the expanded document catches them.
-const ISSUER_DEPENDENT = 'https://www.w3.org/ns/credentials/issuer-dependent#';
+// document may instead bring a context whose `@vocab` maps every undefined term into a catch-all
+// namespace — https://www.w3.org/ns/credentials/undefined-terms/v2 (VC Data Model 2.0 §5.2), or
+// the issuer-dependent namespace of VC 2.0 drafts — and safe mode then lets those terms through:
+// finding these prefixes in the expanded document catches them.
+const CATCH_ALL_VOCABULARIES = ['https://www.w3.org/ns/credentials/undefined-term#', 'https://www.w3.org/ns/credentials/issuer-dependent#'];
+
+function catchAllTerm(iri: string): string | undefined {
+  const prefix = CATCH_ALL_VOCABULARIES.find((p) => iri.startsWith(p));
+  return prefix ? iri.slice(prefix.length) : undefined;
+}
 
 /** A term the document uses that none of its contexts defines. */
 export interface UndefinedTerm {
@@ -46,9 +51,13 @@ function collectIssuerDependent(value: unknown, out: Set<string>): void {
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, child] of Object.entries(value)) {
-    if (key.startsWith(ISSUER_DEPENDENT)) out.add(key.slice(ISSUER_DEPENDENT.length));
+    const term = catchAllTerm(key);
+    if (term !== undefined) out.add(term);
     if (key === '@type') {
-      for (const t of [child].flat()) if (typeof t === 'string' && t.startsWith(ISSUER_DEPENDENT)) out.add(t.slice(ISSUER_DEPENDENT.length));
+      for (const t of [child].flat()) {
+        const type = typeof t === 'string' ? catchAllTerm(t) : undefined;
+        if (type !== undefined) out.add(type);
+      }
     }
     collectIssuerDependent(child, out);
   }

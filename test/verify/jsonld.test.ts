@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential, type SignedCredential } from '../../src/index.js';
 import { NOW, check, clone } from '../helpers/credential.js';
 import { unsignedCredential } from '../helpers/credential.js';
+import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
 let signed: SignedCredential;
 beforeAll(async () => {
@@ -36,6 +37,21 @@ describe('the jsonld check', () => {
     const report = await verifyCredential(doc, { now: NOW });
     expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: 'credentialSubject.achievement.secretLevel' });
     expect(check(report, 'jsonld').problem?.detail).toContain('secretLevel');
+  });
+
+  it('names undefined terms even when the issuer signed them under the undefined-terms context', async () => {
+    const pair = await digitalBazaarKeyPair();
+    const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
+    const credential = await signWithDigitalBazaar({
+      ...base,
+      '@context': [...(base['@context'] as string[]), 'https://www.w3.org/ns/credentials/undefined-terms/v2'],
+      id: 'urn:uuid:3c1d9a4e-8f0b-4d6a-9e2c-5b7a1f0e3d01',
+      issuer: { id: pair.controller, type: ['Profile'] },
+      favouriteColour: 'blue',
+    }, pair);
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: 'favouriteColour' });
+    expect(report.verified).toBe(false);
   });
 
   it('an unknown context could not be checked (ERR_CONTEXT_UNKNOWN), names the URL and is never fetched', async () => {
