@@ -1,4 +1,4 @@
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isMicrocredError } from '../../errors.js';
 import { generateKey } from '../../keys/issuerKey.js';
 import { exportKey } from '../../keys/exportKey.js';
@@ -88,7 +88,7 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   }
   if (key.controller !== did) {
     io.stderr(
-      `note: ${basename(keyArg)} names ${key.controller} as its controller, so credentials issued with it name that DID as issuer.\n` +
+      `note: ${keyArg} names ${key.controller} as its controller, so credentials issued with it name that DID as issuer.\n` +
         `      To issue as ${did}, create a key with: microcred keys generate --did-web ${domain} --out FILE\n`,
     );
   }

@@ -37,9 +37,8 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const loader = await loaderWith(values['did-doc'] ?? [], io);
 
   const reports: FileReport[] = [];
-  for (const file of files) {
-    reports.push({ file, ...(await verifyFile(file, io, { loader, ...(now ? { now } : {}), ...(clockSkewSeconds !== undefined ? { clockSkewSeconds } : {}) })) });
-  }
+  // One loader for all files: did:key documents resolved once are reused.
+  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds })) });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   else {
