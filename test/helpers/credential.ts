@@ -2,13 +2,21 @@
 // clock, and small readers for verification reports.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CheckId, CheckResult, IssuerKey, UnsignedCredential, VerificationReport } from '../../src/index.js';
+import type { CheckId, CheckResult, IssuerKey, OpenBadgeCredential, VerificationReport } from '../../src/index.js';
+
+/**
+ * An unsigned credential with its fields typed. (The public UnsignedCredential is an Omit<> of a type
+ * with an index signature, which TypeScript collapses to `{ [key: string]: unknown }`.)
+ */
+export type CredentialDraft = Pick<OpenBadgeCredential, 'type' | 'issuer' | 'name' | 'credentialSubject'> &
+  Partial<Pick<OpenBadgeCredential, '@context' | 'id' | 'validFrom' | 'validUntil' | 'awardedDate' | 'description' | 'proof'>> &
+  Record<string, unknown>;
 
 /** The clock every test pins: well after the credentials' validFrom and before their validUntil. */
 export const NOW = new Date('2026-06-01T12:00:00Z');
 
 /** A valid unsigned Open Badges 3.0 credential issued by `key`'s controller. */
-export function unsignedCredential(key: IssuerKey, overrides: Partial<UnsignedCredential> = {}): UnsignedCredential {
+export function unsignedCredential(key: IssuerKey, overrides: Partial<CredentialDraft> = {}): CredentialDraft {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],

@@ -5,7 +5,7 @@ import {
   DocumentLoader, MicrocredError, generateKey, importKey, exportKey, issueCredential, verifyCredential,
   type ErrorCode, type IssuerKey, type UnsignedCredential,
 } from '../../src/index.js';
-import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
+import { NOW, clone, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
 
 let key: IssuerKey;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ function expectRefused(error: MicrocredError, code: ErrorCode, path: string): vo
   if (error.details.problems) expect(error.details.problems[0]).toMatchObject({ code, path });
 }
 
-type Mutable = UnsignedCredential & Record<string, unknown>;
+type Mutable = CredentialDraft;
 const variant = (change: (c: Mutable) => void) => () => {
   const c = clone(unsignedCredential(key)) as Mutable;
   change(c);
