@@ -40,5 +40,22 @@ export type {
 } from './competency/types.js';
 
 // --- evidence, review and decisions (src/review, src/identity) ---
+export { createSubmission, resubmit } from './review/submission.js';
+export type {
+  Candidate, ArtifactInput, ComponentSubmissionInput, SubmissionInput, ResubmissionInput, SubmittedArtifact, SubmittedComponent, Submission, SubmissionOptions,
+} from './review/submission.js';
+export { verifyArtifact, submissionDigest } from './review/artifacts.js';
+export { recordReview } from './review/review.js';
+export type { ReviewerRole, Reviewer, ComponentScore, ReviewInput, Review, ReviewOptions } from './review/review.js';
+export { DEFAULT_RULES } from './review/rules.js';
+export type { DecisionRules } from './review/rules.js';
+export { decide, assertApproved } from './review/decide.js';
+export type {
+  Decision, ApprovedDecision, RejectedDecision, PendingDecision, DecisionReason, DecisionReasonCode, DecisionComponent, SettledComponent, DecisionReviewer, DecideOptions,
+} from './review/decide.js';
+export { hashEmail, matchesIdentity, normalizeEmail } from './identity/hash.js';
+export type { HashEmailOptions } from './identity/hash.js';
+export { recipientOf } from './identity/recipient.js';
+export type { RecipientOptions, Recipient } from './identity/recipient.js';
 
 // --- issuing from decisions, stacks (src/issue/fromDecision.ts, src/stack) ---
