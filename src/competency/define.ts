@@ -44,12 +44,42 @@ export function parseCompetency(text: string, options: ParseCompetencyOptions = 
 }
 
 function checked(input: unknown, source?: string): CompetencyDefinition {
-  const problems = [...schemaProblems(input), ...ruleProblems(input)];
+  const problems = inDocumentOrder([...schemaProblems(input), ...ruleProblems(input)], input);
   if (problems.length > 0) throw invalid(problems, source);
   const definition = structuredClone(input) as CompetencyDefinition & { $schema?: string };
   // `$schema` is only there for editors.
   delete definition.$schema;
   return definition;
+}
+
+// Problems are listed in the order an author reads the file, not the order the checks ran.
+function inDocumentOrder(problems: ProblemDetail[], input: unknown): ProblemDetail[] {
+  const keyed = problems.map((problem) => ({ problem, rank: rankOf(problem.path ?? '', input) }));
+  // Array.prototype.sort is stable: problems at the same place keep the order the checks found them.
+  keyed.sort((a, b) => {
+    for (let k = 0; k < Math.min(a.rank.length, b.rank.length); k++) if (a.rank[k] !== b.rank[k]) return a.rank[k]! - b.rank[k]!;
+    return a.rank.length - b.rank.length;
+  });
+  return keyed.map((k) => k.problem);
+}
+
+// Position of each step of a dotted path in the data: array index, or the key's place among the
+// object's keys (a missing key sorts after the present ones).
+function rankOf(path: string, input: unknown): number[] {
+  const rank: number[] = [];
+  let value = input;
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (index !== undefined) {
+      rank.push(Number(index));
+      value = Array.isArray(value) ? value[Number(index)] : undefined;
+    } else {
+      const keys = typeof value === 'object' && value !== null ? Object.keys(value) : [];
+      const at = keys.indexOf(key as string);
+      rank.push(at === -1 ? keys.length : at);
+      value = at === -1 ? undefined : (value as Record<string, unknown>)[key as string];
+    }
+  }
+  return rank;
 }
 
 function invalid(problems: ProblemDetail[], source?: string, extra: Record<string, unknown> = {}): MicrocredError {
