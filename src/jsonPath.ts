@@ -41,3 +41,54 @@ export function pathOfType(value: unknown, name: string, base = ''): string | un
   }
   return undefined;
 }
+
+// Deeper than any real credential (OB 3.0 nests about a dozen levels); JSON-LD processing of
+// arbitrarily deep input would exhaust the stack.
+const MAX_DEPTH = 128;
+
+/**
+ * A copy of `value` as plain JSON data, read once: no getters, proxies, cycles, class instances,
+ * functions, bigints or non-finite numbers survive (members whose value is undefined are dropped,
+ * as JSON.stringify does). Throws {@link NotPlainJson} naming the path of the first offender; a
+ * throwing getter or proxy trap propagates its own error.
+ */
+export function copyAsPlainJson(value: unknown): unknown {
+  return toPlainJson(value, '', 0, new Set());
+}
+
+/** Why a value is not plain JSON, and where. */
+export class NotPlainJson extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+  }
+}
+
+function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set<object>): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new NotPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
+    return value;
+  }
+  if (typeof value !== 'object') throw new NotPlainJson(path, `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`);
+  if (depth >= MAX_DEPTH) throw new NotPlainJson(path, `The credential nests deeper than ${MAX_DEPTH} levels; no credential does.`);
+  if (ancestors.has(value)) throw new NotPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors));
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) {
+      throw new NotPlainJson(path, `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`);
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      // JSON.stringify drops undefined members; do the same rather than refuse the credential.
+      if (child === undefined) continue;
+      Object.defineProperty(out, key, { value: toPlainJson(child, joinPath(path, key), depth + 1, ancestors), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+

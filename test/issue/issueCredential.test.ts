@@ -111,9 +111,16 @@ describe('issueCredential refuses, before signing,', () => {
     expect((error as MicrocredError).code).toBe('ERR_INPUT_NOT_OBJECT');
   });
 
-  it('input holding a function (ERR_INPUT_NOT_OBJECT)', async () => {
-    const error = await issueCredential({ ...unsignedCredential(key), name: (() => 'x') as unknown as string }, { key, now: NOW }).catch((e: unknown) => e);
-    expect((error as MicrocredError).code).toBe('ERR_INPUT_NOT_OBJECT');
+  it.each<[string, () => unknown, string]>([
+    ['a function', () => ({ ...unsignedCredential(key), name: () => 'x' }), 'name'],
+    ['a cycle', variant((c) => { c.credentialSubject.achievement.self = c.credentialSubject.achievement; }), 'credentialSubject.achievement.self'],
+    ['a Date instead of a date string', () => ({ ...unsignedCredential(key), validFrom: new Date('2026-01-01T00:00:00Z') }), 'validFrom'],
+    ['a bigint', variant((c) => { c.credentialSubject.achievement.creditsAvailable = 3n as unknown as number; }), 'credentialSubject.achievement.creditsAvailable'],
+  ])('input holding %s (ERR_INPUT_NOT_OBJECT naming the path)', async (_name, make, path) => {
+    const input = make();
+    const error = await issueCredential(input as UnsignedCredential, { key, now: NOW }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MicrocredError);
+    expect({ code: (error as MicrocredError).code, path: (error as MicrocredError).details.path }).toEqual({ code: 'ERR_INPUT_NOT_OBJECT', path });
   });
 });
 
