@@ -1,4 +1,4 @@
-// Real credentials made by other issuers: the DCC test fixtures (eddsa-rdfc-2022 over did:key) and
+// Real credentials made by other issuers: the DCC test fixtures (eddsa-rdfc-2022 and Ed25519Signature2020 over did:key) and
 // the 1EdTech Open Badges 3.0 Linked Data Proof test vector. Verdicts are those the fixtures'
 // README records; the clock is pinned because some fixtures expire.
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,67 @@ describe('DCC vc-test-fixtures, VC 2.0, DataIntegrityProof, did:key', () => {
     const report = await verifyCredential(fixture(`${DCC}/oidf-noStatus-notExpired-notYetValid.json`), { now: NOW });
     expect(check(report, 'validity').problem).toMatchObject({ code: 'ERR_NOT_YET_VALID', path: 'validFrom' });
     expect(report).toMatchObject({ authentic: true, verified: false, summary: 'invalid' });
+  });
+});
+
+describe('DCC vc-test-fixtures, VC 1.1 (issuanceDate / expirationDate), did:key', () => {
+  it.each([
+    'v1/dataIntegrityProof/didKey/fourRegistry-noStatus-noExpiry.json',
+    'v1/dataIntegrityProof/didKey/legacy-noStatus-noExpiry.json',
+    'v1/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-OBSpecExample.json',
+    'v1/dataIntegrityProof/didKey/noRegistry-noStatus-noExpiry.json',
+    'v1/dataIntegrityProof/didKey/oidf-noStatus-noExpiry.json',
+    // Two proofs, eddsa-rdfc-2022 and Ed25519Signature2020.
+    'v1/bothSignatureTypes/didKey/legacy-noStatus-noExpiry-basicOBv3.json',
+    'v1/bothSignatureTypes/didKey/oidf-noStatus-noExpiry.json',
+  ])('%s is authentic and verified', async (file) => {
+    const report = await verifyCredential(fixture(`dcc/vc-test-fixtures/verifiableCredentials/${file}`), { now: NOW });
+    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+    expect(report).toMatchObject({ authentic: true, verified: true, summary: 'verified' });
+  });
+
+  it('an expired VC 1.1 fixture reports ERR_EXPIRED at expirationDate', async () => {
+    const report = await verifyCredential(fixture('dcc/vc-test-fixtures/verifiableCredentials/v1/dataIntegrityProof/didKey/oidf-noStatus-expired.json'), { now: NOW });
+    expect(check(report, 'validity').problem).toMatchObject({ code: 'ERR_EXPIRED', path: 'expirationDate' });
+    expect(report).toMatchObject({ authentic: true, verified: false });
+  });
+
+  it('a fixture using a context microcred does not bundle could not be checked, until the caller supplies that context', async () => {
+    const credential = fixture('dcc/vc-test-fixtures/verifiableCredentials/v1/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-oldDCCExample.json');
+    const without = await verifyCredential(credential, { now: NOW });
+    expect(check(without, 'jsonld').problem).toMatchObject({ code: 'ERR_CONTEXT_UNKNOWN', path: '@context[2]' });
+    expect(without.summary).toBe('could-not-check');
+    const loader = new DocumentLoader({ documents: { 'https://w3id.org/dcc/v1': fixture('contexts/w3id.org_dcc_v1.jsonld') } });
+    const withContext = await verifyCredential(credential, { loader, now: NOW });
+    expect(withContext.authentic).toBe(true);
+    // It is a plain VerifiableCredential, not an Open Badge.
+    expect(check(withContext, 'type').problem?.code).toBe('ERR_TYPE_INVALID');
+  });
+});
+
+describe('DCC vc-test-fixtures, VC 2.0, Ed25519Signature2020, did:key', () => {
+  const dir = 'dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey';
+  it.each([
+    'legacy-noStatus-noExpiry.json',
+    'legacy-noStatus-noExpiry-stringIssuerId.json',
+    // Signed under OB context 3.0.2, which expands differently from 3.0.3.
+    'legacy-noStatus-noExpiry-lcwExperience.json',
+  ])('%s is authentic and verified', async (file) => {
+    const report = await verifyCredential(fixture(`${dir}/${file}`), { now: NOW });
+    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+    expect(report).toMatchObject({ authentic: true, verified: true, summary: 'verified' });
+  });
+
+  it('the tampered fixture fails with ERR_SIGNATURE_INVALID', async () => {
+    const report = await verifyCredential(fixture(`${dir}/legacy-noStatus-noExpiry-tampered.json`), { now: NOW });
+    expect(check(report, 'signature').problem).toMatchObject({ code: 'ERR_SIGNATURE_INVALID', path: 'proof' });
+    expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
+  });
+
+  it('the expired fixture is authentic but expired', async () => {
+    const report = await verifyCredential(fixture(`${dir}/legacy-noStatus-expired.json`), { now: NOW });
+    expect(check(report, 'validity').problem).toMatchObject({ code: 'ERR_EXPIRED', path: 'validUntil' });
+    expect(report).toMatchObject({ authentic: true, verified: false });
   });
 });
 
