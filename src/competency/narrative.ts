@@ -55,7 +55,7 @@ function wordNote(minWords: number | undefined, required: boolean | undefined): 
 }
 
 function refLine(ref: DefinitionRef): string {
-  return `${ref.name ? `${ref.name} <${ref.id}>` : `<${ref.id}>`}${ref.version ? `, version ${ref.version}` : ''}`;
+  return `${ref.name ? `${ref.name} <${ref.id}>` : `<${ref.id}>`}${ref.version ? `, version ${ref.version}` : ', any version'}`;
 }
 
 // Continuation lines of a list item must be indented to stay inside the item.

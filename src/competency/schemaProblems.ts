@@ -63,12 +63,13 @@ function translate(error: ErrorObject, input: unknown): ProblemDetail[] {
     case 'additionalProperties':
       return [{ path: joinPath(path, String(params.additionalProperty)), message: `unknown property "${String(params.additionalProperty)}"${suggestion(error, String(params.additionalProperty))}` }];
     case 'oneOf':
-      if (path === '') return [rootOneOf(input)];
+      // Not an object: the type error already says so, and "components" vs "stack" means nothing yet.
+      if (path === '') return typeof input === 'object' && input !== null && !Array.isArray(input) ? [rootOneOf(input as Record<string, unknown>)] : [];
       break;
     case 'type': {
       if (path === '') return [{ path, message: 'a competency definition must be an object (a YAML mapping or a JSON object)' }];
       const value = valueAt(input, error.instancePath);
-      const hint = params.type === 'string' && typeof value === 'number' ? ` (got the number ${value}; in YAML, quote it: "${value}")` : ` (got ${describe(value)})`;
+      const hint = params.type === 'string' && typeof value === 'number' ? ` (got the number ${value}; in YAML, put it in quotes to keep it as text)` : ` (got ${describe(value)})`;
       return [{ path, message: `must be ${article(String(params.type))}${hint}` }];
     }
     case 'pattern':
@@ -90,8 +91,7 @@ function translate(error: ErrorObject, input: unknown): ProblemDetail[] {
 }
 
 // Exactly one of components / stack says how the credential is earned.
-function rootOneOf(input: unknown): ProblemDetail {
-  const data = input as Record<string, unknown>;
+function rootOneOf(data: Record<string, unknown>): ProblemDetail {
   if ('components' in data && 'stack' in data) {
     return { path: 'stack', message: 'a definition has either "components" (earned by reviewed evidence) or "stack" (earned by holding other micro-credentials), not both' };
   }

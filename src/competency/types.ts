@@ -43,6 +43,7 @@ export interface Component {
   name: string;
   description: string;
   evidence: { artifacts: ArtifactRequirement[]; reflection?: ReflectionPrompt[] };
+  /** Levels listed from highest to lowest, the passing ones first (the last passing one is the required level). */
   rubric: { levels: RubricLevel[] };
 }
 

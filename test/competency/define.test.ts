@@ -27,7 +27,7 @@ const table: { name: string; input: unknown; path: string; message: string | Reg
   { name: 'id that is not a URI', input: bad((d) => { d.id = 'wait time'; }), path: 'id', message: /^must be an absolute URI/ },
   { name: 'component id that is not a slug', input: bad((d) => { d.components[0].id = 'Plan Questions'; }), path: 'components[0].id', message: /^must be a slug/ },
   { name: 'image that is not a URL', input: bad((d) => { d.image = 'badge.png'; }), path: 'image', message: 'must be an http(s) URL or a data:image/… URL' },
-  { name: 'version read as a number', input: bad((d) => { d.version = 1.1; }), path: 'version', message: 'must be a string (got the number 1.1; in YAML, quote it: "1.1")' },
+  { name: 'version read as a number', input: bad((d) => { d.version = 1.1; }), path: 'version', message: 'must be a string (got the number 1.1; in YAML, put it in quotes to keep it as text)' },
   { name: 'empty version', input: bad((d) => { d.version = ''; }), path: 'version', message: 'must not be empty' },
   { name: 'unknown achievement type', input: bad((d) => { d.achievementType = 'Microcredential'; }), path: 'achievementType', message: /^must be an Open Badges 3\.0 achievement type/ },
   { name: 'nothing required for a component', input: bad((d) => { d.components[1].evidence.reflection[0].required = false; }), path: 'components[1].evidence', message: 'at least one artifact or reflection prompt must be required' },
@@ -56,6 +56,17 @@ describe('defineCompetency', () => {
     else expect(found?.message).toMatch(message);
     // The message lists the problem as "path: message".
     if (path) expect(error.message.split('\n')).toContain(`${path}: ${found?.message}`);
+  });
+
+  it.each([null, 'a string', 42, []])('refuses %j with a single problem', (input) => {
+    const error = thrown(() => defineCompetency(input));
+    expect(error.details.problems).toEqual([{ path: '', message: 'a competency definition must be an object (a YAML mapping or a JSON object)' }]);
+  });
+
+  it('lists problems in the order of the document, missing properties after those present', () => {
+    const input = bad((d) => { d.components[0].id = 'Plan'; delete d.components[0].description; d.components[0].rubric.levels[0].passing = false; });
+    const error = thrown(() => defineCompetency(input));
+    expect(error.details.problems?.map((p) => p.path)).toEqual(['components[0].id', 'components[0].rubric.levels', 'components[0].description']);
   });
 
   it('reports every problem at once, one line each', () => {
@@ -147,6 +158,6 @@ describe('parseCompetency', () => {
 
   it('checks what it parsed, naming the source', () => {
     const error = thrown(() => parseCompetency(yaml.replace('version: "1.0.0"', 'version: 1.0'), { source: 'wait-time.yaml' }));
-    expect(error.message).toBe('wait-time.yaml: invalid competency definition (1 problem):\nversion: must be a string (got the number 1; in YAML, quote it: "1")');
+    expect(error.message).toBe('wait-time.yaml: invalid competency definition (1 problem):\nversion: must be a string (got the number 1; in YAML, put it in quotes to keep it as text)');
   });
 });

@@ -167,7 +167,7 @@ describe('compileAchievement', () => {
       stack: { requires: [{ id: 'https://pd.example.org/microcredentials/a', name: 'Questioning', version: '2.0' }, { id: 'https://pd.example.org/microcredentials/b' }] },
     });
     expect(achievement.criteria.narrative).toContain('- Questioning <https://pd.example.org/microcredentials/a>, version 2.0');
-    expect(achievement.criteria.narrative).toContain('- <https://pd.example.org/microcredentials/b>');
+    expect(achievement.criteria.narrative).toContain('- <https://pd.example.org/microcredentials/b>, any version');
     expect(achievement).not.toHaveProperty('resultDescription');
     expect(achievement).not.toHaveProperty('alignment');
     expect(achievement).not.toHaveProperty('related');
