@@ -52,6 +52,7 @@ describe('issueCredential refuses, before signing,', () => {
     ['a validFrom that is a date only', variant((c) => { c.validFrom = '2026-01-15'; }), 'ERR_DATE_INVALID', 'validFrom'],
     ['a validFrom with text around a date', variant((c) => { c.validFrom = 'garbage 2024-05-01T12:00:00Z trailing'; }), 'ERR_DATE_INVALID', 'validFrom'],
     ['an impossible date', variant((c) => { c.validFrom = '2026-13-45T09:00:00Z'; }), 'ERR_DATE_INVALID', 'validFrom'],
+    ['the 30th of February', variant((c) => { c.validFrom = '2026-02-30T09:00:00Z'; }), 'ERR_DATE_INVALID', 'validFrom'],
     ['a validUntil without timezone', variant((c) => { c.validUntil = '2027-01-15T09:00:00'; }), 'ERR_DATE_INVALID', 'validUntil'],
     ['a validUntil before validFrom', variant((c) => { c.validUntil = '2025-01-15T09:00:00Z'; }), 'ERR_DATE_INVALID', 'validUntil'],
     ['a validUntil equal to validFrom', variant((c) => { c.validUntil = c.validFrom as string; }), 'ERR_DATE_INVALID', 'validUntil'],
