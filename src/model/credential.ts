@@ -68,13 +68,10 @@ export interface CredentialStatus {
   [extension: string]: unknown;
 }
 
-/** Fields shared by every credential microcred issues. */
-interface CredentialBase {
-  '@context': string[];
-  id: string;
+/** The fields of a credential other than the ones microcred can fill in or adds when signing. */
+interface CredentialFields {
   type: string[];
   issuer: Profile;
-  validFrom: string;
   validUntil?: string;
   name: string;
   description?: string;
@@ -83,8 +80,15 @@ interface CredentialBase {
   evidence?: Evidence[];
   credentialStatus?: CredentialStatus | CredentialStatus[];
   credentialSchema?: { id: string; type: string }[];
-  proof?: Proof | Proof[];
   [extension: string]: unknown;
+}
+
+/** Fields shared by every credential microcred issues. */
+interface CredentialBase extends CredentialFields {
+  '@context': string[];
+  id: string;
+  validFrom: string;
+  proof?: Proof | Proof[];
 }
 
 /** An Open Badges 3.0 credential (`type` includes `OpenBadgeCredential` or its alias `AchievementCredential`). */
@@ -102,11 +106,13 @@ export interface EndorsementCredential extends CredentialBase {
 }
 
 /** A credential before signing: `@context`, `id` and `validFrom` may be left for microcred to fill. */
-export type UnsignedCredential = Omit<OpenBadgeCredential, '@context' | 'id' | 'validFrom' | 'proof'> & {
+export interface UnsignedCredential extends CredentialFields {
   '@context'?: string[];
   id?: string;
   validFrom?: string;
-};
+  credentialSubject: AchievementSubject;
+  endorsement?: EndorsementCredential[];
+}
 
 declare const signedBrand: unique symbol;
 /** A credential that carries a proof made by microcred. Only {@link issueCredential} returns one. */
