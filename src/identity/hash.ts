@@ -69,8 +69,8 @@ export async function hashEmail(email: string, options: HashEmailOptions = {}): 
  * that hash the address as typed and those (microcred among them) that normalise it first.
  *
  * Returns false for a different identifier or a malformed identity. Throws `ERR_FIELD_INVALID`
- * only when the hash uses an algorithm microcred cannot compute (`md5$…`: WebCrypto has no MD5),
- * because "false" would wrongly claim the identifier does not match.
+ * only for an `md5$…` hash, which the spec allows but microcred cannot compute (WebCrypto has no
+ * MD5): "false" would wrongly claim the identifier does not match.
  *
  * @example
  * const [identity] = credential.credentialSubject.identifier ?? [];
@@ -83,10 +83,10 @@ export async function matchesIdentity(identity: IdentityObject, value: string): 
     return isEmail ? normalizeEmail(identity.identityHash) === normalizeEmail(value) : identity.identityHash === value;
   }
   const [algorithm, hex] = splitHash(identity.identityHash);
-  if (algorithm !== 'sha256') {
+  if (algorithm === 'md5') {
     throw new MicrocredError(ErrorCode.FIELD_INVALID, `Cannot check an identity hashed with "${algorithm}"; microcred checks sha256 hashes only.`, { path: 'identityHash' });
   }
-  if (!/^[0-9a-f]{64}$/.test(hex)) return false;
+  if (algorithm !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex)) return false;
   const salt = typeof identity.salt === 'string' ? identity.salt : '';
   const candidates = isEmail ? new Set([value, normalizeEmail(value)]) : new Set([value]);
   for (const candidate of candidates) {
