@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { CheckId, CheckResult, IssuerKey, OpenBadgeCredential, VerificationReport } from '../../src/index.js';
 
 /**
- * An unsigned credential with its fields typed. (The public UnsignedCredential is an Omit<> of a type
- * with an index signature, which TypeScript collapses to `{ [key: string]: unknown }`.)
+ * An unsigned credential with its fields typed and room for any extra member, so a test can add
+ * the undefined terms and wrong values it is about.
  */
 export type CredentialDraft = Pick<OpenBadgeCredential, 'type' | 'issuer' | 'name' | 'credentialSubject'> &
   Partial<Pick<OpenBadgeCredential, '@context' | 'id' | 'validFrom' | 'validUntil' | 'awardedDate' | 'description' | 'proof'>> &
