@@ -99,7 +99,7 @@ export async function recordReview(definition: CompetencyDefinition, submission:
   };
 }
 
-/** Throws `ERR_SUBMISSION_INVALID` unless the submission was made for this definition id and version. */
+/** Throws `ERR_SUBMISSION_INVALID` unless the submission was made for this definition id and version, by a candidate with an email or DID. */
 export function assertSubmissionOf(definition: CompetencyDefinition, submission: Submission): void {
   if (typeof submission !== 'object' || submission === null || typeof submission.id !== 'string') {
     throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, 'Expected a stored submission (from createSubmission).', { path: '' });
@@ -113,5 +113,10 @@ export function assertSubmissionOf(definition: CompetencyDefinition, submission:
   }
   if (!definition.components?.length) {
     throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, `${definition.name} has no components to review.`, { path: 'definition' });
+  }
+  // Without the candidate's email or DID a self-review could not be recognised.
+  const candidate = submission.candidate;
+  if (!(typeof candidate?.email === 'string' && candidate.email.trim()) && !(typeof candidate?.did === 'string' && candidate.did.trim())) {
+    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, 'The submission names no candidate email or DID, so a self-review could not be recognised.', { path: 'candidate' });
   }
 }

@@ -223,6 +223,14 @@ describe('decide', () => {
     expect(isMicrocredError(error, 'ERR_EVIDENCE_DIGEST_MISMATCH')).toBe(true);
   });
 
+  it('refuses a stored submission that lost its candidate\'s email and DID (self-reviews could not be told)', async () => {
+    const submission = await submitted();
+    const reviews = [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B)];
+    const anonymous = { ...structuredClone(submission), candidate: { name: 'Dana Whitfield' } };
+    const error = await decide(definition, anonymous, reviews).catch((e: unknown) => e);
+    expect(isMicrocredError(error, 'ERR_SUBMISSION_INVALID')).toBe(true);
+  });
+
   it.each([
     [{ reviewersRequired: 0 }],
     [{ reviewersRequired: 1.5 }],
