@@ -29,6 +29,7 @@ export const ErrorCode = {
   KEY_NOT_AUTHORIZED: 'ERR_KEY_NOT_AUTHORIZED',
   // validity period
   EXPIRED: 'ERR_EXPIRED',
+  STATUS_UNCHECKED: 'ERR_STATUS_UNCHECKED',
   NOT_YET_VALID: 'ERR_NOT_YET_VALID',
   // report bookkeeping
   CHECK_SKIPPED: 'ERR_CHECK_SKIPPED',

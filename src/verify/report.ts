@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 
 /** The checks a report lists, in the order they run. */
-export type CheckId = 'parse' | 'jsonld' | 'type' | 'proof' | 'signature' | 'issuer' | 'validity';
+export type CheckId = 'parse' | 'jsonld' | 'type' | 'proof' | 'signature' | 'issuer' | 'validity' | 'status';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
