@@ -59,3 +59,9 @@ export { recipientOf } from './identity/recipient.js';
 export type { RecipientOptions, Recipient } from './identity/recipient.js';
 
 // --- issuing from decisions, stacks (src/issue/fromDecision.ts, src/stack) ---
+export { issueFromDecision } from './issue/fromDecision.js';
+export type { IssueFromDecisionOptions } from './issue/fromDecision.js';
+export { checkStack } from './stack/checkStack.js';
+export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
+export { issueStack } from './stack/issueStack.js';
+export type { IssueStackOptions } from './stack/issueStack.js';

@@ -1,0 +1,120 @@
+import { MicrocredError, ErrorCode } from '../errors.js';
+import type { Evidence, Result, SignedCredential, UnsignedCredential } from '../model/credential.js';
+import type { Profile } from '../model/achievement.js';
+import type { CompetencyDefinition } from '../competency/types.js';
+import { compileAchievement } from '../competency/compile.js';
+import { resultDescriptionId, rubricLevelId } from '../competency/ids.js';
+import { assertApproved, type ApprovedDecision } from '../review/decide.js';
+import type { Submission } from '../review/submission.js';
+import { recipientOf } from '../identity/recipient.js';
+import { fromHex, toBase64 } from '../encoding.js';
+import { issueCredential, type IssueOptions } from './issueCredential.js';
+
+export interface IssueFromDecisionOptions extends IssueOptions {
+  /** The definition the submission was made for. */
+  definition: CompetencyDefinition;
+  /** The submission the decision approved (its digest must match the decision's). */
+  submission: Submission;
+  /**
+   * How the recipient is named: the candidate's DID when there is one; otherwise a salted hash of
+   * the email (`'hashed-email'`, the default), so the credential does not publish the address.
+   */
+  recipient?: { hashEmail?: boolean; salt?: string };
+  /** Who the evidence is meant for (OB 3.0 Evidence.audience), e.g. "Hiring districts". */
+  evidenceAudience?: string;
+  /** Optional end of validity (RFC 3339 with timezone). */
+  validUntil?: string;
+}
+
+/**
+ * Issues the credential a reviewed submission earned. Only an {@link ApprovedDecision} is accepted
+ * (a type only `decide` produces), and the decision is checked again at run time against the
+ * definition and the submission: a changed submission, a stored decision that was edited, or a
+ * decision that no longer holds under its own rules is refused with `ERR_DECISION_NOT_APPROVED`.
+ *
+ * The subject carries the compiled achievement, one `Result` per component (the settled rubric
+ * level), `awardedDate` (the decision's time), and the credential carries one `Evidence` per
+ * artifact with its SHA-256 digest (`digestSRI`) and its URL when it has one.
+ *
+ * @example
+ * const decision = await decide(definition, submission, reviews);
+ * if (decision.status === 'approved') {
+ *   const credential = await issueFromDecision(decision, { definition, submission, key });
+ * }
+ */
+export async function issueFromDecision(decision: ApprovedDecision, options: IssueFromDecisionOptions): Promise<SignedCredential> {
+  const { definition, submission, key } = options;
+  await assertApproved(definition, submission, decision);
+  if (!definition.components) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is a stack; issue it with issueStack from the holder's component credentials.`, { path: 'components' });
+  }
+  const achievement = compileAchievement(definition);
+  const results: Result[] = definition.components.map((component) => {
+    const settled = decision.components[component.id];
+    if (!settled?.passing) {
+      throw new MicrocredError(ErrorCode.DECISION_NOT_APPROVED, `The decision has no passing level for component "${component.id}".`, { path: `components.${component.id}` });
+    }
+    return {
+      type: ['Result'],
+      resultDescription: resultDescriptionId(definition, component.id),
+      achievedLevel: rubricLevelId(definition, component.id, settled.level),
+    };
+  });
+  const credential: UnsignedCredential = {
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: definition.name,
+    description: definition.description,
+    issuer: issuerProfile(definition, key.controller),
+    ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
+    ...(options.validUntil ? { validUntil: options.validUntil } : {}),
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      ...(await recipientOf(submission.candidate, { hashEmail: options.recipient?.hashEmail ?? true, ...(options.recipient?.salt ? { salt: options.recipient.salt } : {}) })),
+      achievement,
+      result: results,
+      awardedDate: decision.decidedAt,
+    },
+    evidence: evidenceOf(definition, submission, options.evidenceAudience),
+  };
+  return issueCredential(credential, options);
+}
+
+/** The issuer Profile: the definition's issuer details under the key's DID. */
+export function issuerProfile(definition: CompetencyDefinition, keyController: string): Profile {
+  const issuer = definition.issuer;
+  if (issuer.id !== undefined && issuer.id !== keyController) {
+    throw new MicrocredError(ErrorCode.ISSUER_MISMATCH, `The definition names issuer ${issuer.id} but the signing key belongs to ${keyController}.`, { path: 'issuer.id' });
+  }
+  return {
+    id: keyController,
+    type: ['Profile'],
+    name: issuer.name,
+    ...(issuer.url ? { url: issuer.url } : {}),
+    ...(issuer.email ? { email: issuer.email } : {}),
+    ...(issuer.description ? { description: issuer.description } : {}),
+    ...(issuer.image ? { image: { id: issuer.image, type: 'Image' as const } } : {}),
+  };
+}
+
+function evidenceOf(definition: CompetencyDefinition, submission: Submission, audience?: string): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const component of definition.components ?? []) {
+    const submitted = submission.components[component.id];
+    for (const artifact of submitted?.artifacts ?? []) {
+      const requirement = component.evidence.artifacts.find((a) => a.id === artifact.requirement);
+      const name = artifact.name ?? requirement?.name ?? artifact.requirement;
+      evidence.push({
+        ...(artifact.url ? { id: artifact.url } : {}),
+        type: ['Evidence'],
+        name,
+        narrative: `${name}, submitted for "${component.name}"${artifact.url ? '' : ' (kept private; its SHA-256 digest is recorded so a later disclosure can be checked)'}.`,
+        ...(requirement?.description ? { description: requirement.description } : {}),
+        ...(requirement?.genre ? { genre: requirement.genre } : {}),
+        ...(audience ? { audience } : {}),
+        // VC 2.0 `digestSRI` (W3C SRI form: sha256-<base64>) binds the evidence to the artifact's bytes.
+        digestSRI: `sha256-${toBase64(fromHex(artifact.digest.replace(/^sha256:/, '')))}`,
+      });
+    }
+  }
+  return evidence;
+}

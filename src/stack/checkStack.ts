@@ -1,0 +1,106 @@
+import type { CompetencyDefinition, DefinitionRef } from '../competency/types.js';
+import { matchesDefinitionRef } from '../competency/ids.js';
+import { matchesIdentity } from '../identity/hash.js';
+import type { IdentityObject } from '../model/credential.js';
+import { ErrorCode } from '../errors.js';
+import type { DocumentLoader } from '../contexts/documentLoader.js';
+import { verifyCredential } from '../verify/verifyCredential.js';
+import type { VerificationReport } from '../verify/report.js';
+
+/** Who the stack is for: a DID, or an email matched against hashed identifiers. */
+export type StackRecipient = { did: string } | { email: string };
+
+/** The verdict on one required micro-credential of a stack. */
+export interface StackComponentResult {
+  /** The requirement, from the stack definition. */
+  requirement: DefinitionRef;
+  /** A name a person recognises: the requirement's name, else the credential's, else the id. */
+  name: string;
+  ok: boolean;
+  /** The credential used for it (its index in the input and its id), when one was found. */
+  credential?: { index: number; id?: string; name?: string };
+  /** Why it does not count, when `ok` is false. */
+  problem?: { code: ErrorCode; message: string };
+  report?: VerificationReport;
+}
+
+export interface CheckStackOptions {
+  recipient: StackRecipient;
+  /** Issuers whose micro-credentials count (DIDs). Default: any issuer whose signature verifies. */
+  acceptedIssuers?: string[];
+  loader?: DocumentLoader;
+  now?: Date;
+}
+
+/**
+ * Checks a holder's micro-credentials against a stack definition: for each requirement, a
+ * credential of that achievement that verifies (signature, issuer, not expired) and names the same
+ * recipient. Never throws for bad credentials; each requirement gets a result.
+ *
+ * @example
+ * const results = await checkStack(leaderDef, [cred1, cred2], { recipient: { email: 'ana@riverbend.example' } });
+ * for (const r of results.filter((r) => !r.ok)) console.log(r.name, r.problem?.message);
+ */
+export async function checkStack(definition: CompetencyDefinition, credentials: unknown[], options: CheckStackOptions): Promise<StackComponentResult[]> {
+  const requires = definition.stack?.requires ?? [];
+  const parsed = credentials.map(parseLoose);
+  const results: StackComponentResult[] = [];
+  for (const requirement of requires) {
+    const index = parsed.findIndex((c) => typeof achievementIdOf(c) === 'string' && matchesDefinitionRef(requirement, achievementIdOf(c) as string));
+    const fallbackName = requirement.name ?? requirement.id;
+    if (index < 0) {
+      results.push({ requirement, name: fallbackName, ok: false, problem: { code: ErrorCode.STACK_COMPONENT_INVALID, message: `No credential for "${fallbackName}" was given.` } });
+      continue;
+    }
+    const credential = parsed[index] as Record<string, unknown>;
+    const credentialName = typeof credential.name === 'string' ? credential.name : undefined;
+    const name = requirement.name ?? credentialName ?? requirement.id;
+    const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
+    const report = await verifyCredential(credentials[index], { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
+    const problem = !report.verified
+      ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" does not verify: ${firstProblem(report)}.` }
+      : !(await sameRecipient(credential, options.recipient))
+        ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was awarded to someone else.` }
+        : options.acceptedIssuers && !options.acceptedIssuers.includes(report.credential?.issuer?.id ?? '')
+          ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was issued by ${report.credential?.issuer?.id ?? 'an unknown issuer'}, which this stack does not accept.` }
+          : undefined;
+    results.push({ requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) });
+  }
+  return results;
+}
+
+function parseLoose(input: unknown): Record<string, unknown> {
+  if (typeof input === 'string') {
+    try {
+      return parseLoose(JSON.parse(input));
+    } catch {
+      return {};
+    }
+  }
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+}
+
+function subjectOf(credential: Record<string, unknown>): Record<string, unknown> {
+  const subject = credential.credentialSubject;
+  return typeof subject === 'object' && subject !== null ? (subject as Record<string, unknown>) : {};
+}
+
+function achievementIdOf(credential: Record<string, unknown>): unknown {
+  const achievement = subjectOf(credential).achievement;
+  return typeof achievement === 'object' && achievement !== null ? (achievement as { id?: unknown }).id : undefined;
+}
+
+async function sameRecipient(credential: Record<string, unknown>, recipient: StackRecipient): Promise<boolean> {
+  const subject = subjectOf(credential);
+  if ('did' in recipient) return subject.id === recipient.did;
+  const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as IdentityObject[]) : [];
+  for (const identity of identifiers) {
+    if (identity?.identityType === 'emailAddress' && (await matchesIdentity(identity, recipient.email))) return true;
+  }
+  return false;
+}
+
+function firstProblem(report: VerificationReport): string {
+  const check = report.checks.find((c) => c.outcome !== 'passed' && c.outcome !== 'skipped');
+  return check?.problem ? `${check.problem.title.toLowerCase()} (${check.problem.code})` : report.summary;
+}

@@ -1,0 +1,57 @@
+import { MicrocredError, ErrorCode } from '../errors.js';
+import type { Evidence, SignedCredential, UnsignedCredential } from '../model/credential.js';
+import type { CompetencyDefinition } from '../competency/types.js';
+import { compileAchievement } from '../competency/compile.js';
+import { hashEmail } from '../identity/hash.js';
+import { toDateTimeZ } from '../dates.js';
+import { issueCredential, type IssueOptions } from '../issue/issueCredential.js';
+import { issuerProfile } from '../issue/fromDecision.js';
+import { checkStack, type CheckStackOptions } from './checkStack.js';
+
+export type IssueStackOptions = IssueOptions & CheckStackOptions & { validUntil?: string };
+
+/**
+ * Issues a stack credential (a definition with `stack.requires`) from the holder's component
+ * micro-credentials. Each component is verified first (signature, issuer, validity, same
+ * recipient); if any fails, nothing is signed and the error names every failing component.
+ * The stack credential's evidence points at the component credentials.
+ *
+ * @example
+ * const leader = await issueStack(assessmentLeaderDef, [faCredential, feedbackCredential], {
+ *   key, recipient: { email: 'ana.lopez@riverbend.example' },
+ * });
+ */
+export async function issueStack(definition: CompetencyDefinition, credentials: unknown[], options: IssueStackOptions): Promise<SignedCredential> {
+  if (!definition.stack) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is not a stack (it has no stack.requires).`, { path: 'stack' });
+  }
+  const results = await checkStack(definition, credentials, options);
+  const failing = results.filter((r) => !r.ok);
+  if (failing.length > 0) {
+    throw new MicrocredError(
+      ErrorCode.STACK_COMPONENT_INVALID,
+      `Cannot issue "${definition.name}": ${failing.map((r) => r.problem?.message).join(' ')}`,
+      { path: 'stack.requires', problems: failing.map((r) => ({ path: `stack.requires[${results.indexOf(r)}]`, message: r.problem?.message ?? '' })), components: failing.map((r) => r.name) },
+    );
+  }
+  const now = options.now ?? new Date();
+  const recipient = 'did' in options.recipient ? { id: options.recipient.did } : { identifier: [await hashEmail(options.recipient.email)] };
+  const evidence: Evidence[] = results.map((r) => ({
+    ...(r.credential?.id ? { id: r.credential.id } : {}),
+    type: ['Evidence'],
+    name: r.name,
+    narrative: `The verified micro-credential "${r.credential?.name ?? r.name}" issued by ${r.report?.credential?.issuer?.name ?? r.report?.credential?.issuer?.id ?? 'its issuer'}.`,
+    genre: 'Micro-credential',
+  }));
+  const credential: UnsignedCredential = {
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: definition.name,
+    description: definition.description,
+    issuer: issuerProfile(definition, options.key.controller),
+    ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
+    ...(options.validUntil ? { validUntil: options.validUntil } : {}),
+    credentialSubject: { type: ['AchievementSubject'], ...recipient, achievement: compileAchievement(definition), awardedDate: toDateTimeZ(now) },
+    evidence,
+  };
+  return issueCredential(credential, options);
+}
