@@ -32,9 +32,10 @@ export interface IssueFromDecisionOptions extends IssueOptions {
  * definition and the submission: a changed submission, a stored decision that was edited, or a
  * decision that no longer holds under its own rules is refused with `ERR_DECISION_NOT_APPROVED`.
  *
- * The subject carries the compiled achievement, one `Result` per component (the settled rubric
- * level), `awardedDate` (the decision's time), and the credential carries one `Evidence` per
- * artifact with its SHA-256 digest (`digestSRI`) and its URL when it has one.
+ * The subject carries the compiled achievement and one `Result` per component (the settled rubric
+ * level); the credential carries `awardedDate` (the decision's time) and one `Evidence` per
+ * artifact with its SHA-256 digest (`digestSRI`) and its URL when it has one. A stack definition is
+ * refused with `ERR_DEFINITION_INVALID` (issue it with `issueStack`).
  *
  * @example
  * const decision = await decide(definition, submission, reviews);
@@ -44,13 +45,19 @@ export interface IssueFromDecisionOptions extends IssueOptions {
  */
 export async function issueFromDecision(decision: ApprovedDecision, options: IssueFromDecisionOptions): Promise<SignedCredential> {
   const { definition, submission, key } = options;
-  await assertApproved(definition, submission, decision);
-  if (!definition.components) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is a stack; issue it with issueStack from the holder's component credentials.`, { path: 'components' });
+  // Before the decision check: a stack's definition never matches a decision, and "not approved"
+  // would send the caller looking at the reviews instead of at issueStack.
+  if (definition?.stack) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is a stack; issue it with issueStack from the holder's component credentials.`, { path: 'stack' });
   }
+  if (!Array.isArray(definition?.components)) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, 'The definition has no components, so no decision can be issued from it.', { path: 'components' });
+  }
+  // The re-derived decision, not the caller's copy: nothing below reads a field that was not checked.
+  const approved = await assertApproved(definition, submission, decision);
   const achievement = compileAchievement(definition);
   const results: Result[] = definition.components.map((component) => {
-    const settled = decision.components[component.id];
+    const settled = approved.components[component.id];
     if (!settled?.passing) {
       throw new MicrocredError(ErrorCode.DECISION_NOT_APPROVED, `The decision has no passing level for component "${component.id}".`, { path: `components.${component.id}` });
     }
@@ -67,12 +74,14 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
     issuer: issuerProfile(definition, key.controller),
     ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
+    // OB 3.0 defines awardedDate on the AchievementCredential (the original award date, kept when a
+    // re-issue moves validFrom), not on the AchievementSubject.
+    awardedDate: approved.decidedAt,
     credentialSubject: {
       type: ['AchievementSubject'],
       ...(await recipientOf(submission.candidate, { hashEmail: options.recipient?.hashEmail ?? true, ...(options.recipient?.salt ? { salt: options.recipient.salt } : {}) })),
       achievement,
       result: results,
-      awardedDate: decision.decidedAt,
     },
     evidence: evidenceOf(definition, submission, options.evidenceAudience),
   };
