@@ -2,7 +2,7 @@ import { isMicrocredError } from '../errors.js';
 import { CliError, UsageError, type CliIo } from './args.js';
 import { usageLine } from './usage.js';
 
-/** Exit statuses: 0 done (and, for verify, every credential verified), 1 not, 2 the command line is wrong. */
+/** Exit statuses: 0 done (verify: every credential verified; competency check: all valid; decide: approved), 1 not, 2 the command line is wrong. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
 
 /**
@@ -19,8 +19,10 @@ export function printError(io: CliIo, error: unknown): number {
     return EXIT.FAILED;
   }
   if (isMicrocredError(error)) {
-    io.stderr(`error ${error.code}: ${error.message}\n`);
     const problems = error.details.problems ?? [];
+    // Some messages (an invalid definition's) list their problems too; they are printed once, below.
+    const message = problems.length > 0 ? (error.message.split('\n')[0] as string) : error.message;
+    io.stderr(`error ${error.code}: ${message}\n`);
     for (const problem of problems) {
       const code = (problem as { code?: unknown }).code;
       io.stderr(`  - ${problem.path ?? '(document)'}: ${problem.message}${typeof code === 'string' && code !== error.code ? ` (${code})` : ''}\n`);

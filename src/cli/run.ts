@@ -1,6 +1,8 @@
 import { version } from '../../package.json';
 import { UsageError, type CliIo } from './args.js';
 import { keysCommand } from './commands/keys.js';
+import { competencyCommand } from './commands/competency.js';
+import { decideCommand } from './commands/decide.js';
 import { issueCommand } from './commands/issue.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, printError } from './output.js';
@@ -10,13 +12,16 @@ export type { CliIo } from './args.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   keys: keysCommand,
+  competency: competencyCommand,
+  decide: decideCommand,
   issue: issueCommand,
   verify: verifyCommand,
 };
 
 /**
- * Runs the microcred command line in-process and returns its exit status: 0 done (for verify:
- * every credential verified), 1 not, 2 the command line is wrong. Never throws and never exits.
+ * Runs the microcred command line in-process and returns its exit status: 0 done (verify: every
+ * credential verified; competency check: every definition valid; decide: approved), 1 not, 2 the
+ * command line is wrong. Never throws and never exits.
  *
  * @example
  * const out: string[] = [];

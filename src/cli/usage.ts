@@ -5,13 +5,20 @@ const MAIN = `microcred — issue and verify Open Badges 3.0 credentials, offlin
 Usage:
   microcred keys generate --out FILE [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE]
+  microcred competency check FILE... [--json]
+  microcred competency compile FILE [--out FILE]
+  microcred decide --competency DEF --submission SUB --review REV... [--json]
   microcred issue --key KEY --credential FILE [--out FILE]
+  microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
+  microcred issue --key KEY --competency STACK --component CRED...
+                  (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
   microcred help [COMMAND]
   microcred --version
 
-Exit status: 0 done (verify: every credential verified), 1 not (verify: a
-credential did not verify; other commands: an error), 2 the command line is wrong.
+Exit status: 0 done (verify: every credential verified; competency check: every
+definition valid; decide: approved), 1 not (or an error), 2 the command line is
+wrong.
 
 Run "microcred help COMMAND" for a command's options.
 `;
@@ -50,16 +57,111 @@ Options:
   -f, --force            replace FILE if it exists
 `,
   issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE]
+       microcred issue --key KEY --competency DEF --submission SUB --review REV...
+                       [--rules FILE | --reviewers N --on-disagreement RULE]
+                       [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
+       microcred issue --key KEY --competency STACK --component CRED...
+                       (--recipient-email EMAIL | --recipient-did DID) [--accept-issuer DID...]
+                       [--did-doc FILE...] [--now ISO] [--valid-until ISO] [--out FILE]
 
-Signs an unsigned Open Badges 3.0 credential with a DataIntegrityProof
-(eddsa-rdfc-2022). Missing @context, id and validFrom are filled in.
-issuer.id must be the key's DID. Every problem is reported, with its JSON path,
-before anything is signed.
+Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
+from one of three sources. Every problem is reported before anything is signed.
+
+With --credential: signs the unsigned credential as given. Missing @context, id
+and validFrom are filled in; issuer.id must be the key's DID.
+
+With --competency and --review: decides the stored submission from its stored
+reviews (as "microcred decide" does) and, only if the decision is approved,
+issues the credential it earned: the compiled achievement, one result per
+component (the settled rubric level) and one piece of evidence per artifact with
+its SHA-256 digest. The recipient is the submission's candidate: their DID, else a
+salted hash of their email. A pending or rejected decision prints its status and
+every reason, signs nothing and exits 1.
+
+With --competency and --component: issues a stack from the holder's
+micro-credentials. Each required one must verify, be awarded to the recipient and
+(with --accept-issuer) come from an accepted issuer; otherwise each failing one is
+named with its reason, nothing is signed, and the exit status is 1.
 
 Options:
-  -k, --key KEY          the issuer's key file (from "microcred keys generate")
-  -c, --credential FILE  the unsigned credential (JSON)
-  -o, --out FILE         write the signed credential to FILE (default: print it)
+  -k, --key KEY              the issuer's key file (from "microcred keys generate")
+  -o, --out FILE             write the signed credential to FILE (default: print it)
+  -c, --credential FILE      the unsigned credential (JSON)
+      --competency DEF       the competency definition (YAML or JSON)
+      --submission SUB       the stored submission (JSON)
+      --review REV           a stored review (JSON; one review or an array);
+                             repeat for each review
+      --rules FILE           decision rules as JSON, e.g.
+                             {"reviewersRequired": 2, "onDisagreement": "adjudicator"}
+      --reviewers N          independent reviewers required (default 2)
+      --on-disagreement RULE when reviewers split on a component: adjudicator
+                             (wait for an adjudicator's review; the default) or
+                             all-must-pass (the component fails)
+      --now ISO              the decision and issue time (default: now)
+      --evidence-audience TEXT  who the evidence is for, e.g. "Hiring districts"
+      --valid-until ISO      the end of the credential's validity
+      --component CRED       a signed micro-credential the stack requires;
+                             repeat for each
+      --recipient-email EMAIL  the holder's email (matched against the hashed
+                             email in each component; hashed in the stack)
+      --recipient-did DID    the holder's DID (a stack only)
+      --accept-issuer DID    count only components from this issuer (repeatable;
+                             default: any issuer whose signature verifies)
+      --did-doc FILE         a DID document to resolve component issuers' keys
+                             (repeatable)
+
+ISO is a date-time with a timezone (2030-01-31T09:00:00Z) or a date (midnight UTC).
+`,
+  decide: `Usage: microcred decide --competency DEF --submission SUB --review REV... [--json]
+                        [--rules FILE | --reviewers N --on-disagreement RULE] [--now ISO]
+
+Decides a stored submission from its stored reviews under explicit rules, without
+signing anything: for reviewers and programme leads to see where a submission
+stands. Prints the status (approved, rejected or pending), who was counted, each
+component's settled rubric level with the reviewers' feedback, and every reason
+(ERR_CODE: message, with the component) a review did not count or the submission
+is not approved.
+
+Options:
+      --competency DEF       the competency definition (YAML or JSON)
+      --submission SUB       the stored submission (JSON)
+      --review REV           a stored review (JSON; one review or an array);
+                             repeat for each review
+      --rules FILE           decision rules as JSON, e.g.
+                             {"reviewersRequired": 2, "onDisagreement": "adjudicator"}
+      --reviewers N          independent reviewers required (default 2)
+      --on-disagreement RULE adjudicator (the default) or all-must-pass
+      --now ISO              the decision time (default: now)
+      --json                 print the decision as JSON (what a platform stores)
+
+Exit status: 0 approved, 1 pending or rejected (or an input could not be read),
+2 the command line is wrong.
+`,
+  competency: `Usage:
+  microcred competency check FILE... [--json]
+  microcred competency compile FILE [--out FILE]
+
+Run "microcred help competency check" or "microcred help competency compile" for details.
+`,
+  'competency check': `Usage: microcred competency check FILE... [--json]
+
+Checks competency definitions (YAML or JSON, by extension; by content otherwise)
+and lists every problem of an invalid one as "path: message".
+
+Options:
+      --json             print { file, valid, problems } for each file (one
+                         object, or an array for several files)
+
+Exit status: 0 every definition is valid, 1 one is not (or could not be read),
+2 the command line is wrong.
+`,
+  'competency compile': `Usage: microcred competency compile FILE [--out FILE]
+
+Compiles a competency definition to its Open Badges 3.0 Achievement (JSON), with
+the id <definition id>/v<version> that issued credentials point at.
+
+Options:
+  -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
 

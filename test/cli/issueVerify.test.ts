@@ -104,7 +104,8 @@ describe('issue', () => {
     [['issue', '--credential', 'unsigned.json'], /needs --key/],
     [['issue', '--key', 'issuer.key.json'], /needs --credential/],
     [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'issuer.key.json'], /would replace the key/],
-    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--competency'], /Unknown option --competency/],
+    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--competency'], /--competency <value>' argument missing/],
+    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--issuer-name', 'X'], /Unknown option --issuer-name/],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const result = await run(...argv);
     expect(result.status).toBe(2);

@@ -1,43 +1,126 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { issueCredential } from '../../issue/issueCredential.js';
-import type { UnsignedCredential } from '../../model/credential.js';
+import { issueFromDecision } from '../../issue/fromDecision.js';
+import type { IssuerKey } from '../../keys/issuerKey.js';
+import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
 import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
-import { printError } from '../output.js';
+import { parseMoment } from '../inputs.js';
+import { formatReasons } from '../decisionText.js';
+import { EXIT, printError } from '../output.js';
 import { helpFor } from '../usage.js';
+import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
+import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 
 /**
- * The options of `microcred issue`. Another source of the unsigned credential (e.g. a competency
- * definition with a reviewed submission) adds its options here and a branch in {@link unsignedCredential}.
+ * The options of `microcred issue`, in three modes: `--credential` signs a credential as given;
+ * `--competency` with `--submission`/`--review` issues what a reviewed submission earned;
+ * `--competency` with `--component` issues a stack from the holder's micro-credentials.
  */
 export const ISSUE_OPTIONS = {
   key: { type: 'string', short: 'k' },
   credential: { type: 'string', short: 'c' },
   out: { type: 'string', short: 'o' },
+  ...DECISION_OPTIONS,
+  ...STACK_OPTIONS,
+  'evidence-audience': { type: 'string' },
+  'valid-until': { type: 'string' },
 } as const;
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
+type Mode = 'credential' | 'reviewed' | 'stack';
+
+// What each mode accepts besides --key, --out and --help; anything else given is a usage error.
+const MODE_OPTIONS: Record<Mode, readonly string[]> = {
+  credential: ['credential'],
+  reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
+  stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
+};
+const MODE_NAMES: Record<Mode, string> = {
+  credential: 'with --credential',
+  reviewed: 'when issuing from reviews (--submission, --review)',
+  stack: 'when issuing a stack (--component)',
+};
 
 function parseIssue(args: string[]) {
   return parseCommand('issue', args, ISSUE_OPTIONS);
 }
 
-/** `microcred issue --key KEY --credential FILE [--out FILE]`. */
+/** `microcred issue --key KEY (--credential FILE | --competency DEF ...) [--out FILE]`. */
 export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseIssue(args);
   if (values.help) {
     io.stdout(helpFor('issue'));
-    return 0;
+    return EXIT.OK;
   }
+  const mode = modeOf(values);
   const keyArg = required('issue', 'key', values.key);
   const keyPath = resolvePath(io.cwd, keyArg);
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
   if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
+  const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
 
-  const unsigned = await unsignedCredential(values, io);
+  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath);
+  if (mode === 'stack') {
+    const signed = await issueStackFromOptions(values, io, () => readKey(io, keyArg, keyPath), validUntil);
+    return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
+  }
+
+  const { definition, submission, decision, now } = await decideFromOptions(values, io, 'issue');
+  if (decision.status !== 'approved') {
+    io.stderr(`error: not issued: the decision is ${decision.status}.\n${formatReasons(decision.reasons)}`);
+    io.stderr('Run "microcred decide" with the same --competency, --submission and --review options to see the whole decision.\n');
+    return EXIT.FAILED;
+  }
+  const key = await readKey(io, keyArg, keyPath);
+  const signed = await issueFromDecision(decision, {
+    key,
+    definition,
+    submission,
+    ...(now ? { now } : {}),
+    ...(values['evidence-audience'] !== undefined ? { evidenceAudience: values['evidence-audience'] } : {}),
+    ...(validUntil ? { validUntil } : {}),
+  });
+  if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
+  return write(io, signed, values.out, outPath);
+}
+
+/** Which mode the options ask for; a usage error when they mix modes or name none. */
+function modeOf(values: IssueValues): Mode {
+  if (values.credential !== undefined && values.competency !== undefined) {
+    throw new UsageError('Give either --credential FILE (a credential to sign as it is) or --competency DEF (issue from a definition), not both.', 'issue');
+  }
+  const mode: Mode = values.credential !== undefined ? 'credential' : values.component !== undefined ? 'stack' : 'reviewed';
+  if (values.credential === undefined && values.competency === undefined) {
+    throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
+  }
+  const allowed = new Set(['key', 'out', 'help', ...MODE_OPTIONS[mode]]);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || allowed.has(name)) continue;
+    if (name === 'recipient-did' && mode === 'reviewed') {
+      // The recipient is part of the reviewed submission (its digest covers the candidate), so it cannot be changed at issue time.
+      throw new UsageError('--recipient-did is for stacks; a reviewed submission\'s credential names its candidate (the DID in the submission, else a salted hash of the email).', 'issue');
+    }
+    throw new UsageError(`--${name} does not apply ${MODE_NAMES[mode]}.`, 'issue');
+  }
+  return mode;
+}
+
+function validUntilOf(value: string): string {
+  return parseMoment(value, '--valid-until', 'issue').toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
   const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
+  return key;
+}
 
+/** `--credential FILE`: sign the credential as given. */
+async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string): Promise<number> {
+  const file = values.credential as string;
+  const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
+  const key = await readKey(io, keyArg, keyPath);
   let signed;
   try {
     signed = await issueCredential(unsigned, { key });
@@ -49,19 +132,16 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     }
     return code;
   }
+  return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
+}
+
+/** Prints the signed credential, or writes it to `--out` and says so. */
+async function write(io: CliIo, signed: SignedCredential, out: string | undefined, outPath: string | undefined): Promise<number> {
   const text = `${JSON.stringify(signed, null, 2)}\n`;
   if (outPath === undefined) io.stdout(text);
   else {
-    await writeFileSafely(outPath, text, { overwrite: true, shownAs: values.out });
-    io.stdout(`Signed ${signed.id} and wrote it to ${values.out}.\n`);
+    await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
+    io.stdout(`Signed ${signed.id} and wrote it to ${out}.\n`);
   }
-  return 0;
-}
-
-/** The unsigned credential to sign, from whichever source the options name. */
-async function unsignedCredential(values: IssueValues, io: CliIo): Promise<UnsignedCredential> {
-  if (values.credential !== undefined) {
-    return (await readJson(resolvePath(io.cwd, values.credential), values.credential)) as UnsignedCredential;
-  }
-  throw new UsageError('issue needs --credential FILE: the unsigned credential (JSON) to sign.', 'issue');
+  return EXIT.OK;
 }

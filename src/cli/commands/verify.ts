@@ -1,12 +1,12 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { DocumentLoader } from '../../contexts/documentLoader.js';
-import { parseDateTimeZ } from '../../dates.js';
 import { verifyCredential } from '../../verify/verifyCredential.js';
 import { formatReport } from '../../verify/format.js';
 import { CHECKS } from '../../verify/pipeline.js';
 import type { VerificationReport } from '../../verify/report.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
 import { readJson, readText, resolvePath } from '../files.js';
+import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
 import { publicationUrl } from './keys.js';
@@ -32,9 +32,9 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT.OK;
   }
   if (files.length === 0) throw new UsageError('verify needs at least one credential file.', 'verify');
-  const now = values.now === undefined ? undefined : parseNow(values.now);
+  const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
-  const loader = await loaderWith(values['did-doc'] ?? [], io);
+  const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify');
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once are reused.
@@ -93,27 +93,21 @@ function unreadable(error: unknown, now: Date): VerificationReport {
   };
 }
 
-async function loaderWith(didDocFiles: string[], io: CliIo): Promise<DocumentLoader> {
+/** A loader that also resolves the DID documents in `didDocFiles`; a file that is not one is a usage error for `command`. */
+export async function loaderWith(didDocFiles: string[], io: CliIo, command: string): Promise<DocumentLoader> {
   const loader = new DocumentLoader();
   for (const file of didDocFiles) {
     let document: unknown;
     try {
       document = await readJson(resolvePath(io.cwd, file), file);
     } catch (error) {
-      throw new UsageError(`--did-doc ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+      throw new UsageError(`--did-doc ${isMicrocredError(error) ? error.message : String(error)}`, command);
     }
     const id = (document as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !id.startsWith('did:')) throw new UsageError(`--did-doc ${file} is not a DID document: it has no "id" starting with "did:".`, 'verify');
+    if (typeof id !== 'string' || !id.startsWith('did:')) throw new UsageError(`--did-doc ${file} is not a DID document: it has no "id" starting with "did:".`, command);
     loader.add(id, document);
   }
   return loader;
-}
-
-/** `--now`: an RFC 3339 date-time with a timezone, or a calendar date (midnight UTC). */
-function parseNow(value: string): Date {
-  const time = parseDateTimeZ(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (time === undefined) throw new UsageError(`--now must be a date-time with a timezone (e.g. 2030-01-31T09:00:00Z) or a date (2030-01-31); it is "${value}".`, 'verify');
-  return new Date(time);
 }
 
 function parseSkew(value: string): number {
