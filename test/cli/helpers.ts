@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/run.js';
 
 export interface CliResult {
@@ -32,4 +33,9 @@ export async function writeUnsigned(dir: string, issuerDid: string, name = 'unsi
 
 export async function readJsonFile<T = Record<string, unknown>>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+/** The absolute path of a file under examples/, e.g. `example('reviews/approve-hale.json')`. */
+export function example(path: string): string {
+  return fileURLToPath(new URL(`../../examples/${path}`, import.meta.url));
 }
