@@ -2,7 +2,7 @@ import type { CompetencyDefinition, DefinitionRef } from '../competency/types.js
 import { matchesDefinitionRef } from '../competency/ids.js';
 import { matchesIdentity } from '../identity/hash.js';
 import type { IdentityObject } from '../model/credential.js';
-import { ErrorCode } from '../errors.js';
+import { MicrocredError, ErrorCode } from '../errors.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { verifyCredential } from '../verify/verifyCredential.js';
 import type { VerificationReport } from '../verify/report.js';
@@ -35,38 +35,79 @@ export interface CheckStackOptions {
 /**
  * Checks a holder's micro-credentials against a stack definition: for each requirement, a
  * credential of that achievement that verifies (signature, issuer, not expired) and names the same
- * recipient. Never throws for bad credentials; each requirement gets a result.
+ * recipient. Never throws for bad credentials (junk, JSON text that does not parse, forgeries);
+ * each requirement gets a result. When several credentials answer one requirement, the first that
+ * counts is used; if none counts, the first one's problem is reported. Throws
+ * `ERR_DEFINITION_INVALID` only for a definition that is not a stack (an empty list of results
+ * would read as "nothing missing").
  *
  * @example
  * const results = await checkStack(leaderDef, [cred1, cred2], { recipient: { email: 'ana@riverbend.example' } });
  * for (const r of results.filter((r) => !r.ok)) console.log(r.name, r.problem?.message);
  */
 export async function checkStack(definition: CompetencyDefinition, credentials: unknown[], options: CheckStackOptions): Promise<StackComponentResult[]> {
-  const requires = definition.stack?.requires ?? [];
-  const parsed = credentials.map(parseLoose);
+  const requires = definition?.stack?.requires;
+  if (!Array.isArray(requires)) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
+  }
+  const recipient = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
+  if (typeof recipient?.did !== 'string' && typeof recipient?.email !== 'string') {
+    throw new MicrocredError(ErrorCode.FIELD_REQUIRED, 'options.recipient must name who the stack is for: { did } or { email }.', { path: 'recipient' });
+  }
+  // One credential handed in on its own is still a list of one; null or undefined is an empty list.
+  const inputs: unknown[] = Array.isArray(credentials) ? credentials : credentials === undefined || credentials === null ? [] : [credentials];
+  const parsed = inputs.map(parseLoose);
   const results: StackComponentResult[] = [];
   for (const requirement of requires) {
-    const index = parsed.findIndex((c) => typeof achievementIdOf(c) === 'string' && matchesDefinitionRef(requirement, achievementIdOf(c) as string));
     const fallbackName = requirement.name ?? requirement.id;
-    if (index < 0) {
-      results.push({ requirement, name: fallbackName, ok: false, problem: { code: ErrorCode.STACK_COMPONENT_INVALID, message: `No credential for "${fallbackName}" was given.` } });
+    const candidates = parsed.flatMap((c, index) => {
+      const id = achievementIdOf(c);
+      return typeof id === 'string' && matchesDefinitionRef(requirement, id) ? [index] : [];
+    });
+    if (candidates.length === 0) {
+      results.push({ requirement, name: fallbackName, ok: false, problem: { code: ErrorCode.STACK_COMPONENT_INVALID, message: missingMessage(requirement, fallbackName, parsed) } });
       continue;
     }
-    const credential = parsed[index] as Record<string, unknown>;
-    const credentialName = typeof credential.name === 'string' ? credential.name : undefined;
-    const name = requirement.name ?? credentialName ?? requirement.id;
-    const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
-    const report = await verifyCredential(credentials[index], { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
-    const problem = !report.verified
-      ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" does not verify: ${firstProblem(report)}.` }
-      : !(await sameRecipient(credential, options.recipient))
-        ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was awarded to someone else.` }
-        : options.acceptedIssuers && !options.acceptedIssuers.includes(report.credential?.issuer?.id ?? '')
-          ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was issued by ${report.credential?.issuer?.id ?? 'an unknown issuer'}, which this stack does not accept.` }
-          : undefined;
-    results.push({ requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) });
+    let first: StackComponentResult | undefined;
+    for (const index of candidates) {
+      const result = await checkComponent(requirement, index, inputs[index], parsed[index]!, options);
+      first ??= result;
+      if (result.ok) {
+        first = result;
+        break;
+      }
+    }
+    results.push(first!);
   }
   return results;
+}
+
+async function checkComponent(requirement: DefinitionRef, index: number, input: unknown, credential: Record<string, unknown>, options: CheckStackOptions): Promise<StackComponentResult> {
+  const credentialName = typeof credential.name === 'string' ? credential.name : undefined;
+  const name = requirement.name ?? credentialName ?? requirement.id;
+  const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
+  const report = await verifyCredential(input, { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
+  const problem = !report.verified
+    ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" does not verify: ${firstProblem(report)}.` }
+    : !(await sameRecipient(credential, options.recipient))
+      ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was awarded to someone else.` }
+      : options.acceptedIssuers && !options.acceptedIssuers.includes(report.credential?.issuer?.id ?? '')
+        ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was issued by ${report.credential?.issuer?.id ?? 'an unknown issuer'}, which this stack does not accept.` }
+        : undefined;
+  return { requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) };
+}
+
+/** Why no credential answers a requirement: none at all, or one of another version of the same definition. */
+function missingMessage(requirement: DefinitionRef, name: string, parsed: Record<string, unknown>[]): string {
+  if (requirement.version !== undefined) {
+    const anyVersion = { id: requirement.id };
+    const other = parsed.map(achievementIdOf).find((id): id is string => typeof id === 'string' && matchesDefinitionRef(anyVersion, id));
+    if (other) {
+      const version = decodeURIComponent(other.slice(other.lastIndexOf('/v') + 2));
+      return `No credential for "${name}" version ${requirement.version} was given (one for version ${version} was; this stack requires ${requirement.version}).`;
+    }
+  }
+  return `No credential for "${name}" was given.`;
 }
 
 function parseLoose(input: unknown): Record<string, unknown> {
@@ -92,7 +133,8 @@ function achievementIdOf(credential: Record<string, unknown>): unknown {
 
 async function sameRecipient(credential: Record<string, unknown>, recipient: StackRecipient): Promise<boolean> {
   const subject = subjectOf(credential);
-  if ('did' in recipient) return subject.id === recipient.did;
+  if ('did' in recipient && typeof recipient.did === 'string') return subject.id === recipient.did;
+  if (!('email' in recipient) || typeof recipient.email !== 'string') return false;
   const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as IdentityObject[]) : [];
   for (const identity of identifiers) {
     if (identity?.identityType === 'emailAddress' && (await matchesIdentity(identity, recipient.email))) return true;

@@ -22,9 +22,15 @@ export type IssueStackOptions = IssueOptions & CheckStackOptions & { validUntil?
  * });
  */
 export async function issueStack(definition: CompetencyDefinition, credentials: unknown[], options: IssueStackOptions): Promise<SignedCredential> {
-  if (!definition.stack) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is not a stack (it has no stack.requires).`, { path: 'stack' });
+  if (!definition?.stack) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
   }
+  // Every check on the caller's own input before any credential is verified: the definition is
+  // valid, it names the key's controller (or no one), and the recipient can be named.
+  const achievement = compileAchievement(definition);
+  const issuer = issuerProfile(definition, options.key.controller);
+  const named = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
+  const recipient = typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
   const results = await checkStack(definition, credentials, options);
   const failing = results.filter((r) => !r.ok);
   if (failing.length > 0) {
@@ -35,7 +41,6 @@ export async function issueStack(definition: CompetencyDefinition, credentials: 
     );
   }
   const now = options.now ?? new Date();
-  const recipient = 'did' in options.recipient ? { id: options.recipient.did } : { identifier: [await hashEmail(options.recipient.email)] };
   const evidence: Evidence[] = results.map((r) => ({
     ...(r.credential?.id ? { id: r.credential.id } : {}),
     type: ['Evidence'],
@@ -47,10 +52,12 @@ export async function issueStack(definition: CompetencyDefinition, credentials: 
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: definition.name,
     description: definition.description,
-    issuer: issuerProfile(definition, options.key.controller),
+    issuer,
     ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
-    credentialSubject: { type: ['AchievementSubject'], ...recipient, achievement: compileAchievement(definition), awardedDate: toDateTimeZ(now) },
+    // On the credential, where OB 3.0 defines awardedDate (see issueFromDecision).
+    awardedDate: toDateTimeZ(now),
+    credentialSubject: { type: ['AchievementSubject'], ...recipient, achievement },
     evidence,
   };
   return issueCredential(credential, options);
