@@ -87,13 +87,8 @@ async function checkComponent(requirement: DefinitionRef, index: number, input: 
   const name = requirement.name ?? credentialName ?? requirement.id;
   const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
   const report = await verifyCredential(input, { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
-  const problem = !report.verified
-    ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" does not verify: ${firstProblem(report)}.` }
-    : !(await sameRecipient(credential, options.recipient))
-      ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was awarded to someone else.` }
-      : options.acceptedIssuers && !options.acceptedIssuers.includes(report.credential?.issuer?.id ?? '')
-        ? { code: ErrorCode.STACK_COMPONENT_INVALID, message: `"${name}" was issued by ${report.credential?.issuer?.id ?? 'an unknown issuer'}, which this stack does not accept.` }
-        : undefined;
+  const message = await componentProblem(name, report, credential, options);
+  const problem = message === undefined ? undefined : { code: ErrorCode.STACK_COMPONENT_INVALID, message };
   return { requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) };
 }
 
@@ -103,7 +98,7 @@ function missingMessage(requirement: DefinitionRef, name: string, parsed: Record
     const anyVersion = { id: requirement.id };
     const other = parsed.map(achievementIdOf).find((id): id is string => typeof id === 'string' && matchesDefinitionRef(anyVersion, id));
     if (other) {
-      const version = decodeURIComponent(other.slice(other.lastIndexOf('/v') + 2));
+      const version = safeDecode(other.slice(other.lastIndexOf('/v') + 2));
       return `No credential for "${name}" version ${requirement.version} was given (one for version ${version} was; this stack requires ${requirement.version}).`;
     }
   }
@@ -131,18 +126,48 @@ function achievementIdOf(credential: Record<string, unknown>): unknown {
   return typeof achievement === 'object' && achievement !== null ? (achievement as { id?: unknown }).id : undefined;
 }
 
-async function sameRecipient(credential: Record<string, unknown>, recipient: StackRecipient): Promise<boolean> {
-  const subject = subjectOf(credential);
-  if ('did' in recipient && typeof recipient.did === 'string') return subject.id === recipient.did;
-  if (!('email' in recipient) || typeof recipient.email !== 'string') return false;
-  const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as IdentityObject[]) : [];
-  for (const identity of identifiers) {
-    if (identity?.identityType === 'emailAddress' && (await matchesIdentity(identity, recipient.email))) return true;
+/** Why a component does not count (it does not verify, names someone else, or comes from an issuer not accepted), or undefined. */
+async function componentProblem(name: string, report: VerificationReport, credential: Record<string, unknown>, options: CheckStackOptions): Promise<string | undefined> {
+  if (!report.verified) return `"${name}" does not verify: ${firstProblem(report)}.`;
+  const recipient = await recipientProblem(credential, options.recipient);
+  if (recipient) return `"${name}" ${recipient}.`;
+  const issuer = report.credential?.issuer?.id;
+  if (options.acceptedIssuers && !options.acceptedIssuers.includes(issuer ?? '')) {
+    return `"${name}" was issued by ${issuer ?? 'an unknown issuer'}, which this stack does not accept.`;
   }
-  return false;
+  return undefined;
+}
+
+/** Undefined when the credential names `recipient`; otherwise why not, as the end of a sentence. */
+async function recipientProblem(credential: Record<string, unknown>, recipient: StackRecipient): Promise<string | undefined> {
+  const subject = subjectOf(credential);
+  const someoneElse = 'was awarded to someone else';
+  if ('did' in recipient && typeof recipient.did === 'string') return subject.id === recipient.did ? undefined : someoneElse;
+  if (!('email' in recipient) || typeof recipient.email !== 'string') return someoneElse;
+  const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as IdentityObject[]) : [];
+  let unreadable: string | undefined;
+  for (const identity of identifiers) {
+    if (identity?.identityType !== 'emailAddress') continue;
+    try {
+      if (await matchesIdentity(identity, recipient.email)) return undefined;
+    } catch (error) {
+      // An md5$ hash: the spec allows it but it cannot be checked here; say so rather than throw.
+      unreadable ??= (error as Error).message;
+    }
+  }
+  return unreadable ? `names its recipient in a way that cannot be checked: ${unreadable.replace(/\.$/, '')}` : someoneElse;
 }
 
 function firstProblem(report: VerificationReport): string {
   const check = report.checks.find((c) => c.outcome !== 'passed' && c.outcome !== 'skipped');
   return check?.problem ? `${check.problem.title.toLowerCase()} (${check.problem.code})` : report.summary;
+}
+
+/** decodeURIComponent that leaves malformed escapes (from a junk credential) as they are. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MicrocredError, checkStack, generateKey, type CompetencyDefinition, type IssuerKey, type SignedCredential } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
+import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 import { CHECKED, ELENA, earn, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
 
 const MATH = 'Hinge Questions in Middle-School Mathematics';
@@ -162,6 +163,35 @@ describe('checkStack', () => {
     const [m] = await checkStack(leader, [claim, science], { recipient, now: CHECKED });
     expect(m).toMatchObject({ name: MATH, ok: false, credential: { index: 0 } });
     expect(m!.problem!.message).toContain(`"${MATH}" does not verify`);
+  });
+
+  it('does not throw on a junk achievement id with a malformed escape where the version goes', async () => {
+    const junk = { credentialSubject: { achievement: { id: 'https://pd.riverbend.example/microcredentials/hinge-questions-math/v%E0' } } };
+    const [m] = await checkStack(leader, [junk, science], { recipient, now: CHECKED });
+    expect(m).toMatchObject({ name: MATH, ok: false });
+    expect(m!.problem!.message).toContain('%E0');
+  });
+
+  it('does not throw on an authentic credential whose recipient is an md5 hash; it says the recipient cannot be checked', async () => {
+    const pair = await digitalBazaarKeyPair();
+    const signed = await signWithDigitalBazaar({
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: 'urn:uuid:0c5a7c1e-8d0b-4f4e-9c61-2f5b9a0d3e77',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      name: MATH,
+      issuer: { id: pair.controller, type: ['Profile'], name: 'Another district' },
+      validFrom: '2026-03-01T00:00:00Z',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'x', identityHash: 'md5$0123456789abcdef0123456789abcdef' }],
+        achievement: math.credentialSubject.achievement,
+      },
+    }, pair);
+    const [m] = await checkStack(leader, [signed, science], { recipient, now: CHECKED });
+    expect(m!.report?.verified).toBe(true);
+    expect(m).toMatchObject({ name: MATH, ok: false, problem: { code: 'ERR_STACK_COMPONENT_INVALID' } });
+    expect(m!.problem!.message).toContain(`"${MATH}" names its recipient in a way that cannot be checked`);
+    expect(m!.problem!.message).toContain('md5');
   });
 
   it('throws ERR_DEFINITION_INVALID for a definition that is not a stack (an empty verdict would read as complete)', async () => {
