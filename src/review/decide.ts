@@ -226,6 +226,9 @@ export async function assertApproved(definition: CompetencyDefinition, submissio
   }
   const decidedAt = new Date(String(decision.decidedAt));
   if (Number.isNaN(decidedAt.getTime())) refuse('The decision has no valid decidedAt.', { path: 'decidedAt' });
+  // A decision cannot predate what it decided on: awardedDate comes from decidedAt.
+  const latest = Math.max(Date.parse(submission.submittedAt), ...(decision.reviews ?? []).map((r) => Date.parse(r.reviewedAt)));
+  if (decidedAt.getTime() < latest) refuse(`The decision is dated ${String(decision.decidedAt)}, before the submission or a review it counts: it was edited.`, { path: 'decidedAt' });
   let again: Decision;
   try {
     again = await decide(definition, submission, decision.reviews, decision.rules, { now: decidedAt });

@@ -35,6 +35,13 @@ describe('assertApproved', () => {
     expect(reloaded.submissionDigest).toBe(decision.submissionDigest);
   });
 
+  it('refuses a stored decision back-dated before the reviews it counts (its date becomes awardedDate)', async () => {
+    const { submission, decision } = await decided();
+    const backdated = stored(decision);
+    (backdated as { decidedAt: string }).decidedAt = '2020-01-01T00:00:00Z';
+    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(/before the submission or a review/);
+  });
+
   it('refuses a rejected or pending decision', async () => {
     const { submission, decision } = await decided({ plan: 'developing' });
     expect(decision.status).toBe('rejected');
