@@ -24,6 +24,11 @@ export interface IssueFromDecisionOptions extends IssueOptions {
   evidenceAudience?: string;
   /** Optional end of validity (RFC 3339 with timezone). */
   validUntil?: string;
+  /**
+   * The fewest independent reviewers this issuer accepts. The rules travel inside the decision, so
+   * a decision made under laxer rules (e.g. `reviewersRequired: 1`) is refused here.
+   */
+  minimumReviewers?: number;
 }
 
 /**
@@ -55,6 +60,13 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
   }
   // The re-derived decision, not the caller's copy: nothing below reads a field that was not checked.
   const approved = await assertApproved(definition, submission, decision);
+  if (options.minimumReviewers !== undefined && approved.rules.reviewersRequired < options.minimumReviewers) {
+    throw new MicrocredError(
+      ErrorCode.DECISION_NOT_APPROVED,
+      `The decision required ${approved.rules.reviewersRequired} reviewer(s); this issuer requires at least ${options.minimumReviewers}.`,
+      { path: 'rules.reviewersRequired' },
+    );
+  }
   const achievement = compileAchievement(definition);
   const results: Result[] = definition.components.map((component) => {
     const settled = approved.components[component.id];

@@ -158,6 +158,16 @@ describe('refusals', () => {
     expect(error.code).toBe('ERR_DECISION_NOT_APPROVED');
   });
 
+  it('a decision made under laxer rules than the issuer requires is refused (minimumReviewers)', async () => {
+    const lax = await decide(definition, submission, exampleReviews('approve-hale'), { reviewersRequired: 1 }, { now: DECIDED });
+    expect(lax.status).toBe('approved');
+    const error = await rejection(issueFromDecision(lax as ApprovedDecision, { definition, submission, key, now: ISSUED, minimumReviewers: 2 }));
+    expect(error.code).toBe('ERR_DECISION_NOT_APPROVED');
+    expect(error.details.path).toBe('rules.reviewersRequired');
+    const strictEnough = await issueFromDecision(decision, { definition, submission, key, now: ISSUED, minimumReviewers: 2 });
+    expect((await verifyCredential(strictEnough, { now: CHECKED })).verified).toBe(true);
+  });
+
   it('a decision stored as JSON and loaded again still issues', async () => {
     const stored = JSON.parse(JSON.stringify(decision)) as ApprovedDecision;
     const issued = await issueFromDecision(stored, { definition, submission, key, now: ISSUED });
