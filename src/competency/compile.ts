@@ -2,7 +2,7 @@
 // context defines (Achievement, Criteria, Alignment, ResultDescription, RubricCriterionLevel,
 // Image, Profile), so the result expands in JSON-LD safe mode and can be signed.
 import type { Achievement, Alignment, Profile, ResultDescription, RubricCriterionLevel } from '../model/achievement.js';
-import type { AlignmentTarget, CompetencyDefinition, Component } from './types.js';
+import type { AlignmentTarget, CompetencyDefinition, Component, DefinitionIssuer } from './types.js';
 import { achievementId, resultDescriptionId, rubricLevelId } from './ids.js';
 import { criteriaNarrative } from './narrative.js';
 import { defineCompetency } from './define.js';
@@ -88,10 +88,13 @@ function compileRubric(definition: CompetencyDefinition, component: Component): 
 // The definition's issuer is the achievement's creator only when it is identified: a Profile needs
 // an id, and an issuer without one gets it from the signing key at issue time.
 function compileCreator(definition: CompetencyDefinition): Profile | undefined {
-  const issuer = definition.issuer;
-  if (!issuer.id) return undefined;
+  return definition.issuer.id ? profileOf(definition.issuer, definition.issuer.id) : undefined;
+}
+
+/** An OB 3.0 Profile from a definition's issuer details, under the given id (a DID). */
+export function profileOf(issuer: DefinitionIssuer, id: string): Profile {
   return {
-    id: issuer.id,
+    id,
     type: ['Profile'],
     name: issuer.name,
     ...(issuer.url ? { url: issuer.url } : {}),

@@ -2,7 +2,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import type { Evidence, Result, SignedCredential, UnsignedCredential } from '../model/credential.js';
 import type { Profile } from '../model/achievement.js';
 import type { CompetencyDefinition } from '../competency/types.js';
-import { compileAchievement } from '../competency/compile.js';
+import { compileAchievement, profileOf } from '../competency/compile.js';
 import { resultDescriptionId, rubricLevelId } from '../competency/ids.js';
 import { assertApproved, type ApprovedDecision } from '../review/decide.js';
 import type { Submission } from '../review/submission.js';
@@ -106,15 +106,7 @@ export function issuerProfile(definition: CompetencyDefinition, keyController: s
   if (issuer.id !== undefined && issuer.id !== keyController) {
     throw new MicrocredError(ErrorCode.ISSUER_MISMATCH, `The definition names issuer ${issuer.id} but the signing key belongs to ${keyController}.`, { path: 'issuer.id' });
   }
-  return {
-    id: keyController,
-    type: ['Profile'],
-    name: issuer.name,
-    ...(issuer.url ? { url: issuer.url } : {}),
-    ...(issuer.email ? { email: issuer.email } : {}),
-    ...(issuer.description ? { description: issuer.description } : {}),
-    ...(issuer.image ? { image: { id: issuer.image, type: 'Image' as const } } : {}),
-  };
+  return profileOf(issuer, keyController);
 }
 
 function evidenceOf(definition: CompetencyDefinition, submission: Submission, audience?: string): Evidence[] {
