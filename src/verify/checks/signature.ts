@@ -1,5 +1,5 @@
 import jsigs from 'jsonld-signatures';
-import { ErrorCode, MicrocredError } from '../../errors.js';
+import { ErrorCode } from '../../errors.js';
 import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
@@ -38,8 +38,9 @@ export const signatureCheck: Check = {
 };
 
 function explain(error: unknown, doc: Record<string, unknown>): Verdict {
-  const cause = translateJsonLdError(error, doc) ?? innerError(error);
-  if (cause instanceof MicrocredError) {
+  // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
+  const cause = translateJsonLdError(error, doc);
+  if (cause) {
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
       return couldNotCheck({
@@ -63,15 +64,6 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
     detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
     path: 'proof',
   });
-}
-
-function innerError(error: unknown): unknown {
-  let current = error as { cause?: unknown; details?: { cause?: unknown } } | undefined;
-  for (let depth = 0; current && depth < 6; depth++) {
-    if (current instanceof MicrocredError) return current;
-    current = (current.cause ?? current.details?.cause) as typeof current;
-  }
-  return undefined;
 }
 
 // The loader reports a URL it does not hold, whether a context or a key; a URL the proof names as
