@@ -7,35 +7,31 @@ export function joinPath(base: string, key: string | number): string {
 }
 
 /** The path of the first property named `key` in `value` (depth-first), or undefined. */
-export function pathOfKey(value: unknown, key: string, base = ''): string | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOfKey(value[i], key, joinPath(base, i));
-      if (found) return found;
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === key) return joinPath(base, k);
-      const found = pathOfKey(v, key, joinPath(base, k));
-      if (found) return found;
-    }
-  }
-  return undefined;
+export function pathOfKey(value: unknown, key: string): string | undefined {
+  return firstPath(value, '', (k, _child, path) => (k === key ? path : undefined));
 }
 
 /** The path of the first `type` (or `@type`) property naming `name`, e.g. `proof[1].type`, or undefined. */
-export function pathOfType(value: unknown, name: string, base = ''): string | undefined {
+export function pathOfType(value: unknown, name: string): string | undefined {
+  return firstPath(value, '', (k, child, path) => {
+    if (k !== 'type' && k !== '@type') return undefined;
+    if (child === name) return path;
+    return Array.isArray(child) && child.includes(name) ? joinPath(path, child.indexOf(name)) : undefined;
+  });
+}
+
+// Depth-first over every property of `value`: the first path `match` returns for a property (its
+// key, its value and its path), or undefined.
+function firstPath(value: unknown, base: string, match: (key: string, child: unknown, path: string) => string | undefined): string | undefined {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = pathOfType(value[i], name, joinPath(base, i));
+      const found = firstPath(value[i], joinPath(base, i), match);
       if (found) return found;
     }
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) {
-      if ((k === 'type' || k === '@type') && (v === name || (Array.isArray(v) && v.includes(name)))) {
-        return Array.isArray(v) ? joinPath(joinPath(base, k), v.indexOf(name)) : joinPath(base, k);
-      }
-      const found = pathOfType(v, name, joinPath(base, k));
+      const path = joinPath(base, k);
+      const found = match(k, v, path) ?? firstPath(v, path, match);
       if (found) return found;
     }
   }
