@@ -1,5 +1,10 @@
 // JSON paths in the dotted form people read in messages: `credentialSubject.result[0].achievedLevel`.
 
+/** True for a JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Appends a key or index to a path. */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;

@@ -2,6 +2,7 @@
 // option values shared by several commands (moments, decision rules).
 import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
+import { isJsonObject } from '../jsonPath.js';
 import { parseCompetency } from '../competency/define.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { resolveRules, type DecisionRules } from '../review/rules.js';
@@ -49,7 +50,7 @@ export async function readRules(io: CliIo, values: RulesOptions, command: string
     }
     const file = values.rules;
     const rules = await readJson(resolvePath(io.cwd, file), file);
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+    if (!isJsonObject(rules)) {
       throw new MicrocredError(ErrorCode.RULES_INVALID, `${file} must hold a JSON object such as { "reviewersRequired": 2, "onDisagreement": "adjudicator" }.`, { file });
     }
     const unknown = Object.keys(rules).filter((k) => k !== 'reviewersRequired' && k !== 'onDisagreement');

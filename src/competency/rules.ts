@@ -1,7 +1,7 @@
 // The rules of a definition that JSON Schema cannot express. They run even when the schema found
 // problems (on whatever parts have the right shape), so an author sees everything in one pass.
 import type { ProblemDetail } from '../errors.js';
-import { joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath } from '../jsonPath.js';
 
 type Data = Record<string, unknown>;
 
@@ -9,28 +9,28 @@ type Data = Record<string, unknown>;
 export function ruleProblems(input: unknown): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
-  if (!isData(input)) return problems;
+  if (!isJsonObject(input)) return problems;
 
   const components = listAt(input, 'components');
   uniqueIds(components, 'components', 'component', add);
   components.forEach((component, i) => {
-    if (!isData(component)) return;
+    if (!isJsonObject(component)) return;
     const base = joinPath('components', i);
-    const evidence = isData(component.evidence) ? component.evidence : undefined;
+    const evidence = isJsonObject(component.evidence) ? component.evidence : undefined;
     if (evidence) {
       const artifacts = listAt(evidence, 'artifacts');
       const reflection = listAt(evidence, 'reflection');
       uniqueIds(artifacts, `${base}.evidence.artifacts`, 'artifact', add);
       uniqueIds(reflection, `${base}.evidence.reflection`, 'reflection prompt', add);
-      const required = [...artifacts, ...reflection].some((item) => isData(item) && item.required !== false);
+      const required = [...artifacts, ...reflection].some((item) => isJsonObject(item) && item.required !== false);
       if (Array.isArray(evidence.artifacts) && !required) add(`${base}.evidence`, 'at least one artifact or reflection prompt must be required');
     }
-    const rubric = isData(component.rubric) ? component.rubric : undefined;
+    const rubric = isJsonObject(component.rubric) ? component.rubric : undefined;
     if (rubric && Array.isArray(rubric.levels)) levelProblems(rubric.levels, `${base}.rubric.levels`, add);
   });
 
   const self = typeof input.id === 'string' ? input.id : undefined;
-  const stack = isData(input.stack) ? listAt(input.stack, 'requires') : [];
+  const stack = isJsonObject(input.stack) ? listAt(input.stack, 'requires') : [];
   refProblems(stack, 'stack.requires', self, 'a stack cannot require itself', add);
   refProblems(listAt(input, 'prerequisites'), 'prerequisites', self, 'a definition cannot be its own prerequisite', add);
   return problems;
@@ -40,7 +40,7 @@ export function ruleProblems(input: unknown): ProblemDetail[] {
 // (the compiled requiredLevel) is simply the last passing one.
 function levelProblems(levels: unknown[], base: string, add: (path: string, message: string) => void): void {
   uniqueIds(levels, base, 'level', add);
-  const shaped = levels.map((level) => (isData(level) ? level : {}));
+  const shaped = levels.map((level) => (isJsonObject(level) ? level : {}));
   if (levels.length > 0 && !shaped.some((level) => level.passing === true)) {
     add(base, 'at least one level must pass');
     return;
@@ -69,7 +69,7 @@ function levelProblems(levels: unknown[], base: string, add: (path: string, mess
 function refProblems(refs: unknown[], base: string, self: string | undefined, selfMessage: string, add: (path: string, message: string) => void): void {
   const seen = new Map<string, number>();
   refs.forEach((ref, i) => {
-    if (!isData(ref) || typeof ref.id !== 'string') return;
+    if (!isJsonObject(ref) || typeof ref.id !== 'string') return;
     const path = joinPath(joinPath(base, i), 'id');
     if (self !== undefined && sameId(ref.id, self)) add(path, selfMessage);
     const earlier = seen.get(sameIdKey(ref.id));
@@ -81,7 +81,7 @@ function refProblems(refs: unknown[], base: string, self: string | undefined, se
 function uniqueIds(items: unknown[], base: string, what: string, add: (path: string, message: string) => void): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
-    if (!isData(item) || typeof item.id !== 'string') return;
+    if (!isJsonObject(item) || typeof item.id !== 'string') return;
     const earlier = seen.get(item.id);
     if (earlier !== undefined) add(joinPath(joinPath(base, i), 'id'), `duplicate ${what} id "${item.id}" (also used by ${joinPath(base, earlier)})`);
     else seen.set(item.id, i);
@@ -100,8 +100,4 @@ function sameId(a: string, b: string): boolean {
 function listAt(data: Data, key: string): unknown[] {
   const value = data[key];
   return Array.isArray(value) ? value : [];
-}
-
-function isData(value: unknown): value is Data {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

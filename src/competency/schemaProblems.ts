@@ -3,7 +3,7 @@
 // needs them.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ProblemDetail } from '../errors.js';
-import { joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath } from '../jsonPath.js';
 import schema from '../../schemas/competency-definition.schema.json';
 
 /** The JSON Schema (draft 2020-12) of the competency definition format. */
@@ -64,7 +64,7 @@ function translate(error: ErrorObject, input: unknown): ProblemDetail[] {
       return [{ path: joinPath(path, String(params.additionalProperty)), message: `unknown property "${String(params.additionalProperty)}"${suggestion(error, String(params.additionalProperty))}` }];
     case 'oneOf':
       // Not an object: the type error already says so, and "components" vs "stack" means nothing yet.
-      if (path === '') return typeof input === 'object' && input !== null && !Array.isArray(input) ? [rootOneOf(input as Record<string, unknown>)] : [];
+      if (path === '') return isJsonObject(input) ? [rootOneOf(input)] : [];
       break;
     case 'type': {
       if (path === '') return [{ path, message: 'a competency definition must be an object (a YAML mapping or a JSON object)' }];

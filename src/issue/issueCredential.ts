@@ -3,7 +3,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { ISSUE_CONTEXTS } from '../model/constants.js';
 import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
 import { toDateTimeZ } from '../dates.js';
-import { NotPlainJson, copyAsPlainJson } from '../jsonPath.js';
+import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
 import { translateJsonLdError } from '../contexts/jsonldErrors.js';
@@ -39,17 +39,18 @@ export interface IssueOptions {
 export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential> {
   const { key } = options;
   if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredential needs an IssuerKey that holds its secret (see generateKey / importKey).', { path: 'key' });
-  let doc: Record<string, unknown>;
+  let copy: unknown;
   try {
     // A plain JSON copy: the caller's object is never changed (vc.issue mutates what it signs), and
     // what is checked below is exactly what gets signed.
-    doc = copyAsPlainJson(credential) as Record<string, unknown>;
+    copy = copyAsPlainJson(credential);
   } catch (error) {
     const path = error instanceof NotPlainJson && error.path ? error.path : undefined;
     const reason = error instanceof NotPlainJson ? ` ${error.message}` : '';
     throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential must be plain JSON data (no functions, class instances or cycles).${reason}`, path ? { path } : {});
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');
+  if (!isJsonObject(copy)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');
+  const doc = copy;
   if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
 
   const now = options.now ?? new Date();

@@ -1,6 +1,7 @@
 import { ErrorCode, type ProblemDetail } from '../errors.js';
 import { CONTEXT, OB_CREDENTIAL_TYPES } from '../model/constants.js';
 import { parseDateTimeZ } from '../dates.js';
+import { isJsonObject } from '../jsonPath.js';
 import { bundledContexts } from '../contexts/bundled.js';
 
 /** One reason a credential cannot be signed, with its code and JSON path. */
@@ -47,8 +48,8 @@ export function preflightProblems(doc: Record<string, unknown>, issuerId: string
     if (!hasType(issuer.type, 'Profile')) add(ErrorCode.TYPE_INVALID, 'issuer.type', 'issuer.type must include "Profile".');
   }
 
-  const subject = doc.credentialSubject as Record<string, unknown> | undefined;
-  if (typeof subject !== 'object' || subject === null || Array.isArray(subject)) {
+  const subject = doc.credentialSubject;
+  if (!isJsonObject(subject)) {
     add(ErrorCode.FIELD_REQUIRED, 'credentialSubject', 'credentialSubject is required: an AchievementSubject.');
   } else {
     if (!hasType(subject.type, 'AchievementSubject')) add(ErrorCode.TYPE_INVALID, 'credentialSubject.type', 'credentialSubject.type must include "AchievementSubject".');

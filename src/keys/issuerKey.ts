@@ -2,6 +2,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { createEd25519Sign } from '#runtime';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
+import { isJsonObject } from '../jsonPath.js';
 
 /** A key as microcred stores it: a Multikey verification method, with the secret only when exported with it. */
 export interface KeyFile {
@@ -118,7 +119,7 @@ export async function generateKey(options: { controller?: string } = {}): Promis
  * const key = await importKey(JSON.parse(await readFile('issuer.key.json', 'utf8')));
  */
 export async function importKey(input: KeyFile | Ed25519Jwk | unknown, options: { controller?: string; id?: string } = {}): Promise<IssuerKey> {
-  const record = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const record = isJsonObject(input) ? input : {};
   let pair: Ed25519Multikey.MultikeyPair;
   try {
     if (record.kty === 'OKP') pair = await fromJwk(record);

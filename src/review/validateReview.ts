@@ -1,6 +1,6 @@
 // The problems of a review against the definition it scores.
 import type { CompetencyDefinition } from '../competency/types.js';
-import { joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath } from '../jsonPath.js';
 import { looksLikeEmail } from '../identity/hash.js';
 import { isNonEmptyString } from './ids.js';
 import type { Problem } from './validateSubmission.js';
@@ -32,7 +32,7 @@ export function reviewProblems(definition: CompetencyDefinition, review: ReviewL
   }
 
   const scores = review?.components;
-  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) {
+  if (!isJsonObject(scores)) {
     add('components', 'components must be an object keyed by component id.');
     return problems;
   }

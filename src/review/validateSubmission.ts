@@ -1,6 +1,6 @@
 // Every problem of a submission input against its definition, each with the JSON path it concerns.
 import type { CompetencyDefinition, Component } from '../competency/types.js';
-import { joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath } from '../jsonPath.js';
 import { looksLikeEmail } from '../identity/hash.js';
 import { DIGEST_PATTERN, sha256Digest } from './canonical.js';
 import { isNonEmptyString } from './ids.js';
@@ -34,7 +34,7 @@ export async function submissionProblems(definition: CompetencyDefinition, input
   candidateProblems(input.candidate, add);
 
   const given = input.components;
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+  if (!isJsonObject(given)) {
     add('components', 'components must be an object keyed by component id.');
     return problems;
   }
@@ -76,7 +76,7 @@ async function componentProblems(component: Component, given: ComponentSubmissio
 
   const reflections = given.reflections ?? {};
   const reflectionsPath = joinPath(base, 'reflections');
-  if (typeof reflections !== 'object' || reflections === null || Array.isArray(reflections)) {
+  if (!isJsonObject(reflections)) {
     add(reflectionsPath, 'reflections must be an object keyed by prompt id.');
     return;
   }

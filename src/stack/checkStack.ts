@@ -3,6 +3,7 @@ import { matchesDefinitionRef } from '../competency/ids.js';
 import { matchesIdentity } from '../identity/hash.js';
 import type { IdentityObject } from '../model/credential.js';
 import { MicrocredError, ErrorCode } from '../errors.js';
+import { isJsonObject } from '../jsonPath.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { verifyCredential } from '../verify/verifyCredential.js';
 import type { VerificationReport } from '../verify/report.js';
@@ -113,17 +114,17 @@ function parseLoose(input: unknown): Record<string, unknown> {
       return {};
     }
   }
-  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  return isJsonObject(input) ? input : {};
 }
 
 function subjectOf(credential: Record<string, unknown>): Record<string, unknown> {
   const subject = credential.credentialSubject;
-  return typeof subject === 'object' && subject !== null ? (subject as Record<string, unknown>) : {};
+  return isJsonObject(subject) ? subject : {};
 }
 
 function achievementIdOf(credential: Record<string, unknown>): unknown {
   const achievement = subjectOf(credential).achievement;
-  return typeof achievement === 'object' && achievement !== null ? (achievement as { id?: unknown }).id : undefined;
+  return isJsonObject(achievement) ? achievement.id : undefined;
 }
 
 /** Why a component does not count (it does not verify, names someone else, or comes from an issuer not accepted), or undefined. */

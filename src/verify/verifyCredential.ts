@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
+import { isJsonObject } from '../jsonPath.js';
 import type { VerifyContext } from './check.js';
 import { AUTHENTICITY_CHECKS, CHECKS } from './pipeline.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
@@ -71,7 +72,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
 
 function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const obj = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const obj = (v: unknown) => (isJsonObject(v) ? v : {});
   const issuer = typeof doc.issuer === 'string' ? { id: doc.issuer } : obj(doc.issuer);
   const subject = obj(Array.isArray(doc.credentialSubject) ? doc.credentialSubject[0] : doc.credentialSubject);
   const achievement = obj(subject.achievement);

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors.js';
-import { NotPlainJson, copyAsPlainJson } from '../../jsonPath.js';
+import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { failed, passed, type Check } from '../check.js';
 
 /**
@@ -20,7 +20,7 @@ export const parseCheck: Check = {
         return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${messageOf(error)}.` });
       }
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
       return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `A credential is a JSON object; this is ${kind}.` });
     }
