@@ -7,6 +7,7 @@ import type { Submission } from './submission.js';
 import { assertSubmissionOf } from './review.js';
 import { inlineContent, submissionDigest, verifyArtifact } from './artifacts.js';
 import { canonicalJson } from './canonical.js';
+import { parseDateTimeZ } from '../dates.js';
 import { timestamp } from './ids.js';
 import { resolveRules, type DecisionRules } from './rules.js';
 import { selectReviews } from './selectReviews.js';
@@ -224,11 +225,17 @@ export async function assertApproved(definition: CompetencyDefinition, submissio
   if (decision.submission !== submission?.id || String(decision.submissionDigest).toLowerCase() !== digest) {
     refuse(`The decision was made on a different submission (or this one changed after the decision): it pins ${String(decision.submissionDigest)}, the submission is ${digest}.`, { path: 'submissionDigest' });
   }
-  const decidedAt = new Date(String(decision.decidedAt));
-  if (Number.isNaN(decidedAt.getTime())) refuse('The decision has no valid decidedAt.', { path: 'decidedAt' });
-  // A decision cannot predate what it decided on: awardedDate comes from decidedAt.
-  const latest = Math.max(Date.parse(submission.submittedAt), ...(decision.reviews ?? []).map((r) => Date.parse(r.reviewedAt)));
-  if (decidedAt.getTime() < latest) refuse(`The decision is dated ${String(decision.decidedAt)}, before the submission or a review it counts: it was edited.`, { path: 'decidedAt' });
+  const decidedTime = parseDateTimeZ(decision.decidedAt);
+  if (decidedTime === undefined) return refuse(`The decision's decidedAt (${JSON.stringify(decision.decidedAt)}) is not an RFC 3339 date-time with a timezone.`, { path: 'decidedAt' });
+  // A decision cannot predate what it decided on: awardedDate comes from decidedAt. Every date is
+  // read, so one unreadable date cannot switch the comparison off.
+  const dated: [string, unknown][] = [['submittedAt', submission.submittedAt], ...(decision.reviews ?? []).map((r, i): [string, unknown] => [`reviews[${i}].reviewedAt`, r?.reviewedAt])];
+  for (const [path, value] of dated) {
+    const time = parseDateTimeZ(value);
+    if (time === undefined) refuse(`${path} (${JSON.stringify(value)}) is not an RFC 3339 date-time with a timezone, so the decision's date cannot be checked against it.`, { path });
+    else if (decidedTime < time) refuse(`The decision is dated ${String(decision.decidedAt)}, before the submission or a review it counts: it was edited.`, { path: 'decidedAt' });
+  }
+  const decidedAt = new Date(decidedTime);
   let again: Decision;
   try {
     again = await decide(definition, submission, decision.reviews, decision.rules, { now: decidedAt });

@@ -1,5 +1,6 @@
 // Which reviews count for a submission, and a reason for every one that does not.
 import { ErrorCode } from '../errors.js';
+import { parseDateTimeZ } from '../dates.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import type { Review } from './review.js';
 import type { Submission } from './submission.js';
@@ -83,9 +84,8 @@ export function selectReviews(definition: CompetencyDefinition, submission: Subm
 }
 
 function isLater(a: { review: Review; index: number }, b: { review: Review; index: number }): boolean {
-  const ta = Date.parse(a.review.reviewedAt);
-  const tb = Date.parse(b.review.reviewedAt);
-  const na = Number.isNaN(ta) ? -Infinity : ta;
-  const nb = Number.isNaN(tb) ? -Infinity : tb;
-  return na !== nb ? na > nb : a.index > b.index;
+  // An unreadable date sorts first, so a review with a readable one wins.
+  const ta = parseDateTimeZ(a.review.reviewedAt) ?? -Infinity;
+  const tb = parseDateTimeZ(b.review.reviewedAt) ?? -Infinity;
+  return ta !== tb ? ta > tb : a.index > b.index;
 }

@@ -42,6 +42,15 @@ describe('assertApproved', () => {
     expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(/before the submission or a review/);
   });
 
+  it('refuses a back-dated decision whose counted review has an unreadable date (one bad date does not switch the check off)', async () => {
+    const { submission, decision } = await decided();
+    const backdated = stored(decision);
+    // After the submission, before both reviews; the first review's date made unreadable.
+    (backdated as { decidedAt: string }).decidedAt = later(5).toISOString();
+    (backdated.reviews[0] as { reviewedAt: string }).reviewedAt = 'last Tuesday';
+    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(/^reviews\[0\]\.reviewedAt \("last Tuesday"\) is not an RFC 3339 date-time/);
+  });
+
   it('refuses a rejected or pending decision', async () => {
     const { submission, decision } = await decided({ plan: 'developing' });
     expect(decision.status).toBe('rejected');

@@ -1,4 +1,5 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
@@ -107,7 +108,7 @@ function modeOf(values: IssueValues): Mode {
 }
 
 function validUntilOf(value: string): string {
-  return parseMoment(value, '--valid-until', 'issue').toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toDateTimeZ(parseMoment(value, '--valid-until', 'issue'));
 }
 
 async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
