@@ -1,5 +1,5 @@
 // Artifact digests: computed when evidence is submitted, checked whenever its content turns up again.
-import { fromBase64Url, toBase64Url } from '../encoding.js';
+import { fromBase64, toBase64 } from '../encoding.js';
 import { canonicalJson, DIGEST_PATTERN, sha256Digest } from './canonical.js';
 import type { ArtifactInput, Submission, SubmittedArtifact } from './submission.js';
 
@@ -31,11 +31,20 @@ export async function submissionDigest(submission: Submission): Promise<string> 
   return sha256Digest(canonicalJson(submission));
 }
 
-/** The inline content of a stored artifact (text, or base64 decoded), or undefined for a URL-only one. */
+/** The inline content of a stored artifact (text, or base64 decoded), or undefined for a URL-only one or base64 that does not decode. */
 export function inlineContent(artifact: Pick<SubmittedArtifact, 'text' | 'base64'>): string | Uint8Array | undefined {
   if (typeof artifact.text === 'string') return artifact.text;
-  if (typeof artifact.base64 === 'string') return fromBase64(artifact.base64);
-  return undefined;
+  if (typeof artifact.base64 !== 'string') return undefined;
+  try {
+    return fromBase64(artifact.base64);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the stored artifact carries its content (text or base64), whether or not it decodes. */
+export function hasInlineContent(artifact: Pick<SubmittedArtifact, 'text' | 'base64'>): boolean {
+  return typeof artifact.text === 'string' || typeof artifact.base64 === 'string';
 }
 
 /** The stored form of a validated artifact input. */
@@ -51,15 +60,4 @@ export async function storedArtifact(input: ArtifactInput): Promise<SubmittedArt
     ...(input.bytes !== undefined ? { base64: toBase64(input.bytes) } : {}),
     digest,
   };
-}
-
-// Standard, padded base64 (RFC 4648 §4) on top of the base64url helpers of ../encoding.ts.
-function toBase64(bytes: Uint8Array): string {
-  const url = toBase64Url(bytes).replace(/-/g, '+').replace(/_/g, '/');
-  return url + '='.repeat((4 - (url.length % 4)) % 4);
-}
-
-function fromBase64(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  return fromBase64Url(text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
 }

@@ -5,7 +5,7 @@ import type { CompetencyDefinition } from '../competency/types.js';
 import type { Review, ReviewerRole } from './review.js';
 import type { Submission } from './submission.js';
 import { assertSubmissionOf } from './review.js';
-import { inlineContent, submissionDigest, verifyArtifact } from './artifacts.js';
+import { hasInlineContent, submissionDigest, verifyArtifact } from './artifacts.js';
 import { canonicalJson } from './canonical.js';
 import { parseDateTimeZ } from '../dates.js';
 import { timestamp } from './ids.js';
@@ -257,7 +257,8 @@ export async function assertApproved(definition: CompetencyDefinition, submissio
 async function assertEvidenceIntact(submission: Submission): Promise<void> {
   for (const [id, component] of Object.entries(submission.components ?? {})) {
     for (const [i, artifact] of (component?.artifacts ?? []).entries()) {
-      if (inlineContent(artifact) === undefined) continue;
+      // Content that no longer decodes counts as altered, not as a URL-only artifact.
+      if (!artifact || !hasInlineContent(artifact)) continue;
       if (!(await verifyArtifact(artifact))) {
         throw new MicrocredError(ErrorCode.EVIDENCE_DIGEST_MISMATCH, `The content of artifact ${i} of component "${id}" does not match its recorded digest: the submission was altered.`, {
           path: `components.${id}.artifacts[${i}]`,

@@ -223,6 +223,16 @@ describe('decide', () => {
     expect(isMicrocredError(error, 'ERR_EVIDENCE_DIGEST_MISMATCH')).toBe(true);
   });
 
+  it('refuses to decide over inline base64 content that no longer decodes (it is not a URL-only artifact)', async () => {
+    const submission = await submitted();
+    const tampered = structuredClone(submission);
+    const artifact = tampered.components.plan!.artifacts[0]!;
+    delete artifact.text;
+    artifact.base64 = 'abcde';
+    const error = await decide(definition, tampered, []).catch((e: unknown) => e);
+    expect(isMicrocredError(error, 'ERR_EVIDENCE_DIGEST_MISMATCH')).toBe(true);
+  });
+
   it('refuses a stored submission that lost its candidate\'s email and DID (self-reviews could not be told)', async () => {
     const submission = await submitted();
     const reviews = [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B)];

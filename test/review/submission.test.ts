@@ -114,6 +114,11 @@ describe('verifyArtifact: later tampering shows', () => {
     expect(await verifyArtifact({ ...plan, text: 'Hinge question at minute 20' })).toBe(false);
   });
 
+  it('says false, never throws, for stored base64 that does not decode', async () => {
+    const digest = `sha256:${'0'.repeat(64)}`;
+    for (const base64 of ['abcde', 'ab-c', '====']) expect(await verifyArtifact({ digest, base64 })).toBe(false);
+  });
+
   it('checks a URL artifact against the bytes fetched later; without content it cannot say yes', async () => {
     const submission = await createSubmission(definition, submissionInput());
     const work = submission.components.enact!.artifacts[0]!;
