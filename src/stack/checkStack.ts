@@ -4,7 +4,7 @@ import { matchesIdentity } from '../identity/hash.js';
 import type { IdentityObject } from '../model/credential.js';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { DocumentLoader } from '../contexts/documentLoader.js';
+import { DocumentLoader } from '../contexts/documentLoader.js';
 import { verifyCredential } from '../verify/verifyCredential.js';
 import type { VerificationReport } from '../verify/report.js';
 
@@ -57,7 +57,11 @@ export async function checkStack(definition: CompetencyDefinition, credentials: 
   }
   // One credential handed in on its own is still a list of one; null or undefined is an empty list.
   const inputs: unknown[] = Array.isArray(credentials) ? credentials : credentials === undefined || credentials === null ? [] : [credentials];
+  // Parsed once here; verifyCredential gets the parsed object (only one naming a required
+  // achievement is verified, so JSON text that does not parse never needs its verdict).
   const parsed = inputs.map(parseLoose);
+  // One loader for every component: did:key documents are resolved once.
+  const checkOptions = { ...options, loader: options.loader ?? new DocumentLoader() };
   const results: StackComponentResult[] = [];
   for (const requirement of requires) {
     const fallbackName = requirement.name ?? requirement.id;
@@ -71,7 +75,7 @@ export async function checkStack(definition: CompetencyDefinition, credentials: 
     }
     let first: StackComponentResult | undefined;
     for (const index of candidates) {
-      const result = await checkComponent(requirement, index, inputs[index], parsed[index]!, options);
+      const result = await checkComponent(requirement, index, parsed[index]!, checkOptions);
       first ??= result;
       if (result.ok) {
         first = result;
@@ -83,11 +87,11 @@ export async function checkStack(definition: CompetencyDefinition, credentials: 
   return results;
 }
 
-async function checkComponent(requirement: DefinitionRef, index: number, input: unknown, credential: Record<string, unknown>, options: CheckStackOptions): Promise<StackComponentResult> {
+async function checkComponent(requirement: DefinitionRef, index: number, credential: Record<string, unknown>, options: CheckStackOptions): Promise<StackComponentResult> {
   const credentialName = typeof credential.name === 'string' ? credential.name : undefined;
   const name = requirement.name ?? credentialName ?? requirement.id;
   const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
-  const report = await verifyCredential(input, { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
+  const report = await verifyCredential(credential, { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
   const message = await componentProblem(name, report, credential, options);
   const problem = message === undefined ? undefined : { code: ErrorCode.STACK_COMPONENT_INVALID, message };
   return { requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) };

@@ -1,13 +1,17 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
+import type { Achievement, Profile } from '../model/achievement.js';
 import type { Evidence, SignedCredential, UnsignedCredential } from '../model/credential.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { compileAchievement } from '../competency/compile.js';
+import { DocumentLoader } from '../contexts/documentLoader.js';
 import { hashEmail } from '../identity/hash.js';
+import type { Recipient } from '../identity/recipient.js';
 import { toDateTimeZ } from '../dates.js';
 import { issueCredential, type IssueOptions } from '../issue/issueCredential.js';
 import { issuerProfile } from '../issue/fromDecision.js';
-import { checkStack, type CheckStackOptions } from './checkStack.js';
+import { checkStack, type CheckStackOptions, type StackComponentResult } from './checkStack.js';
 
+/** Options of {@link issueStack}: the issuer's key, who the stack is for, and an optional end of validity. */
 export type IssueStackOptions = IssueOptions & CheckStackOptions & { validUntil?: string };
 
 /**
@@ -22,16 +26,10 @@ export type IssueStackOptions = IssueOptions & CheckStackOptions & { validUntil?
  * });
  */
 export async function issueStack(definition: CompetencyDefinition, credentials: unknown[], options: IssueStackOptions): Promise<SignedCredential> {
-  if (!definition?.stack) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
-  }
-  // Every check on the caller's own input before any credential is verified: the definition is
-  // valid, it names the key's controller (or no one), and the recipient can be named.
-  const achievement = compileAchievement(definition);
-  const issuer = issuerProfile(definition, options.key.controller);
-  const named = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
-  const recipient = typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
-  const results = await checkStack(definition, credentials, options);
+  const stack = await prepareStack(definition, options);
+  // One loader for every component and the signature: did:key documents are resolved once.
+  const withLoader = { ...options, loader: options.loader ?? new DocumentLoader() };
+  const results = await checkStack(definition, credentials, withLoader);
   const failing = results.filter((r) => !r.ok);
   if (failing.length > 0) {
     throw new MicrocredError(
@@ -40,6 +38,36 @@ export async function issueStack(definition: CompetencyDefinition, credentials: 
       { path: 'stack.requires', problems: failing.map((r) => ({ path: `stack.requires[${results.indexOf(r)}]`, message: r.problem?.message ?? '' })), components: failing.map((r) => r.name) },
     );
   }
+  return signStack(stack, results, withLoader);
+}
+
+/** What a stack credential is made of before its components are checked. @internal */
+export interface PreparedStack {
+  definition: CompetencyDefinition;
+  achievement: Achievement;
+  issuer: Profile;
+  recipient: Recipient;
+}
+
+/**
+ * Every check on the caller's own input, made before any component is verified: the definition is a
+ * valid stack, it names the key's controller (or no one), and the recipient can be named.
+ * @internal for issueStack and the CLI, which reports every requirement before signing.
+ */
+export async function prepareStack(definition: CompetencyDefinition, options: IssueStackOptions): Promise<PreparedStack> {
+  if (!definition?.stack) {
+    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
+  }
+  const achievement = compileAchievement(definition);
+  const issuer = issuerProfile(definition, options.key.controller);
+  const named = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
+  const recipient = typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
+  return { definition, achievement, issuer, recipient };
+}
+
+/** Signs a prepared stack whose component results all passed. @internal */
+export async function signStack(stack: PreparedStack, results: StackComponentResult[], options: IssueStackOptions): Promise<SignedCredential> {
+  const { definition, achievement, issuer, recipient } = stack;
   const now = options.now ?? new Date();
   const evidence: Evidence[] = results.map((r) => ({
     ...(r.credential?.id ? { id: r.credential.id } : {}),

@@ -1,5 +1,5 @@
 import { checkStack, type StackRecipient } from '../../stack/checkStack.js';
-import { issueStack } from '../../stack/issueStack.js';
+import { prepareStack, signStack } from '../../stack/issueStack.js';
 import { looksLikeEmail } from '../../identity/hash.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import type { SignedCredential } from '../../model/credential.js';
@@ -52,8 +52,11 @@ export async function issueStackFromOptions(values: StackValues, io: CliIo, read
     loader,
     ...(now ? { now } : {}),
     ...(values['accept-issuer'] ? { acceptedIssuers: values['accept-issuer'] } : {}),
+    ...(validUntil ? { validUntil } : {}),
   };
-  // Checked here as well as in issueStack, so every requirement can be reported by name, passing ones too.
+  // issueStack's steps, taken one by one so that every requirement can be reported by name,
+  // passing ones too, without verifying the components a second time.
+  const stack = await prepareStack(definition, options);
   const results = await checkStack(definition, credentials, options);
   const failing = results.filter((r) => !r.ok);
   if (failing.length > 0) {
@@ -64,7 +67,7 @@ export async function issueStackFromOptions(values: StackValues, io: CliIo, read
     }
     return undefined;
   }
-  return issueStack(definition, credentials, { ...options, ...(validUntil ? { validUntil } : {}) });
+  return signStack(stack, results, options);
 }
 
 function recipientOf(values: StackValues): StackRecipient {
