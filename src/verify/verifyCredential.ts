@@ -23,12 +23,14 @@ export interface VerifyOptions {
  * else if (report.authentic) show('Genuine, but ' + report.checks.find(c => c.problem)?.problem?.title);
  */
 export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
-  const now = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
+  // `null` from an untyped caller reads as no options: this function must not throw.
+  const { now: given, loader, clockSkewSeconds } = options ?? {};
+  const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
   const ctx: VerifyContext = {
     input,
     now,
-    loader: options.loader ?? new DocumentLoader(),
-    clockSkewSeconds: Number.isFinite(options.clockSkewSeconds) ? Math.max(0, options.clockSkewSeconds as number) : 300,
+    loader: loader ?? new DocumentLoader(),
+    clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
   };
   const checks: CheckResult[] = [];
   let stoppedBy: CheckResult | undefined;

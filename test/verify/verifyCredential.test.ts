@@ -45,6 +45,15 @@ describe('verifyCredential', () => {
     }
   });
 
+  it('never throws, even for options an untyped caller passes as null or junk', async () => {
+    const key = await generateKey();
+    const signed = await issueCredential(unsignedCredential(key, { validFrom: '2020-01-01T00:00:00Z' }), { key });
+    for (const options of [null, { now: 'tomorrow', clockSkewSeconds: 'a lot' }]) {
+      const report = await verifyCredential(signed, options as never);
+      expect(report.verified).toBe(true);
+    }
+  });
+
   it('uses the current time when no clock is given', async () => {
     const key = await generateKey();
     const signed = await issueCredential(unsignedCredential(key, { validFrom: '2020-01-01T00:00:00Z' }), { key });
