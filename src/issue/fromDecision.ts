@@ -7,7 +7,7 @@ import { resultDescriptionId, rubricLevelId } from '../competency/ids.js';
 import { assertApproved, type ApprovedDecision } from '../review/decide.js';
 import type { Submission } from '../review/submission.js';
 import { recipientOf } from '../identity/recipient.js';
-import { fromHex, toBase64 } from '../encoding.js';
+import { digestSRI } from '../review/canonical.js';
 import { issueCredential, type IssueOptions } from './issueCredential.js';
 
 export interface IssueFromDecisionOptions extends IssueOptions {
@@ -113,7 +113,13 @@ function evidenceOf(definition: CompetencyDefinition, submission: Submission, au
   const evidence: Evidence[] = [];
   for (const component of definition.components ?? []) {
     const submitted = submission.components[component.id];
-    for (const artifact of submitted?.artifacts ?? []) {
+    for (const [i, artifact] of (submitted?.artifacts ?? []).entries()) {
+      // Only inline content is re-hashed by the decision check; a URL artifact's digest is as stored.
+      const sri = digestSRI(artifact.digest);
+      if (sri === undefined) {
+        const path = `components.${component.id}.artifacts[${i}].digest`;
+        throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, `The submission's ${path} is ${JSON.stringify(artifact.digest)}, not a sha256:<64 hex digits> digest, so its evidence cannot be bound to the artifact.`, { path });
+      }
       const requirement = component.evidence.artifacts.find((a) => a.id === artifact.requirement);
       const name = artifact.name ?? requirement?.name ?? artifact.requirement;
       evidence.push({
@@ -124,8 +130,8 @@ function evidenceOf(definition: CompetencyDefinition, submission: Submission, au
         ...(requirement?.description ? { description: requirement.description } : {}),
         ...(requirement?.genre ? { genre: requirement.genre } : {}),
         ...(audience ? { audience } : {}),
-        // VC 2.0 `digestSRI` (W3C SRI form: sha256-<base64>) binds the evidence to the artifact's bytes.
-        digestSRI: `sha256-${toBase64(fromHex(artifact.digest.replace(/^sha256:/, '')))}`,
+        // VC 2.0 `digestSRI` binds the evidence to the artifact's bytes.
+        digestSRI: sri,
       });
     }
   }

@@ -3,7 +3,7 @@
 // booleans, arrays, plain objects) this is the serialisation of RFC 8785 (JCS), so a digest computed
 // by another JCS implementation over the same JSON agrees.
 import { sha256 } from '#runtime';
-import { toHex, utf8 } from '../encoding.js';
+import { fromHex, toBase64, toHex, utf8 } from '../encoding.js';
 
 /** The canonical JSON text of `value` (see the file comment). Throws a TypeError on non-JSON values. */
 export function canonicalJson(value: unknown): string {
@@ -31,3 +31,9 @@ export async function sha256Digest(content: string | Uint8Array): Promise<string
 
 /** The `sha256:<hex>` digest form microcred writes; upper-case hex is accepted on input. */
 export const DIGEST_PATTERN = /^sha256:[0-9a-fA-F]{64}$/;
+
+/** A `sha256:<hex>` digest in W3C SRI form (`sha256-<base64>`, VC 2.0 `digestSRI`), or undefined for anything else. */
+export function digestSRI(digest: unknown): string | undefined {
+  if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) return undefined;
+  return `sha256-${toBase64(fromHex(digest.slice('sha256:'.length)))}`;
+}

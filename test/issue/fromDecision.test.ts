@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
-  MicrocredError, decide, exportKey, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
+  MicrocredError, decide, exportKey, submissionDigest, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
   type ApprovedDecision, type CompetencyDefinition, type Decision, type IssuerKey, type SignedCredential, type Submission,
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
@@ -149,6 +149,21 @@ describe('refusals', () => {
     expect(rejected.status).toBe('rejected');
     const error = await rejection(issueFromDecision(rejected as never, { definition, submission, key, now: ISSUED }));
     expect(error.code).toBe('ERR_DECISION_NOT_APPROVED');
+  });
+
+  it('a stored URL artifact whose digest is not sha256:<hex> is refused with its path (no bare TypeError)', async () => {
+    const odd = exampleSubmission();
+    const [id, component] = Object.entries(odd.components).find(([, c]) => c.artifacts.some((a) => a.url))!;
+    const index = component.artifacts.findIndex((a) => a.url);
+    component.artifacts[index]!.digest = 'sha256:not-a-digest';
+    // Reviews of exactly this (odd) submission, so the decision approves it.
+    const digest = await submissionDigest(odd);
+    const reviews = exampleReviews('approve-hale', 'approve-natarajan').map((r) => ({ ...r, submissionDigest: digest }));
+    const approved = await decide(definition, odd, reviews, undefined, { now: DECIDED });
+    expect(approved.status).toBe('approved');
+    const error = await rejection(issueFromDecision(approved as ApprovedDecision, { definition, submission: odd, key, now: ISSUED }));
+    expect(error.code).toBe('ERR_SUBMISSION_INVALID');
+    expect(error.details.path).toBe(`components.${id}.artifacts[${index}].digest`);
   });
 
   it('a pending decision cast to ApprovedDecision is refused at run time', async () => {
