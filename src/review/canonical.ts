@@ -23,10 +23,14 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`canonical JSON has no representation for a ${typeof value}`);
 }
 
+/** Lowercase hex SHA-256 of the bytes (a string is hashed as its UTF-8 bytes). */
+export async function sha256Hex(content: string | Uint8Array): Promise<string> {
+  return toHex(await sha256(typeof content === 'string' ? utf8(content) : content));
+}
+
 /** `sha256:<lowercase hex>` of the bytes (a string is hashed as its UTF-8 bytes). */
 export async function sha256Digest(content: string | Uint8Array): Promise<string> {
-  const bytes = typeof content === 'string' ? utf8(content) : content;
-  return `sha256:${toHex(await sha256(bytes))}`;
+  return `sha256:${await sha256Hex(content)}`;
 }
 
 /** The `sha256:<hex>` digest form microcred writes; upper-case hex is accepted on input. */
