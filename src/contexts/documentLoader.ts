@@ -11,6 +11,7 @@ export interface RemoteDocument {
   tag?: 'static';
 }
 
+/** Options of {@link DocumentLoader}. */
 export interface DocumentLoaderOptions {
   /** Extra documents served by URL, e.g. a did:web DID document you hold: `{ 'did:web:example.org': doc }`. */
   documents?: Record<string, unknown> | Map<string, unknown>;

@@ -10,6 +10,7 @@ import { recipientOf } from '../identity/recipient.js';
 import { digestSRI } from '../review/canonical.js';
 import { issueCredential, type IssueOptions } from './issueCredential.js';
 
+/** Options of {@link issueFromDecision}: the issuing options plus what the decision was made on. */
 export interface IssueFromDecisionOptions extends IssueOptions {
   /** The definition the submission was made for. */
   definition: CompetencyDefinition;

@@ -11,6 +11,7 @@ import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 import { preflightProblems } from './preflight.js';
 
+/** Options of {@link issueCredential} (and of the issuing functions built on it). */
 export interface IssueOptions {
   /** The issuer's key; `credential.issuer.id` must be its controller. */
   key: IssuerKey;

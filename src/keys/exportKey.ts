@@ -3,6 +3,7 @@ import { CONTEXT } from '../model/constants.js';
 import { toBase64Url } from '../encoding.js';
 import { IssuerKey, type Ed25519Jwk, type KeyFile } from './issuerKey.js';
 
+/** Options of {@link exportKey}: the format, and whether the secret goes with it. */
 export interface ExportKeyOptions {
   /** `multikey` (default) or `jwk`. */
   format?: 'multikey' | 'jwk';

@@ -25,11 +25,15 @@ export interface StackComponentResult {
   report?: VerificationReport;
 }
 
+/** Options of {@link checkStack} (and, with the issuing options, of `issueStack`). */
 export interface CheckStackOptions {
+  /** Who the stack is for; each component must name the same person. */
   recipient: StackRecipient;
   /** Issuers whose micro-credentials count (DIDs). Default: any issuer whose signature verifies. */
   acceptedIssuers?: string[];
+  /** A loader to reuse; add the did:web documents of component issuers to it. One is made if absent. */
   loader?: DocumentLoader;
+  /** The moment the components are checked at (default: now). */
   now?: Date;
 }
 

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import type { CheckOutcome, CheckResult, CredentialSummary, VerificationReport } from './report.js';
 
+/** Options of {@link formatReport}. */
 export interface FormatReportOptions {
   /** Colour the headline and symbols with ANSI escapes (for a terminal). Off by default. */
   color?: boolean;

@@ -5,6 +5,7 @@ import type { VerifyContext } from './check.js';
 import { AUTHENTICITY_CHECKS, CHECKS } from './pipeline.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
 
+/** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
   /** A loader to reuse across calls; add did:web documents you hold to it. */
   loader?: DocumentLoader;
