@@ -1,6 +1,7 @@
 // The competency definition format: what a PD platform writes once per micro-credential.
 // schemas/competency-definition.schema.json is the JSON Schema of this shape.
-import type { Alignment, AchievementType, Image } from '../index.js';
+import type { Alignment } from '../model/achievement.js';
+import type { AchievementType } from '../model/constants.js';
 
 /** One rubric level of a component, e.g. "Proficient" (passing) or "Not yet" (not passing). */
 export interface RubricLevel {
@@ -106,5 +107,3 @@ export interface CompetencyDefinition {
   criteriaUrl?: string;
   language?: string;
 }
-
-export type { Image };
