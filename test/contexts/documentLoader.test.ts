@@ -115,11 +115,7 @@ describe('DocumentLoader', () => {
         expect(make).toThrow(MicrocredError);
       }
       const loader = new DocumentLoader();
-      try {
-        loader.add(url, forged);
-      } catch (e) {
-        expect((e as MicrocredError).details.url).toBe(url);
-      }
+      expect(() => loader.add(url, forged)).toThrow(expect.objectContaining({ details: expect.objectContaining({ url }) }));
       expect((await loader.load(url)).document).not.toEqual(forged);
     });
   });

@@ -264,6 +264,7 @@ describe('refusals', () => {
   it('accepts a decision typed as Decision only after narrowing (compile time) and refuses junk at run time', async () => {
     const some: Decision = decision;
     if (some.status === 'approved') expect((await issueFromDecision(some, { definition, submission, key, now: ISSUED })).proof).toBeDefined();
+    else expect.unreachable('the example decision approves');
     for (const junk of [null, 42, 'approved', {}]) {
       const error = await rejection(issueFromDecision(junk as never, { definition, submission, key, now: ISSUED }));
       expect(error.code).toBe('ERR_DECISION_NOT_APPROVED');
