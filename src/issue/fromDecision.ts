@@ -1,5 +1,5 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
-import type { Evidence, Result, SignedCredential, UnsignedCredential } from '../model/credential.js';
+import type { AchievementSubject, Evidence, Result, SignedCredential, UnsignedCredential } from '../model/credential.js';
 import type { Profile } from '../model/achievement.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { compileAchievement, profileOf } from '../competency/compile.js';
@@ -80,15 +80,9 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
       achievedLevel: rubricLevelId(definition, component.id, settled.level),
     };
   });
-  const credential: UnsignedCredential = {
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: definition.name,
-    description: definition.description,
+  const credential = definitionCredential(definition, {
     issuer: issuerProfile(definition, key.controller),
-    ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
-    // OB 3.0 defines awardedDate on the AchievementCredential (the original award date, kept when a
-    // re-issue moves validFrom), not on the AchievementSubject.
     awardedDate: approved.decidedAt,
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -97,8 +91,34 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
       result: results,
     },
     evidence: evidenceOf(definition, submission, options.evidenceAudience),
-  };
+  });
   return issueCredential(credential, options);
+}
+
+/** What a credential issued from a definition holds besides the definition's name, description and image. */
+export interface DefinitionCredentialParts {
+  issuer: Profile;
+  validUntil?: string;
+  awardedDate: string;
+  credentialSubject: AchievementSubject;
+  evidence: Evidence[];
+}
+
+/** The unsigned OB 3.0 credential a definition awards (from a decision or a stack). */
+export function definitionCredential(definition: CompetencyDefinition, parts: DefinitionCredentialParts): UnsignedCredential {
+  return {
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: definition.name,
+    description: definition.description,
+    issuer: parts.issuer,
+    ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
+    ...(parts.validUntil ? { validUntil: parts.validUntil } : {}),
+    // OB 3.0 defines awardedDate on the AchievementCredential (the original award date, kept when a
+    // re-issue moves validFrom), not on the AchievementSubject.
+    awardedDate: parts.awardedDate,
+    credentialSubject: parts.credentialSubject,
+    evidence: parts.evidence,
+  };
 }
 
 /** The issuer Profile: the definition's issuer details under the key's DID. */

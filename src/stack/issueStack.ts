@@ -1,6 +1,6 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { Achievement, Profile } from '../model/achievement.js';
-import type { Evidence, SignedCredential, UnsignedCredential } from '../model/credential.js';
+import type { Evidence, SignedCredential } from '../model/credential.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { compileAchievement } from '../competency/compile.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
@@ -8,7 +8,7 @@ import { hashEmail } from '../identity/hash.js';
 import type { Recipient } from '../identity/recipient.js';
 import { toDateTimeZ } from '../dates.js';
 import { issueCredential, type IssueOptions } from '../issue/issueCredential.js';
-import { issuerProfile } from '../issue/fromDecision.js';
+import { definitionCredential, issuerProfile } from '../issue/fromDecision.js';
 import { checkStack, type CheckStackOptions, type StackComponentResult } from './checkStack.js';
 
 /** Options of {@link issueStack}: the issuer's key, who the stack is for, and an optional end of validity. */
@@ -76,17 +76,12 @@ export async function signStack(stack: PreparedStack, results: StackComponentRes
     narrative: `The verified micro-credential "${r.credential?.name ?? r.name}" issued by ${r.report?.credential?.issuer?.name ?? r.report?.credential?.issuer?.id ?? 'its issuer'}.`,
     genre: 'Micro-credential',
   }));
-  const credential: UnsignedCredential = {
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: definition.name,
-    description: definition.description,
+  const credential = definitionCredential(definition, {
     issuer,
-    ...(definition.image ? { image: { id: definition.image, type: 'Image' as const } } : {}),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
-    // On the credential, where OB 3.0 defines awardedDate (see issueFromDecision).
     awardedDate: toDateTimeZ(now),
     credentialSubject: { type: ['AchievementSubject'], ...recipient, achievement },
     evidence,
-  };
+  });
   return issueCredential(credential, options);
 }
