@@ -131,11 +131,28 @@ export async function decide(
   rules?: Partial<DecisionRules>,
   options: DecideOptions = {},
 ): Promise<Decision> {
+  const resolved = await checkedRules(definition, submission, reviews, rules);
+  return decideChecked(definition, submission, await submissionDigest(submission), reviews, resolved, options);
+}
+
+/** The resolved rules, once the submission and reviews are fit to decide on (decide's checks, in its order). */
+async function checkedRules(definition: CompetencyDefinition, submission: Submission, reviews: readonly Review[], rules: Partial<DecisionRules> | undefined): Promise<DecisionRules> {
   const resolved = resolveRules(rules);
   assertSubmissionOf(definition, submission);
   await assertEvidenceIntact(submission);
   if (!Array.isArray(reviews)) throw new MicrocredError(ErrorCode.REVIEW_INVALID, 'reviews must be an array of reviews.', { path: 'reviews' });
-  const digest = await submissionDigest(submission);
+  return resolved;
+}
+
+/** {@link decide} on checked inputs and the submission's digest, computed once by the caller. */
+async function decideChecked(
+  definition: CompetencyDefinition,
+  submission: Submission,
+  digest: string,
+  reviews: readonly Review[],
+  resolved: DecisionRules,
+  options: DecideOptions,
+): Promise<Decision> {
   const selected = selectReviews(definition, submission, digest, reviews);
   const reasons = [...selected.reasons];
   const tooFew = selected.reviewers.length < resolved.reviewersRequired;
@@ -238,7 +255,9 @@ export async function assertApproved(definition: CompetencyDefinition, submissio
   const decidedAt = new Date(decidedTime);
   let again: Decision;
   try {
-    again = await decide(definition, submission, decision.reviews, decision.rules, { now: decidedAt });
+    // The digest computed above, not a second canonicalisation and hash of the whole submission.
+    const rules = await checkedRules(definition, submission, decision.reviews, decision.rules);
+    again = await decideChecked(definition, submission, digest, decision.reviews, rules, { now: decidedAt });
   } catch (error) {
     return refuse(`The decision's reviews and rules cannot be decided again: ${(error as Error).message}`, { path: 'reviews' }, error);
   }
