@@ -3,13 +3,13 @@ import { CONTEXT, OB_CREDENTIAL_TYPES } from '../model/constants.js';
 import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
 import { bundledContexts } from '../contexts/bundled.js';
+import { isUri } from '../identifiers.js';
 
 /** One reason a credential cannot be signed, with its code and JSON path. */
 export interface IssueProblem extends ProblemDetail {
   code: ErrorCode;
 }
 
-const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 const DATE_FIELDS = ['validFrom', 'validUntil', 'awardedDate', 'credentialSubject.awardedDate', 'credentialSubject.activityStartDate', 'credentialSubject.activityEndDate'];
 
 /**
@@ -86,10 +86,6 @@ function achievementProblems(value: unknown, base: string, add: (code: ErrorCode
   if (typeof criteria !== 'object' || criteria === null || (typeof criteria.narrative !== 'string' && !isUri(criteria.id))) {
     add(ErrorCode.ACHIEVEMENT_INVALID, `${base}.criteria`, `${base}.criteria is required, with a narrative or an id (URL) saying how it is earned.`);
   }
-}
-
-function isUri(value: unknown): boolean {
-  return typeof value === 'string' && URI.test(value);
 }
 
 function hasType(value: unknown, name: string): boolean {

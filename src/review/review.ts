@@ -1,5 +1,6 @@
 // One reviewer's scores of one submission against the definition's rubric.
 import { MicrocredError, ErrorCode } from '../errors.js';
+import { isUri } from '../identifiers.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import type { Submission } from './submission.js';
 import { submissionDigest } from './artifacts.js';
@@ -77,7 +78,7 @@ export async function recordReview(definition: CompetencyDefinition, submission:
   if (input?.reviewer && isSelfReview(input.reviewer, submission.candidate)) {
     problems.unshift({ path: 'reviewer', message: `${String(input.reviewer.name)} is the candidate: nobody reviews their own submission.` });
   }
-  if (options.id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(options.id)) {
+  if (options.id !== undefined && !isUri(options.id)) {
     problems.push({ path: 'id', message: `The review id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".` });
   }
   if (problems.length > 0) {

@@ -2,6 +2,7 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { normalizeEmail } from '../identity/hash.js';
+import { isUri } from '../identifiers.js';
 import { newUrnUuid, timestamp } from './ids.js';
 import { submissionProblems, type Problem } from './validateSubmission.js';
 import { storedArtifact } from './artifacts.js';
@@ -159,7 +160,7 @@ async function buildSubmission(
   earlierProblems: Problem[],
 ): Promise<Submission> {
   const problems = [...earlierProblems, ...(await submissionProblems(definition, input))];
-  if (options.id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(options.id)) {
+  if (options.id !== undefined && !isUri(options.id)) {
     problems.push({ path: 'id', message: `The submission id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".` });
   }
   if (problems.length > 0) {

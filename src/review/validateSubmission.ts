@@ -2,6 +2,7 @@
 import type { CompetencyDefinition, Component } from '../competency/types.js';
 import { isJsonObject, joinPath } from '../jsonPath.js';
 import { looksLikeEmail } from '../identity/hash.js';
+import { isDid } from '../identifiers.js';
 import { DIGEST_PATTERN, sha256Digest } from './canonical.js';
 import { isNonEmptyString } from './ids.js';
 import type { ArtifactInput, ComponentSubmissionInput, SubmissionInput } from './submission.js';
@@ -56,7 +57,7 @@ function candidateProblems(candidate: SubmissionInput['candidate'] | undefined, 
   if (!isNonEmptyString(candidate.name)) add('candidate.name', 'The candidate\'s name is required.');
   if (candidate.email === undefined && candidate.did === undefined) add('candidate', 'The candidate needs an email address or a DID.');
   if (candidate.email !== undefined && !looksLikeEmail(candidate.email)) add('candidate.email', `"${String(candidate.email)}" is not an email address.`);
-  if (candidate.did !== undefined && !(typeof candidate.did === 'string' && /^did:[a-z0-9]+:\S+$/.test(candidate.did.trim()))) {
+  if (candidate.did !== undefined && !isDid(candidate.did)) {
     add('candidate.did', `"${String(candidate.did)}" is not a DID (did:<method>:<id>).`);
   }
 }

@@ -1,6 +1,7 @@
 import { checkStack, type StackRecipient } from '../../stack/checkStack.js';
 import { prepareStack, signStack } from '../../stack/issueStack.js';
 import { looksLikeEmail } from '../../identity/hash.js';
+import { isDid } from '../../identifiers.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import type { SignedCredential } from '../../model/credential.js';
 import { UsageError, required, type CliIo } from '../args.js';
@@ -80,6 +81,6 @@ function recipientOf(values: StackValues): StackRecipient {
     if (!looksLikeEmail(email)) throw new UsageError(`--recipient-email must be an email address; it is "${email}".`, 'issue');
     return { email };
   }
-  if (!/^did:[a-z0-9]+:\S+$/.test(did as string)) throw new UsageError(`--recipient-did must be a DID (did:method:…); it is "${did}".`, 'issue');
+  if (!isDid(did) || did !== did.trim()) throw new UsageError(`--recipient-did must be a DID (did:method:…); it is "${did}".`, 'issue');
   return { did: did as string };
 }
