@@ -1,4 +1,5 @@
 // Every problem of a submission input against its definition, each with the JSON path it concerns.
+import type { ProblemDetail } from '../errors.js';
 import type { CompetencyDefinition, Component } from '../competency/types.js';
 import { isJsonObject, joinPath } from '../jsonPath.js';
 import { looksLikeEmail } from '../identity/hash.js';
@@ -7,10 +8,8 @@ import { DIGEST_PATTERN, sha256Digest } from './canonical.js';
 import { isNonEmptyString } from './ids.js';
 import type { ArtifactInput, ComponentSubmissionInput, SubmissionInput } from './submission.js';
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+/** A problem of a submission or review: a {@link ProblemDetail} that always has its path. */
+export type Problem = ProblemDetail & { path: string };
 
 /** Words in an answer, as a person would count them (runs of non-space characters). */
 export function wordCount(text: string): number {
