@@ -60,6 +60,10 @@ export async function issueCredential(credential: UnsignedCredential, options: I
   doc.validFrom ??= toDateTimeZ(now);
 
   const problems = preflightProblems(doc, key.controller);
+  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
+  if (options.loader !== undefined && typeof options.loader?.load !== 'function') {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'options.loader must be a DocumentLoader (new DocumentLoader({ documents })).', { path: 'loader' });
+  }
   const loader = options.loader ?? new DocumentLoader();
   if (problems.length === 0) {
     for (const { term, path } of await findUndefinedTerms(doc, loader)) {

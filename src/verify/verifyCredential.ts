@@ -30,7 +30,8 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
   const ctx: VerifyContext = {
     input,
     now,
-    loader: loader ?? new DocumentLoader(),
+    // Anything without a load function would let jsonld fall back to its own loader, which fetches.
+    loader: typeof loader?.load === 'function' ? loader : new DocumentLoader(),
     clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
   };
   const checks: CheckResult[] = [];
