@@ -54,6 +54,8 @@ export const ErrorCode = {
   // CLI
   USAGE: 'ERR_USAGE',
   FILE_UNREADABLE: 'ERR_FILE_UNREADABLE',
+  FILE_EXISTS: 'ERR_FILE_EXISTS',
+  FILE_UNWRITABLE: 'ERR_FILE_UNWRITABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Where a command writes: text goes out as given (callers add newlines). `cwd` resolves relative paths. */
@@ -19,7 +20,7 @@ export class UsageError extends Error {
 
 /** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */
 export class CliError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly code: ErrorCode) {
     super(message);
     this.name = 'CliError';
   }

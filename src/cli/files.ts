@@ -81,9 +81,9 @@ export async function writeFileSafely(path: string, text: string, options: { sec
     if (options.secret) await chmod(path, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${shownAs} already exists; not overwriting it. Use --force to replace it.`);
+      throw new CliError(`${shownAs} already exists; not overwriting it. Use --force to replace it.`, ErrorCode.FILE_EXISTS);
     }
-    throw new CliError(`${shownAs} could not be written: ${describeFsError(error)}.`);
+    throw new CliError(`${shownAs} could not be written: ${describeFsError(error)}.`, ErrorCode.FILE_UNWRITABLE);
   }
 }
 

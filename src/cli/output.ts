@@ -15,7 +15,7 @@ export function printError(io: CliIo, error: unknown): number {
     return EXIT.USAGE;
   }
   if (error instanceof CliError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error ${error.code}: ${error.message}\n`);
     return EXIT.FAILED;
   }
   if (isMicrocredError(error)) {

@@ -50,6 +50,7 @@ describe('keys generate', () => {
     const result = await cli(dir, 'keys', 'generate', '--out', 'k.json');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/k\.json already exists.*--force/);
+    expect(result.stderr).toContain('ERR_FILE_EXISTS');
     expect(await readFile(join(dir, 'k.json'), 'utf8')).toBe('the only copy');
   });
 
