@@ -3,12 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
-  MicrocredError, decide, exportKey, submissionDigest, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
+  decide, exportKey, submissionDigest, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
   type ApprovedDecision, type CompetencyDefinition, type Decision, type IssuerKey, type SignedCredential, type Submission,
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { CHECKED, DECIDED, ISSUED, earn, exampleReviews, exampleSubmission, leaderDefinition, mathDefinition, mathInput } from '../stack/helpers.js';
+import { rejection } from '../helpers/errors.js';
 
 let key: IssuerKey;
 let definition: CompetencyDefinition;
@@ -27,12 +28,6 @@ beforeAll(async () => {
   credential = await issueFromDecision(decision, { definition, submission, key, now: ISSUED, evidenceAudience: AUDIENCE });
 });
 
-/** The error an async call rejects with (fails the test when it resolves or throws something else). */
-async function rejection(promise: Promise<unknown>): Promise<MicrocredError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MicrocredError);
-  return error as MicrocredError;
-}
 
 describe('the credential issued from the example decision', () => {
   it('verifies in microcred', async () => {

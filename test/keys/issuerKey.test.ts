@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MicrocredError, didKeyOf, exportKey, generateKey, importKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
+import { rejection } from '../helpers/errors.js';
 
 const base64urlBytes = (text: string) => Buffer.from(text, 'base64url').length;
 
@@ -14,10 +15,7 @@ async function secretOf(key: IssuerKey): Promise<{ multibase: string; d: string 
 }
 
 async function expectKeyError(promise: Promise<unknown>): Promise<MicrocredError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MicrocredError);
-  expect((error as MicrocredError).code).toBe('ERR_KEY_INVALID');
-  return error as MicrocredError;
+  return rejection(promise, 'ERR_KEY_INVALID');
 }
 
 describe('generateKey', () => {

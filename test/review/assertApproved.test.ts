@@ -1,8 +1,9 @@
 // The run-time re-check an issuer makes: only an approved decision, for exactly this submission and
 // definition, that its own reviews and rules still approve.
 import { describe, expect, it } from 'vitest';
-import { assertApproved, createSubmission, decide, recordReview, isMicrocredError, type Decision, type Submission } from '../../src/index.js';
+import { assertApproved, createSubmission, decide, recordReview, type Decision, type Submission } from '../../src/index.js';
 import { NOW, REVIEWER_A, REVIEWER_B, formativeAssessment, later, reviewInput, submissionInput } from './helpers.js';
+import { rejection } from '../helpers/errors.js';
 
 const definition = formativeAssessment();
 
@@ -19,9 +20,7 @@ async function decided(levels: Parameters<typeof reviewInput>[1] = {}): Promise<
 const stored = (decision: Decision) => JSON.parse(JSON.stringify(decision)) as Decision & Record<string, never>;
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(isMicrocredError(error, 'ERR_DECISION_NOT_APPROVED')).toBe(true);
-  return (error as Error).message;
+  return (await rejection(promise, 'ERR_DECISION_NOT_APPROVED')).message;
 }
 
 describe('assertApproved', () => {

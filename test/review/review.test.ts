@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSubmission, recordReview, submissionDigest, isMicrocredError, type MicrocredError, type ReviewInput } from '../../src/index.js';
 import { CANDIDATE, NOW, REVIEWER_A, REVIEWER_B, formativeAssessment, reviewInput, submissionInput } from './helpers.js';
+import { rejection } from '../helpers/errors.js';
 
 const definition = formativeAssessment();
 
-async function refusal(promise: Promise<unknown>): Promise<MicrocredError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(isMicrocredError(error, 'ERR_REVIEW_INVALID')).toBe(true);
-  return error as MicrocredError;
-}
+const refusal = (promise: Promise<unknown>): Promise<MicrocredError> => rejection(promise, 'ERR_REVIEW_INVALID');
 
 describe('recordReview', () => {
   it('records level and feedback per component, pinned to the submission by id and digest', async () => {

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSubmission, resubmit, submissionDigest, verifyArtifact, isMicrocredError, type MicrocredError } from '../../src/index.js';
+import { createSubmission, resubmit, submissionDigest, verifyArtifact } from '../../src/index.js';
 import { CANDIDATE, NOW, formativeAssessment, later, submissionInput } from './helpers.js';
+import { rejection } from '../helpers/errors.js';
 
 const definition = formativeAssessment();
 const hex = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
 
 /** The problems of the ERR_SUBMISSION_INVALID that `promise` rejects with. */
 async function problemsOf(promise: Promise<unknown>): Promise<{ path?: string; message: string }[]> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(isMicrocredError(error, 'ERR_SUBMISSION_INVALID')).toBe(true);
-  return (error as MicrocredError).details.problems ?? [];
+  return (await rejection(promise, 'ERR_SUBMISSION_INVALID')).details.problems ?? [];
 }
 
 describe('createSubmission', () => {

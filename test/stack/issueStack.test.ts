@@ -9,6 +9,7 @@ import {
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { CHECKED, ELENA, earn, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
+import { rejection } from '../helpers/errors.js';
 
 const MATH = 'Hinge Questions in Middle-School Mathematics';
 const SCIENCE = 'Productive Talk for Scientific Argumentation';
@@ -29,12 +30,6 @@ beforeAll(async () => {
   stack = await issueStack(leader, [math, science], { key, recipient, now: STACKED });
 });
 
-/** The error an async call rejects with (fails the test when it resolves or throws something else). */
-async function rejection(promise: Promise<unknown>): Promise<MicrocredError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MicrocredError);
-  return error as MicrocredError;
-}
 
 describe('the stack credential', () => {
   it('verifies in microcred', async () => {

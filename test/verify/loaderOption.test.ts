@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential } from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
+import { rejection } from '../helpers/errors.js';
 
 describe('a loader that is not a DocumentLoader', () => {
   it('verify falls back to the offline loader instead of letting jsonld fetch', async () => {
@@ -12,7 +13,7 @@ describe('a loader that is not a DocumentLoader', () => {
 
   it('issue refuses it, naming the option', async () => {
     const key = await generateKey();
-    const error = await issueCredential(unsignedCredential(key), { key, now: NOW, loader: { load: 'x' } as never }).then(() => undefined, (e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_FIELD_INVALID', details: { path: 'loader' } });
+    const error = await rejection(issueCredential(unsignedCredential(key), { key, now: NOW, loader: { load: 'x' } as never }), 'ERR_FIELD_INVALID');
+    expect(error.details.path).toBe('loader');
   });
 });
