@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,4 +39,43 @@ export async function readJsonFile<T = Record<string, unknown>>(path: string): P
 /** The absolute path of a file under examples/, e.g. `example('reviews/approve-hale.json')`. */
 export function example(path: string): string {
   return fileURLToPath(new URL(`../../examples/${path}`, import.meta.url));
+}
+
+/**
+ * A temporary folder with an issuer key (`issuer.key.json`), a `run` that records every CLI call,
+ * and `close()`, which asserts that no call ever printed the secret key and removes the folder.
+ */
+export interface CliSession {
+  dir: string;
+  did: string;
+  run(...argv: string[]): Promise<CliResult>;
+  /** Every result `run` returned so far. */
+  outputs: CliResult[];
+  close(): Promise<void>;
+}
+
+export async function cliSession(): Promise<CliSession> {
+  const { dir, cleanup } = await tempDir();
+  const outputs: CliResult[] = [];
+  const run = async (...argv: string[]) => {
+    const result = await cli(dir, ...argv);
+    outputs.push(result);
+    return result;
+  };
+  expect((await run('keys', 'generate', '--out', 'issuer.key.json')).status).toBe(0);
+  const key = await readJsonFile<{ controller: string; secretKeyMultibase: string }>(join(dir, 'issuer.key.json'));
+  return {
+    dir,
+    did: key.controller,
+    run,
+    outputs,
+    async close() {
+      // Whatever the tests ran, the secret never reached stdout or stderr.
+      for (const { stdout, stderr } of outputs) {
+        expect(stdout).not.toContain(key.secretKeyMultibase);
+        expect(stderr).not.toContain(key.secretKeyMultibase);
+      }
+      await cleanup();
+    },
+  };
 }

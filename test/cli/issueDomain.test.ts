@@ -6,19 +6,12 @@ import { join } from 'node:path';
 import {
   createSubmission, decide, importKey, issueFromDecision, parseCompetency, recordReview, type CompetencyDefinition, type SubmissionInput,
 } from '../../src/index.js';
-import { cli, example, readJsonFile, tempDir, type CliResult } from './helpers.js';
+import { cliSession, example, readJsonFile, type CliResult, type CliSession } from './helpers.js';
 
+let session: CliSession;
 let dir: string;
-let cleanup: () => Promise<void>;
-let secret: string;
 let did: string;
-const outputs: CliResult[] = [];
-
-async function run(...argv: string[]): Promise<CliResult> {
-  const result = await cli(dir, ...argv);
-  outputs.push(result);
-  return result;
-}
+const run = (...argv: string[]): Promise<CliResult> => session.run(...argv);
 
 const MATH = example('competencies/formative-assessment-math.yaml');
 const SCIENCE = example('competencies/science-argumentation-discourse.yaml');
@@ -40,18 +33,13 @@ interface Credential {
 }
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  expect((await run('keys', 'generate', '--out', 'issuer.key.json')).status).toBe(0);
-  const key = await readJsonFile<{ controller: string; secretKeyMultibase: string }>(join(dir, 'issuer.key.json'));
-  secret = key.secretKeyMultibase;
-  did = key.controller;
+  session = await cliSession();
+  ({ dir, did } = session);
 });
 
 afterAll(async () => {
-  // Whatever the tests ran, the secret never reached stdout or stderr.
-  expect(outputs.length).toBeGreaterThan(15);
-  for (const { stdout, stderr } of outputs) expect(stdout + stderr).not.toContain(secret);
-  await cleanup();
+  expect(session.outputs.length).toBeGreaterThan(15);
+  await session.close();
 });
 
 describe('issue from a reviewed submission', () => {

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cli, readJsonFile, tempDir, writeUnsigned, type CliResult } from './helpers.js';
+import { cliSession, readJsonFile, writeUnsigned, type CliResult, type CliSession } from './helpers.js';
 
 // One key and one signed credential shared by the tests below; each test writes its own other files.
+let session: CliSession;
 let dir: string;
-let cleanup: () => Promise<void>;
-let secret: string;
 let did: string;
-const outputs: CliResult[] = [];
-
-async function run(...argv: string[]): Promise<CliResult> {
-  const result = await cli(dir, ...argv);
-  outputs.push(result);
-  return result;
-}
+let secret: string;
+const run = (...argv: string[]): Promise<CliResult> => session.run(...argv);
 
 interface JsonReport {
   file: string;
@@ -27,24 +21,17 @@ interface JsonReport {
 const codes = (report: JsonReport) => report.checks.map((c) => c.problem?.code).filter(Boolean);
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  await run('keys', 'generate', '--out', 'issuer.key.json');
-  const key = await readJsonFile<{ controller: string; secretKeyMultibase: string }>(join(dir, 'issuer.key.json'));
-  secret = key.secretKeyMultibase;
-  did = key.controller;
+  session = await cliSession();
+  ({ dir, did } = session);
+  secret = (await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'issuer.key.json'))).secretKeyMultibase;
   await writeUnsigned(dir, did);
   const issued = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'signed.json');
   expect(issued.status).toBe(0);
 });
 
 afterAll(async () => {
-  // Whatever the tests ran, the secret never reached stdout or stderr.
-  for (const { stdout, stderr } of outputs) {
-    expect(stdout).not.toContain(secret);
-    expect(stderr).not.toContain(secret);
-  }
-  expect(outputs.length).toBeGreaterThan(20);
-  await cleanup();
+  expect(session.outputs.length).toBeGreaterThan(20);
+  await session.close();
 });
 
 describe('issue', () => {
@@ -221,6 +208,6 @@ describe('did:web round trip', () => {
     const withDoc = await run('verify', 'web-signed.json', '--did-doc', 'web/did.json');
     expect(withDoc.status).toBe(0);
     expect(withDoc.stdout).toContain('✔ Verified');
-    for (const { stdout, stderr } of outputs) expect(stdout + stderr).not.toContain(webSecret);
+    for (const { stdout, stderr } of session.outputs) expect(stdout + stderr).not.toContain(webSecret);
   });
 });
