@@ -4,11 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkStack, generateKey, type CompetencyDefinition, type IssuerKey, type SignedCredential } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
-import { CHECKED, ELENA, earn, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
+import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
 import { rejection } from '../helpers/errors.js';
 
-const MATH = 'Hinge Questions in Middle-School Mathematics';
-const SCIENCE = 'Productive Talk for Scientific Argumentation';
 
 let key: IssuerKey;
 let leader: CompetencyDefinition;
@@ -19,8 +17,7 @@ const recipient = { email: ELENA.email! };
 beforeAll(async () => {
   key = await generateKey();
   leader = leaderDefinition();
-  math = (await earn(mathDefinition(), mathInput(ELENA), key)).credential;
-  science = (await earn(scienceDefinition(), scienceInput(ELENA), key)).credential;
+  ({ math, science } = await earnBoth(key));
 });
 
 describe('checkStack', () => {

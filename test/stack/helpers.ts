@@ -123,3 +123,14 @@ export async function earn(
   const credential = await issueFromDecision(decision, { definition, submission, key, now: ISSUED, ...issue });
   return { submission, decision, credential };
 }
+
+/** The names of the two micro-credentials the example stack requires. */
+export const MATH = 'Hinge Questions in Middle-School Mathematics';
+export const SCIENCE = 'Productive Talk for Scientific Argumentation';
+
+/** Elena's two component credentials, earned through the real flow and signed with `key`. */
+export async function earnBoth(key: IssuerKey): Promise<{ math: SignedCredential; science: SignedCredential }> {
+  const math = (await earn(mathDefinition(), mathInput(ELENA), key)).credential;
+  const science = (await earn(scienceDefinition(), scienceInput(ELENA), key)).credential;
+  return { math, science };
+}

@@ -8,11 +8,9 @@ import {
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
-import { CHECKED, ELENA, earn, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
+import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
 import { rejection } from '../helpers/errors.js';
 
-const MATH = 'Hinge Questions in Middle-School Mathematics';
-const SCIENCE = 'Productive Talk for Scientific Argumentation';
 const STACKED = new Date('2026-06-01T12:00:00Z');
 
 let key: IssuerKey;
@@ -25,8 +23,7 @@ const recipient = { email: ELENA.email! };
 beforeAll(async () => {
   key = await generateKey();
   leader = leaderDefinition();
-  math = (await earn(mathDefinition(), mathInput(ELENA), key)).credential;
-  science = (await earn(scienceDefinition(), scienceInput(ELENA), key)).credential;
+  ({ math, science } = await earnBoth(key));
   stack = await issueStack(leader, [math, science], { key, recipient, now: STACKED });
 });
 
