@@ -56,6 +56,31 @@ export const ErrorCode = {
   FILE_UNREADABLE: 'ERR_FILE_UNREADABLE',
   FILE_EXISTS: 'ERR_FILE_EXISTS',
   FILE_UNWRITABLE: 'ERR_FILE_UNWRITABLE',
+
+  // VC-JWT (src/jwt)
+  JWT_MALFORMED: 'ERR_JWT_MALFORMED',
+
+  // structure and JSON Schemas (src/verify/checks/type.ts, src/schemas)
+  SCHEMA_INVALID: 'ERR_SCHEMA_INVALID',
+
+  // issuer trust (src/trust)
+  ISSUER_UNKNOWN: 'ERR_ISSUER_UNKNOWN',
+
+  // network and fetch policy (src/network)
+  NETWORK_DISABLED: 'ERR_NETWORK_DISABLED',
+
+  // status lists (src/status)
+  REVOKED: 'ERR_REVOKED',
+  SUSPENDED: 'ERR_SUSPENDED',
+
+  // status stores (src/status/store*, src/postgres)
+  STORE_FAILED: 'ERR_STORE_FAILED',
+
+  // baked images (src/bake)
+  IMAGE_INVALID: 'ERR_IMAGE_INVALID',
+
+  // input limits (src/verify/limits.ts)
+  INPUT_TOO_LARGE: 'ERR_INPUT_TOO_LARGE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

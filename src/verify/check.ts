@@ -1,5 +1,16 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
-import type { CheckId, CheckOutcome, Problem } from './report.js';
+import type { VerifyOptions } from './verifyCredential.js';
+import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem } from './report.js';
+
+/** A VC-JWT as `parse` decoded it (src/jwt). */
+export interface DecodedJwt {
+  /** The compact serialization as received. */
+  compact: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** Which of the encodings met in the wild this is. */
+  encoding: 'ob3' | 'vc11' | 'vc-jose-cose';
+}
 
 /** What the checks read and what earlier checks learned for later ones. */
 export interface VerifyContext {
@@ -7,7 +18,17 @@ export interface VerifyContext {
   readonly loader: DocumentLoader;
   readonly now: Date;
   readonly clockSkewSeconds: number;
+  /** The options the caller passed, for checks that read their own (trust list, limits). */
+  readonly options: VerifyOptions;
+  /** What `parse` reads: the input, or the text `extract` took out of an image. */
+  source: unknown;
+  /** Set by `extract` when the input was an image. */
+  image?: ImageKind;
   /** Set by `parse`. */
+  format?: CredentialFormat;
+  /** Set by `parse` for a VC-JWT. */
+  jwt?: DecodedJwt;
+  /** Set by `parse`: the credential (for a VC-JWT, the one inside it). */
   credential?: Record<string, unknown>;
   /** Set by `proof`: the proofs found. */
   proofs?: Record<string, unknown>[];
@@ -15,14 +36,19 @@ export interface VerifyContext {
   signer?: { id: string; controller?: string };
 }
 
-/** A check's verdict: passed, or an outcome with its problem. */
-export type Verdict = { outcome: 'passed' } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem };
+/** A check's verdict: passed, or an outcome with its problem; optionally every problem and part (see CheckResult). */
+export type Verdict = ({ outcome: 'passed' } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem }) & {
+  problems?: Problem[];
+  parts?: CheckPart[];
+};
 
 /** One step of verification. When a `fatal` check does not pass, the checks after it are skipped. */
 export interface Check {
   id: CheckId;
   title: string;
   fatal: boolean;
+  /** When present and false for this input, the check is left out of the report (e.g. `claims` for JSON-LD). */
+  appliesTo?(ctx: VerifyContext): boolean;
   run(ctx: VerifyContext): Promise<Verdict> | Verdict;
 }
 

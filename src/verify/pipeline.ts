@@ -8,8 +8,15 @@ import { issuerCheck } from './checks/issuer.js';
 import { validityCheck } from './checks/validity.js';
 import { statusCheck } from './checks/status.js';
 
-/** The checks, in the order they run and appear in the report. The signature comes before dates so that a forgery is never hidden behind "expired". */
+/**
+ * The checks, in the order they run and appear in the report. The signature comes before dates so
+ * that a forgery is never hidden behind "expired". The full order, as checks are added:
+ * extract, parse, jsonld, type, schema, proof, signature, claims, issuer, validity, status, trust.
+ */
 export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, proofCheck, signatureCheck, issuerCheck, validityCheck, statusCheck];
 
-/** The checks whose passing makes a credential authentic. */
-export const AUTHENTICITY_CHECKS = ['parse', 'jsonld', 'proof', 'signature', 'issuer'] as const;
+/** The checks that must pass, when they apply, for a credential to be authentic. */
+export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;
+
+/** Authenticity checks that apply to every input: a report without them is never authentic. */
+export const REQUIRED_FOR_AUTHENTICITY = ['parse', 'jsonld', 'proof', 'signature', 'issuer'] as const;

@@ -1,7 +1,17 @@
 import type { ErrorCode } from '../errors.js';
 
-/** The checks a report lists, in the order they run. */
-export type CheckId = 'parse' | 'jsonld' | 'type' | 'proof' | 'signature' | 'issuer' | 'validity' | 'status';
+/**
+ * The checks a report lists, in the order they run. A check that does not apply to the input is left
+ * out of the report: `extract` appears only for images, `claims` only for VC-JWT, `trust` only when
+ * the caller passed known issuers.
+ */
+export type CheckId = 'extract' | 'parse' | 'jsonld' | 'type' | 'schema' | 'proof' | 'signature' | 'claims' | 'issuer' | 'validity' | 'status' | 'trust';
+
+/** How the credential was encoded: JSON-LD with embedded proofs, or a VC-JWT (compact JWS). */
+export type CredentialFormat = 'json-ld' | 'vc-jwt';
+
+/** The image a baked credential was taken from. */
+export type ImageKind = 'png' | 'svg';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
@@ -25,6 +35,18 @@ export interface CheckResult {
   title: string;
   outcome: CheckOutcome;
   /** Present whenever outcome is not `passed`. */
+  problem?: Problem;
+  /** Every problem found, when the check found more than one (e.g. one per JSON Schema finding); `problem` is the first. */
+  problems?: Problem[];
+  /** One line per part checked on its own, e.g. each proof of a credential with several, or each status entry. */
+  parts?: CheckPart[];
+}
+
+/** One part of a check, e.g. one proof of several. */
+export interface CheckPart {
+  /** What this part is, e.g. "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…". */
+  label: string;
+  outcome: CheckOutcome;
   problem?: Problem;
 }
 
@@ -55,6 +77,10 @@ export interface VerificationReport {
   summary: ReportSummary;
   /** The moment the report was made for (the `now` option). */
   checkedAt: string;
+  /** How the credential was encoded, once it could be read. */
+  format?: CredentialFormat;
+  /** Set when the credential was taken out of a baked image. */
+  image?: ImageKind;
   credential?: CredentialSummary;
   checks: CheckResult[];
 }

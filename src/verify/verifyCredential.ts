@@ -1,8 +1,11 @@
 import { ErrorCode } from '../errors.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { VerifyContext } from './check.js';
-import { AUTHENTICITY_CHECKS, CHECKS } from './pipeline.js';
+import type { Check, VerifyContext } from './check.js';
+import type { NetworkPolicy } from '../network/policy.js';
+import type { TrustedIssuer } from '../trust/types.js';
+import type { VerifyLimits } from './limits.js';
+import { AUTHENTICITY_CHECKS, CHECKS, REQUIRED_FOR_AUTHENTICITY } from './pipeline.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
@@ -13,6 +16,16 @@ export interface VerifyOptions {
   now?: Date;
   /** Tolerance for clocks that disagree, in seconds (default 300). */
   clockSkewSeconds?: number;
+  /** Documents served by URL without the network: DID documents, status list credentials, JSON Schemas. */
+  documents?: Record<string, unknown> | Map<string, unknown>;
+  /** A fetch function. Only with one may microcred use the network, and only under `network`. */
+  fetch?: typeof globalThis.fetch;
+  /** The rules every request through `fetch` follows (defaults: https only, 5 s, 1 MiB, no private addresses). */
+  network?: NetworkPolicy;
+  /** Issuers you know: a match is reported with what matched; an unknown issuer is a warning. */
+  trust?: TrustedIssuer[];
+  /** Bounds on what is read (defaults in the README). */
+  limits?: Partial<VerifyLimits>;
 }
 
 /**
@@ -29,6 +42,8 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
   const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
   const ctx: VerifyContext = {
     input,
+    source: input,
+    options: options ?? {},
     now,
     // Anything without a load function would let jsonld fall back to its own loader, which fetches.
     loader: typeof loader?.load === 'function' ? loader : new DocumentLoader(),
@@ -37,6 +52,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
   const checks: CheckResult[] = [];
   let stoppedBy: CheckResult | undefined;
   for (const check of CHECKS) {
+    if (check.appliesTo && !applies(check, ctx)) continue;
     if (stoppedBy) {
       checks.push({
         id: check.id,
@@ -62,16 +78,28 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     checks.push(result);
     if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
   }
-  const authentic = AUTHENTICITY_CHECKS.every((id) => checks.find((c) => c.id === id)?.outcome === 'passed');
+  const authentic =
+    REQUIRED_FOR_AUTHENTICITY.every((id) => checks.some((c) => c.id === id)) &&
+    checks.every((c) => !(AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) || c.outcome === 'passed');
   const summary = summarize(checks);
   return {
     verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
     authentic,
     summary,
     checkedAt: now.toISOString(),
+    ...(ctx.format ? { format: ctx.format } : {}),
+    ...(ctx.image ? { image: ctx.image } : {}),
     ...(ctx.credential ? { credential: summarizeCredential(ctx.credential) } : {}),
     checks,
   };
+}
+
+function applies(check: Check, ctx: VerifyContext): boolean {
+  try {
+    return check.appliesTo?.(ctx) !== false;
+  } catch {
+    return true; // let run() report what is wrong
+  }
 }
 
 function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {

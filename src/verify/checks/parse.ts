@@ -12,7 +12,7 @@ export const parseCheck: Check = {
   title: 'The credential is a JSON object',
   fatal: true,
   run(ctx) {
-    let value = ctx.input;
+    let value = ctx.source;
     if (typeof value === 'string') {
       try {
         value = JSON.parse(value);
@@ -33,6 +33,7 @@ export const parseCheck: Check = {
       }
       return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: error.message, ...(error.path ? { path: error.path } : {}) });
     }
+    ctx.format = 'json-ld';
     ctx.credential = plain as Record<string, unknown>;
     return passed;
   },
