@@ -1,0 +1,56 @@
+/** Why a credential's bit is set: withdrawn for good, or paused. */
+export type StatusPurpose = 'revocation' | 'suspension';
+
+/** One status list as a store keeps it. */
+export interface StoredStatusList {
+  /** The URL the list credential is published at; also the list credential's `id`. */
+  id: string;
+  purpose: StatusPurpose;
+  /** Number of entries (bits); at least 131,072, the Bitstring Status List minimum. */
+  length: number;
+  /** The bits, packed: index 0 is the most significant bit of byte 0 (the spec's order). */
+  bits: Uint8Array;
+  /** How many indexes are handed out. */
+  allocated: number;
+  /** Goes up by one on every change to the bits, so a publisher knows when to re-sign. */
+  version: number;
+}
+
+/** Where one credential's status lives. */
+export interface StatusAllocation {
+  credentialId: string;
+  purpose: StatusPurpose;
+  listId: string;
+  index: number;
+}
+
+/** What {@link StatusStore.allocate} needs to open a list when none is open or the open one is full. */
+export interface AllocateOptions {
+  /** The id (publication URL) for a new list; called only when a list must be opened. */
+  nextListId: () => string;
+  /** The length of a new list, in bits. */
+  listLength: number;
+}
+
+/**
+ * Storage for status lists. Every method is atomic: after its promise resolves the change is durable,
+ * and concurrent calls (from one process or many) never hand out the same index twice or lose a bit.
+ */
+export interface StatusStore {
+  /**
+   * Gives `credentialId` an index on the open list for `purpose`, chosen at random among the free
+   * ones so that indexes do not reveal issuance order; opens a new list when the open one is full.
+   * Asking again for the same credential and purpose returns the same allocation.
+   */
+  allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation>;
+  /** Sets (`true`) or clears (`false`) the credential's bit; `undefined` when it has no entry for `purpose`. */
+  setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined>;
+  /** The credential's allocations, one per purpose it has. */
+  allocations(credentialId: string): Promise<StatusAllocation[]>;
+  /** One list, or `undefined`. */
+  getList(listId: string): Promise<StoredStatusList | undefined>;
+  /** Every list's id and purpose, oldest first. */
+  listIds(): Promise<{ id: string; purpose: StatusPurpose }[]>;
+  /** Releases files or connections. */
+  close(): Promise<void>;
+}
