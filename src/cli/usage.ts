@@ -13,6 +13,7 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                  [--trust FILE]
   microcred help [COMMAND]
   microcred --version
 
@@ -56,7 +57,7 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--suite SUITE] [--out FILE]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -65,7 +66,8 @@ Options:
                        [--did-doc FILE...] [--now ISO] [--valid-until ISO] [--out FILE]
 
 Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
-from one of three sources. Every problem is reported before anything is signed.
+or with Ed25519Signature2020 (--suite ed25519-2020), from one of three sources.
+Every problem is reported before anything is signed.
 
 With --credential: signs the unsigned credential as given. Missing @context, id
 and validFrom are filled in; issuer.id must be the key's DID.
@@ -86,6 +88,9 @@ named with its reason, nothing is signed, and the exit status is 1.
 Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
   -o, --out FILE             write the signed credential to FILE (default: print it)
+      --suite SUITE          the proof to make: eddsa-rdfc-2022 (the default) or
+                             ed25519-2020 (Ed25519Signature2020, for verifiers of
+                             the VC 1.1 era); the same key signs either
   -c, --credential FILE      the unsigned credential (JSON)
       --competency DEF       the competency definition (YAML or JSON)
       --submission SUB       the stored submission (JSON)
@@ -164,6 +169,7 @@ Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                        [--trust FILE]
 
 Verifies each credential file and reports check by check. Nothing is fetched
 from the network: did:key is resolved locally; give did:web documents with
@@ -176,9 +182,12 @@ Options:
                          2030-01-31) instead of now
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
       --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --trust FILE       issuers you know (JSON): a list of {"id", "name", "url",
+                         "logo"}, or an object keyed by issuer id. A match is
+                         shown with its name; any other issuer is a warning
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc).
+2 the command line is wrong (including an unreadable --did-doc or --trust file).
 `,
 };
 

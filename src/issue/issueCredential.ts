@@ -8,6 +8,8 @@ import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
 import { translateJsonLdError } from '../contexts/jsonldErrors.js';
 import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
+import { ED25519_SIGNATURE_2020, ed25519Signature2020Signing } from '../proofs/ed25519Signature2020.js';
+import type { SuiteName } from '../proofs/suites.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 import { preflightProblems } from './preflight.js';
 
@@ -19,11 +21,19 @@ export interface IssueOptions {
   loader?: DocumentLoader;
   /** The clock: `validFrom` and the proof's `created` default to it. */
   now?: Date;
+  /**
+   * The proof to make: `'eddsa-rdfc-2022'` (default; a DataIntegrityProof, VC-DI-EdDSA) or
+   * `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers expect. Both
+   * sign with the same Ed25519 key; the second adds its context to `@context`.
+   */
+  suite?: SuiteName;
 }
 
+const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020'];
+
 /**
- * Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022) and returns a
- * new object; the input is never changed. Missing `@context`, `id` and `validFrom` are filled in
+ * Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022), or with
+ * Ed25519Signature2020 when `suite` asks for it, and returns a new object; the input is never changed. Missing `@context`, `id` and `validFrom` are filled in
  * (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
  *
  * Throws a {@link MicrocredError} before signing when the credential is not valid; `details.problems`
@@ -54,8 +64,16 @@ export async function issueCredential(credential: UnsignedCredential, options: I
   const doc = copy;
   if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
 
+  const suite = options.suite ?? 'eddsa-rdfc-2022';
+  if (!SUITES.includes(suite)) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, `options.suite must be one of ${SUITES.map((s) => `"${s}"`).join(', ')}; it is ${JSON.stringify(suite)}.`, { path: 'suite' });
+  }
   const now = options.now ?? new Date();
   doc['@context'] ??= [...ISSUE_CONTEXTS];
+  // The Ed25519Signature2020 suite signs only documents that carry its context.
+  if (suite === 'Ed25519Signature2020' && Array.isArray(doc['@context']) && !doc['@context'].includes(ED25519_SIGNATURE_2020.context)) {
+    doc['@context'] = [...doc['@context'], ED25519_SIGNATURE_2020.context];
+  }
   doc.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`;
   doc.validFrom ??= toDateTimeZ(now);
 
@@ -77,8 +95,9 @@ export async function issueCredential(credential: UnsignedCredential, options: I
   }
 
   try {
-    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
-    return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as SignedCredential;
+    const created = toDateTimeZ(now);
+    const signing = suite === 'Ed25519Signature2020' ? ed25519Signature2020Signing(key.signer(), created) : eddsaRdfc2022Signing(key.signer(), created);
+    return (await vc.issue({ credential: doc, suite: signing, documentLoader: loader.load })) as unknown as SignedCredential;
   } catch (error) {
     throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
   }

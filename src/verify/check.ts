@@ -1,5 +1,6 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { VerifyOptions } from './verifyCredential.js';
+import type { TrustedIssuer } from '../trust/types.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
@@ -34,6 +35,8 @@ export interface VerifyContext {
   proofs?: Record<string, unknown>[];
   /** Set by `signature`: the verification method that signed. */
   signer?: { id: string; controller?: string };
+  /** Set by `trust`: the caller's entry for the issuer, when it is on their list and bound to the signature. */
+  trustedIssuer?: TrustedIssuer;
 }
 
 /** A check's verdict: passed, or an outcome with its problem; optionally every problem and part (see CheckResult). */

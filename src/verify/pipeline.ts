@@ -8,13 +8,14 @@ import { signatureCheck } from './checks/signature.js';
 import { issuerCheck } from './checks/issuer.js';
 import { validityCheck } from './checks/validity.js';
 import { statusCheck } from './checks/status.js';
+import { trustCheck } from './checks/trust.js';
 
 /**
  * The checks, in the order they run and appear in the report. The signature comes before dates so
  * that a forgery is never hidden behind "expired". The full order, as checks are added:
  * extract, parse, jsonld, type, schema, proof, signature, claims, issuer, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, issuerCheck, validityCheck, statusCheck];
+export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, issuerCheck, validityCheck, statusCheck, trustCheck];
 
 /** The checks that must pass, when they apply, for a credential to be authentic. */
 export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;

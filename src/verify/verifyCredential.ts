@@ -90,6 +90,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
     ...(ctx.credential ? { credential: summarizeCredential(ctx.credential) } : {}),
+    ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   };
 }

@@ -4,6 +4,7 @@ import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
+import type { SuiteName } from '../../proofs/suites.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
 import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
@@ -26,7 +27,11 @@ export const ISSUE_OPTIONS = {
   ...STACK_OPTIONS,
   'evidence-audience': { type: 'string' },
   'valid-until': { type: 'string' },
+  suite: { type: 'string' },
 } as const;
+
+// The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
+const SUITE_NAMES: Record<string, SuiteName> = { 'eddsa-rdfc-2022': 'eddsa-rdfc-2022', 'ed25519-2020': 'Ed25519Signature2020' };
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
 type Mode = 'credential' | 'reviewed' | 'stack';
@@ -60,10 +65,11 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
   if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
+  const suite = suiteOf(values.suite);
 
-  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath);
+  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, suite);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, () => readKey(io, keyArg, keyPath), validUntil);
+    const signed = await issueStackFromOptions(values, io, () => readKey(io, keyArg, keyPath), validUntil, suite);
     return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
   }
 
@@ -81,6 +87,7 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     ...(now ? { now } : {}),
     ...(values['evidence-audience'] !== undefined ? { evidenceAudience: values['evidence-audience'] } : {}),
     ...(validUntil ? { validUntil } : {}),
+    ...(suite ? { suite } : {}),
   });
   if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
   return write(io, signed, values.out, outPath);
@@ -95,7 +102,7 @@ function modeOf(values: IssueValues): Mode {
   if (values.credential === undefined && values.competency === undefined) {
     throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
   }
-  const allowed = new Set(['key', 'out', 'help', ...MODE_OPTIONS[mode]]);
+  const allowed = new Set(['key', 'out', 'help', 'suite', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
@@ -105,6 +112,13 @@ function modeOf(values: IssueValues): Mode {
     throw new UsageError(`--${name} does not apply ${MODE_NAMES[mode]}.`, 'issue');
   }
   return mode;
+}
+
+function suiteOf(value: string | undefined): SuiteName | undefined {
+  if (value === undefined) return undefined;
+  const suite = SUITE_NAMES[value];
+  if (!suite) throw new UsageError(`--suite must be ${Object.keys(SUITE_NAMES).map((n) => `"${n}"`).join(' or ')}; it is "${value}".`, 'issue');
+  return suite;
 }
 
 function validUntilOf(value: string): string {
@@ -118,13 +132,13 @@ async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<Issu
 }
 
 /** `--credential FILE`: sign the credential as given. */
-async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string): Promise<number> {
+async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, suite: SuiteName | undefined): Promise<number> {
   const file = values.credential as string;
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
   const key = await readKey(io, keyArg, keyPath);
   let signed;
   try {
-    signed = await issueCredential(unsigned, { key });
+    signed = await issueCredential(unsigned, { key, ...(suite ? { suite } : {}) });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.

@@ -1,6 +1,8 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { DocumentLoader } from '../../contexts/documentLoader.js';
 import { verifyCredential } from '../../verify/verifyCredential.js';
+import { parseTrustList } from '../../trust/trustList.js';
+import type { TrustedIssuer } from '../../trust/types.js';
 import { formatReport } from '../../verify/format.js';
 import { CHECKS } from '../../verify/pipeline.js';
 import type { VerificationReport } from '../../verify/report.js';
@@ -14,7 +16,7 @@ import { publicationUrl } from './keys.js';
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]`. */
+/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--trust FILE]`. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
@@ -24,6 +26,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       now: { type: 'string' },
       skew: { type: 'string' },
       'did-doc': { type: 'string', multiple: true },
+      trust: { type: 'string' },
     },
     true,
   );
@@ -35,10 +38,11 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
   const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify');
+  const trust = values.trust === undefined ? undefined : await readTrustList(values.trust, io);
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once are reused.
-  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds })) });
+  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds, ...(trust ? { trust } : {}) })) });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   else {
@@ -108,6 +112,16 @@ export async function loaderWith(didDocFiles: string[], io: CliIo, command: stri
     loader.add(id, document);
   }
   return loader;
+}
+
+/** The issuers in a --trust file; a file that cannot be read or is not a trust list is a usage error naming the field. */
+async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> {
+  try {
+    return parseTrustList(await readJson(resolvePath(io.cwd, file), file));
+  } catch (error) {
+    // The message names the field at fault, e.g. "[2].name must be …".
+    throw new UsageError(`--trust ${file}: ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+  }
 }
 
 function parseSkew(value: string): number {

@@ -1,8 +1,9 @@
 import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
-import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
+import { suiteOf, verificationSuites } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import type { CheckPart } from '../report.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -12,30 +13,97 @@ interface ProofResult {
   verificationMethod?: { id?: string; controller?: string };
 }
 
-/** The proof verifies against the credential under the key its verificationMethod names. */
+/** One proof's own verdict, and the key that made it when it verified. */
+interface ProofOutcome {
+  proof: Record<string, unknown>;
+  verdict: Verdict;
+  signer?: { id: string; controller?: string };
+}
+
+/**
+ * Each proof verifies against the credential under the key its verificationMethod names. A
+ * credential with several proofs (e.g. Ed25519Signature2020 and eddsa-rdfc-2022) gets one part per
+ * proof, each verified on its own.
+ *
+ * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
+ * (at least one exists: the proof check saw to that). One that does not verify fails the check;
+ * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
+ * support is shown as a warning part and counts neither way.
+ */
 export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
   async run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
-    const suites = verificationSuites((ctx.proofs ?? []).map((p) => suiteOf(p) as SuiteName));
-    let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
-    try {
-      result = await jsigs.verify(doc, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
-    } catch (error) {
-      return explain(error, doc);
+    const proofs = ctx.proofs ?? [];
+    const outcomes: ProofOutcome[] = [];
+    for (const proof of proofs) {
+      const outcome = suiteOf(proof) ? await verifyOne(ctx, doc, proof) : { proof, verdict: unsupported(proof) };
+      // With several proofs, a problem's path names which one: proof[1].verificationMethod.
+      const index = Array.isArray(doc.proof) ? doc.proof.indexOf(proof) : -1;
+      outcomes.push(index >= 0 ? { ...outcome, verdict: atIndex(outcome.verdict, index) } : outcome);
     }
-    const results = result.results ?? [];
-    const good = results.find((r) => r.verified);
-    if (result.verified && good) {
-      const method = good.verificationMethod ?? {};
-      ctx.signer = { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) };
-      return passed;
+
+    const supported = outcomes.filter((o) => suiteOf(o.proof));
+    const worst = supported.find((o) => o.verdict.outcome === 'failed') ?? supported.find((o) => o.verdict.outcome !== 'passed');
+    const parts = outcomes.length > 1 ? outcomes.map(partOf) : undefined;
+    const verdict: Verdict = worst ? worst.verdict : passed;
+    if (!worst) {
+      const signer = supported.find((o) => o.signer)?.signer;
+      if (signer) ctx.signer = signer;
     }
-    return explain(results.find((r) => r.error)?.error ?? result.error, doc);
+    return parts ? { ...verdict, parts } : verdict;
   },
 };
+
+async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof: Record<string, unknown>): Promise<ProofOutcome> {
+  // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
+  // carrying only this proof is verified on its own.
+  const single = { ...doc, proof };
+  let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
+  try {
+    const suites = verificationSuites([suiteOf(proof)!]);
+    result = await jsigs.verify(single, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
+  } catch (error) {
+    return { proof, verdict: explain(error, doc) };
+  }
+  const good = (result.results ?? []).find((r) => r.verified);
+  if (result.verified && good) {
+    const method = good.verificationMethod ?? {};
+    return { proof, verdict: passed, signer: { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) } };
+  }
+  return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
+}
+
+function atIndex(verdict: Verdict, index: number): Verdict {
+  if (!('problem' in verdict) || !verdict.problem.path?.startsWith('proof')) return verdict;
+  return { ...verdict, problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) } };
+}
+
+function unsupported(proof: Record<string, unknown>): Verdict {
+  return {
+    outcome: 'warning',
+    problem: {
+      code: ErrorCode.PROOF_UNSUPPORTED,
+      title: 'A proof microcred does not verify',
+      detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide.`,
+      path: 'proof',
+    },
+  };
+}
+
+function partOf({ proof, verdict }: ProofOutcome): CheckPart {
+  return { label: describeProof(proof), outcome: verdict.outcome, ...('problem' in verdict ? { problem: verdict.problem } : {}) };
+}
+
+/** "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…" */
+function describeProof(proof: Record<string, unknown>): string {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const method = text(proof.verificationMethod) ?? text((proof.verificationMethod as { id?: unknown } | undefined)?.id);
+  const suite = text(proof.cryptosuite);
+  return `${text(proof.type) ?? 'a proof of no type'}${suite ? ` (${suite})` : ''}${method ? ` by ${method}` : ''}`;
+}
 
 function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
