@@ -3,13 +3,18 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ErrorCode, MicrocredError } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { JsonSchema } from './bundled.js';
 import { schemaFindings, type SchemaFinding } from './problems.js';
 
 /** A schema that cannot be used: an unsupported draft, a reference that cannot be resolved, or not a schema at all. */
-export class UnusableSchema extends Error {}
+export class UnusableSchema extends MicrocredError {
+  constructor(reason: string) {
+    super(ErrorCode.SCHEMA_UNRESOLVED, `The JSON Schema cannot be used: ${reason}.`, { reason });
+  }
+}
 
 const OPTIONS: Options = {
   allErrors: true,
@@ -58,8 +63,9 @@ function ajvFor(draft: unknown): Ajv {
 
 /**
  * Every way `document` departs from `schema`, each with the dotted path of the value concerned and a
- * sentence saying what is wrong. Empty when it conforms. Throws {@link UnusableSchema} when the
- * schema cannot be compiled.
+ * sentence saying what is wrong. Empty when it conforms. Throws a {@link MicrocredError}
+ * `ERR_SCHEMA_UNRESOLVED` when the schema cannot be used (a draft ajv does not read, a `$ref` to
+ * another document, not a schema).
  *
  * JSON-LD reads a single value and an array of just that value alike (and the VC data model allows
  * `proof` as one object), so where the schema asks for an array and finds a single value, that

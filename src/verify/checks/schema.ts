@@ -70,7 +70,7 @@ function outcomeOf(target: Target, doc: Record<string, unknown>): { target: Targ
   try {
     return { target, problems: validateAgainstSchema(doc, target.schema).map((f) => problemOf(f, target)) };
   } catch (error) {
-    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, error.message) };
+    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, `it cannot be used: ${String(error.details.reason)}`) };
     throw error;
   }
 }

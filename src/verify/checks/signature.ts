@@ -2,6 +2,7 @@ import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
 import { suiteOf, verificationSuites } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
+import { isUri } from '../../identifiers.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart } from '../report.js';
 
@@ -58,6 +59,14 @@ export const signatureCheck: Check = {
 };
 
 async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof: Record<string, unknown>): Promise<ProofOutcome> {
+  const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
+  if (!isUri(method)) {
+    // Not a URL at all: no verifier anywhere could find the key, so this is a defect, not a gap.
+    return {
+      proof,
+      verdict: failed({ code: ErrorCode.KEY_INVALID, title: 'The proof names no key', detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
+    };
+  }
   // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
   // carrying only this proof is verified on its own.
   const single = { ...doc, proof };

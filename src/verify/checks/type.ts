@@ -21,11 +21,31 @@ export const typeCheck: Check = {
   title: 'It is an Open Badges credential',
   fatal: false,
   run(ctx) {
-    const [first, ...rest] = structureProblems(ctx.credential ?? {});
-    if (!first) return passed;
-    return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
+    const doc = ctx.credential ?? {};
+    const [first, ...rest] = structureProblems(doc);
+    if (first) return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
+    const outdated = outdatedContext(doc);
+    return outdated ? { outcome: 'warning', problem: outdated } : passed;
   },
 };
+
+/**
+ * A notice when the credential uses an Open Badges context older than 3.0.3. Not an error: the
+ * older contexts are published and their signatures hold, but they define some terms differently
+ * (3.0.3 added awardedDate), and the 1EdTech validator flags them too.
+ */
+export function outdatedContext(doc: Record<string, unknown>): Problem | undefined {
+  const context = Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']];
+  const index = context.findIndex((c) => typeof c === 'string' && OB_CONTEXT.test(c));
+  const used = context[index] as string | undefined;
+  if (used === undefined || used === CONTEXT.OB_V3P0_3) return undefined;
+  return {
+    code: ErrorCode.CONTEXT_OUTDATED,
+    title: 'An older Open Badges context',
+    detail: `The credential uses ${used}; the current Open Badges 3.0 context is ${CONTEXT.OB_V3P0_3}. The credential is readable, but new credentials should use the current context.`,
+    path: `@context[${index}]`,
+  };
+}
 
 /** Every way `doc` departs from the structure of an Open Badges 3.0 credential, in document order. */
 export function structureProblems(doc: Record<string, unknown>): Problem[] {
