@@ -16,7 +16,8 @@ export interface SchemaFinding {
 
 // Keywords that test the value itself: within a oneOf/anyOf they are each branch's alternative.
 const ALTERNATIVES = new Set(['type', 'enum', 'const', 'pattern', 'format']);
-const MAX_LISTED = 8;
+// Enough for every value of the OB 3.0 vocabularies (achievementType has 31), so a person sees the choices.
+const MAX_LISTED = 40;
 
 /**
  * Findings for ajv's `errors` (compiled with `allErrors` and `verbose`) on `original`. `wrapped`
@@ -29,21 +30,24 @@ export function schemaFindings(errors: readonly ErrorObject[], original: unknown
   const combinators = new Map<string, ErrorObject>();
   for (const e of relevant) if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && !combinators.has(e.instancePath)) combinators.set(e.instancePath, e);
 
-  const findings: SchemaFinding[] = [];
+  // Each finding keeps the place of the ajv error it comes from, so findings come in ajv's order.
+  const placed: [number, SchemaFinding][] = [];
   for (const [pointer, combinator] of combinators) {
     const alternatives = relevant.filter((e) => e.instancePath === pointer && ALTERNATIVES.has(e.keyword));
     const inner = relevant.filter((e) => e !== combinator && !alternatives.includes(e) && isWithin(e.instancePath, pointer));
     // Inner errors mean the value had the shape of one branch and went wrong inside it: report those.
     // Otherwise the value fits no branch at all: one finding listing what it may be.
     const passing = (combinator.params as { passingSchemas?: unknown }).passingSchemas;
-    if (Array.isArray(passing)) findings.push({ path: pathOf(pointer, original, wrapped), keyword: combinator.keyword, message: 'matches more than one of the forms the schema allows, and must match exactly one' });
-    else if (inner.length === 0) findings.push({ path: pathOf(pointer, original, wrapped), keyword: combinator.keyword, message: `must be ${orList(alternatives.map(expectation))} (it is ${describe(combinator.data)})` });
+    const at = relevant.indexOf(combinator);
+    if (Array.isArray(passing)) placed.push([at, { path: pathOf(pointer, original, wrapped), keyword: combinator.keyword, message: 'matches more than one of the forms the schema allows, and must match exactly one' }]);
+    else if (inner.length === 0) placed.push([at, { path: pathOf(pointer, original, wrapped), keyword: combinator.keyword, message: `must be ${orList(alternatives.map(expectation))} (it is ${describe(combinator.data)})` }]);
   }
-  for (const e of relevant) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
-    if (combinators.has(e.instancePath) && ALTERNATIVES.has(e.keyword)) continue;
-    findings.push(translate(e, original, wrapped));
-  }
+  relevant.forEach((e, at) => {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') return;
+    if (combinators.has(e.instancePath) && ALTERNATIVES.has(e.keyword)) return;
+    placed.push([at, translate(e, original, wrapped)]);
+  });
+  const findings = placed.sort((a, b) => a[0] - b[0]).map(([, finding]) => finding);
   return dedupe(findings);
 }
 

@@ -20,6 +20,8 @@ const OPTIONS: Options = {
   allErrors: true,
   verbose: true,
   logger: false,
+  // Unoptimised code compiles the 60 KB OB schemas in a third of the time and validates about as fast.
+  code: { optimize: false },
   // Published schemas use keywords and tuple forms that strict mode warns about; they are not ours to fix.
   strict: false,
   formats: {

@@ -7,8 +7,11 @@ import type { SchemaFinding } from '../../schemas/problems.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
 
-/** The credentialSchema type OB 3.0 defines for its JSON Schemas. */
-export const ONE_EDTECH_SCHEMA_TYPE = '1EdTechJsonSchemaValidator2019';
+/**
+ * The credentialSchema types whose `id` is a JSON Schema to apply: OB 3.0's own (defined by the OB
+ * extensions context) and VC 2.0's `JsonSchema` (VC JSON Schema §3.1), which VC 2.0 badges use.
+ */
+export const JSON_SCHEMA_TYPES: readonly string[] = ['1EdTechJsonSchemaValidator2019', 'JsonSchema'];
 
 interface Target {
   /** The report's name for it, e.g. "credentialSchema[0] https://…". */
@@ -25,7 +28,8 @@ interface Target {
 
 /**
  * The credential conforms to the official 1EdTech JSON Schema of its type (OB 3.0 over VC 2.0) and
- * to every `1EdTechJsonSchemaValidator2019` schema it names in `credentialSchema`. Not an
+ * to every JSON Schema it names in `credentialSchema` (types `1EdTechJsonSchemaValidator2019` and
+ * `JsonSchema`; other kinds, such as a JsonSchemaCredential, are not read). Not an
  * authenticity check: a credential that fails it is invalid, while `authentic` stays what the proof says.
  *
  * Named schemas come from microcred's bundle when it has them, else from the loader (documents the
@@ -141,11 +145,11 @@ function typesOf(doc: Record<string, unknown> | undefined): unknown[] {
   return Array.isArray(type) ? type : [type];
 }
 
-/** [index, url] of each `1EdTechJsonSchemaValidator2019` entry of credentialSchema. */
+/** [index, url] of each credentialSchema entry that names a JSON Schema. */
 function namedSchemas(doc: Record<string, unknown> | undefined): [number, string][] {
   const entries = doc?.credentialSchema;
   const list = Array.isArray(entries) ? entries : entries === undefined ? [] : [entries];
   return list.flatMap((entry, index): [number, string][] =>
-    isJsonObject(entry) && entry.type === ONE_EDTECH_SCHEMA_TYPE && typeof entry.id === 'string' ? [[index, entry.id]] : [],
+    isJsonObject(entry) && JSON_SCHEMA_TYPES.includes(entry.type as string) && typeof entry.id === 'string' ? [[index, entry.id]] : [],
   );
 }
