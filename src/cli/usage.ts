@@ -57,7 +57,7 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--suite SUITE] [--out FILE]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--suite SUITE]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
