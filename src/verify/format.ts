@@ -92,6 +92,8 @@ function genuineButWhat(reason: CheckResult | undefined, credential: CredentialS
   const code = reason?.problem?.code;
   if (code === ErrorCode.EXPIRED) return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
   if (code === ErrorCode.NOT_YET_VALID) return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
+  // The first schema finding's title ("A required property is missing") does not say what it is about.
+  if (code === ErrorCode.SCHEMA_INVALID) return 'it does not match the Open Badges 3.0 JSON Schema';
   if (reason?.problem) return sentenceCase(reason.problem.title);
   return 'not verified';
 }
@@ -157,7 +159,7 @@ function day(value: string): string {
 function sentenceCase(title: string): string {
   const text = safe(title);
   // Keep acronyms and terms such as "JSON" or "@context" as they are.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 // C0/C1 controls (ESC included) and line/paragraph separators, from untrusted credential text.
