@@ -2,7 +2,7 @@
 // words a person can act on. A failed oneOf/anyOf is one finding (the branch the value was meant
 // for, or "must be A or B"), not one per branch; `contains` is "must include X", not one error per item.
 import type { ErrorObject } from 'ajv';
-import { isJsonObject, joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath, pathOfPointer } from '../jsonPath.js';
 
 /** One way a document departs from a schema. */
 export interface SchemaFinding {
@@ -127,24 +127,8 @@ function containsValues(parentSchema: unknown): string[] {
 
 /** The dotted path in `original` of a JSON pointer into the (possibly wrapped) validated copy. */
 function pathOf(pointer: string, original: unknown, wrapped: ReadonlySet<string>): string {
-  let path = '';
-  let value = original;
-  let at = '';
-  for (const raw of pointer.split('/').slice(1)) {
-    const here = at;
-    at = `${at}/${raw}`;
-    // The [0] of a single value read as an array of one is not in the credential.
-    if (raw === '0' && wrapped.has(here)) continue;
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(value)) {
-      path = joinPath(path, Number(key));
-      value = value[Number(key)];
-    } else {
-      path = joinPath(path, key);
-      value = isJsonObject(value) ? value[key] : undefined;
-    }
-  }
-  return path;
+  // The [0] of a single value read as an array of one is not in the credential.
+  return pathOfPointer(pointer, original, (at, segment) => segment === '0' && wrapped.has(at));
 }
 
 function isWithin(pointer: string, base: string): boolean {

@@ -3,7 +3,7 @@
 // `authentic` to the proof; a named schema that cannot be had is "could not check", naming its URL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentLoader, generateKey, verifyCredential } from '../../src/index.js';
-import { NOW, check, clone, fixture, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
+import { NOW, check, clone, fixture, problemsOf, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
 type Pair = Awaited<ReturnType<typeof digitalBazaarKeyPair>>;
@@ -47,7 +47,7 @@ describe('the schema check', () => {
     const report = await verifyCredential(credential, { now: NOW });
     const result = check(report, 'schema');
     expect(result.outcome).toBe('failed');
-    expect(result.problems?.map((p) => [p.code, p.path])).toEqual([
+    expect(problemsOf(report, 'schema')).toEqual([
       ['ERR_SCHEMA_INVALID', 'credentialSubject.achievement.criteria'],
       ['ERR_SCHEMA_INVALID', 'credentialSubject.achievement.achievementType'],
     ]);

@@ -3,7 +3,7 @@
 // one problem per finding; an older OB context is a warning.
 import { describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential } from '../../src/index.js';
-import { NOW, check, clone, fixture, unsignedCredential } from '../helpers/credential.js';
+import { NOW, check, clone, fixture, problemsOf, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
 describe('the type check', () => {
@@ -55,9 +55,8 @@ describe('the type check', () => {
       credentialSubject: { id: 'did:example:teacher-42' },
     }, pair);
     const report = await verifyCredential(credential, { now: NOW });
-    const type = check(report, 'type');
-    expect(type.outcome).toBe('failed');
-    expect(type.problems?.map((p) => [p.code, p.path])).toEqual([
+    expect(check(report, 'type').outcome).toBe('failed');
+    expect(problemsOf(report, 'type')).toEqual([
       ['ERR_CONTEXT_MISSING', '@context'],
       ['ERR_TYPE_INVALID', 'type'],
       ['ERR_FIELD_REQUIRED', 'validFrom'],
