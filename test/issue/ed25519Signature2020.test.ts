@@ -3,7 +3,7 @@
 // Bazaar stack verify, and the suite's context added where it is missing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
-import { ErrorCode, generateKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { DocumentLoader, ErrorCode, didWebDocument, generateKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarEd25519Signature2020Suite, digitalBazaarLoader } from '../helpers/digitalBazaar.js';
 import { rejection } from '../helpers/errors.js';
@@ -41,6 +41,14 @@ describe('issueCredential with suite Ed25519Signature2020', () => {
     expect(check(await verifyCredential(signed, { now: NOW }), 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
     const theirs = await vc.verifyCredential({ credential: signed, suite: digitalBazaarEd25519Signature2020Suite(), documentLoader: digitalBazaarLoader(), now: NOW });
     expect(theirs.verified).toBe(false);
+  });
+
+  it('signs for a did:web key without fetching anything, and verifies once the DID document is held', async () => {
+    const web = await generateKey({ controller: 'did:web:pd.example.org' });
+    const signed = await issueCredential(unsignedCredential(web), { key: web, now: NOW, suite: 'Ed25519Signature2020' });
+    expect(signed.proof.verificationMethod).toBe(web.id);
+    const loader = new DocumentLoader({ documents: { [web.controller]: didWebDocument('pd.example.org', [web]) } });
+    expect(await verifyCredential(signed, { now: NOW, loader })).toMatchObject({ authentic: true, verified: true });
   });
 
   it('keeps the suite context when the caller already lists it, and leaves the input untouched', async () => {

@@ -1,5 +1,6 @@
 // A trust list as a caller writes one (an array, or an object keyed by issuer id), and every way it
 // can be wrong, each refused with ERR_TRUST_LIST_INVALID naming the field.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTrustedIssuer, isMicrocredError, parseTrustList } from '../../src/index.js';
 
@@ -45,6 +46,11 @@ describe('parseTrustList', () => {
     const { path: named, message } = refusal(input);
     expect(named).toBe(path);
     if (path) expect(message).toContain(path);
+  });
+
+  it('reads the example trust list (examples/trusted-issuers.json)', () => {
+    const text = readFileSync(new URL('../../examples/trusted-issuers.json', import.meta.url), 'utf8');
+    expect(parseTrustList(text).map((i) => i.id)).toEqual(['did:web:pd.example.org', 'https://badges.example.edu/issuers/teacher-education']);
   });
 
   it('accepts a logo given as image data', () => {

@@ -17,10 +17,12 @@ beforeAll(async () => {
 });
 
 describe('the trust check', () => {
-  it('is left out of the report when no trust list is given', async () => {
-    const report = await verifyCredential(signed, { now: NOW });
-    expect(report.checks.map((c) => c.id)).not.toContain('trust');
-    expect(report.issuerTrust).toBeUndefined();
+  it('is left out of the report when no trust list is given (null from an untyped caller included)', async () => {
+    for (const options of [{ now: NOW }, { now: NOW, trust: null as unknown as TrustedIssuer[] }]) {
+      const report = await verifyCredential(signed, options);
+      expect(report.checks.map((c) => c.id)).not.toContain('trust');
+      expect(report.issuerTrust).toBeUndefined();
+    }
   });
 
   it('passes for a listed issuer, last in the report, and the report says who matched', async () => {

@@ -17,7 +17,7 @@ export const trustCheck: Check = {
   id: 'trust',
   title: 'The issuer is one you know',
   fatal: false,
-  appliesTo: (ctx) => ctx.options.trust !== undefined,
+  appliesTo: (ctx) => ctx.options.trust !== undefined && ctx.options.trust !== null,
   run(ctx) {
     let list;
     try {
