@@ -22,6 +22,9 @@ export function isListVerification(options: object): boolean {
   return (options as { [LIST_VERIFICATION]?: unknown })[LIST_VERIFICATION] === true;
 }
 
+// The validity problems that disqualify a list (a VC 2.0 list need not have validFrom).
+const DATE_PROBLEMS: ReadonlySet<string> = new Set([ErrorCode.EXPIRED, ErrorCode.NOT_YET_VALID, ErrorCode.DATE_INVALID]);
+
 // One reading per list per verification run: two entries on one list load and verify it once.
 // Not per loader: a list must be read afresh for each verification, or a revocation would go unseen.
 const readings = new WeakMap<VerifyContext, Map<string, Promise<ListReading>>>();
@@ -57,8 +60,7 @@ async function read(ctx: VerifyContext, url: string, format: ListFormat, issuerI
     return invalid(url, `it did not verify as a credential (${cause?.problem ? `${cause.problem.title}: ${cause.problem.detail}` : 'not authentic'})`);
   }
   const validity = report.checks.find((c) => c.id === 'validity');
-  // VC 2.0 does not require validFrom of a status list, as OB 3.0 does of a badge: only dates count here.
-  if (validity?.problem && [ErrorCode.EXPIRED, ErrorCode.NOT_YET_VALID, ErrorCode.DATE_INVALID].includes(validity.problem.code as never)) {
+  if (validity?.problem && DATE_PROBLEMS.has(validity.problem.code)) {
     return invalid(url, `it is not valid now: ${validity.problem.detail}`);
   }
 
@@ -66,14 +68,11 @@ async function read(ctx: VerifyContext, url: string, format: ListFormat, issuerI
   if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
   const listIssuer = idOf(document.issuer);
   if (issuerId === undefined || listIssuer !== issuerId) {
-    return {
-      ok: false,
-      problem: {
-        code: ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
-        title: 'The status list is not the issuer\'s',
-        detail: `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
-      },
-    };
+    return unusable(
+      ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
+      'The status list is not the issuer\'s',
+      `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
+    );
   }
   const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
   if (!isJsonObject(subject) || !asList(subject.type).includes(format)) return invalid(url, `its credentialSubject is not a ${format}`);
@@ -92,25 +91,15 @@ async function verifyList(ctx: VerifyContext, document: Record<string, unknown>)
 }
 
 function unavailable(url: string, why: string): ListReading {
-  return {
-    ok: false,
-    problem: {
-      code: ErrorCode.STATUS_LIST_UNAVAILABLE,
-      title: 'The status list could not be read',
-      detail: `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, DocumentLoader.add, or microcred verify --status-list FILE), or pass a fetch function.`,
-    },
-  };
+  return unusable(ErrorCode.STATUS_LIST_UNAVAILABLE, 'The status list could not be read', `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, DocumentLoader.add, or microcred verify --status-list FILE), or pass a fetch function.`);
 }
 
 function invalid(url: string, why: string): ListReading {
-  return {
-    ok: false,
-    problem: {
-      code: ErrorCode.STATUS_LIST_INVALID,
-      title: 'The status list cannot be trusted',
-      detail: `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`,
-    },
-  };
+  return unusable(ErrorCode.STATUS_LIST_INVALID, 'The status list cannot be trusted', `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`);
+}
+
+function unusable(code: ErrorCode, title: string, detail: string): ListReading {
+  return { ok: false, problem: { code, title, detail } };
 }
 
 function asList(value: unknown): unknown[] {

@@ -85,22 +85,20 @@ declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
 declare module '@digitalbazaar/vc-bitstring-status-list' {
-  export class BitstringStatusList {
-    constructor(options: { length?: number; buffer?: Uint8Array });
+  /** A list's bits, as both status-list packages' classes hold them. */
+  export interface StatusBits {
     readonly length: number;
     setStatus(index: number, status: boolean): void;
     getStatus(index: number): boolean;
     encode(): Promise<string>;
-    static decode(options: { encodedList: string }): Promise<BitstringStatusList>;
   }
+  /** The constructor and decoder both packages export under their own name. */
+  export interface StatusBitsClass {
+    new (options: { length?: number; buffer?: Uint8Array }): StatusBits;
+    decode(options: { encodedList: string }): Promise<StatusBits>;
+  }
+  export const BitstringStatusList: StatusBitsClass;
 }
 declare module '@digitalbazaar/vc-status-list' {
-  export class StatusList {
-    constructor(options: { length?: number; buffer?: Uint8Array });
-    readonly length: number;
-    setStatus(index: number, status: boolean): void;
-    getStatus(index: number): boolean;
-    encode(): Promise<string>;
-    static decode(options: { encodedList: string }): Promise<StatusList>;
-  }
+  export const StatusList: import('@digitalbazaar/vc-bitstring-status-list').StatusBitsClass;
 }
