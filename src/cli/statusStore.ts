@@ -53,7 +53,7 @@ export async function registryFor(store: StatusStore, key: IssuerKey, given: { l
     ...(listBaseUrl ? { listBaseUrl } : {}),
     ...(purposes ? { purposes } : {}),
     ...(listLength ? { listLength } : {}),
-    // A store written by a test or demo with short lists keeps its length; new ones are refused above.
+    // A store made with short lists (a test or demo) keeps their length; --length itself is checked against the minimum.
     allowSmallLists: given.length === undefined,
   });
 }

@@ -1,8 +1,9 @@
 // The `encodedList` of a status list: GZIP-compressed bits, base64url-encoded (Bitstring Status
 // List §4.1: with the multibase prefix `u`; StatusList2021: without it). Browser-safe.
+import { Bitstring } from '@digitalbazaar/bitstring';
 import { BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
 import { StatusList } from '@digitalbazaar/vc-status-list';
-import { fromBase64Url } from '../encoding.js';
+import { fromBase64Url, toBase64Url } from '../encoding.js';
 
 /**
  * The largest list read, uncompressed: 16 MiB, 134,217,728 entries (1,024 times the minimum).
@@ -23,7 +24,9 @@ export interface DecodedList {
 /** `bits` as a Bitstring Status List `encodedList` (`u` + base64url of the GZIP-compressed bytes). */
 export async function encodeList(bits: Uint8Array): Promise<string> {
   // A copy: the library wraps the whole underlying buffer, which for a view is more than the bits.
-  return new BitstringStatusList({ buffer: bits.slice() }).encode();
+  // The library compresses; its own base64url step uses Node's Buffer when bundled for browsers
+  // (the package's "browser" field is lost behind its "exports"), so microcred's encoder does that.
+  return `u${toBase64Url(await new Bitstring({ buffer: bits.slice() }).compressBits())}`;
 }
 
 /**

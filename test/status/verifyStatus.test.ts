@@ -152,6 +152,13 @@ describe('status entries', () => {
     expect(report).toMatchObject({ verified: true, summary: 'verified-with-warnings' });
   });
 
+  it('an entry of a type microcred does not read (even one named like an Object method): ERR_STATUS_UNCHECKED', async () => {
+    const key = await generateKey();
+    const report = await verifyCredential(await withStatus(key, { id: 'https://x.example/s', type: 'constructor' }, [...WITH_1EDTECH_LIST.slice(0, 2), { constructor: 'https://x.example/vocab#constructor' }]), { now: NOW });
+    expect(statusOf(report)).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_UNCHECKED', path: 'credentialStatus' } });
+    expect(statusOf(report).problem?.detail).toContain('of type constructor at https://x.example/s');
+  });
+
   it('a 1EdTechRevocationList entry: could not check, naming its URL', async () => {
     const key = await generateKey();
     const url = 'https://pd.example.org/credentials/3732/revocations';

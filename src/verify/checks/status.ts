@@ -26,12 +26,12 @@ export const statusCheck: Check = {
   },
 };
 
-const FORMATS: Record<string, ListFormat> = { BitstringStatusListEntry: 'BitstringStatusList', StatusList2021Entry: 'StatusList2021' };
+const FORMATS = new Map<unknown, ListFormat>([['BitstringStatusListEntry', 'BitstringStatusList'], ['StatusList2021Entry', 'StatusList2021']]);
 
 async function checkEntry(ctx: VerifyContext, entry: unknown, path: string): Promise<CheckPart> {
   if (!isJsonObject(entry)) return part('status entry', 'could-not-check', entryInvalid(path, 'is not an object'));
-  const type = typeof entry.type === 'string' ? entry.type : Array.isArray(entry.type) ? entry.type.find((t) => typeof t === 'string' && t in FORMATS) : undefined;
-  const format = typeof type === 'string' ? FORMATS[type] : undefined;
+  const type = Array.isArray(entry.type) ? entry.type.find((t) => FORMATS.has(t)) : entry.type;
+  const format = FORMATS.get(type);
   if (!format) return unsupported(entry, path);
 
   const purpose = entry.statusPurpose;
