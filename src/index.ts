@@ -65,3 +65,10 @@ export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
+
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';

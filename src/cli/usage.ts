@@ -13,6 +13,7 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                  [--doc URL=FILE...] [--allow-network]
   microcred help [COMMAND]
   microcred --version
 
@@ -164,10 +165,13 @@ Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                        [--doc URL=FILE...] [--allow-network]
 
 Verifies each credential file and reports check by check. Nothing is fetched
-from the network: did:key is resolved locally; give did:web documents with
---did-doc.
+from the network unless --allow-network is given: did:key is resolved locally;
+give did:web DID documents with --did-doc, and any other document (a key
+document, a status list, a schema) with --doc. JSON-LD contexts are never
+fetched: only those bundled with microcred are used.
 
 Options:
       --json             print the reports as JSON (one object, or an array
@@ -176,9 +180,14 @@ Options:
                          2030-01-31) instead of now
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
       --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL, a DID or an https URL,
+                         e.g. --doc did:web:example.org=did.json (repeatable)
+      --allow-network    fetch what is not supplied (did:web documents, https
+                         documents) with https only, a 5 s timeout, a 1 MiB
+                         limit, at most 3 redirects and no private addresses
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc).
+2 the command line is wrong (including an unreadable --did-doc or --doc).
 `,
 };
 
