@@ -105,9 +105,10 @@ export class DocumentLoader {
 
   // What this loader (and the loader it falls back on) answers without the network; undefined when it holds nothing for `url`.
   async #held(url: string): Promise<unknown> {
-    const exact = this.#documents.get(url);
-    if (exact !== undefined) return exact;
     const [base, fragment] = splitFragment(url);
+    // A method held under its own URL (`did:web:x#key-1`) is served as given.
+    const exact = fragment === undefined ? undefined : this.#documents.get(url);
+    if (exact !== undefined) return exact;
     // A did:web document may be held under its DID or under the https URL it is published at.
     const document = this.#documents.get(base) ?? (base.startsWith('did:web:') ? this.#documents.get(publishedAt(base) ?? '') : undefined);
     if (document !== undefined) {

@@ -57,6 +57,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
         path: 'proof.verificationMethod',
       });
     }
+    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
