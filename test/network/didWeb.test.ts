@@ -1,7 +1,7 @@
 // did:web: where a DID document is published, resolving it through the caller's fetch, refusing a
 // document of another DID, and the key representations DID documents use in the wild.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentLoader, didWebUrl, generateKey, issueCredential, verifyCredential } from '../../src/index.js';
+import { DocumentLoader, didWebOf, didWebUrl, generateKey, issueCredential, verifyCredential } from '../../src/index.js';
 import { toBase64Url } from '../../src/encoding.js';
 import { NOW, check, fixture, unsignedCredential } from '../helpers/credential.js';
 import { rejection } from '../helpers/errors.js';
@@ -14,15 +14,17 @@ afterEach(async () => {
 });
 
 describe('didWebUrl (did:web spec §3.2)', () => {
-  it.each([
-    ['did:web:example.com', 'https://example.com/.well-known/did.json'],
-    ['did:web:example.com:user:alice', 'https://example.com/user/alice/did.json'],
-    ['did:web:example.com%3A3000', 'https://example.com:3000/.well-known/did.json'],
-    ['did:web:example.com%3A3000:user:alice', 'https://example.com:3000/user/alice/did.json'],
-    ['did:web:Example.COM#key-1', 'https://example.com/.well-known/did.json'],
-    ['did:web:digitalcredentials.github.io:vc-test-fixtures:dids:legacy', 'https://digitalcredentials.github.io/vc-test-fixtures/dids/legacy/did.json'],
-  ])('%s is published at %s', (did, url) => {
-    expect(didWebUrl(did)).toBe(url);
+  it('follows the spec\'s examples: no path means /.well-known, a path replaces the colons, a port is percent-encoded', () => {
+    expect(didWebUrl('did:web:w3c-ccg.github.io')).toBe('https://w3c-ccg.github.io/.well-known/did.json');
+    expect(didWebUrl('did:web:w3c-ccg.github.io:user:alice')).toBe('https://w3c-ccg.github.io/user/alice/did.json');
+    expect(didWebUrl('did:web:example.com%3A3000:user:alice')).toBe('https://example.com:3000/user/alice/did.json');
+    expect(didWebUrl('did:web:Example.COM%3A3000#key-1')).toBe('https://example.com:3000/.well-known/did.json');
+  });
+
+  it('is where didWebOf says an issuer publishes', () => {
+    for (const domain of ['pd.example.org', 'pd.example.org:8443/issuers/district-7', 'digitalcredentials.github.io/vc-test-fixtures/dids/legacy']) {
+      expect(didWebUrl(didWebOf(domain))).toBe(`https://${domain.includes('/') ? domain : `${domain}/.well-known`}/did.json`);
+    }
   });
 
   it.each(['did:web:', 'did:web:exa mple.com', 'did:web:example.com:..:admin', 'did:web:example.com::x', 'did:web:user@example.com', 'did:web:example.com%2Fevil', 'did:web:example.com/path', 'did:web:%E0%A4%A', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'])(

@@ -9,8 +9,8 @@ import { readJson, readText, resolvePath } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
-import { publicationUrl } from './keys.js';
 import { isUri } from '../../identifiers.js';
+import { didWebUrl } from '../../network/didWeb.js';
 
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
@@ -54,8 +54,8 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     if (reports.length > 1) io.stdout(`\n${reports.filter((r) => r.verified).length} of ${reports.length} verified.\n`);
   }
   const dids = unresolvedDidWebIssuers(reports);
-  for (const did of dids) {
-    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${publicationUrl(did)}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`);
+  for (const { did, url } of dids) {
+    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`);
   }
   if (dids.length === 0 && reports.some((r) => r.checks.some((c) => c.problem?.code === ErrorCode.NETWORK_DISABLED))) {
     io.stderr('hint: a document this check needs is not held; give it with --doc URL=FILE, or let microcred fetch it with --allow-network.\n');
@@ -63,13 +63,19 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   return reports.every((r) => r.verified) ? EXIT.OK : EXIT.FAILED;
 }
 
-/** The did:web DIDs whose keys could not be resolved offline: the gap --did-doc fills. */
-function unresolvedDidWebIssuers(reports: VerificationReport[]): string[] {
+/** The did:web DIDs whose keys could not be resolved offline, and where each is published: the gap --did-doc fills. */
+function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; url: string }[] {
   const dids = reports
     .filter((r) => r.checks.some((c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED || c.problem?.code === ErrorCode.NETWORK_DISABLED))
     .map((r) => r.credential?.proof?.verificationMethod?.split('#')[0])
     .filter((did): did is string => did !== undefined && did.startsWith('did:web:'));
-  return [...new Set(dids)];
+  return [...new Set(dids)].flatMap((did) => {
+    try {
+      return [{ did, url: didWebUrl(did) }];
+    } catch {
+      return []; // not a did:web that can be published anywhere: the report says why
+    }
+  });
 }
 
 async function verifyFile(file: string, io: CliIo, options: Parameters<typeof verifyCredential>[1]): Promise<VerificationReport> {
