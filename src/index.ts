@@ -73,3 +73,10 @@ export { MemoryStatusStore } from './status/memoryStore.js';
 export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
 export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
 export type { StatusListCredential } from './status/listCredential.js';
+
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';
