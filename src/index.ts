@@ -75,3 +75,18 @@ export { parseTrustList } from './trust/trustList.js';
 export { findTrustedIssuer } from './trust/match.js';
 export type { TrustedIssuer } from './trust/types.js';
 export type { SuiteName } from './proofs/suites.js';
+
+// --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
+export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
+export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
+export { MemoryStatusStore } from './status/memoryStore.js';
+export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
+export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
+export type { StatusListCredential } from './status/listCredential.js';
+
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';

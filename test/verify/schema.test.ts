@@ -116,6 +116,24 @@ describe('the schema check', () => {
     expect(result.problem?.detail).toContain('the EndorsementCredential JSON Schema');
   });
 
+  it('several status entries (VC 2.0 allows them; OB 3.0\'s schema names one) are measured entry by entry', async () => {
+    const entry = (purpose: string, index: number) => ({
+      id: `https://pd.example.org/status/${purpose}#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: purpose,
+      statusListIndex: String(index),
+      statusListCredential: `https://pd.example.org/status/${purpose}`,
+    });
+    const two = await signed((doc) => { doc.credentialStatus = [entry('revocation', 7), entry('suspension', 9)]; });
+    expect(check(await verifyCredential(two, { now: NOW }), 'schema').outcome).toBe('passed');
+
+    // The schema asks each entry for an id.
+    const { id: _id, ...anonymous } = entry('suspension', 9);
+    const broken = await signed((doc) => { doc.credentialStatus = [entry('revocation', 7), anonymous]; });
+    const report = await verifyCredential(broken, { now: NOW });
+    expect(problemsOf(report, 'schema')).toEqual([['ERR_SCHEMA_INVALID', 'credentialStatus[1].id']]);
+  });
+
   it('a VC 1.1 Open Badge is not measured against the VC 2.0 schema: a warning, and it is still verified', async () => {
     const v1 = fixture('dcc/vc-test-fixtures/verifiableCredentials/v1/dataIntegrityProof/didKey/legacy-noStatus-noExpiry.json');
     const report = await verifyCredential(v1, { now: NOW });

@@ -72,11 +72,29 @@ export const schemaCheck: Check = {
 function outcomeOf(target: Target, doc: Record<string, unknown>): { target: Target; problems: Problem[]; unresolved?: Problem } {
   if (!target.schema) return { target, problems: [], unresolved: unresolved(target, target.unusable ?? 'it could not be loaded') };
   try {
-    return { target, problems: validateAgainstSchema(doc, target.schema).map((f) => problemOf(f, target)) };
+    return { target, problems: credentialFindings(doc, target.schema).map((f) => problemOf(f, target)) };
   } catch (error) {
     if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, `it cannot be used: ${String(error.details.reason)}`) };
     throw error;
   }
+}
+
+/**
+ * The findings for a credential. VC 2.0 lets a credential carry several status entries (microcred
+ * issues one for revocation and one for suspension), where the OB 3.0 schema allows one object:
+ * a list of entries is measured entry by entry against what the schema asks of one.
+ */
+function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema): SchemaFinding[] {
+  const findings = validateAgainstSchema(doc, schema);
+  const entries = doc.credentialStatus;
+  if (!Array.isArray(entries) || !findings.some((f) => f.path === 'credentialStatus' && f.keyword === 'type')) return findings;
+  const elsewhere = findings.filter((f) => f.path !== 'credentialStatus' && !f.path.startsWith('credentialStatus.') && !f.path.startsWith('credentialStatus['));
+  const perEntry = entries.flatMap((entry, i) =>
+    validateAgainstSchema({ ...doc, credentialStatus: entry }, schema)
+      .filter((f) => f.path === 'credentialStatus' || f.path.startsWith('credentialStatus.'))
+      .map((f) => ({ ...f, path: f.path.replace(/^credentialStatus/, `credentialStatus[${i}]`) })),
+  );
+  return [...elsewhere, ...perEntry];
 }
 
 function verdictFor(results: { target: Target; problems: Problem[]; unresolved?: Problem }[]): Verdict {
