@@ -65,3 +65,11 @@ export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
+
+// --- baked badges (src/bake) ---
+export { bakeCredential } from './bake/bake.js';
+export { extractCredential } from './bake/extract.js';
+export type { ExtractedCredential } from './bake/extract.js';
+export { imageKindOf } from './bake/image.js';
+export type { ImageInput, ImageOptions } from './bake/image.js';
+export type { BakeableCredential } from './bake/credentialText.js';

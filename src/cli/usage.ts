@@ -13,6 +13,8 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+  microcred bake --credential FILE --image IMAGE --out FILE
+  microcred extract IMAGE
   microcred help [COMMAND]
   microcred --version
 
@@ -165,9 +167,10 @@ Options:
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
 
-Verifies each credential file and reports check by check. Nothing is fetched
-from the network: did:key is resolved locally; give did:web documents with
---did-doc.
+Verifies each credential file and reports check by check. A file may be the
+credential (JSON or a VC-JWT) or a baked badge image (PNG or SVG), whose
+credential is taken out first. Nothing is fetched from the network: did:key is
+resolved locally; give did:web documents with --did-doc.
 
 Options:
       --json             print the reports as JSON (one object, or an array
@@ -179,6 +182,26 @@ Options:
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc).
+`,
+  bake: `Usage: microcred bake --credential FILE --image IMAGE --out FILE
+
+Bakes a signed credential into a badge image (Open Badges 3.0 baking), so the
+image carries its own proof. In a PNG it goes in an iTXt chunk
+"openbadgecredential"; in an SVG in an <openbadges:credential> element. A
+credential baked into the image earlier is replaced; the picture is unchanged.
+
+Options:
+  -c, --credential FILE  the signed credential: JSON (from "microcred issue") or
+                         a VC-JWT
+  -i, --image IMAGE      the badge image, PNG or SVG
+  -o, --out FILE         where to write the baked image (replaced if it exists)
+`,
+  extract: `Usage: microcred extract IMAGE
+
+Prints the credential baked into a PNG or SVG badge image: JSON as JSON, a
+VC-JWT as it is. It does not verify it: run "microcred verify IMAGE" for that.
+An image without a credential, with several, or baked as Open Badges 2.0 is an
+error that says which.
 `,
 };
 
