@@ -2,7 +2,7 @@
 // rasterizer for the two shapes the drawing uses, filled <polygon> and <circle>, painted in document
 // order with 4×4 supersampling for smooth edges.
 //
-//   node scripts/render-badge.mjs [SIZE]      (default 256; writes examples/badge/microcred-badge.png)
+//   node scripts/render-badge.mjs [SIZE [OUT]]   (default 256 and examples/badge/microcred-badge.png)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pngjs from 'pngjs';
@@ -84,6 +84,7 @@ function insidePolygon(points, x, y) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const size = Number(process.argv[2] ?? 256);
-  writeFileSync(PNG_OUT, encodePng(render(parseShapes(readFileSync(SVG, 'utf8')), size)));
-  console.log(`wrote ${PNG_OUT} (${size}×${size})`);
+  const out = process.argv[3] ?? PNG_OUT;
+  writeFileSync(out, encodePng(render(parseShapes(readFileSync(SVG, 'utf8')), size)));
+  console.log(`wrote ${out} (${size}×${size})`);
 }
