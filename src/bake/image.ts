@@ -2,7 +2,6 @@
 import { ErrorCode, MicrocredError } from '../errors.js';
 import type { ImageKind } from '../verify/report.js';
 import { MAX_IMAGE_BYTES } from './constants.js';
-import { imageError } from './imageError.js';
 import { looksLikePng } from './png/chunks.js';
 
 /** An image as microcred takes it: its bytes, or an SVG's text. */
@@ -50,14 +49,14 @@ export function readImage(image: unknown, options: ImageOptions = {}): { kind: '
     try {
       return { kind, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes: bytes! };
     } catch {
-      throw imageError(ErrorCode.IMAGE_INVALID, 'The SVG is not valid UTF-8; microcred reads SVG in UTF-8 only.');
+      throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The SVG is not valid UTF-8; microcred reads SVG in UTF-8 only.');
     }
   }
   if (typeof image === 'string') {
-    throw imageError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG image (it does not start with "<"). A credential as JSON or a VC-JWT is verified as it is, not as an image.');
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG image (it does not start with "<"). A credential as JSON or a VC-JWT is verified as it is, not as an image.');
   }
-  if (!bytes) throw imageError(ErrorCode.IMAGE_INVALID, `An image is a Uint8Array, Buffer, ArrayBuffer or SVG text; this is ${image === null ? 'null' : typeof image}.`);
-  throw imageError(
+  if (!bytes) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `An image is a Uint8Array, Buffer, ArrayBuffer or SVG text; this is ${image === null ? 'null' : typeof image}.`);
+  throw new MicrocredError(
     ErrorCode.IMAGE_INVALID,
     'These bytes are neither a PNG nor an SVG image. To verify a credential stored as JSON or a VC-JWT, pass its text (or parsed JSON) instead of its bytes.',
   );

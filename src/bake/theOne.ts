@@ -1,6 +1,5 @@
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, MicrocredError } from '../errors.js';
 import type { ImageKind } from '../verify/report.js';
-import { imageError } from './imageError.js';
 
 /** Something baked into an image: an Open Badges 3.0 credential or a 2.0 assertion, and where it is. */
 export interface Baked<T> {
@@ -25,7 +24,7 @@ export function theOneCredential<T>(kind: ImageKind, baked: Baked<T>[]): Baked<T
   const current = baked.filter((b) => b.version === 3);
   if (baked.length > 1) {
     const list = baked.map((b) => `${NAMES[kind][b.version]} (${b.where})`).join(', ');
-    throw imageError(
+    throw new MicrocredError(
       ErrorCode.IMAGE_AMBIGUOUS,
       `The ${label} holds ${baked.length} baked badges: ${list}. An image carries one credential, so microcred will not choose; bake the credential again to replace them.`,
       { found: baked.map((b) => ({ version: b.version, where: b.where })) },
@@ -33,11 +32,11 @@ export function theOneCredential<T>(kind: ImageKind, baked: Baked<T>[]): Baked<T
   }
   if (current[0]) return current[0];
   if (baked[0]) {
-    throw imageError(
+    throw new MicrocredError(
       ErrorCode.IMAGE_OPEN_BADGES_2,
       `This is an Open Badges 2.0 badge (its ${NAMES[kind][2]}, ${baked[0].where}); microcred verifies Open Badges 3.0 credentials. Ask the issuer for the 3.0 credential, or use an Open Badges 2.0 verifier.`,
       { where: baked[0].where },
     );
   }
-  throw imageError(ErrorCode.IMAGE_NO_CREDENTIAL, `The ${label} holds no baked credential: it has no ${NAMES[kind][3]}. It may be the badge's plain image rather than an awarded badge.`);
+  throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The ${label} holds no baked credential: it has no ${NAMES[kind][3]}. It may be the badge's plain image rather than an awarded badge.`);
 }

@@ -1,9 +1,8 @@
 // The chunk layer of PNG (PNG §5): read a datastream into chunk offsets with every bound checked,
 // and write one chunk. Offsets only: reading copies nothing and never allocates from a length
 // the file claims.
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 import { crc32 } from '../crc32.js';
-import { imageError } from '../imageError.js';
 
 /** The eight bytes every PNG starts with (PNG §5.2). */
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -42,7 +41,7 @@ export function readChunks(bytes: Uint8Array, maxBytes: number): PngLayout {
     const left = bytes.length - pos;
     if (left < 12) {
       const last = chunks.at(-1);
-      throw imageError(
+      throw new MicrocredError(
         ErrorCode.IMAGE_TRUNCATED,
         left === 0
           ? `The PNG ends${last ? ` after its ${last.type} chunk` : ' after its signature'} without an IEND chunk: the file is cut short.`
@@ -53,21 +52,21 @@ export function readChunks(bytes: Uint8Array, maxBytes: number): PngLayout {
     const length = uint32(bytes, pos);
     const type = chunkType(bytes, pos);
     if (length > MAX_CHUNK_LENGTH || length > maxBytes) {
-      throw imageError(
+      throw new MicrocredError(
         ErrorCode.IMAGE_CHUNK_TOO_LARGE,
         `The ${type} chunk at byte ${pos} claims ${length} bytes, more than ${length > MAX_CHUNK_LENGTH ? 'PNG allows (2^31 − 1)' : `the ${maxBytes}-byte limit`}: the file is damaged or crafted.`,
         { offset: pos, chunk: type, length },
       );
     }
     if (length > left - 12) {
-      throw imageError(ErrorCode.IMAGE_TRUNCATED, `The ${type} chunk at byte ${pos} claims ${length} bytes but only ${left - 12} follow: the file is cut short.`, { offset: pos, chunk: type, length });
+      throw new MicrocredError(ErrorCode.IMAGE_TRUNCATED, `The ${type} chunk at byte ${pos} claims ${length} bytes but only ${left - 12} follow: the file is cut short.`, { offset: pos, chunk: type, length });
     }
     const chunk: Chunk = { type, start: pos, dataStart: pos + 8, dataEnd: pos + 8 + length, end: pos + 12 + length };
     if (crc32(bytes, pos + 4, chunk.dataEnd) !== uint32(bytes, chunk.dataEnd)) {
-      throw imageError(ErrorCode.IMAGE_CHECKSUM, `The ${type} chunk at byte ${pos} fails its CRC check: the file was changed or damaged after it was written.`, { offset: pos, chunk: type });
+      throw new MicrocredError(ErrorCode.IMAGE_CHECKSUM, `The ${type} chunk at byte ${pos} fails its CRC check: the file was changed or damaged after it was written.`, { offset: pos, chunk: type });
     }
     if (chunks.length === 0 && type !== 'IHDR') {
-      throw imageError(ErrorCode.IMAGE_INVALID, `The PNG's first chunk is ${type}, not IHDR: the file is damaged.`, { offset: pos, chunk: type });
+      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The PNG's first chunk is ${type}, not IHDR: the file is damaged.`, { offset: pos, chunk: type });
     }
     chunks.push(chunk);
     pos = chunk.end;
@@ -94,9 +93,9 @@ function checkSignature(bytes: Uint8Array): void {
   if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return;
   if (looksLikePng(bytes)) {
     // The signature's CR LF, SUB and LF bytes exist to catch transfers that rewrite line endings.
-    throw imageError(ErrorCode.IMAGE_INVALID, 'The PNG signature is damaged (its line-ending bytes changed): the file was probably transferred as text. Get the original image file.');
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The PNG signature is damaged (its line-ending bytes changed): the file was probably transferred as text. Get the original image file.');
   }
-  throw imageError(ErrorCode.IMAGE_INVALID, 'These bytes are not a PNG: they do not start with the PNG signature.');
+  throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'These bytes are not a PNG: they do not start with the PNG signature.');
 }
 
 function chunkType(bytes: Uint8Array, pos: number): string {
@@ -105,7 +104,7 @@ function chunkType(bytes: Uint8Array, pos: number): string {
     const c = bytes[i]!;
     // PNG §5.4: chunk types are four ASCII letters.
     if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
-      throw imageError(ErrorCode.IMAGE_INVALID, `The chunk at byte ${pos} has no valid type (four ASCII letters): the file is damaged.`, { offset: pos });
+      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The chunk at byte ${pos} has no valid type (four ASCII letters): the file is damaged.`, { offset: pos });
     }
     type += String.fromCharCode(c);
   }

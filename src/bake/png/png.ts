@@ -1,9 +1,8 @@
 // Baking into and extracting from PNG (OB 3.0 §5.3.1): one iTXt chunk, keyword
 // "openbadgecredential", uncompressed, before IEND.
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 import { utf8 } from '../../encoding.js';
 import { PNG_KEYWORD, PNG_KEYWORD_OB2 } from '../constants.js';
-import { imageError } from '../imageError.js';
 import { theOneCredential, type Baked } from '../theOne.js';
 import { readChunks, writeChunk, type Chunk, type PngLayout } from './chunks.js';
 import { TEXT_CHUNK_TYPES, iTxtData, keywordOf, readITxt } from './textChunks.js';
@@ -13,13 +12,13 @@ export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
   const { baked } = readBaked(bytes, maxBytes);
   const { item: chunk } = theOneCredential('png', baked);
   if (chunk.type === 'zTXt') {
-    throw imageError(ErrorCode.IMAGE_COMPRESSED, `The credential is in a compressed zTXt chunk (byte ${chunk.start}); Open Badges requires an uncompressed iTXt chunk, and microcred does not inflate baked data.`, { offset: chunk.start, chunk: chunk.type });
+    throw new MicrocredError(ErrorCode.IMAGE_COMPRESSED, `The credential is in a compressed zTXt chunk (byte ${chunk.start}); Open Badges requires an uncompressed iTXt chunk, and microcred does not inflate baked data.`, { offset: chunk.start, chunk: chunk.type });
   }
   if (chunk.type === 'tEXt') {
-    throw imageError(ErrorCode.IMAGE_INVALID, `The credential is in a tEXt chunk (byte ${chunk.start}), which holds only Latin-1 text; Open Badges 3.0 requires an iTXt chunk. Bake the credential again.`, { offset: chunk.start, chunk: chunk.type });
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The credential is in a tEXt chunk (byte ${chunk.start}), which holds only Latin-1 text; Open Badges 3.0 requires an iTXt chunk. Bake the credential again.`, { offset: chunk.start, chunk: chunk.type });
   }
   const text = readITxt(bytes, chunk).trim();
-  if (text === '') throw imageError(ErrorCode.IMAGE_NO_CREDENTIAL, `The PNG's "${PNG_KEYWORD}" chunk (byte ${chunk.start}) is empty.`, { offset: chunk.start });
+  if (text === '') throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The PNG's "${PNG_KEYWORD}" chunk (byte ${chunk.start}) is empty.`, { offset: chunk.start });
   return text;
 }
 

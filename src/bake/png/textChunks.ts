@@ -1,7 +1,6 @@
 // PNG text chunks (PNG §11.3.4): tEXt, zTXt and iTXt. Only the keyword is read from every text
 // chunk; the rest only from the chunk that holds the credential.
-import { ErrorCode } from '../../errors.js';
-import { imageError } from '../imageError.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 import type { Chunk } from './chunks.js';
 
 export const TEXT_CHUNK_TYPES: ReadonlySet<string> = new Set(['tEXt', 'zTXt', 'iTXt']);
@@ -22,13 +21,13 @@ export function keywordOf(bytes: Uint8Array, chunk: Chunk): string | undefined {
  * out of a verifier.
  */
 export function readITxt(bytes: Uint8Array, chunk: Chunk): string {
-  const malformed = (what: string) => imageError(ErrorCode.IMAGE_INVALID, `The iTXt chunk at byte ${chunk.start} is malformed: ${what}.`, { offset: chunk.start, chunk: chunk.type });
+  const malformed = (what: string) => new MicrocredError(ErrorCode.IMAGE_INVALID, `The iTXt chunk at byte ${chunk.start} is malformed: ${what}.`, { offset: chunk.start, chunk: chunk.type });
   const keywordEnd = indexOfNul(bytes, chunk.dataStart, chunk.dataEnd);
   if (keywordEnd < 0 || keywordEnd + 3 > chunk.dataEnd) throw malformed('it ends inside its header');
   const flag = bytes[keywordEnd + 1]!;
   const method = bytes[keywordEnd + 2]!;
   if (flag !== 0) {
-    throw imageError(
+    throw new MicrocredError(
       ErrorCode.IMAGE_COMPRESSED,
       `The credential's iTXt chunk (byte ${chunk.start}) is compressed; Open Badges forbids compression, and microcred does not inflate baked data. Bake the credential again without compression.`,
       { offset: chunk.start, chunk: chunk.type },

@@ -1,7 +1,6 @@
 // XML character references and the five predefined entities (XML 1.0 §4.6). Any other entity
 // reference could only be defined by a DTD, which microcred never reads: it is refused, not guessed.
-import { ErrorCode } from '../../errors.js';
-import { imageError } from '../imageError.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -17,7 +16,7 @@ export function decodeEntities(raw: string, where: string): string {
     }
     const value = PREDEFINED[name];
     if (value === undefined) {
-      throw imageError(ErrorCode.IMAGE_UNSAFE, `The SVG uses the entity "${whole}" ${where}; only XML's five predefined entities are read, because microcred expands no DTD entities.`, { entity: name });
+      throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The SVG uses the entity "${whole}" ${where}; only XML's five predefined entities are read, because microcred expands no DTD entities.`, { entity: name });
     }
     return value;
   });
@@ -29,5 +28,5 @@ export function escapeAttribute(text: string): string {
 }
 
 function malformed(what: string) {
-  return imageError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what}.`);
+  return new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what}.`);
 }

@@ -2,8 +2,7 @@
 // processing instructions and a DOCTYPE. It builds no tree, expands no entity and loads nothing;
 // it exists so that the one element baking cares about is found where XML puts it, and never
 // inside a comment, a CDATA section or an attribute value.
-import { ErrorCode } from '../../errors.js';
-import { imageError } from '../imageError.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 
 /** An attribute as written: its value still has its entity references (see entities.ts). */
 export interface Attribute {
@@ -102,7 +101,7 @@ function doctypeEnd(text: string, from: number): number {
       if (close < 0) break;
       i = close;
     } else if (c === '[') {
-      throw imageError(
+      throw new MicrocredError(
         ErrorCode.IMAGE_UNSAFE,
         `The SVG's DOCTYPE (line ${lineOf(text, from)}) declares its own entities or elements; microcred expands no XML entities and reads no DTD. Remove the DOCTYPE's internal subset.`,
         { line: lineOf(text, from) },
@@ -169,5 +168,5 @@ function isSpace(c: string | undefined): boolean {
 
 function invalid(text: string, offset: number, what: string) {
   const line = lineOf(text, offset);
-  return imageError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what} at line ${line}.`, { line });
+  return new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what} at line ${line}.`, { line });
 }

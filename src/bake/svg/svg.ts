@@ -1,9 +1,8 @@
 // Baking into and extracting from SVG (OB 3.0 §5.3.2): the root <svg> binds the prefix
 // "openbadges" to https://purl.imsglobal.org/ob/v3p0, and its first child is
 // <openbadges:credential>, holding a VC-JWT in its `verify` attribute or JSON in a CDATA section.
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 import { SVG_NAMESPACE, SVG_NAMESPACE_OB2, SVG_PREFIX } from '../constants.js';
-import { imageError } from '../imageError.js';
 import { theOneCredential, type Baked } from '../theOne.js';
 import { decodeEntities, escapeAttribute } from './entities.js';
 import { lineOf, scanXml, type Attribute, type StartTag, type Token } from './scanner.js';
@@ -30,17 +29,17 @@ export function extractSvgText(text: string): string {
   }
   body = body.trim();
   if (jwt && body) {
-    throw imageError(ErrorCode.IMAGE_AMBIGUOUS, `The <${element.tag.name}> element (${where}) holds a credential in its "verify" attribute and another in its content; microcred will not choose between them.`);
+    throw new MicrocredError(ErrorCode.IMAGE_AMBIGUOUS, `The <${element.tag.name}> element (${where}) holds a credential in its "verify" attribute and another in its content; microcred will not choose between them.`);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(jwt)) {
-    throw imageError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) points to ${jwt} instead of holding the credential; microcred does not fetch what an image refers to.`, { url: jwt });
+    throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) points to ${jwt} instead of holding the credential; microcred does not fetch what an image refers to.`, { url: jwt });
   }
   if (jwt || body) return jwt || body;
   const href = element.tag.attributes.find((a) => /^(?:[\w.-]+:)?(?:href|src)$/.test(a.name));
   if (href) {
-    throw imageError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) refers to ${href.rawValue} through "${href.name}" instead of holding the credential; microcred does not follow references in images.`, { url: href.rawValue });
+    throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) refers to ${href.rawValue} through "${href.name}" instead of holding the credential; microcred does not follow references in images.`, { url: href.rawValue });
   }
-  throw imageError(ErrorCode.IMAGE_NO_CREDENTIAL, `The <${element.tag.name}> element (${where}) is empty.`);
+  throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The <${element.tag.name}> element (${where}) is empty.`);
 }
 
 /**
@@ -63,7 +62,7 @@ export function bakeSvg(text: string, credential: { text: string; jwt: boolean }
     // An Open Badges 2.0 badge being baked again: its assertion is removed above, so its prefix is free.
     edits.push({ start: declared.valueStart, end: declared.valueEnd, insert: SVG_NAMESPACE });
   } else if (declared.rawValue !== SVG_NAMESPACE) {
-    throw imageError(ErrorCode.IMAGE_INVALID, `The SVG binds the prefix "${SVG_PREFIX}" to ${declared.rawValue}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`);
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG binds the prefix "${SVG_PREFIX}" to ${declared.rawValue}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`);
   }
   const element = credential.jwt
     ? `<${SVG_PREFIX}:credential verify="${escapeAttribute(credential.text)}"></${SVG_PREFIX}:credential>`
@@ -86,21 +85,21 @@ function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
   let root: StartTag | undefined;
   let open: Element | undefined;
   for (const token of tokens) {
-    if (token.kind === 'doctype' && root) throw imageError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineOf(text, token.start)}).`);
+    if (token.kind === 'doctype' && root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineOf(text, token.start)}).`);
     if (stack.length === 0 && (token.kind === 'cdata' || (token.kind === 'text' && text.slice(token.start, token.end).trim() !== ''))) {
-      throw imageError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineOf(text, token.start)}).`);
+      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineOf(text, token.start)}).`);
     }
     if (open && token.kind !== 'end') {
-      if (token.kind === 'start') throw imageError(ErrorCode.IMAGE_INVALID, `The <${open.tag.name}> element (line ${lineOf(text, open.start)}) contains another element; it holds only the credential.`);
+      if (token.kind === 'start') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The <${open.tag.name}> element (line ${lineOf(text, open.start)}) contains another element; it holds only the credential.`);
       open.inner.push(token);
       continue;
     }
     if (token.kind === 'start') {
       if (!root) {
-        if (localName(token.name) !== 'svg') throw imageError(ErrorCode.IMAGE_INVALID, `The document's root element is <${token.name}>, not <svg>.`);
+        if (localName(token.name) !== 'svg') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The document's root element is <${token.name}>, not <svg>.`);
         root = token;
       } else if (stack.length === 0) {
-        throw imageError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineOf(text, token.start)}).`);
+        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineOf(text, token.start)}).`);
       }
       const namespaces = new Map(token.attributes.filter((a) => a.name.startsWith('xmlns:')).map((a) => [a.name.slice(6), a.rawValue]));
       const frame = { tag: token, namespaces };
@@ -114,7 +113,7 @@ function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
     } else if (token.kind === 'end') {
       const top = stack.pop();
       if (top?.tag.name !== token.name) {
-        throw imageError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: </${token.name}> at line ${lineOf(text, token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`);
+        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: </${token.name}> at line ${lineOf(text, token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`);
       }
       if (open?.tag === top.tag) {
         open.end = token.end;
@@ -122,8 +121,8 @@ function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
       }
     }
   }
-  if (!root) throw imageError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG: it has no <svg> element.');
-  if (stack.length > 0) throw imageError(ErrorCode.IMAGE_INVALID, `The SVG ends before its <${stack.at(-1)!.tag.name}> element is closed: the file is cut short.`);
+  if (!root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG: it has no <svg> element.');
+  if (stack.length > 0) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG ends before its <${stack.at(-1)!.tag.name}> element is closed: the file is cut short.`);
   return { root, baked };
 }
 
@@ -149,7 +148,7 @@ function checkEncoding(text: string, tokens: Token[]): void {
   if (first?.kind !== 'pi' || !text.startsWith('<?xml', first.start)) return;
   const encoding = /\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(first.start, first.end))?.[1];
   if (encoding !== undefined && !/^(?:utf-8|us-ascii)$/i.test(encoding)) {
-    throw imageError(ErrorCode.IMAGE_INVALID, `The SVG declares the encoding "${encoding}"; microcred reads SVG in UTF-8 only. Save the file as UTF-8.`, { encoding });
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG declares the encoding "${encoding}"; microcred reads SVG in UTF-8 only. Save the file as UTF-8.`, { encoding });
   }
 }
 
