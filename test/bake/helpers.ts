@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { SignJWT, importJWK } from 'jose';
 import { MicrocredError, exportKey, generateKey, issueCredential, type ErrorCode, type IssuerKey, type SignedCredential } from '../../src/index.js';
-import { readChunks, writeChunk } from '../../src/bake/png/chunks.js';
+import { chunksOf, writeChunk } from '../../src/bake/png/chunks.js';
 import { iTxtData } from '../../src/bake/png/textChunks.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
 
@@ -56,17 +56,17 @@ export function pixels(png: Uint8Array): { width: number; height: number; data: 
 
 /** The chunk types of a PNG, in order. */
 export function chunkTypes(png: Uint8Array): string[] {
-  return readChunks(png, Infinity).chunks.map((c) => c.type);
+  return [...chunksOf(png, Infinity)].map((c) => c.type);
 }
 
 /** The bytes of each chunk of a PNG, in order (for comparing what baking kept). */
 export function chunkBytes(png: Uint8Array): Buffer[] {
-  return readChunks(png, Infinity).chunks.map((c) => Buffer.from(png.subarray(c.start, c.end)));
+  return [...chunksOf(png, Infinity)].map((c) => Buffer.from(png.subarray(c.start, c.end)));
 }
 
 /** `png` with `chunks` (already encoded) inserted just before IEND. */
 export function insertBeforeIend(png: Uint8Array, ...chunks: Uint8Array[]): Uint8Array {
-  const iend = readChunks(png, Infinity).chunks.at(-1)!.start;
+  const iend = [...chunksOf(png, Infinity)].at(-1)!.start;
   return Buffer.concat([png.subarray(0, iend), ...chunks, png.subarray(iend)]);
 }
 
@@ -84,7 +84,7 @@ export function latinText(type: 'tEXt' | 'zTXt', keyword: string, text: string):
 
 /** The offset of the first chunk of `type` in `png`. */
 export function chunkOffset(png: Uint8Array, type: string): number {
-  const chunk = readChunks(png, Infinity).chunks.find((c) => c.type === type);
+  const chunk = [...chunksOf(png, Infinity)].find((c) => c.type === type);
   if (!chunk) throw new Error(`no ${type} chunk`);
   return chunk.start;
 }

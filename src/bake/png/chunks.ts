@@ -21,30 +21,24 @@ export interface Chunk {
   end: number;
 }
 
-/** The chunks of a PNG, IHDR first and IEND last; `end` is the offset just past IEND. */
-export interface PngLayout {
-  chunks: Chunk[];
-  end: number;
-}
-
 /**
- * Reads every chunk of a PNG, checking the signature, each length against the bytes that follow
- * and against `maxBytes`, each CRC, and that IHDR comes first and IEND ends the stream. Bytes
- * after IEND are left alone, as PNG decoders do. Throws a {@link MicrocredError} (`ERR_IMAGE_*`)
- * naming the chunk and its offset.
+ * The chunks of a PNG, IHDR first and IEND last, checking the signature, each length against the
+ * bytes that follow and against `maxBytes`, each CRC, and that IHDR comes first and IEND ends the
+ * stream. Bytes after IEND are left alone, as PNG decoders do. Chunks are yielded one at a time,
+ * so a file of many tiny chunks costs no memory; a problem throws a {@link MicrocredError}
+ * (`ERR_IMAGE_*`) naming the chunk and its offset.
  */
-export function readChunks(bytes: Uint8Array, maxBytes: number): PngLayout {
+export function* chunksOf(bytes: Uint8Array, maxBytes: number): Generator<Chunk, void, undefined> {
   checkSignature(bytes);
-  const chunks: Chunk[] = [];
   let pos = PNG_SIGNATURE.length;
-  for (;;) {
+  let previous: string | undefined;
+  while (previous !== 'IEND') {
     const left = bytes.length - pos;
     if (left < 12) {
-      const last = chunks.at(-1);
       throw new MicrocredError(
         ErrorCode.IMAGE_TRUNCATED,
         left === 0
-          ? `The PNG ends${last ? ` after its ${last.type} chunk` : ' after its signature'} without an IEND chunk: the file is cut short.`
+          ? `The PNG ends${previous ? ` after its ${previous} chunk` : ' after its signature'} without an IEND chunk: the file is cut short.`
           : `The PNG ends in the middle of a chunk header at byte ${pos}: the file is cut short.`,
         { offset: pos },
       );
@@ -65,12 +59,12 @@ export function readChunks(bytes: Uint8Array, maxBytes: number): PngLayout {
     if (crc32(bytes, pos + 4, chunk.dataEnd) !== uint32(bytes, chunk.dataEnd)) {
       throw new MicrocredError(ErrorCode.IMAGE_CHECKSUM, `The ${type} chunk at byte ${pos} fails its CRC check: the file was changed or damaged after it was written.`, { offset: pos, chunk: type });
     }
-    if (chunks.length === 0 && type !== 'IHDR') {
+    if (previous === undefined && type !== 'IHDR') {
       throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The PNG's first chunk is ${type}, not IHDR: the file is damaged.`, { offset: pos, chunk: type });
     }
-    chunks.push(chunk);
+    yield chunk;
+    previous = type;
     pos = chunk.end;
-    if (type === 'IEND') return { chunks, end: pos };
   }
 }
 

@@ -3,14 +3,17 @@
 import { ErrorCode, MicrocredError } from '../../errors.js';
 import { utf8 } from '../../encoding.js';
 import { PNG_KEYWORD, PNG_KEYWORD_OB2 } from '../constants.js';
-import { theOneCredential, type Baked } from '../theOne.js';
-import { readChunks, writeChunk, type Chunk, type PngLayout } from './chunks.js';
+import { FoundBadges, theOneCredential } from '../theOne.js';
+import { chunksOf, writeChunk, type Chunk } from './chunks.js';
 import { TEXT_CHUNK_TYPES, iTxtData, keywordOf, readITxt } from './textChunks.js';
+
+// Extraction needs only to know whether there is more than one; it keeps a few for its message.
+const EXTRACT_KEEPS = 10;
 
 /** The credential text baked into a PNG. Throws a {@link MicrocredError} (`ERR_IMAGE_*`) otherwise. */
 export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
-  const { baked } = readBaked(bytes, maxBytes);
-  const { item: chunk } = theOneCredential('png', baked);
+  const { found } = readBaked(bytes, maxBytes, new FoundBadges<Chunk>(EXTRACT_KEEPS));
+  const { item: chunk } = theOneCredential('png', found);
   if (chunk.type === 'zTXt') {
     throw new MicrocredError(ErrorCode.IMAGE_COMPRESSED, `The credential is in a compressed zTXt chunk (byte ${chunk.start}); Open Badges requires an uncompressed iTXt chunk, and microcred does not inflate baked data.`, { offset: chunk.start, chunk: chunk.type });
   }
@@ -27,14 +30,16 @@ export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
  * placed just before IEND, and every other byte kept as it was.
  */
 export function bakePng(bytes: Uint8Array, text: string, maxBytes: number): Uint8Array {
-  const { layout, baked } = readBaked(bytes, maxBytes);
-  const removed = new Set(baked.map((b) => b.item));
-  const kept = layout.chunks.filter((c) => !removed.has(c));
-  const iend = kept.pop() as Chunk;
-  const added = writeChunk('iTXt', iTxtData(PNG_KEYWORD, utf8(text)));
-  const parts = [bytes.subarray(0, layout.chunks[0]!.start), ...kept.map((c) => bytes.subarray(c.start, c.end)), added, bytes.subarray(iend.start)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const { found, iend } = readBaked(bytes, maxBytes, new FoundBadges<Chunk>());
+  const parts: Uint8Array[] = [];
   let pos = 0;
+  for (const { item: chunk } of found.items) {
+    parts.push(bytes.subarray(pos, chunk.start));
+    pos = chunk.end;
+  }
+  parts.push(bytes.subarray(pos, iend.start), writeChunk('iTXt', iTxtData(PNG_KEYWORD, utf8(text))), bytes.subarray(iend.start));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  pos = 0;
   for (const part of parts) {
     out.set(part, pos);
     pos += part.length;
@@ -42,14 +47,16 @@ export function bakePng(bytes: Uint8Array, text: string, maxBytes: number): Uint
   return out;
 }
 
-function readBaked(bytes: Uint8Array, maxBytes: number): { layout: PngLayout; baked: Baked<Chunk>[] } {
-  const layout = readChunks(bytes, maxBytes);
-  const baked: Baked<Chunk>[] = [];
-  for (const chunk of layout.chunks) {
+/** The text chunks that hold a baked badge, in order, added to `found`; and the IEND chunk. */
+function readBaked(bytes: Uint8Array, maxBytes: number, found: FoundBadges<Chunk>): { found: FoundBadges<Chunk>; iend: Chunk } {
+  let last: Chunk | undefined;
+  for (const chunk of chunksOf(bytes, maxBytes)) {
+    last = chunk;
     if (!TEXT_CHUNK_TYPES.has(chunk.type)) continue;
     const keyword = keywordOf(bytes, chunk);
     const version = keyword === PNG_KEYWORD ? 3 : keyword === PNG_KEYWORD_OB2 ? 2 : undefined;
-    if (version) baked.push({ version, where: `${chunk.type} chunk at byte ${chunk.start}`, item: chunk });
+    if (version) found.add({ version, where: `${chunk.type} chunk at byte ${chunk.start}`, item: chunk });
   }
-  return { layout, baked };
+  // chunksOf ends with IEND or throws.
+  return { found, iend: last as Chunk };
 }

@@ -34,54 +34,57 @@ export type Token =
 const CDATA_OPEN = '<![CDATA[';
 
 /**
- * The tokens of `text`, in order. Throws `ERR_IMAGE_INVALID` for XML that is not well formed at
- * this level, and `ERR_IMAGE_UNSAFE` for a DOCTYPE with an internal subset (where entities are
- * declared).
+ * The tokens of `text`, in order, one at a time. Throws `ERR_IMAGE_INVALID` for XML that is not
+ * well formed at this level, and `ERR_IMAGE_UNSAFE` for a DOCTYPE with an internal subset (where
+ * entities are declared).
  */
-export function scanXml(text: string): Token[] {
-  const tokens: Token[] = [];
+export function* scanXml(text: string): Generator<Token, void, undefined> {
   let i = 0;
   while (i < text.length) {
+    let token: Token;
     if (text[i] !== '<') {
       const next = text.indexOf('<', i);
-      const end = next < 0 ? text.length : next;
-      tokens.push({ kind: 'text', start: i, end });
-      i = end;
+      token = { kind: 'text', start: i, end: next < 0 ? text.length : next };
     } else if (text.startsWith('<!--', i)) {
-      i = push(tokens, 'comment', i, closing(text, i, '-->', 'comment'));
+      token = { kind: 'comment', start: i, end: closing(text, i, '-->', 'comment') };
     } else if (text.startsWith(CDATA_OPEN, i)) {
-      i = push(tokens, 'cdata', i, closing(text, i, ']]>', 'CDATA section'));
+      token = { kind: 'cdata', start: i, end: closing(text, i, ']]>', 'CDATA section') };
     } else if (text.startsWith('<?', i)) {
-      i = push(tokens, 'pi', i, closing(text, i, '?>', 'processing instruction'));
+      token = { kind: 'pi', start: i, end: closing(text, i, '?>', 'processing instruction') };
     } else if (text.startsWith('<!DOCTYPE', i)) {
-      i = push(tokens, 'doctype', i, doctypeEnd(text, i));
+      token = { kind: 'doctype', start: i, end: doctypeEnd(text, i) };
     } else if (text.startsWith('<!', i)) {
       throw invalid(text, i, 'a markup declaration outside a DOCTYPE');
     } else if (text.startsWith('</', i)) {
       const end = text.indexOf('>', i);
       const name = end < 0 ? '' : text.slice(i + 2, end).trim();
       if (end < 0 || !isName(name)) throw invalid(text, i, 'a malformed end tag');
-      tokens.push({ kind: 'end', name, start: i, end: end + 1 });
-      i = end + 1;
+      token = { kind: 'end', name, start: i, end: end + 1 };
     } else {
-      const tag = startTag(text, i);
-      tokens.push(tag);
-      i = tag.end;
+      token = startTag(text, i);
     }
+    yield token;
+    i = token.end;
   }
-  return tokens;
+}
+
+/**
+ * Lines of offsets met in increasing order, counted from 1, in one pass over `text` whatever the
+ * number of questions (for messages about many elements).
+ */
+export function lineCounter(text: string): (offset: number) => number {
+  let line = 1;
+  let counted = 0;
+  return (offset) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
 }
 
 /** The line of `offset` in `text`, counted from 1, for messages. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
-function push(tokens: Token[], kind: 'comment' | 'cdata' | 'pi' | 'doctype', start: number, end: number): number {
-  tokens.push({ kind, start, end });
-  return end;
+  return lineCounter(text)(offset);
 }
 
 /** The offset just past `close`, searched from `from`. */
@@ -120,6 +123,7 @@ function startTag(text: string, from: number): StartTag {
   if (!isName(name)) throw invalid(text, from, "a '<' that does not start a tag");
   i = nameEnd;
   const attributes: Attribute[] = [];
+  const names = new Set<string>();
   let attributesEnd = nameEnd;
   for (;;) {
     const spaceStart = i;
@@ -129,7 +133,8 @@ function startTag(text: string, from: number): StartTag {
     if (text.startsWith('/>', i)) return { kind: 'start', name, attributes, selfClosing: true, start: from, end: i + 2, attributesEnd };
     if (i === spaceStart) throw invalid(text, i, `attributes of <${name}> not separated by spaces`);
     const attribute = readAttribute(text, i, name);
-    if (attributes.some((a) => a.name === attribute.name)) throw invalid(text, i, `<${name}> with the attribute "${attribute.name}" twice`);
+    if (names.has(attribute.name)) throw invalid(text, i, `<${name}> with the attribute "${attribute.name}" twice`);
+    names.add(attribute.name);
     attributes.push(attribute);
     i = attributesEnd = attribute.end;
   }

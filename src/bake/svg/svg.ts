@@ -3,9 +3,15 @@
 // <openbadges:credential>, holding a VC-JWT in its `verify` attribute or JSON in a CDATA section.
 import { ErrorCode, MicrocredError } from '../../errors.js';
 import { SVG_NAMESPACE, SVG_NAMESPACE_OB2, SVG_PREFIX } from '../constants.js';
-import { theOneCredential, type Baked } from '../theOne.js';
+import { FoundBadges, theOneCredential } from '../theOne.js';
 import { decodeEntities, escapeAttribute } from './entities.js';
-import { lineOf, scanXml, type Attribute, type StartTag, type Token } from './scanner.js';
+import { lineCounter, scanXml, type Attribute, type StartTag, type Token } from './scanner.js';
+
+/** An open element and the namespace prefixes it declares. */
+interface Scope {
+  tag: StartTag;
+  namespaces?: Map<string, string>;
+}
 
 /** A baked element: its start tag, the tokens inside it, and its whole extent. */
 interface Element {
@@ -15,10 +21,15 @@ interface Element {
   end: number;
 }
 
+// Extraction needs only to know whether there is more than one; it keeps a few for its message.
+const EXTRACT_KEEPS = 10;
+// Deeper than any drawing nests; the bound keeps a crafted file from costing a frame per byte.
+const MAX_DEPTH = 256;
+
 /** The credential text baked into an SVG. Throws a {@link MicrocredError} (`ERR_IMAGE_*`) otherwise. */
 export function extractSvgText(text: string): string {
-  const { baked } = readSvg(text);
-  const { item: element, where } = theOneCredential('svg', baked);
+  const { found } = readSvg(text, new FoundBadges<Element>(EXTRACT_KEEPS));
+  const { item: element, where } = theOneCredential('svg', found);
   const at = `in the <${element.tag.name}> element (${where})`;
   const verify = attribute(element.tag, 'verify');
   const jwt = verify === undefined ? '' : decodeEntities(verify.rawValue, at).trim();
@@ -48,9 +59,9 @@ export function extractSvgText(text: string): string {
  * root's first child. Everything else is kept byte for byte, so baking twice equals baking once.
  */
 export function bakeSvg(text: string, credential: { text: string; jwt: boolean }): string {
-  const { root, baked } = readSvg(text);
+  const { root, found } = readSvg(text, new FoundBadges<Element>());
   const edits: { start: number; end: number; insert: string }[] = [];
-  for (const { item } of baked) {
+  for (const { item } of found.items) {
     let start = item.start;
     while (start > root.end && /\s/.test(text[start - 1]!)) start--;
     edits.push({ start, end: item.end, insert: '' });
@@ -76,22 +87,27 @@ export function bakeSvg(text: string, credential: { text: string; jwt: boolean }
   return out;
 }
 
-/** The root <svg> and the baked elements of `text`, after checking the whole document's structure. */
-function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
-  const tokens = scanXml(text);
-  checkEncoding(text, tokens);
-  const stack: { tag: StartTag; namespaces: Map<string, string> }[] = [];
-  const baked: Baked<Element>[] = [];
+/**
+ * The root <svg> of `text`, with its baked elements added to `found`, after checking the whole
+ * document's structure. The content of the first baked element is kept (extraction reads only
+ * a lone one); of the others, only where they are.
+ */
+function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; found: FoundBadges<Element> } {
+  const lineAt = lineCounter(text);
+  const stack: Scope[] = [];
   let root: StartTag | undefined;
   let open: Element | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'doctype' && root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineOf(text, token.start)}).`);
+  let first = true;
+  for (const token of scanXml(text)) {
+    if (first && token.kind === 'pi') checkEncoding(text.slice(token.start, token.end));
+    first = false;
+    if (token.kind === 'doctype' && root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineAt(token.start)}).`);
     if (stack.length === 0 && (token.kind === 'cdata' || (token.kind === 'text' && text.slice(token.start, token.end).trim() !== ''))) {
-      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineOf(text, token.start)}).`);
+      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineAt(token.start)}).`);
     }
     if (open && token.kind !== 'end') {
-      if (token.kind === 'start') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The <${open.tag.name}> element (line ${lineOf(text, open.start)}) contains another element; it holds only the credential.`);
-      open.inner.push(token);
+      if (token.kind === 'start') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The <${open.tag.name}> element (line ${lineAt(open.start)}) contains another element; it holds only the credential.`);
+      if (found.count === 1) open.inner.push(token);
       continue;
     }
     if (token.kind === 'start') {
@@ -99,21 +115,22 @@ function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
         if (localName(token.name) !== 'svg') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The document's root element is <${token.name}>, not <svg>.`);
         root = token;
       } else if (stack.length === 0) {
-        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineOf(text, token.start)}).`);
+        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineAt(token.start)}).`);
       }
-      const namespaces = new Map(token.attributes.filter((a) => a.name.startsWith('xmlns:')).map((a) => [a.name.slice(6), a.rawValue]));
-      const frame = { tag: token, namespaces };
-      const version = bakedVersion(token.name, [...stack, frame]);
+      const declared = token.attributes.filter((a) => a.name.startsWith('xmlns:'));
+      const frame: Scope = { tag: token, ...(declared.length ? { namespaces: new Map(declared.map((a) => [a.name.slice(6), a.rawValue])) } : {}) };
+      const version = bakedVersion(token.name, frame, stack);
       if (version) {
         const element: Element = { tag: token, inner: [], start: token.start, end: token.end };
-        baked.push({ version, where: `line ${lineOf(text, token.start)}`, item: element });
+        found.add({ version, where: `line ${lineAt(token.start)}`, item: element });
         if (!token.selfClosing) open = element;
       }
       if (!token.selfClosing) stack.push(frame);
+      if (stack.length > MAX_DEPTH) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG nests elements more than ${MAX_DEPTH} deep (line ${lineAt(token.start)}).`);
     } else if (token.kind === 'end') {
       const top = stack.pop();
       if (top?.tag.name !== token.name) {
-        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: </${token.name}> at line ${lineOf(text, token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`);
+        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: </${token.name}> at line ${lineAt(token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`);
       }
       if (open?.tag === top.tag) {
         open.end = token.end;
@@ -123,17 +140,17 @@ function readSvg(text: string): { root: StartTag; baked: Baked<Element>[] } {
   }
   if (!root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG: it has no <svg> element.');
   if (stack.length > 0) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG ends before its <${stack.at(-1)!.tag.name}> element is closed: the file is cut short.`);
-  return { root, baked };
+  return { root, found };
 }
 
 /** 3 for an Open Badges 3.0 credential element, 2 for a 2.0 assertion element, else undefined. */
-function bakedVersion(name: string, scopes: { namespaces: Map<string, string> }[]): 3 | 2 | undefined {
+function bakedVersion(name: string, frame: Scope, ancestors: Scope[]): 3 | 2 | undefined {
   const colon = name.indexOf(':');
   if (colon < 0) return undefined;
   const prefix = name.slice(0, colon);
   const local = name.slice(colon + 1);
-  let namespace: string | undefined;
-  for (let i = scopes.length - 1; i >= 0 && namespace === undefined; i--) namespace = scopes[i]!.namespaces.get(prefix);
+  let namespace = frame.namespaces?.get(prefix);
+  for (let i = ancestors.length - 1; i >= 0 && namespace === undefined; i--) namespace = ancestors[i]!.namespaces?.get(prefix);
   // Some bakers write the element without declaring its prefix; "openbadges" then means what the specs bind it to.
   if (namespace === undefined && prefix === SVG_PREFIX) return local === 'credential' ? 3 : local === 'assertion' ? 2 : undefined;
   if (namespace === SVG_NAMESPACE && local === 'credential') return 3;
@@ -143,10 +160,9 @@ function bakedVersion(name: string, scopes: { namespaces: Map<string, string> }[
 
 // The text was decoded as UTF-8 (or came as a string); a declaration naming another encoding means
 // the bytes were not what they claim, or that non-ASCII text would be misread.
-function checkEncoding(text: string, tokens: Token[]): void {
-  const first = tokens[0];
-  if (first?.kind !== 'pi' || !text.startsWith('<?xml', first.start)) return;
-  const encoding = /\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(first.start, first.end))?.[1];
+function checkEncoding(declaration: string): void {
+  if (!declaration.startsWith('<?xml')) return;
+  const encoding = /\bencoding\s*=\s*["']([^"']*)["']/.exec(declaration)?.[1];
   if (encoding !== undefined && !/^(?:utf-8|us-ascii)$/i.test(encoding)) {
     throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG declares the encoding "${encoding}"; microcred reads SVG in UTF-8 only. Save the file as UTF-8.`, { encoding });
   }
