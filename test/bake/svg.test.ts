@@ -154,6 +154,7 @@ describe('reading an SVG', async () => {
       [wrap('<openbadges:credential><b>x</b></openbadges:credential>'), /contains another element/],
       [`${wrap('')}<svg/>`, /second root element/],
       ['<?xml version="1.0" encoding="ISO-8859-1"?><svg/>', /encoding "ISO-8859-1"/],
+      ['\uFEFF<?xml version="1.0" encoding="UTF-16"?><svg/>', /encoding "UTF-16"/],
     ];
     for (const [text, message] of cases) expect(thrown(() => extractCredential(text), ErrorCode.IMAGE_INVALID).message).toMatch(message);
   });

@@ -100,7 +100,8 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
   let first = true;
   for (const token of scanXml(text)) {
     if (first && token.kind === 'pi') checkEncoding(text.slice(token.start, token.end));
-    first = false;
+    // The declaration comes first, after a byte-order mark when the text still has one.
+    first = token.kind === 'text' && first && text.slice(token.start, token.end) === '\uFEFF';
     if (token.kind === 'doctype' && root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineAt(token.start)}).`);
     if (stack.length === 0 && (token.kind === 'cdata' || (token.kind === 'text' && text.slice(token.start, token.end).trim() !== ''))) {
       throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineAt(token.start)}).`);
