@@ -80,11 +80,17 @@ export function bakeSvg(text: string, credential: { text: string; jwt: boolean }
     : `<${SVG_PREFIX}:credential><![CDATA[${credential.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]></${SVG_PREFIX}:credential>`;
   if (root.selfClosing) edits.push({ start: root.end - 2, end: root.end, insert: `>\n${element}\n</${root.name}>` });
   else edits.push({ start: root.end, end: root.end, insert: `\n${element}` });
-  // From the end backwards, so earlier offsets stay valid; at one offset, a removal before an insertion.
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const edit of edits) out = out.slice(0, edit.start) + edit.insert + out.slice(edit.end);
-  return out;
+  // In one pass from the start; at one offset, an insertion before a removal, so the removal
+  // never takes what was just inserted.
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(pos, edit.start), edit.insert);
+    pos = edit.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /**
