@@ -7,6 +7,7 @@ import { issueCommand } from './commands/issue.js';
 import { verifyCommand } from './commands/verify.js';
 import { bakeCommand } from './commands/bake.js';
 import { extractCommand } from './commands/extract.js';
+import { statusCommand } from './commands/status.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   verify: verifyCommand,
   bake: bakeCommand,
   extract: extractCommand,
+  status: statusCommand,
 };
 
 /**
