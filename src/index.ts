@@ -65,3 +65,10 @@ export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
+
+// --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
+export { issueCredentialJwt } from './jwt/issue.js';
+export type { IssueJwtOptions } from './jwt/issue.js';
+export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
+export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
+export type { PublicJwk } from './keys/jwk.js';

