@@ -72,3 +72,5 @@ export type { IssueJwtOptions } from './jwt/issue.js';
 export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
 export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
 export type { PublicJwk } from './keys/jwk.js';
+export { didWebKey } from './keys/didWeb.js';
+export type { DidVerificationMethod } from './keys/didWeb.js';

@@ -164,14 +164,17 @@ async function loadDocument(loader: DocumentLoader, url: string): Promise<Record
     ({ document } = await loader.load(url));
   } catch (error) {
     const why = isMicrocredError(error) ? error.message : String(error);
-    throw new MicrocredError(
-      ErrorCode.KEY_UNRESOLVED,
-      `${url} could not be loaded offline. For a did:web, give its DID document to the DocumentLoader (the documents option) or to "microcred verify --did-doc". (${why})`,
-      { path: 'header.kid', url },
-    );
+    throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `${url} could not be loaded offline. ${howToSupply(url)} (${why})`, { path: 'header.kid', url });
   }
   if (!isJsonObject(document)) throw new MicrocredError(ErrorCode.KEY_INVALID, `The document at ${url} is not a JSON object.`, { path: 'header.kid', url });
   return document;
+}
+
+function howToSupply(url: string): string {
+  if (url.startsWith('did:web:')) return 'Give its DID document to the DocumentLoader (the documents option) or to "microcred verify --did-doc".';
+  const method = /^did:([a-z0-9]+):/.exec(url)?.[1];
+  if (method) return `microcred resolves did:key and did:jwk itself and other DIDs only from documents you give the DocumentLoader; it cannot resolve did:${method} on its own.`;
+  return 'Give the document published at that URL to the DocumentLoader (the documents option).';
 }
 
 /** True when `doc` lists the method `id` (absolute or relative to `base`) under assertionMethod. */

@@ -1,3 +1,4 @@
+import { calculateJwkThumbprint } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
@@ -45,15 +46,18 @@ export class JwtKey {
   /** The DID or URL that controls the key, when known; a credential's issuer.id must equal it. */
   readonly controller: string | undefined;
   readonly publicJwk: PublicJwk;
+  /** The RFC 7638 SHA-256 thumbprint of the public key (base64url): a stable name for it, e.g. a DID URL fragment. */
+  readonly thumbprint: string;
   readonly #privateJwk: Readonly<Record<string, string>> | undefined;
   #signingKey: Promise<SigningKey> | undefined;
 
   /** @internal use {@link generateJwtKey} or {@link importJwtKey}. */
-  constructor(parts: { alg: JwtKeyAlgorithm; id?: string; controller?: string; publicJwk: PublicJwk; privateJwk?: Record<string, string> }) {
+  constructor(parts: { alg: JwtKeyAlgorithm; id?: string; controller?: string; publicJwk: PublicJwk; thumbprint: string; privateJwk?: Record<string, string> }) {
     this.alg = parts.alg;
     this.id = parts.id;
     this.controller = parts.controller;
     this.publicJwk = parts.publicJwk;
+    this.thumbprint = parts.thumbprint;
     this.#privateJwk = parts.privateJwk ? Object.freeze({ ...parts.privateJwk }) : undefined;
   }
 
@@ -74,7 +78,7 @@ export class JwtKey {
 
   /** The same key under another URI and controller, e.g. its did:web verification method. */
   withId(id: string, controller: string | undefined = controllerOf(id)): JwtKey {
-    return new JwtKey({ alg: this.alg, id, ...(controller ? { controller } : {}), publicJwk: this.publicJwk, ...(this.#privateJwk ? { privateJwk: { ...this.#privateJwk } } : {}) });
+    return new JwtKey({ alg: this.alg, id, ...(controller ? { controller } : {}), publicJwk: this.publicJwk, thumbprint: this.thumbprint, ...(this.#privateJwk ? { privateJwk: { ...this.#privateJwk } } : {}) });
   }
 
   /** @internal the private members, for {@link exportKey} only. */
@@ -147,7 +151,8 @@ async function fromJwk(jwk: Record<string, unknown>, alg: JwtKeyAlgorithm, optio
     id = `${did}#${did.slice('did:key:'.length)}`;
   }
   controller ??= id === undefined ? undefined : controllerOf(id);
-  return new JwtKey({ alg, publicJwk, ...(id ? { id } : {}), ...(controller ? { controller } : {}), ...(privateJwk ? { privateJwk } : {}) });
+  const thumbprint = await calculateJwkThumbprint(publicJwk);
+  return new JwtKey({ alg, publicJwk, thumbprint, ...(id ? { id } : {}), ...(controller ? { controller } : {}), ...(privateJwk ? { privateJwk } : {}) });
 }
 
 function privateMembersOf(jwk: Record<string, unknown>, alg: JwtKeyAlgorithm): Record<string, string> | undefined {

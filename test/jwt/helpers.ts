@@ -99,7 +99,7 @@ export async function signJwt(
   const header = { alg: key.alg, typ: encoding === 'vc-jose-cose' ? 'vc+jwt' : 'JWT', ...keyHeader, ...options.header };
   const payload = { ...payloadOf(credential, encoding), ...options.claims };
   for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
-  return new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header as jose.JWSHeaderParameters).sign(key.privateKey);
+  return new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header as jose.CompactJWSHeaderParameters).sign(key.privateKey);
 }
 
 function payloadOf(credential: Record<string, unknown>, encoding: Encoding): Record<string, unknown> {

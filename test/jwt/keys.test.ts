@@ -1,6 +1,7 @@
 // Finding a VC-JWT's key and tying it to the issuer: a key microcred cannot look up offline is
 // "could not check" (never "invalid"); a key its owner does not list for issuing, or that nothing
 // ties to the issuer, is not authentic.
+import type * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredential, type VerificationReport } from '../../src/index.js';
 import { NOW, check } from '../helpers/credential.js';
@@ -92,7 +93,7 @@ describe('a key its document does not vouch for', () => {
   it('fails with ERR_KEY_INVALID for an RSA key shorter than 2048 bits', async () => {
     const pair = (await globalThis.crypto.subtle.generateKey(
       { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'],
-    )) as CryptoKeyPair;
+    )) as { publicKey: jose.CryptoKey; privateKey: jose.CryptoKey };
     const publicJwk = await globalThis.crypto.subtle.exportKey('jwk', pair.publicKey);
     const weak: TestKey = { alg: 'RS256', privateKey: pair.privateKey, publicJwk: { kty: 'RSA', n: publicJwk.n, e: publicJwk.e }, privateJwk: {} };
     const jwt = await signByHand({ alg: 'RS256', typ: 'JWT', jwk: weak.publicJwk }, { ...obCredential(DID_WEB), iss: DID_WEB }, weak);
