@@ -3,12 +3,12 @@
 const MAIN = `microcred — issue and verify Open Badges 3.0 credentials, offline.
 
 Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE]
   microcred competency check FILE... [--json]
   microcred competency compile FILE [--out FILE]
   microcred decide --competency DEF --submission SUB --review REV... [--json]
-  microcred issue --key KEY --credential FILE [--out FILE]
+  microcred issue --key KEY --credential FILE [--format jwt] [--out FILE]
   microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
@@ -25,21 +25,27 @@ Run "microcred help COMMAND" for a command's options.
 
 const HELP: Record<string, string> = {
   keys: `Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE] [--force]
 
 Run "microcred help keys generate" or "microcred help keys did-web" for details.
 `,
-  'keys generate': `Usage: microcred keys generate --out FILE [--did-web DOMAIN] [--force]
-       microcred keys generate --stdout [--did-web DOMAIN]
+  'keys generate': `Usage: microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
+       microcred keys generate --stdout [--type ed25519|p256|rsa] [--did-web DOMAIN]
 
 Creates an Ed25519 issuer key and writes it, secret included, as a Multikey JSON
 file readable only by you (mode 0600). Prints the key's DID and verification
 method id, never the secret.
 
+With --type p256 or rsa, creates a key for VC-JWTs ("microcred issue --format
+jwt") instead, written as a JWK: P-256 signs with ES256 and is named by its
+did:key; RSA (2048 bits) signs with RS256 and has no name unless --did-web gives
+it one, so its JWTs carry the public key in the header.
+
 Options:
   -o, --out FILE         where to write the key file (an existing file is kept)
       --stdout           print the key file, SECRET INCLUDED, instead of writing it
+      --type TYPE        ed25519 (the default), p256 or rsa
       --did-web DOMAIN   make did:web:DOMAIN the key's controller (default: its
                          did:key) and write the DID document as did.json beside
                          the key, to publish at https://DOMAIN/.well-known/did.json
@@ -56,7 +62,7 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--format jwt] [--out FILE]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -68,7 +74,9 @@ Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
 from one of three sources. Every problem is reported before anything is signed.
 
 With --credential: signs the unsigned credential as given. Missing @context, id
-and validFrom are filled in; issuer.id must be the key's DID.
+and validFrom are filled in; issuer.id must be the key's DID. With --format jwt,
+prints a VC-JWT (Open Badges 3.0 encoding, compact JWS) instead: EdDSA with an
+Ed25519 key, ES256 or RS256 with a key from "keys generate --type p256|rsa".
 
 With --competency and --review: decides the stored submission from its stored
 reviews (as "microcred decide" does) and, only if the decision is approved,
@@ -87,6 +95,7 @@ Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
   -o, --out FILE             write the signed credential to FILE (default: print it)
   -c, --credential FILE      the unsigned credential (JSON)
+      --format FORMAT        json-ld (the default: a Data Integrity proof) or jwt
       --competency DEF       the competency definition (YAML or JSON)
       --submission SUB       the stored submission (JSON)
       --review REV           a stored review (JSON; one review or an array);
@@ -165,9 +174,10 @@ Options:
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
 
-Verifies each credential file and reports check by check. Nothing is fetched
-from the network: did:key is resolved locally; give did:web documents with
---did-doc.
+Verifies each credential file and reports check by check. A file holds a
+credential as JSON or a VC-JWT (the compact JWS text). Nothing is fetched from
+the network: did:key and did:jwk are resolved locally; give did:web documents
+with --did-doc.
 
 Options:
       --json             print the reports as JSON (one object, or an array

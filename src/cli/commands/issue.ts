@@ -2,10 +2,12 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
+import { issueCredentialJwt } from '../../jwt/issue.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
+import { JwtKey } from '../../keys/jwtKey.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { readJson, readKeyFile, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
@@ -21,6 +23,7 @@ import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 export const ISSUE_OPTIONS = {
   key: { type: 'string', short: 'k' },
   credential: { type: 'string', short: 'c' },
+  format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   ...DECISION_OPTIONS,
   ...STACK_OPTIONS,
@@ -33,7 +36,7 @@ type Mode = 'credential' | 'reviewed' | 'stack';
 
 // What each mode accepts besides --key, --out and --help; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
-  credential: ['credential'],
+  credential: ['credential', 'format'],
   reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
   stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
 };
@@ -117,18 +120,24 @@ async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<Issu
   return key;
 }
 
-/** `--credential FILE`: sign the credential as given. */
+/** `--credential FILE [--format jwt]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
 async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string): Promise<number> {
   const file = values.credential as string;
+  const format = values.format ?? 'json-ld';
+  if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const key = await readKey(io, keyArg, keyPath);
-  let signed;
+  const { key, warning } = await readSigningKeyFile(keyPath, keyArg);
+  if (warning) io.stderr(`warning: ${warning}\n`);
+  if (format === 'json-ld' && key instanceof JwtKey) {
+    throw new UsageError(`${keyArg} is a ${key.alg} key, which signs VC-JWTs only: add --format jwt, or sign with an Ed25519 key ("microcred keys generate").`, 'issue');
+  }
+  let signed: SignedCredential | string;
   try {
-    signed = await issueCredential(unsigned, { key });
+    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key }) : await issueCredential(unsigned, { key: key as IssuerKey });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
-    if (isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
+    if (key.controller && isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
       io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;
@@ -136,13 +145,13 @@ async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPat
   return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 
-/** Prints the signed credential, or writes it to `--out` and says so. */
-async function write(io: CliIo, signed: SignedCredential, out: string | undefined, outPath: string | undefined): Promise<number> {
-  const text = `${JSON.stringify(signed, null, 2)}\n`;
+/** Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says so. */
+async function write(io: CliIo, signed: SignedCredential | string, out: string | undefined, outPath: string | undefined): Promise<number> {
+  const text = typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
   if (outPath === undefined) io.stdout(text);
   else {
     await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
-    io.stdout(`Signed ${signed.id} and wrote it to ${out}.\n`);
+    io.stdout(typeof signed === 'string' ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n` : `Signed ${signed.id} and wrote it to ${out}.\n`);
   }
   return EXIT.OK;
 }
