@@ -8,7 +8,7 @@ Usage:
   microcred competency check FILE... [--json]
   microcred competency compile FILE [--out FILE]
   microcred decide --competency DEF --submission SUB --review REV... [--json]
-  microcred issue --key KEY --credential FILE [--format jwt] [--out FILE]
+  microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
   microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
@@ -62,7 +62,7 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--format jwt] [--out FILE]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
