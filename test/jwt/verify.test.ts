@@ -84,6 +84,12 @@ describe('VC-JWTs made by jose', () => {
     }
   });
 
+  it('accepts the fully specified algorithm name Ed25519 (RFC 9864) for EdDSA', async () => {
+    const key = keys.EdDSA;
+    const jwt = await signJwt(obCredential(key.didKey as string), key, { kid: didKeyMethod(key.didKey as string) }, { header: { alg: 'Ed25519' } });
+    expectVerified(await verifyCredential(jwt, { now: NOW }));
+  });
+
   it('accepts a JWT without typ, and a kid relative to the issuer (#key-2)', async () => {
     const jwt = await signJwt(obCredential(DID_WEB), keys.ES256, { kid: '#key-2' }, { header: { typ: undefined } });
     expectVerified(await verifyCredential(jwt, { now: NOW, loader: loaderWith(documents) }));
