@@ -34,7 +34,8 @@ export async function resolveJwtKey(source: KeySource, options: { loader: Docume
   const kid = source.kid === undefined ? undefined : absoluteKid(source.kid, options.issuer);
   if (kid !== undefined) return resolveKid(kid, options.loader);
   if (source.jwk) {
-    const jwk = publicJwkOf(source.jwk);
+    const header = source.jwk;
+    const jwk = atPath('header.jwk', () => publicJwkOf(header));
     return { jwk, id: await thumbprintUriOf(jwk), source: 'jwk' };
   }
   throw new MicrocredError(
@@ -52,7 +53,7 @@ function absoluteKid(kid: string, issuer: string | undefined): string | undefine
 
 async function resolveKid(kid: string, loader: DocumentLoader): Promise<ResolvedJwtKey> {
   const [base, fragment] = splitFragment(kid);
-  const selfCertified = await jwkOfSelfCertifyingDid(kid);
+  const selfCertified = atPath('header.kid', () => jwkOfSelfCertifyingDid(kid));
   if (selfCertified) {
     const expected = base.startsWith('did:key:') ? base.slice('did:key:'.length) : '0';
     if (fragment !== undefined && fragment !== expected) {
@@ -79,7 +80,7 @@ async function resolveKid(kid: string, loader: DocumentLoader): Promise<Resolved
 export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: DocumentLoader): Promise<boolean> {
   let own: PublicJwk | undefined;
   try {
-    own = await jwkOfSelfCertifyingDid(issuer);
+    own = jwkOfSelfCertifyingDid(issuer);
   } catch {
     return false; // a did:key or did:jwk that encodes no usable key lists no key
   }
@@ -91,7 +92,7 @@ export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: Doc
     const id = typeof method.id === 'string' ? absolute(method.id, base) : undefined;
     if (id === undefined || !listsForAssertion(doc, id, base)) continue;
     try {
-      if (sameKey(await jwkOfMethod(method, id), jwk)) return true;
+      if (sameKey(jwkOfMethod(method, id), jwk)) return true;
     } catch {
       // A method whose key microcred cannot read is not the key that verified the signature.
     }
@@ -119,13 +120,13 @@ async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string
   if (!listsForAssertion(doc, id, base)) {
     throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `${base} lists the key ${id} but not under assertionMethod, so it does not use it to issue credentials.`, { path: 'header.kid', url: id });
   }
-  return { jwk: await jwkOfMethod(method, id), id, controller: base, source: 'kid' };
+  return { jwk: jwkOfMethod(method, id), id, controller: base, source: 'kid' };
 }
 
 /** A verification method served on its own; it names its controller, whose document must list it for assertion. */
 async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: DocumentLoader): Promise<ResolvedJwtKey> {
   const id = typeof method.id === 'string' ? method.id : kid;
-  const jwk = await jwkOfMethod(method, id);
+  const jwk = jwkOfMethod(method, id);
   const controller = method.controller;
   if (typeof controller !== 'string') return { jwk, id, source: 'kid' };
   // A key document can name any controller; only the controller's own document can confirm it.
@@ -144,9 +145,10 @@ function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined)
   return checkedJwk(found);
 }
 
-async function jwkOfMethod(method: Record<string, unknown>, id: string): Promise<PublicJwk> {
+function jwkOfMethod(method: Record<string, unknown>, id: string): PublicJwk {
   if (isJsonObject(method.publicKeyJwk)) return checkedJwk(method.publicKeyJwk);
-  if (typeof method.publicKeyMultibase === 'string') return jwkOfMultibase(method.publicKeyMultibase);
+  const multibase = method.publicKeyMultibase;
+  if (typeof multibase === 'string') return atPath('header.kid', () => jwkOfMultibase(multibase));
   throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The verification method ${id} has neither publicKeyJwk nor publicKeyMultibase, the key forms microcred reads.`, { path: 'header.kid', url: id });
 }
 
@@ -155,7 +157,7 @@ function checkedJwk(jwk: Record<string, unknown>): PublicJwk {
   if (secret !== undefined) {
     throw new MicrocredError(ErrorCode.JWT_JWK_PRIVATE, `The published key contains "${secret}", private key material: anyone can sign as this key, so it must never be trusted.`, { path: 'header.kid' });
   }
-  return publicJwkOf(jwk);
+  return atPath('header.kid', () => publicJwkOf(jwk));
 }
 
 async function loadDocument(loader: DocumentLoader, url: string): Promise<Record<string, unknown>> {
@@ -184,6 +186,16 @@ function listsForAssertion(doc: Record<string, unknown>, id: string | undefined,
     const ref = typeof entry === 'string' ? entry : isJsonObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
     return ref !== undefined && absolute(ref, base) === id;
   });
+}
+
+/** `read()`, with `path` added to a MicrocredError it throws that names none. */
+function atPath<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MicrocredError && error.details.path === undefined) throw new MicrocredError(error.code, error.message, { ...error.details, path });
+    throw error;
+  }
 }
 
 function absolute(id: string, base: string): string {

@@ -147,7 +147,7 @@ async function fromJwk(jwk: Record<string, unknown>, alg: JwtKeyAlgorithm, optio
   const privateJwk = privateMembersOf(jwk, alg);
   let { id, controller } = options;
   if (id === undefined && publicJwk.kty === 'EC') {
-    const did = didKeyOf(await multibaseOfP256(publicJwk));
+    const did = didKeyOf(multibaseOfP256(publicJwk));
     id = `${did}#${did.slice('did:key:'.length)}`;
   }
   controller ??= id === undefined ? undefined : controllerOf(id);
