@@ -13,6 +13,26 @@ export default defineConfig([
     sourcemap: true,
   },
   {
+    // microcred/node: the Node-only parts (the file status store), kept out of the browser-safe entry.
+    entry: { node: 'src/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { node: 'src/node.ts' } },
+    target: 'node20',
+    platform: 'node',
+    external: ['#runtime'],
+    // MicrocredError comes from the main entry (a self-reference), not a bundled copy, so that
+    // `instanceof MicrocredError` holds for the errors this entry throws.
+    esbuildPlugins: [
+      {
+        name: 'errors-from-main-entry',
+        setup(build) {
+          build.onResolve({ filter: /\/errors\.js$/ }, () => ({ path: 'microcred', external: true }));
+        },
+      },
+    ],
+    sourcemap: true,
+  },
+  {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',

@@ -66,6 +66,14 @@ export type { CheckStackOptions, StackComponentResult, StackRecipient } from './
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
 
+// --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
+export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
+export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
+export { MemoryStatusStore } from './status/memoryStore.js';
+export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
+export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
+export type { StatusListCredential } from './status/listCredential.js';
+
 // --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
 export { issueCredentialJwt } from './jwt/issue.js';
 export type { IssueJwtOptions } from './jwt/issue.js';

@@ -1,12 +1,10 @@
-import * as vc from '@digitalbazaar/vc';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
-import { toDateTimeZ } from '../dates.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
-import { translateJsonLdError } from '../contexts/jsonldErrors.js';
-import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
+import type { CredentialStatusSource } from '../status/entry.js';
 import { preparedCredential } from './preflight.js';
+import { signDocument } from './sign.js';
 
 /** Options of {@link issueCredential} (and of the issuing functions built on it). */
 export interface IssueOptions {
@@ -16,6 +14,11 @@ export interface IssueOptions {
   loader?: DocumentLoader;
   /** The clock: `validFrom` and the proof's `created` default to it. */
   now?: Date;
+  /**
+   * Where the credential's revocation and suspension entries come from, e.g. a {@link StatusRegistry}:
+   * it gives the credential an index on its status lists, put in `credentialStatus` when signing.
+   */
+  status?: CredentialStatusSource;
 }
 
 /**
@@ -38,11 +41,6 @@ export async function issueCredential(credential: UnsignedCredential, options: I
   const { key } = options;
   if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredential needs an IssuerKey that holds its secret (see generateKey / importKey).', { path: 'key' });
   const now = options.now ?? new Date();
-  const { doc, loader } = await preparedCredential(credential, { issuerId: key.controller, now, loader: options.loader });
-  try {
-    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
-    return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as SignedCredential;
-  } catch (error) {
-    throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
-  }
+  const { doc, loader } = await preparedCredential(credential, { issuerId: key.controller, now, loader: options.loader, status: options.status });
+  return signDocument<SignedCredential>(doc, key, loader, now);
 }

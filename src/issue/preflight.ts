@@ -6,6 +6,7 @@ import { bundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
 import { isUri } from '../identifiers.js';
+import type { CredentialStatusSource } from '../status/entry.js';
 
 /** One reason a credential cannot be signed, with its code and JSON path. */
 export interface IssueProblem extends ProblemDetail {
@@ -15,13 +16,13 @@ export interface IssueProblem extends ProblemDetail {
 /**
  * The credential as it will be signed, whatever the proof format: a plain JSON copy (the caller's
  * object is never changed) with `@context`, `id` and `validFrom` filled in when missing (VC 2.0 +
- * OB 3.0.3, a `urn:uuid:`, `now`). Throws a {@link MicrocredError} when it may not be signed:
+ * OB 3.0.3, a `urn:uuid:`, `now`), and `credentialStatus` from `status` once it is known to be valid. Throws a {@link MicrocredError} when it may not be signed:
  * `details.problems` lists every problem with its JSON path, `code` / `details.path` name the first.
  * With no `issuerId` (a key that names no controller), issuer.id is not compared with the key's.
  */
 export async function preparedCredential(
   credential: unknown,
-  options: { issuerId: string | undefined; now: Date; loader: DocumentLoader | undefined },
+  options: { issuerId: string | undefined; now: Date; loader: DocumentLoader | undefined; status?: CredentialStatusSource | undefined },
 ): Promise<{ doc: Record<string, unknown>; loader: DocumentLoader }> {
   let copy: unknown;
   try {
@@ -55,6 +56,15 @@ export async function preparedCredential(
   if (first) {
     const summary = problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.path).join(', ')})`;
     throw new MicrocredError(first.code, `Cannot issue: ${summary}`, { ...(first.path ? { path: first.path } : {}), problems });
+  }
+
+  if (options.status) {
+    if (doc.credentialStatus !== undefined) {
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Cannot issue: the credential already has a credentialStatus, and options.status would add another; give one or the other.', { path: 'credentialStatus' });
+    }
+    // Only now, with the credential known to be valid, so no index is spent on one that is refused.
+    const entries = await options.status.entriesFor(doc.id as string);
+    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
   }
   return { doc, loader };
 }

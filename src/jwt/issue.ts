@@ -7,6 +7,7 @@ import type { UnsignedCredential } from '../model/credential.js';
 import { IssuerKey } from '../keys/issuerKey.js';
 import { JwtKey } from '../keys/jwtKey.js';
 import { preparedCredential } from '../issue/preflight.js';
+import type { CredentialStatusSource } from '../status/entry.js';
 
 /** Options of {@link issueCredentialJwt}. */
 export interface IssueJwtOptions {
@@ -19,6 +20,8 @@ export interface IssueJwtOptions {
   loader?: DocumentLoader;
   /** The clock: `validFrom` defaults to it. */
   now?: Date;
+  /** Where the credential's revocation and suspension entries come from (see {@link IssueOptions.status}). */
+  status?: CredentialStatusSource;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function issueCredentialJwt(credential: UnsignedCredential, options
   if (!(key instanceof IssuerKey || key instanceof JwtKey) || !key.canSign) {
     throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredentialJwt needs a key that holds its secret: an IssuerKey (generateKey) or a JwtKey (generateJwtKey).', { path: 'key' });
   }
-  const { doc } = await preparedCredential(credential, { issuerId: key.controller, now: options.now ?? new Date(), loader: options.loader });
+  const { doc } = await preparedCredential(credential, { issuerId: key.controller, now: options.now ?? new Date(), loader: options.loader, status: options.status });
 
   const alg = key instanceof IssuerKey ? 'EdDSA' : key.alg;
   const header = { alg, typ: 'JWT', ...(key.id ? { kid: key.id } : { jwk: (key as JwtKey).publicJwk }) };

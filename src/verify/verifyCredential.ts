@@ -44,6 +44,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     input,
     source: input,
     options: options ?? {},
+    verify: verifyCredential,
     now,
     // Anything without a load function would let jsonld fall back to its own loader, which fetches.
     loader: typeof loader?.load === 'function' ? loader : new DocumentLoader(),

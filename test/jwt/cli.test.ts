@@ -97,6 +97,25 @@ describe('microcred with VC-JWTs', () => {
     expect((await run('verify', 'ed.jwt')).status).toBe(0);
   });
 
+  it('gives a VC-JWT status entries from --status-store (Ed25519 key), and refuses a P-256 key there (exit 2)', async () => {
+    expect((await run('keys', 'generate', '--out', 'ed.key.json')).status).toBe(0);
+    const { controller } = await readJsonFile<{ controller: string }>(join(dir, 'ed.key.json'));
+    expect((await run('status', 'create', '--key', 'ed.key.json', '--list-url', 'https://pd.example.org/status', '--store', 'status.json')).status).toBe(0);
+    const unsigned = await writeUnsigned(dir, controller);
+    const issued = await run('issue', '--key', 'ed.key.json', '--credential', unsigned, '--format', 'jwt', '--status-store', 'status.json');
+    expect(issued.status).toBe(0);
+    const payload = decodePart(partsOf(issued.stdout.trim())[1]);
+    expect(payload.credentialStatus).toEqual([
+      expect.objectContaining({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }),
+      expect.objectContaining({ type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }),
+    ]);
+
+    await run('keys', 'generate', '--type', 'p256', '--out', 'p256.jwk.json');
+    const p256 = await run('issue', '--key', 'p256.jwk.json', '--credential', unsigned, '--format', 'jwt', '--status-store', 'status.json');
+    expect(p256.status).toBe(2);
+    expect(p256.stderr).toContain('--status-store needs an Ed25519 key');
+  });
+
   it('refuses a JWT-only key without --format jwt, and an unknown --format or --type (exit 2)', async () => {
     await run('keys', 'generate', '--type', 'p256', '--out', 'p256.jwk.json');
     const { kid } = await readJsonFile<{ kid: string }>(join(dir, 'p256.jwk.json'));

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DocumentLoader, IssuerKey, JwtKey, MicrocredError, didWebDocument, didWebKey, exportKey, generateJwtKey, generateKey, importJwtKey, issueCredentialJwt, verifyCredential,
 } from '../../src/index.js';
-import { NOW, unsignedCredential } from '../helpers/credential.js';
+import { NOW, check, unsignedCredential } from '../helpers/credential.js';
+import { newRegistry, published } from '../status/helpers.js';
 import { rejection } from '../helpers/errors.js';
 import { decodePart, partsOf } from './helpers.js';
 
@@ -76,6 +77,19 @@ describe('issueCredentialJwt', () => {
     expect(decodePart(partsOf(jwt)[0]).kid).toBe(`${DID}#${ed25519.publicKeyMultibase}`);
     const documents = { [DID]: didWebDocument(DOMAIN, [ed25519, rsa]) };
     expect(await verifyCredential(jwt, { now: NOW, loader: new DocumentLoader({ documents }) })).toMatchObject({ verified: true });
+  });
+
+  it('carries status entries from a StatusRegistry; a revoked VC-JWT is authentic but fails ERR_REVOKED', async () => {
+    const { key, registry } = await newRegistry();
+    await registry.createLists();
+    const jwt = await issueCredentialJwt(unsignedCredential(key), { key, now: NOW, status: registry });
+    const { credentialStatus, jti } = decodePart(partsOf(jwt)[1]);
+    expect(credentialStatus).toHaveLength(2);
+    expect(await verifyCredential(jwt, { now: NOW, loader: published(...(await registry.publish())) })).toMatchObject({ verified: true });
+    await registry.revoke(jti as string);
+    const revoked = await verifyCredential(jwt, { now: NOW, loader: published(...(await registry.publish())) });
+    expect(check(revoked, 'status')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_REVOKED' } });
+    expect(revoked).toMatchObject({ authentic: true, verified: false });
   });
 
   it('fills in id and validFrom, and omits sub and exp when the credential has no subject id or validUntil', async () => {

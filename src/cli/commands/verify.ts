@@ -24,6 +24,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       now: { type: 'string' },
       skew: { type: 'string' },
       'did-doc': { type: 'string', multiple: true },
+      'status-list': { type: 'string', multiple: true },
     },
     true,
   );
@@ -35,6 +36,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
   const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify');
+  for (const file of values['status-list'] ?? []) await addStatusList(loader, file, io);
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once are reused.
@@ -108,6 +110,19 @@ export async function loaderWith(didDocFiles: string[], io: CliIo, command: stri
     loader.add(id, document);
   }
   return loader;
+}
+
+/** `--status-list FILE`: a status list credential, served at its id. */
+async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): Promise<void> {
+  let document: unknown;
+  try {
+    document = await readJson(resolvePath(io.cwd, file), file);
+  } catch (error) {
+    throw new UsageError(`--status-list ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+  }
+  const id = (document as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string' || !/^https?:\/\//.test(id)) throw new UsageError(`--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`, 'verify');
+  loader.add(id, document);
 }
 
 function parseSkew(value: string): number {
