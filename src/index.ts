@@ -74,6 +74,13 @@ export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, Al
 export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
 export type { StatusListCredential } from './status/listCredential.js';
 
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';
+
 // --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
 export { issueCredentialJwt } from './jwt/issue.js';
 export type { IssueJwtOptions } from './jwt/issue.js';

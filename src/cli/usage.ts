@@ -13,7 +13,7 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                   [--status-list FILE...]
+                  [--doc URL=FILE...] [--allow-network]
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
   microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
   microcred status show [ID] [--store FILE] [--json]
@@ -183,13 +183,16 @@ Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                        [--status-list FILE...]
+                        [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text). Nothing is fetched from
-the network: did:key and did:jwk are resolved locally; give did:web documents
-with --did-doc and status list credentials with --status-list. A credential whose
-status list was not given is reported as "could not check", never as not revoked.
+the network unless --allow-network is given: did:key and did:jwk are resolved
+locally; give did:web DID documents with --did-doc, status list credentials with
+--status-list, and any other document (a key document, a status list, a
+schema) with --doc. JSON-LD contexts are never fetched: only those bundled
+with microcred are used. A credential whose status list could not be read is
+reported as "could not check", never as not revoked.
 
 Options:
       --json             print the reports as JSON (one object, or an array
@@ -199,9 +202,14 @@ Options:
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
       --did-doc FILE     a DID document to resolve keys from (repeatable)
       --status-list FILE a status list credential, served at its id (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL, a DID or an https URL,
+                         e.g. --doc did:web:example.org=did.json (repeatable)
+      --allow-network    fetch what is not supplied (did:web documents, https
+                         documents) with https only, a 5 s timeout, a 1 MiB
+                         limit, at most 3 redirects and no private addresses
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc).
+2 the command line is wrong (including an unreadable --did-doc or --doc).
 `,
   status: `Usage:
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]

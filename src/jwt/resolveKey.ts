@@ -1,6 +1,7 @@
 import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { isUri } from '../identifiers.js';
+import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
 import { jwkOfMultibase, jwkOfSelfCertifyingDid, publicJwkOf, sameKey, secretMemberOf, thumbprintUriOf, type PublicJwk } from '../keys/jwk.js';
 import type { KeySource } from './header.js';
@@ -27,8 +28,9 @@ export interface ResolvedJwtKey {
  * JWK Set. A kid of the form `#key-1` is read relative to `issuer`. With no usable kid, the
  * header's `jwk` is used.
  *
- * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when a document is not available,
- * `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used.
+ * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when a document is not available, the
+ * loader's network error (`ERR_NETWORK_DISABLED`, `ERR_DID_DOCUMENT_MISMATCH`…) when it needed the
+ * network or refused what it got, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used.
  */
 export async function resolveJwtKey(source: KeySource, options: { loader: DocumentLoader; issuer?: string }): Promise<ResolvedJwtKey> {
   const kid = source.kid === undefined ? undefined : absoluteKid(source.kid, options.issuer);
@@ -165,6 +167,11 @@ async function loadDocument(loader: DocumentLoader, url: string): Promise<Record
   try {
     ({ document } = await loader.load(url));
   } catch (error) {
+    // The loader's own verdicts stand: the network was needed (or refused what it got), or the
+    // document held for a DID is another DID's.
+    if (isMicrocredError(error) && NETWORK_ERROR_CODES.includes(error.code)) {
+      throw new MicrocredError(error.code, error.message, { url, ...error.details, path: 'header.kid' });
+    }
     const why = isMicrocredError(error) ? error.message : String(error);
     throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `${url} could not be loaded offline. ${howToSupply(url)} (${why})`, { path: 'header.kid', url });
   }
@@ -176,7 +183,7 @@ function howToSupply(url: string): string {
   if (url.startsWith('did:web:')) return 'Give its DID document to the DocumentLoader (the documents option) or to "microcred verify --did-doc".';
   const method = /^did:([a-z0-9]+):/.exec(url)?.[1];
   if (method) return `microcred resolves did:key and did:jwk itself and other DIDs only from documents you give the DocumentLoader; it cannot resolve did:${method} on its own.`;
-  return 'Give the document published at that URL to the DocumentLoader (the documents option).';
+  return 'Give the document published at that URL to the DocumentLoader (the documents option; CLI --doc URL=FILE).';
 }
 
 /** True when `doc` lists the method `id` (absolute or relative to `base`) under assertionMethod. */

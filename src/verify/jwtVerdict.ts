@@ -1,6 +1,7 @@
 // How the VC-JWT errors of src/jwt read in a report: a title per code, and which of them mean
 // "could not check" (microcred lacks the key or the algorithm) rather than "failed".
 import { ErrorCode, MicrocredError } from '../errors.js';
+import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { couldNotCheck, failed, type Verdict } from './check.js';
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
@@ -17,6 +18,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.KEY_NOT_AUTHORIZED]: 'The key may not issue credentials',
   [ErrorCode.KEY_INVALID]: 'The signing key cannot be used',
   [ErrorCode.SIGNATURE_INVALID]: 'The signature does not match',
+  [ErrorCode.NETWORK_DISABLED]: 'The signing key needs the network',
 };
 
 const COULD_NOT_CHECK: ErrorCode[] = [ErrorCode.JWT_ALG_UNSUPPORTED, ErrorCode.KEY_UNRESOLVED];
@@ -26,9 +28,10 @@ export function jwtVerdict(error: unknown): Verdict {
   const e = error instanceof MicrocredError ? error : new MicrocredError(ErrorCode.INTERNAL, `The JWT could not be checked: ${(error as Error)?.message ?? String(error)}`);
   const problem = {
     code: e.code,
-    title: TITLES[e.code] ?? 'The JWT could not be checked',
+    title: TITLES[e.code] ?? (NETWORK_ERROR_CODES.includes(e.code) ? 'The signing key could not be fetched' : 'The JWT could not be checked'),
     detail: e.message,
     ...(typeof e.details.path === 'string' ? { path: e.details.path } : {}),
   };
-  return COULD_NOT_CHECK.includes(e.code) || e.code === ErrorCode.INTERNAL ? couldNotCheck(problem) : failed(problem);
+  const unchecked = COULD_NOT_CHECK.includes(e.code) || NETWORK_ERROR_CODES.includes(e.code) || e.code === ErrorCode.INTERNAL;
+  return unchecked ? couldNotCheck(problem) : failed(problem);
 }

@@ -5,6 +5,7 @@ import type * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredential, type VerificationReport } from '../../src/index.js';
 import { NOW, check } from '../helpers/credential.js';
+import { json, localServer, mappedFetch } from '../network/helpers.js';
 import { DID_WEB, URL_ISSUER, controllerDocument, didKeyMethod, loaderWith, obCredential, signByHand, signJwt, testKey, type TestKey } from './helpers.js';
 
 let p256: TestKey;
@@ -20,19 +21,37 @@ function outcome(report: VerificationReport, id: 'signature' | 'issuer') {
 }
 
 describe('a key that cannot be looked up offline', () => {
-  it('is could-not-check with ERR_KEY_UNRESOLVED naming the URL, for did:web and for an https kid', async () => {
+  it('is could-not-check with the loader\'s ERR_NETWORK_DISABLED naming the URL, for did:web and for an https kid', async () => {
     for (const [issuer, kid] of [[DID_WEB, `${DID_WEB}#key-1`], [URL_ISSUER, `${URL_ISSUER}#key-1`]]) {
       const report = await verifyCredential(await signJwt(obCredential(issuer as string), p256, { kid: kid as string }), { now: NOW });
-      expect(outcome(report, 'signature')).toEqual({ outcome: 'could-not-check', code: 'ERR_KEY_UNRESOLVED', path: 'header.kid' });
+      expect(outcome(report, 'signature')).toEqual({ outcome: 'could-not-check', code: 'ERR_NETWORK_DISABLED', path: 'header.kid' });
       expect(check(report, 'signature').problem?.detail).toContain(issuer);
       expect(report).toMatchObject({ authentic: false, verified: false, summary: 'could-not-check' });
       expect(report.checks.some((c) => c.outcome === 'failed')).toBe(false);
     }
   });
 
-  it('verifies once the DID document is given to the loader', async () => {
+  it('is could-not-check with ERR_KEY_UNRESOLVED for a DID method microcred cannot resolve', async () => {
+    const report = await verifyCredential(await signJwt(obCredential('did:example:issuer'), p256, { kid: 'did:example:issuer#key-1' }), { now: NOW });
+    expect(outcome(report, 'signature')).toEqual({ outcome: 'could-not-check', code: 'ERR_KEY_UNRESOLVED', path: 'header.kid' });
+    expect(check(report, 'signature').problem?.detail).toContain('did:example:issuer');
+  });
+
+  it('verifies once the DID document is given (documents option), or fetched through the caller\'s fetch', async () => {
     const jwt = await signJwt(obCredential(DID_WEB), p256, { kid: `${DID_WEB}#key-1` });
-    expect(await verifyCredential(jwt, { now: NOW, loader: loaderWith({ [DID_WEB]: controllerDocument(DID_WEB, [p256]) }) })).toMatchObject({ verified: true });
+    const document = controllerDocument(DID_WEB, [p256]);
+    expect(await verifyCredential(jwt, { now: NOW, documents: { [DID_WEB]: document } })).toMatchObject({ verified: true });
+
+    // A local server stands in for issuer.example (https is still required; only the address check is relaxed).
+    const server = await localServer({ '/.well-known/did.json': json(200, document, 'application/did+json') });
+    try {
+      const asked: string[] = [];
+      const fetch = mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked);
+      expect(await verifyCredential(jwt, { now: NOW, fetch, network: { allowPrivateAddresses: true } })).toMatchObject({ verified: true });
+      expect(asked).toContain('https://issuer.example/.well-known/did.json');
+    } finally {
+      await server.close();
+    }
   });
 
   it('is could-not-check for a kid that is not a URI, unless the header also carries the jwk', async () => {
@@ -51,10 +70,14 @@ describe('a key its document does not vouch for', () => {
     expect(outcome(report, 'signature')).toEqual({ outcome: 'failed', code: 'ERR_KEY_NOT_AUTHORIZED', path: 'header.kid' });
   });
 
-  it('fails with ERR_KEY_NOT_AUTHORIZED when the document held for a URL says it is another\'s', async () => {
-    const jwt = await signJwt(obCredential(DID_WEB), p256, { kid: `${DID_WEB}#key-1` });
-    const report = await verifyCredential(jwt, { now: NOW, loader: loaderWith({ [DID_WEB]: controllerDocument('did:web:elsewhere.example', [p256]) }) });
+  it('refuses a document held for a URL that says it is another\'s: ERR_KEY_NOT_AUTHORIZED, or for a DID the loader\'s ERR_DID_DOCUMENT_MISMATCH', async () => {
+    const jwt = await signJwt(obCredential(URL_ISSUER), p256, { kid: `${URL_ISSUER}#key-1` });
+    const report = await verifyCredential(jwt, { now: NOW, loader: loaderWith({ [URL_ISSUER]: controllerDocument('https://elsewhere.example/issuer', [p256]) }) });
     expect(outcome(report, 'signature')).toMatchObject({ outcome: 'failed', code: 'ERR_KEY_NOT_AUTHORIZED' });
+    // As for a Data Integrity proof: the loader will not use another DID's document for this one.
+    const web = await signJwt(obCredential(DID_WEB), p256, { kid: `${DID_WEB}#key-1` });
+    const mismatch = await verifyCredential(web, { now: NOW, loader: loaderWith({ [DID_WEB]: controllerDocument('did:web:elsewhere.example', [p256]) }) });
+    expect(outcome(mismatch, 'signature')).toMatchObject({ outcome: 'could-not-check', code: 'ERR_DID_DOCUMENT_MISMATCH' });
   });
 
   it('fails with ERR_KEY_UNRESOLVED when the document does not list the kid', async () => {
@@ -74,7 +97,7 @@ describe('a key its document does not vouch for', () => {
     expect(outcome(await verifyCredential(jwt, { now: NOW, loader: loaderWith({ [keyUrl]: method, [DID_WEB]: notListing }) }), 'signature'))
       .toMatchObject({ outcome: 'failed', code: 'ERR_KEY_NOT_AUTHORIZED' });
     expect(outcome(await verifyCredential(jwt, { now: NOW, loader: loaderWith({ [keyUrl]: method }) }), 'signature'))
-      .toMatchObject({ outcome: 'could-not-check', code: 'ERR_KEY_UNRESOLVED' });
+      .toMatchObject({ outcome: 'could-not-check', code: 'ERR_NETWORK_DISABLED' });
   });
 
   it('fails with ERR_JWT_JWK_PRIVATE when the published key carries d, and never repeats it', async () => {
