@@ -2,13 +2,17 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'runtime/node': 'src/runtime/node.ts', 'runtime/browser': 'src/runtime/browser.ts' },
+    // postgres: the `microcred/postgres` entry, built with the main one so that both share one copy
+    // of MicrocredError (`instanceof` and isMicrocredError work across them, in ESM and in CommonJS:
+    // splitting is on for both formats); `pg` stays external (a peer dependency).
+    entry: { index: 'src/index.ts', postgres: 'src/postgres/index.ts', 'runtime/node': 'src/runtime/node.ts', 'runtime/browser': 'src/runtime/browser.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', postgres: 'src/postgres/index.ts' } },
     target: 'node20',
     platform: 'neutral',
     // Chosen at run time through package.json "imports" conditions (node vs browser).
     external: ['#runtime'],
+    splitting: true,
     clean: true,
     sourcemap: true,
   },
