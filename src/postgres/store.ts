@@ -82,10 +82,10 @@ class PostgresStatusStore implements StatusStore {
   #closed = false;
 
   constructor(
-    readonly pool: Pool,
-    readonly ownsPool: boolean,
-    readonly tables: Tables,
-    readonly target: StoreTarget,
+    private readonly pool: Pool,
+    private readonly ownsPool: boolean,
+    private readonly tables: Tables,
+    private readonly target: StoreTarget,
   ) {}
 
   async open(): Promise<void> {

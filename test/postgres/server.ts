@@ -29,7 +29,6 @@ async function findServer(): Promise<TestServer> {
   } catch (error) {
     const reason = `MICROCRED_TEST_POSTGRES is not set and no PostgreSQL server answered on the pg defaults (${(error as Error).message || String(error)}).`;
     if (!inCI) {
-      // eslint-disable-next-line no-console
       console.warn(`PostgreSQL tests skipped: ${reason} Set MICROCRED_TEST_POSTGRES=postgres://user:password@127.0.0.1:5432/db to run them.`);
     }
     return { skip: !inCI, reason };

@@ -19,6 +19,16 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     return createPostgresStatusStore({ connectionString: url, schema });
   }
 
+  /** Runs `test` on a store over a fresh schema with a fresh nextListId, and closes the store after. */
+  async function withStore(test: (store: StatusStore, ids: ReturnType<typeof listIdSource>) => Promise<void>): Promise<void> {
+    const store = await freshStore();
+    try {
+      await test(store, listIdSource());
+    } finally {
+      await store.close();
+    }
+  }
+
   it('creates its tables on first use and starts empty', async () => {
     const schema = newSchema();
     const store = await freshStore(schema);
@@ -34,10 +44,8 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     }
   });
 
-  it('allocates once per credential and purpose, each purpose on its own list', async () => {
-    const store = await freshStore();
-    const ids = listIdSource();
-    try {
+  it('allocates once per credential and purpose, each purpose on its own list', () =>
+    withStore(async (store, ids) => {
       const first = await store.allocate('urn:uuid:a', 'revocation', { ...ids, listLength: LENGTH });
       expect(first).toMatchObject({ credentialId: 'urn:uuid:a', purpose: 'revocation', listId: ids.issued[0] });
       expect(first.index).toBeGreaterThanOrEqual(0);
@@ -56,10 +64,7 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       expect(list).toMatchObject({ id: first.listId, purpose: 'revocation', length: LENGTH, allocated: 1, version: 0 });
       expect(list?.bits).toHaveLength(LENGTH / 8);
       expect(setIndexes(list!.bits)).toEqual([]);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
   it('answers the same allocation to concurrent calls for one credential from several connections', async () => {
     const schema = newSchema();
@@ -78,10 +83,8 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     }
   });
 
-  it('sets and clears a revocation bit, most significant bit first, and counts versions only on changes', async () => {
-    const store = await freshStore();
-    const ids = listIdSource();
-    try {
+  it('sets and clears a revocation bit, most significant bit first, and counts versions only on changes', () =>
+    withStore(async (store, ids) => {
       const entry = await store.allocate('urn:uuid:r', 'revocation', { ...ids, listLength: LENGTH });
       expect(await store.setStatus('urn:uuid:r', 'revocation', true)).toEqual(entry);
       let list = await store.getList(entry.listId);
@@ -100,15 +103,10 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       list = await store.getList(entry.listId);
       expect(setIndexes(list!.bits)).toEqual([]);
       expect(list!.version).toBe(2);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('suspends and reinstates a credential on the suspension list, leaving revocation alone', async () => {
-    const store = await freshStore();
-    const ids = listIdSource();
-    try {
+  it('suspends and reinstates a credential on the suspension list, leaving revocation alone', () =>
+    withStore(async (store, ids) => {
       const revocation = await store.allocate('urn:uuid:s', 'revocation', { ...ids, listLength: 64 });
       const suspension = await store.allocate('urn:uuid:s', 'suspension', { ...ids, listLength: 64 });
       await store.setStatus('urn:uuid:s', 'suspension', true);
@@ -119,15 +117,10 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       expect(setIndexes(list!.bits)).toEqual([]);
       expect(list).toMatchObject({ purpose: 'suspension', length: 64, bits: new Uint8Array(8), version: 2 });
       expect((await store.getList(revocation.listId))!.version).toBe(0);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('hands out random indexes, so their order says nothing about issuance order', async () => {
-    const store = await freshStore();
-    const ids = listIdSource();
-    try {
+  it('hands out random indexes, so their order says nothing about issuance order', () =>
+    withStore(async (store, ids) => {
       const indexes: number[] = [];
       for (let i = 0; i < 30; i++) indexes.push((await store.allocate(`urn:uuid:${i}`, 'revocation', { ...ids, listLength: LENGTH })).index);
       expect(new Set(indexes).size).toBe(30);
@@ -135,15 +128,10 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       expect(indexes).not.toEqual([...indexes].sort((a, b) => a - b));
       expect(indexes.some((index) => index > LENGTH / 2)).toBe(true);
       expect(indexes.some((index) => index < LENGTH / 2)).toBe(true);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('fills a list to its last free index, then opens the next one', async () => {
-    const store = await freshStore();
-    const ids = listIdSource();
-    try {
+  it('fills a list to its last free index, then opens the next one', () =>
+    withStore(async (store, ids) => {
       const taken: number[] = [];
       for (let i = 0; i < 64; i++) taken.push((await store.allocate(`urn:uuid:${i}`, 'revocation', { ...ids, listLength: 64 })).index);
       expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 64 }, (_, i) => i));
@@ -155,10 +143,7 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       // The full list keeps its entries: revoking on it still works.
       await store.setStatus('urn:uuid:7', 'revocation', true);
       expect(setIndexes((await store.getList(ids.issued[0]!))!.bits)).toEqual([taken[7]]);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
   it('shows every change to a store re-opened on the same schema', async () => {
     const schema = newSchema();
