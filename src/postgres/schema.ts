@@ -92,6 +92,11 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
     DECLARE
       l record;
     BEGIN
+      -- Under a stricter isolation level the snapshot predates the lock, and the free index read
+      -- could already be taken: refuse plainly rather than fail now and then on a unique key.
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'allocation needs the read committed isolation level, not %', current_setting('transaction_isolation');
+      END IF;
       PERFORM pg_advisory_xact_lock(hashtextextended('microcred:allocate:${schema}:' || p_purpose, 0));
       SELECT a.list_id, a.idx INTO o_list, o_index FROM ${allocations} a
         WHERE a.credential_id = p_credential AND a.purpose = p_purpose;

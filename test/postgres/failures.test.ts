@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import pg from 'pg';
 import { createPostgresStatusStore, type StatusStore } from '../../src/postgres/index.js';
 import { describeTarget, storeFailed } from '../../src/postgres/failures.js';
 import type { StatusPurpose } from '../../src/status/store.js';
@@ -117,6 +118,18 @@ describe.skipIf(server.skip)('PostgreSQL status store failures', () => {
       expect((await call('urn:uuid:d7', 0)).rows).toEqual([{ o_index: free[0], o_outcome: 'new' }]);
       expect((await call('urn:uuid:d8', 0)).rows).toEqual([{ o_index: null, o_outcome: 'full' }]);
       expect((await store.getList(lists.issued[0]!))!.allocated).toBe(8);
+    });
+
+    it('refuses to allocate on a connection whose isolation level is stricter than read committed', async () => {
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: '-c default_transaction_isolation=serializable' });
+      try {
+        const strict = await createPostgresStatusStore({ pool, schema });
+        const error = await rejection(strict.allocate('urn:uuid:strict', 'revocation', { ...ids, listLength: 8 }), 'ERR_STORE_FAILED');
+        expect(error.message).toMatch(/^Could not allocate a revocation index for urn:uuid:strict in PostgreSQL at .*: allocation needs the read committed isolation level, not serializable$/);
+        expect(await store.allocations('urn:uuid:strict')).toEqual([]);
+      } finally {
+        await pool.end();
+      }
     });
 
     it('names the call that failed when a query fails', async () => {
