@@ -65,3 +65,18 @@ export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
+
+// --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
+export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
+export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
+export { MemoryStatusStore } from './status/memoryStore.js';
+export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
+export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
+export type { StatusListCredential } from './status/listCredential.js';
+
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';

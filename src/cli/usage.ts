@@ -13,6 +13,10 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                  [--doc URL=FILE...] [--allow-network]
+  microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+  microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status show [ID] [--store FILE] [--json]
   microcred help [COMMAND]
   microcred --version
 
@@ -57,6 +61,7 @@ Options:
   -f, --force            replace FILE if it exists
 `,
   issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE]
+                       [--status-store FILE [--list-url URL]]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -109,6 +114,11 @@ Options:
                              default: any issuer whose signature verifies)
       --did-doc FILE         a DID document to resolve component issuers' keys
                              (repeatable)
+      --status-store FILE    give the credential revocation and suspension
+                             entries on the status lists of this store (from
+                             "microcred status create"); works in every mode
+      --list-url URL         where new lists are published (default: where the
+                             store's lists are)
 
 ISO is a date-time with a timezone (2030-01-31T09:00:00Z) or a date (midnight UTC).
 `,
@@ -164,10 +174,15 @@ Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                        [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
 
 Verifies each credential file and reports check by check. Nothing is fetched
-from the network: did:key is resolved locally; give did:web documents with
---did-doc.
+from the network unless --allow-network is given: did:key is resolved locally;
+give did:web DID documents with --did-doc, status list credentials with
+--status-list, and any other document (a key document, a status list, a
+schema) with --doc. JSON-LD contexts are never fetched: only those bundled
+with microcred are used. A credential whose status list could not be read is
+reported as "could not check", never as not revoked.
 
 Options:
       --json             print the reports as JSON (one object, or an array
@@ -176,9 +191,89 @@ Options:
                          2030-01-31) instead of now
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
       --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --status-list FILE a status list credential, served at its id (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL, a DID or an https URL,
+                         e.g. --doc did:web:example.org=did.json (repeatable)
+      --allow-network    fetch what is not supplied (did:web documents, https
+                         documents) with https only, a 5 s timeout, a 1 MiB
+                         limit, at most 3 redirects and no private addresses
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc).
+2 the command line is wrong (including an unreadable --did-doc or --doc).
+`,
+  status: `Usage:
+  microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+                          [--purpose PURPOSE...] [--length N]
+  microcred status revoke ID --key KEY [--store FILE] [--out DIR]
+  microcred status suspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status show [ID] [--store FILE] [--json]
+
+Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
+default ./microcred-status.json) records the lists and which credential holds
+which index; the signed list credentials are written to DIR (default
+./status-lists) to publish at their URLs. Issue into the store with
+"microcred issue ... --status-store FILE".
+
+Run "microcred help status COMMAND" for details.
+`,
+  'status create': `Usage: microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+                               [--purpose PURPOSE...] [--length N]
+
+Creates the status store if needed, opens a list for each purpose that has
+none (or whose list is full), and writes every list, signed by KEY, to DIR.
+Publish them at the URLs printed before issuing credentials that point at them.
+Run it again at any time to re-sign and write every list.
+
+Options:
+  -k, --key KEY          the issuer's key file (the lists' issuer is its DID,
+                         the same as the credentials')
+      --list-url URL     where the lists are published, e.g.
+                         https://pd.example.org/status (needed the first time)
+      --store FILE       the status store (default microcred-status.json)
+  -o, --out DIR          where to write the list credentials (default status-lists)
+      --purpose PURPOSE  revocation or suspension (repeatable; default both)
+      --length N         entries per list (default and minimum 131072)
+`,
+  'status revoke': `Usage: microcred status revoke ID --key KEY [--store FILE] [--out DIR]
+
+Revokes the credential with id ID for good: sets its bit on its revocation list,
+re-signs the list and writes it to DIR to publish. Revoking twice changes nothing.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status suspend': `Usage: microcred status suspend ID --key KEY [--store FILE] [--out DIR]
+
+Suspends the credential with id ID until "microcred status unsuspend": sets its
+bit on its suspension list, re-signs the list and writes it to DIR to publish.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status unsuspend': `Usage: microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+
+Lifts the suspension of the credential with id ID: clears its bit, re-signs the
+list and writes it to DIR to publish.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status show': `Usage: microcred status show [ID] [--store FILE] [--json]
+
+Without ID: each list with its purpose, URL, indexes in use and bits set. With
+ID: the credential's entries and whether each bit is set (exit 1 when the store
+does not know ID).
+
+Options:
+      --store FILE       the status store (default microcred-status.json)
+      --json             print JSON
 `,
 };
 

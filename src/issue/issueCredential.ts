@@ -1,4 +1,3 @@
-import * as vc from '@digitalbazaar/vc';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { ISSUE_CONTEXTS } from '../model/constants.js';
 import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
@@ -6,10 +5,10 @@ import { toDateTimeZ } from '../dates.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
-import { translateJsonLdError } from '../contexts/jsonldErrors.js';
-import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
+import type { CredentialStatusSource } from '../status/entry.js';
 import { preflightProblems } from './preflight.js';
+import { signDocument } from './sign.js';
 
 /** Options of {@link issueCredential} (and of the issuing functions built on it). */
 export interface IssueOptions {
@@ -19,6 +18,11 @@ export interface IssueOptions {
   loader?: DocumentLoader;
   /** The clock: `validFrom` and the proof's `created` default to it. */
   now?: Date;
+  /**
+   * Where the credential's revocation and suspension entries come from, e.g. a {@link StatusRegistry}:
+   * it gives the credential an index on its status lists, put in `credentialStatus` when signing.
+   */
+  status?: CredentialStatusSource;
 }
 
 /**
@@ -76,10 +80,13 @@ export async function issueCredential(credential: UnsignedCredential, options: I
     throw new MicrocredError(first.code, `Cannot issue: ${summary}`, { ...(first.path ? { path: first.path } : {}), problems });
   }
 
-  try {
-    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
-    return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as SignedCredential;
-  } catch (error) {
-    throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
+  if (options.status) {
+    if (doc.credentialStatus !== undefined) {
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Cannot issue: the credential already has a credentialStatus, and options.status would add another; give one or the other.', { path: 'credentialStatus' });
+    }
+    // Only now, with the credential known to be valid, so no index is spent on one that is refused.
+    const entries = await options.status.entriesFor(doc.id as string);
+    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
   }
+  return signDocument<SignedCredential>(doc, key, loader, now);
 }

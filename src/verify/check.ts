@@ -1,6 +1,6 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { VerifyOptions } from './verifyCredential.js';
-import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem } from './report.js';
+import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
 export interface DecodedJwt {
@@ -20,6 +20,8 @@ export interface VerifyContext {
   readonly clockSkewSeconds: number;
   /** The options the caller passed, for checks that read their own (trust list, limits). */
   readonly options: VerifyOptions;
+  /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
+  readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
   /** What `parse` reads: the input, or the text `extract` took out of an image. */
   source: unknown;
   /** Set by `extract` when the input was an image. */

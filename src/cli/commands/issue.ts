@@ -10,6 +10,8 @@ import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
 import { helpFor } from '../usage.js';
+import type { CredentialStatusSource } from '../../status/entry.js';
+import { newListNotes, openStatusStore, registryFor } from '../statusStore.js';
 import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
 import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 
@@ -26,12 +28,14 @@ export const ISSUE_OPTIONS = {
   ...STACK_OPTIONS,
   'evidence-audience': { type: 'string' },
   'valid-until': { type: 'string' },
+  'status-store': { type: 'string' },
+  'list-url': { type: 'string' },
 } as const;
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
 type Mode = 'credential' | 'reviewed' | 'stack';
 
-// What each mode accepts besides --key, --out and --help; anything else given is a usage error.
+// What each mode accepts besides --key, --out, --help and the status options; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
   credential: ['credential'],
   reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
@@ -61,9 +65,25 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
 
-  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath);
+  const status = await openStatus(values, io);
+  try {
+    return await issueIn(mode, values, io, { keyArg, keyPath, outPath, validUntil, status });
+  } finally {
+    await status?.close();
+  }
+}
+
+async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, keyPath, outPath, validUntil, status }: { keyArg: string; keyPath: string; outPath: string | undefined; validUntil: string | undefined; status: StatusOption | undefined }): Promise<number> {
+  // The key is read where each mode reads it; the status entries are made with it when signing.
+  const readSigningKey = async () => {
+    const key = await readKey(io, keyArg, keyPath);
+    status?.setKey(key);
+    return key;
+  };
+  if (mode === 'credential') return issuePlain(values, io, readSigningKey, status);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, () => readKey(io, keyArg, keyPath), validUntil);
+    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, status?.source);
+    if (signed) status?.noteNewLists(signed);
     return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
   }
 
@@ -73,17 +93,47 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr('Run "microcred decide" with the same --competency, --submission and --review options to see the whole decision.\n');
     return EXIT.FAILED;
   }
-  const key = await readKey(io, keyArg, keyPath);
+  const key = await readSigningKey();
   const signed = await issueFromDecision(decision, {
     key,
     definition,
     submission,
+    ...(status ? { status: status.source } : {}),
     ...(now ? { now } : {}),
     ...(values['evidence-audience'] !== undefined ? { evidenceAudience: values['evidence-audience'] } : {}),
     ...(validUntil ? { validUntil } : {}),
   });
   if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
+  status?.noteNewLists(signed);
   return write(io, signed, values.out, outPath);
+}
+
+/** `--status-store FILE [--list-url URL]`: where the credential's revocation and suspension entries come from. */
+interface StatusOption {
+  source: CredentialStatusSource;
+  setKey(key: IssuerKey): void;
+  /** Prints a note for each list the credential opened (it must be published too). */
+  noteNewLists(signed: SignedCredential): void;
+  close(): Promise<void>;
+}
+
+async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption | undefined> {
+  const file = values['status-store'];
+  if (file === undefined) return undefined;
+  const { store, shownAs } = await openStatusStore({ file }, io, { mustExist: true });
+  const known = new Set((await store.listIds()).map((l) => l.id));
+  let key: IssuerKey | undefined;
+  return {
+    source: {
+      async entriesFor(credentialId) {
+        if (!key) throw new Error('the status entries were asked for before the key was read');
+        return (await registryFor(store, key, { listUrl: values['list-url'] })).entriesFor(credentialId);
+      },
+    },
+    setKey: (k) => (key = k),
+    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, shownAs)),
+    close: () => store.close(),
+  };
 }
 
 /** Which mode the options ask for; a usage error when they mix modes or name none. */
@@ -95,7 +145,8 @@ function modeOf(values: IssueValues): Mode {
   if (values.credential === undefined && values.competency === undefined) {
     throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
   }
-  const allowed = new Set(['key', 'out', 'help', ...MODE_OPTIONS[mode]]);
+  if (values['list-url'] !== undefined && values['status-store'] === undefined) throw new UsageError('--list-url goes with --status-store FILE.', 'issue');
+  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
@@ -111,28 +162,30 @@ function validUntilOf(value: string): string {
   return toDateTimeZ(parseMoment(value, '--valid-until', 'issue'));
 }
 
-async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
+/** The key in `keyPath` (shown as `keyArg`), with a warning on stderr when others can read it. */
+export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
   const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   return key;
 }
 
 /** `--credential FILE`: sign the credential as given. */
-async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string): Promise<number> {
+async function issuePlain(values: IssueValues, io: CliIo, readSigningKey: () => Promise<IssuerKey>, status: StatusOption | undefined): Promise<number> {
   const file = values.credential as string;
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const key = await readKey(io, keyArg, keyPath);
+  const key = await readSigningKey();
   let signed;
   try {
-    signed = await issueCredential(unsigned, { key });
+    signed = await issueCredential(unsigned, { key, ...(status ? { status: status.source } : {}) });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
     if (isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
-      io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
+      io.stderr(`hint: the key in ${values.key} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;
   }
+  status?.noteNewLists(signed);
   return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 

@@ -3,6 +3,7 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { generateKey } from '../../keys/issuerKey.js';
 import { exportKey } from '../../keys/exportKey.js';
 import { didWebDocument, didWebOf } from '../../keys/didWeb.js';
+import { didWebUrl } from '../../network/didWeb.js';
 import { CliError, UsageError, parseCommand, required, type CliIo } from '../args.js';
 import { exists, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { helpFor } from '../usage.js';
@@ -60,7 +61,7 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   if (domain !== undefined && didPath) {
     const document = didWebDocument(domain, [key]);
     await writeFileSafely(didPath, `${JSON.stringify(document, null, 2)}\n`, { overwrite: Boolean(values.force), shownAs: didShown });
-    io.stdout(`\nWrote its DID document to ${didShown}.\nPublish it at ${publicationUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`);
+    io.stdout(`\nWrote its DID document to ${didShown}.\nPublish it at ${didWebUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`);
   }
   return 0;
 }
@@ -84,7 +85,7 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   if (values.out === undefined) io.stdout(text);
   else {
     await writeFileSafely(resolvePath(io.cwd, values.out), text, { overwrite: Boolean(values.force), shownAs: values.out });
-    io.stdout(`Wrote the DID document for ${did} to ${values.out}.\nPublish it at ${publicationUrl(did)}.\n`);
+    io.stdout(`Wrote the DID document for ${did} to ${values.out}.\nPublish it at ${didWebUrl(did)}.\n`);
   }
   if (key.controller !== did) {
     io.stderr(
@@ -102,13 +103,6 @@ function didWebFor(domain: string, command: string): string {
     if (isMicrocredError(error)) throw new UsageError(error.message, command);
     throw error;
   }
-}
-
-/** Where a did:web document is fetched from (did:web method spec §3.2: no path → /.well-known). */
-export function publicationUrl(did: string): string {
-  const [host, ...path] = did.slice('did:web:'.length).split(':');
-  const origin = `https://${decodeURIComponent(host as string)}`;
-  return path.length ? `${origin}/${path.map(decodeURIComponent).join('/')}/did.json` : `${origin}/.well-known/did.json`;
 }
 
 function help(io: CliIo, command: string): number {

@@ -2,6 +2,7 @@ import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
 import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
+import { NETWORK_ERROR_CODES } from '../../network/policy.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
@@ -41,6 +42,10 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
   const cause = translateJsonLdError(error, doc);
   if (cause) {
+    // The key (or its controller document) needed the network, or what it returned was refused.
+    if (NETWORK_ERROR_CODES.includes(cause.code)) {
+      return couldNotCheck({ code: cause.code, title: cause.code === ErrorCode.NETWORK_DISABLED ? 'The signing key needs the network' : 'The signing key could not be fetched', detail: cause.message, path: 'proof.verificationMethod' });
+    }
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
       return couldNotCheck({
@@ -52,6 +57,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
         path: 'proof.verificationMethod',
       });
     }
+    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
