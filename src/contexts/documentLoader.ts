@@ -93,7 +93,7 @@ export class DocumentLoader {
     const held = await this.#held(url);
     if (held !== undefined) return { contextUrl: null, documentUrl: url, document: held };
     const fallback = this.#layering?.fallback;
-    if (fallback && !(fallback instanceof DocumentLoader)) {
+    if (fallback && !DocumentLoader.#isLoader(fallback)) {
       try {
         return await fallback.load(url);
       } catch (error) {
@@ -117,7 +117,7 @@ export class DocumentLoader {
     }
     // The caller's loader next: what it holds, and the did:key documents it already resolved.
     const fallback = this.#layering?.fallback;
-    if (fallback instanceof DocumentLoader) return fallback.#held(url);
+    if (DocumentLoader.#isLoader(fallback)) return fallback.#held(url);
     return base.startsWith('did:key:') ? this.#resolveDidKey(base, url) : undefined;
   }
 
@@ -156,16 +156,22 @@ export class DocumentLoader {
     return fragment === undefined ? document : selectVerificationMethod(document, url);
   }
 
+  // A loader whose private state this class can read: a wrapper made with Object.create or a
+  // Proxy passes instanceof but has none, so it is treated like any other load function.
+  static #isLoader(value: unknown): value is DocumentLoader {
+    return typeof value === 'object' && value !== null && #documents in value;
+  }
+
   #networkFetcher(): PolicyFetcher | undefined {
     const fallback = this.#layering?.fallback;
-    return this.#fetcher ?? (fallback instanceof DocumentLoader ? fallback.#networkFetcher() : undefined);
+    return this.#fetcher ?? (DocumentLoader.#isLoader(fallback) ? fallback.#networkFetcher() : undefined);
   }
 
   #usedAsContext(url: string): boolean {
     if (this.#contexts.has(url)) return true;
     const layering = this.#layering;
     if (!layering) return false;
-    if (layering.fallback instanceof DocumentLoader && layering.fallback.#usedAsContext(url)) return true;
+    if (DocumentLoader.#isLoader(layering.fallback) && layering.fallback.#usedAsContext(url)) return true;
     return collectContextUrls(layering.input(), new Set()).has(url);
   }
 
