@@ -20,6 +20,11 @@ export function tablesIn(schema: string): Tables {
   };
 }
 
+/** The advisory lock key that serializes the allocations and list openings of one purpose in one schema. */
+export function allocationLockKey(schema: string, purpose: string): string {
+  return `microcred:allocate:${schema}:${purpose}`;
+}
+
 /**
  * Creates the schema, its tables and its allocation function unless they exist. Several processes
  * may start at once, and concurrent `CREATE … IF NOT EXISTS` can still collide in the catalogs, so
@@ -97,7 +102,7 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
       IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'allocation needs the read committed isolation level, not %', current_setting('transaction_isolation');
       END IF;
-      PERFORM pg_advisory_xact_lock(hashtextextended('microcred:allocate:${schema}:' || p_purpose, 0));
+      PERFORM pg_advisory_xact_lock(hashtextextended('${allocationLockKey(schema, '')}' || p_purpose, 0));
       SELECT a.list_id, a.idx INTO o_list, o_index FROM ${allocations} a
         WHERE a.credential_id = p_credential AND a.purpose = p_purpose;
       IF FOUND THEN o_outcome := 'existing'; RETURN; END IF;

@@ -3,7 +3,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from '../status/store.js';
 import { describeTarget, storeFailed, type StoreTarget } from './failures.js';
 import { randomDraws, randomFraction } from './randomDraws.js';
-import { ensureSchema, tablesIn, type Tables } from './schema.js';
+import { allocationLockKey, ensureSchema, tablesIn, type Tables } from './schema.js';
 import { transaction } from './transaction.js';
 
 /** Options of {@link createPostgresStatusStore}. */
@@ -118,6 +118,21 @@ class PostgresStatusStore implements StatusStore {
     });
   }
 
+  async openList(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList> {
+    checkPurpose(purpose);
+    checkAllocateOptions(options);
+    return this.#with(`Could not open a ${purpose} list`, async (client) => {
+      const id =
+        (await this.#openListWithRoom(client, purpose)) ??
+        (await transaction(client, async () => {
+          // The lock allocations take, so that a list fills or opens in one place at a time.
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [allocationLockKey(this.tables.schema, purpose)]);
+          return (await this.#openListWithRoom(client, purpose)) ?? (await this.#openNewList(client, purpose, options));
+        }));
+      return (await this.#readList(client, id)) as StoredStatusList;
+    });
+  }
+
   async setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined> {
     checkCredential(credentialId);
     checkPurpose(purpose);
@@ -152,21 +167,7 @@ class PostgresStatusStore implements StatusStore {
   }
 
   async getList(listId: string): Promise<StoredStatusList | undefined> {
-    const { lists, allocations } = this.tables;
-    // One statement, so the bits and the version come from the same snapshot.
-    const result = await this.#with(`Could not read status list ${listId}`, (client) =>
-      client.query<{ id: string; purpose: StatusPurpose; length: number; allocated: number; version: string; set: number[] }>(
-        `SELECT l.id, l.purpose, l.length, l.allocated, l.version,
-                coalesce((SELECT array_agg(a.idx) FROM ${allocations} a WHERE a.list_id = l.id AND a.bit), '{}') AS set
-         FROM ${lists} l WHERE l.id = $1`,
-        [listId],
-      ),
-    );
-    const row = result.rows[0];
-    if (!row) return undefined;
-    const bits = new Uint8Array(Math.ceil(row.length / 8));
-    for (const index of row.set) bits[index >> 3]! |= 0x80 >> (index & 7);
-    return { id: row.id, purpose: row.purpose, length: row.length, bits, allocated: row.allocated, version: Number(row.version) };
+    return this.#with(`Could not read status list ${listId}`, (client) => this.#readList(client, listId));
   }
 
   async listIds(): Promise<{ id: string; purpose: StatusPurpose }[]> {
@@ -200,6 +201,27 @@ class PostgresStatusStore implements StatusStore {
     }
   }
 
+  async #readList(client: PoolClient, listId: string): Promise<StoredStatusList | undefined> {
+    const { lists, allocations } = this.tables;
+    // One statement, so the bits and the version come from the same snapshot.
+    const result = await client.query<{ id: string; purpose: StatusPurpose; length: number; allocated: number; version: string; set: number[] }>(
+      `SELECT l.id, l.purpose, l.length, l.allocated, l.version,
+              coalesce((SELECT array_agg(a.idx) FROM ${allocations} a WHERE a.list_id = l.id AND a.bit), '{}') AS set
+       FROM ${lists} l WHERE l.id = $1`,
+      [listId],
+    );
+    const row = result.rows[0];
+    if (!row) return undefined;
+    const bits = new Uint8Array(Math.ceil(row.length / 8));
+    for (const index of row.set) bits[index >> 3]! |= 0x80 >> (index & 7);
+    return { id: row.id, purpose: row.purpose, length: row.length, bits, allocated: row.allocated, version: Number(row.version) };
+  }
+
+  async #openListWithRoom(client: PoolClient, purpose: StatusPurpose): Promise<string | undefined> {
+    const result = await client.query<{ id: string }>(`SELECT id FROM ${this.tables.lists} WHERE purpose = $1 AND open AND allocated < length`, [purpose]);
+    return result.rows[0]?.id;
+  }
+
   /** Allocates on the open list in one call to the server; undefined when no open list has room. */
   async #place(client: PoolClient, credentialId: string, purpose: StatusPurpose): Promise<StatusAllocation | undefined> {
     const result = await client.query<{ list_id: string; idx: number; outcome: 'existing' | 'new' | 'full' }>(
@@ -211,7 +233,7 @@ class PostgresStatusStore implements StatusStore {
   }
 
   /** Closes the open list for `purpose` (full) and opens a new one named by the caller's nextListId(). */
-  async #openNewList(client: PoolClient, purpose: StatusPurpose, options: AllocateOptions): Promise<void> {
+  async #openNewList(client: PoolClient, purpose: StatusPurpose, options: AllocateOptions): Promise<string> {
     await client.query(`UPDATE ${this.tables.lists} SET open = false WHERE purpose = $1 AND open`, [purpose]);
     const id = callerId(options.nextListId);
     const inserted = await client.query(
@@ -219,8 +241,9 @@ class PostgresStatusStore implements StatusStore {
       [id, purpose, options.listLength],
     );
     if (inserted.rowCount !== 1) {
-      throw new CallerError(new MicrocredError(ErrorCode.FIELD_INVALID, `nextListId() returned ${id}, which already names a status list; each new list needs a new id.`, { path: 'nextListId', url: id }));
+      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store already has a list ${id}; a new list needs a new id (nextListId returned it again).`, { url: id, schema: this.tables.schema });
     }
+    return id;
   }
 }
 

@@ -66,6 +66,18 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
     }
   });
 
+  it('opens one list when 8 connections ask for an open list at once, ahead of any issuing', async () => {
+    const stores = await storesOn(newSchema());
+    const ids = listIdSource();
+    const lists = await Promise.all(stores.flatMap((store) => [store.openList!('revocation', { ...ids, listLength: 64 }), store.openList!('revocation', { ...ids, listLength: 64 })]));
+    expect(ids.issued).toHaveLength(1);
+    expect(new Set(lists.map((l) => l.id))).toEqual(new Set(ids.issued));
+    expect(lists[0]).toMatchObject({ purpose: 'revocation', length: 64, allocated: 0, version: 0 });
+    // Allocations then land on that list.
+    const a = await stores[3]!.allocate('urn:uuid:first', 'revocation', { ...ids, listLength: 64 });
+    expect(a.listId).toBe(ids.issued[0]);
+  });
+
   it('counts every bit change when the same credentials are suspended and reinstated concurrently', async () => {
     const stores = await storesOn(newSchema());
     const ids = listIdSource();

@@ -1,21 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { createPostgresStatusStore, type StatusStore } from '../../src/postgres/index.js';
 import { describeTarget, storeFailed } from '../../src/postgres/failures.js';
 import type { StatusPurpose } from '../../src/status/store.js';
 import { rejection } from '../helpers/errors.js';
 import { listIdSource } from './lists.js';
-import { dropSchemas, newSchema, server, serverUrl, sql, urlWith } from './server.js';
-
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import { closedPort, dropSchemas, newSchema, server, serverUrl, sql, urlWith } from './server.js';
 
 describe('PostgreSQL status store failures (no server needed)', () => {
   it('names the server it could not reach, never its password', async () => {
@@ -94,8 +84,9 @@ describe.skipIf(server.skip)('PostgreSQL status store failures', () => {
 
     it('refuses a nextListId that repeats an existing list, and lets its own errors through, changing nothing', async () => {
       const first = await store.allocate('urn:uuid:only', 'suspension', { nextListId: () => 'https://status.example.org/s/1', listLength: 1 });
-      const repeated = await rejection(store.allocate('urn:uuid:second', 'suspension', { nextListId: () => 'https://status.example.org/s/1', listLength: 1 }), 'ERR_FIELD_INVALID');
-      expect(repeated.details).toMatchObject({ path: 'nextListId', url: 'https://status.example.org/s/1' });
+      const repeated = await rejection(store.allocate('urn:uuid:second', 'suspension', { nextListId: () => 'https://status.example.org/s/1', listLength: 1 }), 'ERR_STORE_FAILED');
+      expect(repeated.message).toMatch(/^The store already has a list https:\/\/status\.example\.org\/s\/1; a new list needs a new id/);
+      expect(repeated.details).toMatchObject({ url: 'https://status.example.org/s/1' });
       const own = new Error('the id service is down');
       await expect(store.allocate('urn:uuid:second', 'suspension', { nextListId: () => { throw own; }, listLength: 1 })).rejects.toBe(own);
       // Neither attempt closed the full list or left an allocation behind.

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 
 /** The PostgreSQL server the tests use, or why there is none. */
 export interface TestServer {
@@ -83,4 +84,13 @@ export function urlWith(user: string, password: string): string {
   url.username = user;
   url.password = password;
   return url.toString();
+}
+
+/** A port on 127.0.0.1 that nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -44,28 +44,6 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     }
   });
 
-  it('allocates once per credential and purpose, each purpose on its own list', () =>
-    withStore(async (store, ids) => {
-      const first = await store.allocate('urn:uuid:a', 'revocation', { ...ids, listLength: LENGTH });
-      expect(first).toMatchObject({ credentialId: 'urn:uuid:a', purpose: 'revocation', listId: ids.issued[0] });
-      expect(first.index).toBeGreaterThanOrEqual(0);
-      expect(first.index).toBeLessThan(LENGTH);
-      expect(await store.allocate('urn:uuid:a', 'revocation', { ...ids, listLength: LENGTH })).toEqual(first);
-
-      const suspension = await store.allocate('urn:uuid:a', 'suspension', { ...ids, listLength: LENGTH });
-      expect(suspension.listId).toBe(ids.issued[1]);
-      expect(ids.issued).toHaveLength(2);
-      expect(await store.listIds()).toEqual([
-        { id: ids.issued[0], purpose: 'revocation' },
-        { id: ids.issued[1], purpose: 'suspension' },
-      ]);
-      expect(await store.allocations('urn:uuid:a')).toEqual([first, suspension]);
-      const list = await store.getList(first.listId);
-      expect(list).toMatchObject({ id: first.listId, purpose: 'revocation', length: LENGTH, allocated: 1, version: 0 });
-      expect(list?.bits).toHaveLength(LENGTH / 8);
-      expect(setIndexes(list!.bits)).toEqual([]);
-    }));
-
   it('answers the same allocation to concurrent calls for one credential from several connections', async () => {
     const schema = newSchema();
     const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 2 }));
@@ -82,28 +60,6 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       await Promise.all(pools.map((p) => p.end()));
     }
   });
-
-  it('sets and clears a revocation bit, most significant bit first, and counts versions only on changes', () =>
-    withStore(async (store, ids) => {
-      const entry = await store.allocate('urn:uuid:r', 'revocation', { ...ids, listLength: LENGTH });
-      expect(await store.setStatus('urn:uuid:r', 'revocation', true)).toEqual(entry);
-      let list = await store.getList(entry.listId);
-      expect(setIndexes(list!.bits)).toEqual([entry.index]);
-      expect(list!.bits[entry.index >> 3]).toBe(0x80 >> (entry.index & 7));
-      expect(list!.version).toBe(1);
-
-      // Revoking again changes no bit, so the list needs no new signature.
-      await store.setStatus('urn:uuid:r', 'revocation', true);
-      expect((await store.getList(entry.listId))!.version).toBe(1);
-
-      // Only an allocated purpose can be set.
-      expect(await store.setStatus('urn:uuid:r', 'suspension', true)).toBeUndefined();
-
-      await store.setStatus('urn:uuid:r', 'revocation', false);
-      list = await store.getList(entry.listId);
-      expect(setIndexes(list!.bits)).toEqual([]);
-      expect(list!.version).toBe(2);
-    }));
 
   it('suspends and reinstates a credential on the suspension list, leaving revocation alone', () =>
     withStore(async (store, ids) => {
@@ -128,21 +84,6 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
       expect(indexes).not.toEqual([...indexes].sort((a, b) => a - b));
       expect(indexes.some((index) => index > LENGTH / 2)).toBe(true);
       expect(indexes.some((index) => index < LENGTH / 2)).toBe(true);
-    }));
-
-  it('fills a list to its last free index, then opens the next one', () =>
-    withStore(async (store, ids) => {
-      const taken: number[] = [];
-      for (let i = 0; i < 64; i++) taken.push((await store.allocate(`urn:uuid:${i}`, 'revocation', { ...ids, listLength: 64 })).index);
-      expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 64 }, (_, i) => i));
-      expect(ids.issued).toHaveLength(1);
-      const next = await store.allocate('urn:uuid:64', 'revocation', { ...ids, listLength: 64 });
-      expect(next.listId).toBe(ids.issued[1]);
-      expect((await store.getList(ids.issued[0]!))!.allocated).toBe(64);
-      expect((await store.getList(ids.issued[1]!))!.allocated).toBe(1);
-      // The full list keeps its entries: revoking on it still works.
-      await store.setStatus('urn:uuid:7', 'revocation', true);
-      expect(setIndexes((await store.getList(ids.issued[0]!))!.bits)).toEqual([taken[7]]);
     }));
 
   it('shows every change to a store re-opened on the same schema', async () => {
