@@ -1,5 +1,11 @@
 // The help texts. Kept together so that the commands read as code and the help as prose.
 
+// The PostgreSQL choice of status store, in the options of every command that takes a store.
+const POSTGRES_STORE = `      --postgres URL     the status store in PostgreSQL instead of a file, e.g.
+                         postgres://issuer@db.example.org:5432/badges (leave
+                         the password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)`;
+
 const MAIN = `microcred — issue and verify Open Badges 3.0 credentials, offline.
 
 Usage:
@@ -67,7 +73,7 @@ Options:
   -f, --force            replace FILE if it exists
 `,
   issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
-                       [--status-store FILE [--list-url URL]]
+                       [(--status-store FILE | --postgres URL) [--list-url URL]]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -126,6 +132,10 @@ Options:
       --status-store FILE    give the credential revocation and suspension
                              entries on the status lists of this store (from
                              "microcred status create"); works in every mode
+      --postgres URL         the same with the status store in PostgreSQL, e.g.
+                             postgres://issuer@db.example.org/badges (leave the
+                             password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)
       --list-url URL         where new lists are published (default: where the
                              store's lists are)
 
@@ -220,10 +230,10 @@ Exit status: 0 every credential verified, 1 one did not (or could not be read),
   microcred status show [ID] [--store FILE] [--json]
 
 Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
-default ./microcred-status.json) records the lists and which credential holds
-which index; the signed list credentials are written to DIR (default
-./status-lists) to publish at their URLs. Issue into the store with
-"microcred issue ... --status-store FILE".
+default ./microcred-status.json, or PostgreSQL with --postgres URL) records the
+lists and which credential holds which index; the signed list credentials are
+written to DIR (default ./status-lists) to publish at their URLs. Issue into
+the store with "microcred issue ... --status-store FILE" (or --postgres URL).
 
 Run "microcred help status COMMAND" for details.
 `,
@@ -241,6 +251,7 @@ Options:
       --list-url URL     where the lists are published, e.g.
                          https://pd.example.org/status (needed the first time)
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credentials (default status-lists)
       --purpose PURPOSE  revocation or suspension (repeatable; default both)
       --length N         entries per list (default and minimum 131072)
@@ -253,6 +264,7 @@ re-signs the list and writes it to DIR to publish. Revoking twice changes nothin
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status suspend': `Usage: microcred status suspend ID --key KEY [--store FILE] [--out DIR]
@@ -263,6 +275,7 @@ bit on its suspension list, re-signs the list and writes it to DIR to publish.
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status unsuspend': `Usage: microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
@@ -273,6 +286,7 @@ list and writes it to DIR to publish.
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status show': `Usage: microcred status show [ID] [--store FILE] [--json]
@@ -283,6 +297,7 @@ does not know ID).
 
 Options:
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
       --json             print JSON
 `,
 };

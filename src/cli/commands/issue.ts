@@ -14,7 +14,7 @@ import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
 import { helpFor } from '../usage.js';
 import type { CredentialStatusSource } from '../../status/entry.js';
-import { newListNotes, openStatusStore, registryFor } from '../statusStore.js';
+import { POSTGRES_OPTIONS, newListNotes, openStatusStore, registryFor } from '../statusStore.js';
 import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
 import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 
@@ -33,6 +33,7 @@ export const ISSUE_OPTIONS = {
   'evidence-audience': { type: 'string' },
   'valid-until': { type: 'string' },
   'status-store': { type: 'string' },
+  ...POSTGRES_OPTIONS,
   'list-url': { type: 'string' },
 } as const;
 
@@ -112,7 +113,7 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
   return write(io, signed, values.out, outPath);
 }
 
-/** `--status-store FILE [--list-url URL]`: where the credential's revocation and suspension entries come from. */
+/** `--status-store FILE | --postgres URL [--list-url URL]`: where the credential's revocation and suspension entries come from. */
 interface StatusOption {
   source: CredentialStatusSource;
   setKey(key: IssuerKey): void;
@@ -123,8 +124,12 @@ interface StatusOption {
 
 async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption | undefined> {
   const file = values['status-store'];
-  if (file === undefined) return undefined;
-  const { store, shownAs } = await openStatusStore({ file }, io, { mustExist: true });
+  const postgres = values.postgres;
+  if (file === undefined && postgres === undefined) {
+    if (values['postgres-schema'] !== undefined) throw new UsageError('--postgres-schema goes with --postgres URL.', 'issue');
+    return undefined;
+  }
+  const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, { mustExist: true, command: 'issue', fileOption: '--status-store' });
   const known = new Set((await store.listIds()).map((l) => l.id));
   let key: IssuerKey | undefined;
   return {
@@ -135,7 +140,7 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
       },
     },
     setKey: (k) => (key = k),
-    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, shownAs)),
+    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, option)),
     close: () => store.close(),
   };
 }
@@ -149,8 +154,10 @@ function modeOf(values: IssueValues): Mode {
   if (values.credential === undefined && values.competency === undefined) {
     throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
   }
-  if (values['list-url'] !== undefined && values['status-store'] === undefined) throw new UsageError('--list-url goes with --status-store FILE.', 'issue');
-  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', ...MODE_OPTIONS[mode]]);
+  if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
+    throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
+  }
+  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
