@@ -10,6 +10,13 @@ postgres_answers() {
   ' "$1" >/dev/null 2>&1
 }
 
+# The bin folder of the newest installed server (the client package alone has a bin folder without initdb).
+newest_server_bin() {
+  local initdb
+  initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$initdb" ] && dirname "$initdb"
+}
+
 # Runs a server tool as the cluster's owner from inside the cluster's folder (the postgres user may
 # not be allowed into the checkout, and the tools want a current directory they can read).
 as_cluster_owner() {
@@ -30,13 +37,13 @@ start_postgres() {
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && as_root=(sudo -n)
 
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  bin=$(newest_server_bin)
   if [ -z "$bin" ]; then
     echo "ci: installing PostgreSQL (apt-get)"
     "${as_root[@]}" apt-get update -qq &&
       "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null ||
       { echo "ci: apt-get could not install postgresql" >&2; return 1; }
-    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    bin=$(newest_server_bin)
     [ -n "$bin" ] || { echo "ci: postgresql installed but no server under /usr/lib/postgresql" >&2; return 1; }
   fi
 
