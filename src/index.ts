@@ -81,6 +81,15 @@ export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
 export type { NetworkPolicy } from './network/policy.js';
 export { didWebUrl } from './network/didWeb.js';
 
+// --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
+export { issueCredentialJwt } from './jwt/issue.js';
+export type { IssueJwtOptions } from './jwt/issue.js';
+export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
+export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
+export type { PublicJwk } from './keys/jwk.js';
+export { didWebKey } from './keys/didWeb.js';
+export type { DidVerificationMethod } from './keys/didWeb.js';
+
 // --- baked badges (src/bake) ---
 export { bakeCredential } from './bake/bake.js';
 export { extractCredential } from './bake/extract.js';

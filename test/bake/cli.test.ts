@@ -41,6 +41,14 @@ describe('microcred bake / extract / verify IMAGE', () => {
     expect(JSON.parse(extracted.stdout)).toEqual(await readJsonFile(join(dir, 'signed.json')));
   });
 
+  it('a VC-JWT from "issue --format jwt" bakes, verifies from the image and comes out as it went in', async () => {
+    expect((await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--format', 'jwt', '--out', 'signed.jwt')).status).toBe(0);
+    expect((await run('bake', '--credential', 'signed.jwt', '--image', 'badge.png', '--out', 'jwt.png')).status).toBe(0);
+    const report = JSON.parse((await run('verify', 'jwt.png', '--json')).stdout);
+    expect(report).toMatchObject({ verified: true, image: 'png', format: 'vc-jwt' });
+    expect((await run('extract', 'jwt.png')).stdout).toBe(`${(await readFile(join(dir, 'signed.jwt'), 'utf8')).trim()}\n`);
+  });
+
   it('baking a PNG in place keeps its pixels', async () => {
     await copyFile(badgeFile('microcred-badge.png'), join(dir, 'inplace.png'));
     expect((await run('bake', '-c', 'signed.json', '-i', 'inplace.png', '-o', 'inplace.png')).status).toBe(0);

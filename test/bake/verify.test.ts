@@ -44,11 +44,25 @@ describe('verifying a baked badge', async () => {
     }
   });
 
-  it('hands a baked VC-JWT to parse exactly as it was baked', async () => {
+  it.each(['png', 'svg'])('a VC-JWT (EdDSA, made with jose) baked into a %s is verified end to end', async (kind) => {
     const jwt = await signedJwt(key);
-    const report = await verifyCredential(bakeCredential(badgePng(), jwt), { now: NOW });
+    const image = kind === 'png' ? bakeCredential(badgePng(), jwt) : bakeCredential(badgeSvg(), jwt);
+    const report = await verifyCredential(image, { now: NOW });
+    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+    expect(report.checks.map((c) => c.id)).toEqual(['extract', 'parse', 'jsonld', 'type', 'proof', 'signature', 'claims', 'issuer', 'validity', 'status']);
+    expect(report).toMatchObject({ verified: true, image: kind, format: 'vc-jwt', credential: { issuer: { id: key.controller } } });
+  });
+
+  it('a VC-JWT whose payload was changed inside the image fails its signature', async () => {
+    const jwt = await signedJwt(key);
+    const [header, payload, signature] = jwt.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    claims.name = 'Advanced Formative Assessment';
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    const report = await verifyCredential(bakeCredential(badgeSvg(), forged), { now: NOW });
     expect(check(report, 'extract').outcome).toBe('passed');
-    expect(report.image).toBe('png');
+    expect(check(report, 'signature').problem?.code).toBe(ErrorCode.SIGNATURE_INVALID);
+    expect(report).toMatchObject({ verified: false, authentic: false, format: 'vc-jwt', image: 'svg' });
   });
 });
 

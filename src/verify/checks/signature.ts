@@ -3,7 +3,9 @@ import { ErrorCode } from '../../errors.js';
 import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+import { verifyJwtSignature } from '../../jwt/verifySignature.js';
+import { jwtVerdict } from '../jwtVerdict.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -13,12 +15,16 @@ interface ProofResult {
   verificationMethod?: { id?: string; controller?: string };
 }
 
-/** The proof verifies against the credential under the key its verificationMethod names. */
+/**
+ * The proof verifies against the credential under the key its verificationMethod names; for a
+ * VC-JWT, the JWS verifies under the key its header names (src/jwt).
+ */
 export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
   async run(ctx) {
+    if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;
     const suites = verificationSuites((ctx.proofs ?? []).map((p) => suiteOf(p) as SuiteName));
     let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
@@ -37,6 +43,27 @@ export const signatureCheck: Check = {
     return explain(results.find((r) => r.error)?.error ?? result.error, doc);
   },
 };
+
+async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
+  const jwt = ctx.jwt;
+  if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
+  try {
+    const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx) });
+    jwt.key = key;
+    ctx.signer = { id: key.id, ...(key.controller ? { controller: key.controller } : {}) };
+    return passed;
+  } catch (error) {
+    return jwtVerdict(error);
+  }
+}
+
+// What a relative kid ("#key-1") is read against: the iss claim, else the credential's issuer.
+function issuerHint(ctx: VerifyContext): { issuer?: string } {
+  const iss = ctx.jwt?.payload.iss;
+  const issuer = ctx.credential?.issuer;
+  const id = typeof iss === 'string' ? iss : typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? { issuer: id } : {};
+}
 
 function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
