@@ -14,9 +14,10 @@ export default defineConfig([
   },
   {
     // microcred/node: the Node-only parts (the file status store), kept out of the browser-safe entry.
-    entry: { node: 'src/node.ts' },
+    // microcred/postgres: the PostgreSQL status store; `pg` stays external (an optional peer dependency).
+    entry: { node: 'src/node.ts', postgres: 'src/postgres/index.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { node: 'src/node.ts' } },
+    dts: { entry: { node: 'src/node.ts', postgres: 'src/postgres/index.ts' } },
     target: 'node20',
     platform: 'node',
     external: ['#runtime'],

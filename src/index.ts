@@ -90,3 +90,20 @@ export type { PolicyFetch } from './network/policyFetch.js';
 export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
 export type { NetworkPolicy } from './network/policy.js';
 export { didWebUrl } from './network/didWeb.js';
+
+// --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
+export { issueCredentialJwt } from './jwt/issue.js';
+export type { IssueJwtOptions } from './jwt/issue.js';
+export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
+export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
+export type { PublicJwk } from './keys/jwk.js';
+export { didWebKey } from './keys/didWeb.js';
+export type { DidVerificationMethod } from './keys/didWeb.js';
+
+// --- baked badges (src/bake) ---
+export { bakeCredential } from './bake/bake.js';
+export { extractCredential } from './bake/extract.js';
+export type { ExtractedCredential } from './bake/extract.js';
+export { imageKindOf } from './bake/image.js';
+export type { ImageInput, ImageOptions } from './bake/image.js';
+export type { BakeableCredential } from './bake/credentialText.js';

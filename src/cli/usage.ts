@@ -1,19 +1,27 @@
 // The help texts. Kept together so that the commands read as code and the help as prose.
 
+// The PostgreSQL choice of status store, in the options of every command that takes a store.
+const POSTGRES_STORE = `      --postgres URL     the status store in PostgreSQL instead of a file, e.g.
+                         postgres://issuer@db.example.org:5432/badges (leave
+                         the password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)`;
+
 const MAIN = `microcred — issue and verify Open Badges 3.0 credentials, offline.
 
 Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE]
   microcred competency check FILE... [--json]
   microcred competency compile FILE [--out FILE]
   microcred decide --competency DEF --submission SUB --review REV... [--json]
-  microcred issue --key KEY --credential FILE [--out FILE]
+  microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
   microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
                   [--doc URL=FILE...] [--allow-network] [--trust FILE]
+  microcred bake --credential FILE --image IMAGE --out FILE
+  microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
   microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
   microcred status show [ID] [--store FILE] [--json]
@@ -29,21 +37,27 @@ Run "microcred help COMMAND" for a command's options.
 
 const HELP: Record<string, string> = {
   keys: `Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE] [--force]
 
 Run "microcred help keys generate" or "microcred help keys did-web" for details.
 `,
-  'keys generate': `Usage: microcred keys generate --out FILE [--did-web DOMAIN] [--force]
-       microcred keys generate --stdout [--did-web DOMAIN]
+  'keys generate': `Usage: microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
+       microcred keys generate --stdout [--type ed25519|p256|rsa] [--did-web DOMAIN]
 
 Creates an Ed25519 issuer key and writes it, secret included, as a Multikey JSON
 file readable only by you (mode 0600). Prints the key's DID and verification
 method id, never the secret.
 
+With --type p256 or rsa, creates a key for VC-JWTs ("microcred issue --format
+jwt") instead, written as a JWK: P-256 signs with ES256 and is named by its
+did:key; RSA (2048 bits) signs with RS256 and has no name unless --did-web gives
+it one, so its JWTs carry the public key in the header.
+
 Options:
   -o, --out FILE         where to write the key file (an existing file is kept)
       --stdout           print the key file, SECRET INCLUDED, instead of writing it
+      --type TYPE        ed25519 (the default), p256 or rsa
       --did-web DOMAIN   make did:web:DOMAIN the key's controller (default: its
                          did:key) and write the DID document as did.json beside
                          the key, to publish at https://DOMAIN/.well-known/did.json
@@ -60,8 +74,8 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--suite SUITE]
-                       [--status-store FILE [--list-url URL]]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt] [--suite SUITE]
+                       [(--status-store FILE | --postgres URL) [--list-url URL]]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -74,7 +88,9 @@ or with Ed25519Signature2020 (--suite ed25519-2020), from one of three sources.
 Every problem is reported before anything is signed.
 
 With --credential: signs the unsigned credential as given. Missing @context, id
-and validFrom are filled in; issuer.id must be the key's DID.
+and validFrom are filled in; issuer.id must be the key's DID. With --format jwt,
+prints a VC-JWT (Open Badges 3.0 encoding, compact JWS) instead: EdDSA with an
+Ed25519 key, ES256 or RS256 with a key from "keys generate --type p256|rsa".
 
 With --competency and --review: decides the stored submission from its stored
 reviews (as "microcred decide" does) and, only if the decision is approved,
@@ -96,6 +112,7 @@ Options:
                              ed25519-2020 (Ed25519Signature2020, for verifiers of
                              the VC 1.1 era); the same key signs either
   -c, --credential FILE      the unsigned credential (JSON)
+      --format FORMAT        json-ld (the default: a Data Integrity proof) or jwt
       --competency DEF       the competency definition (YAML or JSON)
       --submission SUB       the stored submission (JSON)
       --review REV           a stored review (JSON; one review or an array);
@@ -121,6 +138,10 @@ Options:
       --status-store FILE    give the credential revocation and suspension
                              entries on the status lists of this store (from
                              "microcred status create"); works in every mode
+      --postgres URL         the same with the status store in PostgreSQL, e.g.
+                             postgres://issuer@db.example.org/badges (leave the
+                             password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)
       --list-url URL         where new lists are published (default: where the
                              store's lists are)
 
@@ -181,9 +202,11 @@ Options:
                         [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
                         [--trust FILE]
 
-Verifies each credential file and reports check by check. Nothing is fetched
-from the network unless --allow-network is given: did:key is resolved locally;
-give did:web DID documents with --did-doc, status list credentials with
+Verifies each credential file and reports check by check. A file holds a
+credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
+image (PNG or SVG) whose credential is taken out first. Nothing is fetched from
+the network unless --allow-network is given: did:key and did:jwk are resolved
+locally; give did:web DID documents with --did-doc, status list credentials with
 --status-list, and any other document (a key document, a status list, a
 schema) with --doc. JSON-LD contexts are never fetched: only those bundled
 with microcred are used. A credential whose status list could not be read is
@@ -218,10 +241,10 @@ Exit status: 0 every credential verified, 1 one did not (or could not be read),
   microcred status show [ID] [--store FILE] [--json]
 
 Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
-default ./microcred-status.json) records the lists and which credential holds
-which index; the signed list credentials are written to DIR (default
-./status-lists) to publish at their URLs. Issue into the store with
-"microcred issue ... --status-store FILE".
+default ./microcred-status.json, or PostgreSQL with --postgres URL) records the
+lists and which credential holds which index; the signed list credentials are
+written to DIR (default ./status-lists) to publish at their URLs. Issue into
+the store with "microcred issue ... --status-store FILE" (or --postgres URL).
 
 Run "microcred help status COMMAND" for details.
 `,
@@ -239,6 +262,7 @@ Options:
       --list-url URL     where the lists are published, e.g.
                          https://pd.example.org/status (needed the first time)
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credentials (default status-lists)
       --purpose PURPOSE  revocation or suspension (repeatable; default both)
       --length N         entries per list (default and minimum 131072)
@@ -251,6 +275,7 @@ re-signs the list and writes it to DIR to publish. Revoking twice changes nothin
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status suspend': `Usage: microcred status suspend ID --key KEY [--store FILE] [--out DIR]
@@ -261,6 +286,7 @@ bit on its suspension list, re-signs the list and writes it to DIR to publish.
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status unsuspend': `Usage: microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
@@ -271,6 +297,7 @@ list and writes it to DIR to publish.
 Options:
   -k, --key KEY          the issuer's key file
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
   'status show': `Usage: microcred status show [ID] [--store FILE] [--json]
@@ -281,7 +308,28 @@ does not know ID).
 
 Options:
       --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
       --json             print JSON
+`,
+  bake: `Usage: microcred bake --credential FILE --image IMAGE --out FILE
+
+Bakes a signed credential into a badge image (Open Badges 3.0 baking), so the
+image carries its own proof. In a PNG it goes in an iTXt chunk
+"openbadgecredential"; in an SVG in an <openbadges:credential> element. A
+credential baked into the image earlier is replaced; the picture is unchanged.
+
+Options:
+  -c, --credential FILE  the signed credential: JSON (from "microcred issue") or
+                         a VC-JWT
+  -i, --image IMAGE      the badge image, PNG or SVG
+  -o, --out FILE         where to write the baked image (replaced if it exists)
+`,
+  extract: `Usage: microcred extract IMAGE
+
+Prints the credential baked into a PNG or SVG badge image: JSON as JSON, a
+VC-JWT as it is. It does not verify it: run "microcred verify IMAGE" for that.
+An image without a credential, with several, or baked as Open Badges 2.0 is an
+error that says which.
 `,
 };
 

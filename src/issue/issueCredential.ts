@@ -1,15 +1,11 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
-import { ISSUE_CONTEXTS } from '../model/constants.js';
 import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
-import { toDateTimeZ } from '../dates.js';
-import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
-import { DocumentLoader } from '../contexts/documentLoader.js';
-import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
+import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { ED25519_SIGNATURE_2020 } from '../proofs/ed25519Signature2020.js';
 import type { SuiteName } from '../proofs/suites.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 import type { CredentialStatusSource } from '../status/entry.js';
-import { preflightProblems } from './preflight.js';
+import { preparedCredential } from './preflight.js';
 import { signDocument } from './sign.js';
 
 /** Options of {@link issueCredential} (and of the issuing functions built on it). */
@@ -37,8 +33,8 @@ const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020']
 
 /**
  * Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022), or with
- * Ed25519Signature2020 when `suite` asks for it, and returns a new object; the input is never changed. Missing `@context`, `id` and `validFrom` are filled in
- * (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
+ * Ed25519Signature2020 when `suite` asks for it, and returns a new object; the input is never
+ * changed. Missing `@context`, `id` and `validFrom` are filled in (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
  *
  * Throws a {@link MicrocredError} before signing when the credential is not valid; `details.problems`
  * lists every problem with its JSON path, and `code`/`details.path` name the first.
@@ -54,57 +50,17 @@ const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020']
 export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential> {
   const { key } = options;
   if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredential needs an IssuerKey that holds its secret (see generateKey / importKey).', { path: 'key' });
-  let copy: unknown;
-  try {
-    // A plain JSON copy: the caller's object is never changed (vc.issue mutates what it signs), and
-    // what is checked below is exactly what gets signed.
-    copy = copyAsPlainJson(credential);
-  } catch (error) {
-    const path = error instanceof NotPlainJson && error.path ? error.path : undefined;
-    const reason = error instanceof NotPlainJson ? ` ${error.message}` : '';
-    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential must be plain JSON data (no functions, class instances or cycles).${reason}`, path ? { path } : {});
-  }
-  if (!isJsonObject(copy)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');
-  const doc = copy;
-  if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
-
   const suite = options.suite ?? 'eddsa-rdfc-2022';
   if (!SUITES.includes(suite)) {
     throw new MicrocredError(ErrorCode.FIELD_INVALID, `options.suite must be one of ${SUITES.map((s) => `"${s}"`).join(', ')}; it is ${JSON.stringify(suite)}.`, { path: 'suite' });
   }
   const now = options.now ?? new Date();
-  doc['@context'] ??= [...ISSUE_CONTEXTS];
-  // The Ed25519Signature2020 suite signs only documents that carry its context.
-  if (suite === 'Ed25519Signature2020' && Array.isArray(doc['@context']) && !doc['@context'].includes(ED25519_SIGNATURE_2020.context)) {
-    doc['@context'] = [...doc['@context'], ED25519_SIGNATURE_2020.context];
-  }
-  doc.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`;
-  doc.validFrom ??= toDateTimeZ(now);
-
-  const problems = preflightProblems(doc, key.controller);
-  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
-  if (options.loader !== undefined && typeof options.loader?.load !== 'function') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'options.loader must be a DocumentLoader (new DocumentLoader({ documents })).', { path: 'loader' });
-  }
-  const loader = options.loader ?? new DocumentLoader();
-  if (problems.length === 0) {
-    for (const { term, path } of await findUndefinedTerms(doc, loader)) {
-      problems.push({ code: ErrorCode.TERM_UNDEFINED, ...(path ? { path } : {}), message: `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts; use a term the OB 3.0 context defines or add a context that defines it.` });
-    }
-  }
-  const [first] = problems;
-  if (first) {
-    const summary = problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.path).join(', ')})`;
-    throw new MicrocredError(first.code, `Cannot issue: ${summary}`, { ...(first.path ? { path: first.path } : {}), problems });
-  }
-
-  if (options.status) {
-    if (doc.credentialStatus !== undefined) {
-      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Cannot issue: the credential already has a credentialStatus, and options.status would add another; give one or the other.', { path: 'credentialStatus' });
-    }
-    // Only now, with the credential known to be valid, so no index is spent on one that is refused.
-    const entries = await options.status.entriesFor(doc.id as string);
-    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
-  }
+  const { doc, loader } = await preparedCredential(credential, {
+    issuerId: key.controller,
+    now,
+    loader: options.loader,
+    status: options.status,
+    ...(suite === 'Ed25519Signature2020' ? { suiteContext: ED25519_SIGNATURE_2020.context } : {}),
+  });
   return signDocument<SignedCredential>(doc, key, loader, now, suite);
 }

@@ -108,3 +108,7 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
 declare module '@digitalbazaar/vc-status-list' {
   export const StatusList: import('@digitalbazaar/vc-bitstring-status-list').StatusBitsClass;
 }
+declare module '@digitalbazaar/ecdsa-multikey' {
+  // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
+  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean }): Promise<{ publicKeyMultibase: string }>;
+}

@@ -1,4 +1,5 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
+import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
@@ -11,6 +12,8 @@ export interface DecodedJwt {
   payload: Record<string, unknown>;
   /** Which of the encodings met in the wild this is. */
   encoding: 'ob3' | 'vc11' | 'vc-jose-cose';
+  /** Set by `signature`: the key that verified it, for `issuer` to bind to the credential's issuer. */
+  key?: ResolvedJwtKey;
 }
 
 /** What the checks read and what earlier checks learned for later ones. */

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import { verificationLoader, type DocumentLoader } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { Check, VerifyContext } from './check.js';
+import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { VerifyLimits } from './limits.js';
@@ -42,6 +42,9 @@ export interface VerifyOptions {
 
 /**
  * Verifies a credential (an object or a JSON string) and reports check by check. Never throws.
+ * A baked badge image is verified as it is: PNG or SVG bytes (Uint8Array, Buffer, ArrayBuffer), or
+ * SVG text (a string whose first non-blank character is `<`); the report then starts with the
+ * `extract` check and names the `image`.
  *
  * @example
  * const report = await verifyCredential(json);
@@ -101,7 +104,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     checkedAt: now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
-    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential) } : {}),
+    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   };
@@ -128,7 +131,7 @@ function applies(check: Check, ctx: VerifyContext): boolean {
   }
 }
 
-function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
+function summarizeCredential(doc: Record<string, unknown>, jwt: DecodedJwt | undefined): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const obj = (v: unknown) => (isJsonObject(v) ? v : {});
   const issuer = typeof doc.issuer === 'string' ? { id: doc.issuer } : obj(doc.issuer);
@@ -145,7 +148,7 @@ function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
     ['recipient', recipient],
     ['validFrom', str(doc.validFrom) ?? str(doc.issuanceDate)],
     ['validUntil', str(doc.validUntil) ?? str(doc.expirationDate)],
-    ['proof', prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
+    ['proof', jwt ? prune({ type: 'VC-JWT', alg: str(jwt.header.alg), verificationMethod: jwt.key?.id ?? str(jwt.header.kid) }) : prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CredentialSummary;
 }

@@ -2,17 +2,20 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
+import { issueCredentialJwt } from '../../jwt/issue.js';
+import { decodeJwt } from '../../jwt/decode.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
+import { JwtKey } from '../../keys/jwtKey.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import type { SuiteName } from '../../proofs/suites.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { readJson, readKeyFile, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
 import { helpFor } from '../usage.js';
 import type { CredentialStatusSource } from '../../status/entry.js';
-import { newListNotes, openStatusStore, registryFor } from '../statusStore.js';
+import { POSTGRES_OPTIONS, newListNotes, openStatusStore, registryFor } from '../statusStore.js';
 import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
 import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 
@@ -24,12 +27,14 @@ import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 export const ISSUE_OPTIONS = {
   key: { type: 'string', short: 'k' },
   credential: { type: 'string', short: 'c' },
+  format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   ...DECISION_OPTIONS,
   ...STACK_OPTIONS,
   'evidence-audience': { type: 'string' },
   'valid-until': { type: 'string' },
   'status-store': { type: 'string' },
+  ...POSTGRES_OPTIONS,
   'list-url': { type: 'string' },
   suite: { type: 'string' },
 } as const;
@@ -42,7 +47,7 @@ type Mode = 'credential' | 'reviewed' | 'stack';
 
 // What each mode accepts besides --key, --out, --help and the status options; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
-  credential: ['credential'],
+  credential: ['credential', 'format'],
   reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
   stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
 };
@@ -95,7 +100,7 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
     status?.setKey(key);
     return key;
   };
-  if (mode === 'credential') return issuePlain(values, io, readSigningKey, status, suite);
+  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status, suite);
   if (mode === 'stack') {
     const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, { ...(status ? { status: status.source } : {}), ...(suite ? { suite } : {}) });
     if (signed) status?.noteNewLists(signed);
@@ -124,7 +129,7 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
   return write(io, signed, values.out, outPath);
 }
 
-/** `--status-store FILE [--list-url URL]`: where the credential's revocation and suspension entries come from. */
+/** `--status-store FILE | --postgres URL [--list-url URL]`: where the credential's revocation and suspension entries come from. */
 interface StatusOption {
   source: CredentialStatusSource;
   setKey(key: IssuerKey): void;
@@ -135,8 +140,12 @@ interface StatusOption {
 
 async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption | undefined> {
   const file = values['status-store'];
-  if (file === undefined) return undefined;
-  const { store, shownAs } = await openStatusStore({ file }, io, { mustExist: true });
+  const postgres = values.postgres;
+  if (file === undefined && postgres === undefined) {
+    if (values['postgres-schema'] !== undefined) throw new UsageError('--postgres-schema goes with --postgres URL.', 'issue');
+    return undefined;
+  }
+  const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, { mustExist: true, command: 'issue', fileOption: '--status-store' });
   const known = new Set((await store.listIds()).map((l) => l.id));
   let key: IssuerKey | undefined;
   return {
@@ -147,7 +156,7 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
       },
     },
     setKey: (k) => (key = k),
-    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, shownAs)),
+    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, option)),
     close: () => store.close(),
   };
 }
@@ -161,8 +170,10 @@ function modeOf(values: IssueValues): Mode {
   if (values.credential === undefined && values.competency === undefined) {
     throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
   }
-  if (values['list-url'] !== undefined && values['status-store'] === undefined) throw new UsageError('--list-url goes with --status-store FILE.', 'issue');
-  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'suite', ...MODE_OPTIONS[mode]]);
+  if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
+    throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
+  }
+  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', 'suite', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
@@ -192,33 +203,43 @@ export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promi
   return key;
 }
 
-/** `--credential FILE`: sign the credential as given. */
-async function issuePlain(values: IssueValues, io: CliIo, readSigningKey: () => Promise<IssuerKey>, status: StatusOption | undefined, suite: SuiteName | undefined): Promise<number> {
+/** `--credential FILE [--format jwt] [--suite SUITE]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
+async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, status: StatusOption | undefined, suite: SuiteName | undefined): Promise<number> {
   const file = values.credential as string;
+  const format = values.format ?? 'json-ld';
+  if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
+  if (format === 'jwt' && suite) throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS (drop --suite, or --format jwt).', 'issue');
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const key = await readSigningKey();
-  let signed;
+  const { key, warning } = await readSigningKeyFile(keyPath, keyArg);
+  if (warning) io.stderr(`warning: ${warning}\n`);
+  if (key instanceof JwtKey) {
+    if (format === 'json-ld') throw new UsageError(`${keyArg} is a ${key.alg} key, which signs VC-JWTs only: add --format jwt, or sign with an Ed25519 key ("microcred keys generate").`, 'issue');
+    // The status lists themselves are credentials with a Data Integrity proof, which only an Ed25519 key makes.
+    if (status) throw new UsageError(`--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${key.alg} key.`, 'issue');
+  } else status?.setKey(key);
+  const withStatus = status ? { status: status.source } : {};
+  let signed: SignedCredential | string;
   try {
-    signed = await issueCredential(unsigned, { key, ...(status ? { status: status.source } : {}), ...(suite ? { suite } : {}) });
+    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key, ...withStatus }) : await issueCredential(unsigned, { key: key as IssuerKey, ...withStatus, ...(suite ? { suite } : {}) });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
-    if (isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
-      io.stderr(`hint: the key in ${values.key} belongs to ${key.controller}; issuer.id must be that DID.\n`);
+    if (key.controller && isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
+      io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;
   }
-  status?.noteNewLists(signed);
+  status?.noteNewLists(typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed);
   return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 
-/** Prints the signed credential, or writes it to `--out` and says so. */
-async function write(io: CliIo, signed: SignedCredential, out: string | undefined, outPath: string | undefined): Promise<number> {
-  const text = `${JSON.stringify(signed, null, 2)}\n`;
+/** Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says so. */
+async function write(io: CliIo, signed: SignedCredential | string, out: string | undefined, outPath: string | undefined): Promise<number> {
+  const text = typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
   if (outPath === undefined) io.stdout(text);
   else {
     await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
-    io.stdout(`Signed ${signed.id} and wrote it to ${out}.\n`);
+    io.stdout(typeof signed === 'string' ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n` : `Signed ${signed.id} and wrote it to ${out}.\n`);
   }
   return EXIT.OK;
 }

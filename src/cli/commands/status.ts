@@ -8,13 +8,13 @@ import { UsageError, parseCommand, required, type CliIo } from '../args.js';
 import { resolvePath, writeFileSafely } from '../files.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
-import { openStatusStore, registryFor } from '../statusStore.js';
+import { POSTGRES_OPTIONS, openStatusStore, registryFor, type StatusStoreChoice } from '../statusStore.js';
 import { readKey } from './issue.js';
 
 /** Where `status` writes list credentials unless told otherwise. */
 const DEFAULT_OUT = 'status-lists';
 
-const STORE = { store: { type: 'string' } } as const;
+const STORE = { store: { type: 'string' }, ...POSTGRES_OPTIONS } as const;
 const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' } } as const;
 
 /** `microcred status <create|revoke|suspend|unsuspend|show>`. */
@@ -41,7 +41,7 @@ async function create(args: string[], io: CliIo): Promise<number> {
   const purposes = purposesOf(values.purpose);
   const length = lengthOf(values.length);
   const key = await readStatusKey(io, required('status create', 'key', values.key));
-  const { store, shownAs } = await openStatusStore({ file: values.store }, io, { mustExist: false });
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: false, command: 'status create' });
   try {
     // Only the first call needs the URL; later ones (re-signing to publish again) take it from the store.
     if (listUrl === undefined && (await store.listIds()).length === 0) throw new UsageError('status create needs --list-url URL: where the lists will be published.', 'status create');
@@ -62,7 +62,7 @@ async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 
   if (positionals.length !== 1) throw new UsageError(`${command} needs the id of one credential (e.g. urn:uuid:…).`, command);
   const id = positionals[0] as string;
   const key = await readStatusKey(io, required(command, 'key', values.key));
-  const { store } = await openStatusStore({ file: values.store }, io, { mustExist: true });
+  const { store } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
   try {
     const registry = await registryFor(store, key, {});
     const result = await registry[action](id);
@@ -85,7 +85,7 @@ async function show(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('status show', args, { ...STORE, json: { type: 'boolean' } }, true);
   if (values.help) return help(io, 'status show');
   if (positionals.length > 1) throw new UsageError('status show takes at most one credential id.', 'status show');
-  const { store, shownAs } = await openStatusStore({ file: values.store }, io, { mustExist: true });
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command: 'status show' });
   try {
     const id = positionals[0];
     if (id !== undefined) {
@@ -116,6 +116,10 @@ async function show(args: string[], io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+function storeChoice(values: { store?: string; postgres?: string; 'postgres-schema'?: string }): StatusStoreChoice {
+  return { file: values.store, postgres: values.postgres, postgresSchema: values['postgres-schema'] };
 }
 
 /** Writes each list credential into `out` (default ./status-lists) under the last segment of its URL and says where to publish it. */

@@ -1,9 +1,14 @@
 import { ErrorCode } from '../../errors.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
-import { failed, passed, type Check } from '../check.js';
+import { MicrocredError } from '../../errors.js';
+import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
+import { credentialOfJwt } from '../../jwt/credential.js';
+import { jwtVerdict } from '../jwtVerdict.js';
+import { failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 
 /**
- * The input is a JSON object (or a string holding one). The value is copied into plain JSON here,
+ * The input is a JSON object (or a string holding one), or a VC-JWT (a compact JWS string) whose
+ * header and payload decode to JSON objects. The value is copied into plain JSON here,
  * once, so later checks never meet getters, proxies, cycles or class instances, and every check
  * reads the same bytes the signature was checked over.
  */
@@ -13,6 +18,7 @@ export const parseCheck: Check = {
   fatal: true,
   run(ctx) {
     let value = ctx.source;
+    if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value);
     if (typeof value === 'string') {
       try {
         value = JSON.parse(value);
@@ -38,6 +44,18 @@ export const parseCheck: Check = {
     return passed;
   },
 };
+
+function parseJwt(ctx: VerifyContext, text: string): Verdict {
+  try {
+    const jwt = decodeJwt(text);
+    ctx.credential = credentialOfJwt(jwt);
+    ctx.format = 'vc-jwt';
+    ctx.jwt = jwt;
+    return passed;
+  } catch (error) {
+    return error instanceof MicrocredError ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: messageOf(error) });
+  }
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

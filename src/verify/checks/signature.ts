@@ -4,6 +4,8 @@ import { suiteOf, verificationSuites } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
+import { verifyJwtSignature } from '../../jwt/verifySignature.js';
+import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart } from '../report.js';
 
@@ -30,13 +32,15 @@ interface ProofOutcome {
  * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
  * (at least one exists: the proof check saw to that). One that does not verify fails the check;
  * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
- * support is shown as a warning part and counts neither way.
+ * support is shown as a warning part and counts neither way. A VC-JWT's JWS verifies under the key
+ * its header names (src/jwt).
  */
 export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
   async run(ctx) {
+    if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;
     const proofs = ctx.proofs ?? [];
     const outcomes: ProofOutcome[] = [];
@@ -58,6 +62,27 @@ export const signatureCheck: Check = {
     return parts ? { ...verdict, parts } : verdict;
   },
 };
+
+async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
+  const jwt = ctx.jwt;
+  if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
+  try {
+    const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx) });
+    jwt.key = key;
+    ctx.signer = { id: key.id, ...(key.controller ? { controller: key.controller } : {}) };
+    return passed;
+  } catch (error) {
+    return jwtVerdict(error);
+  }
+}
+
+// What a relative kid ("#key-1") is read against: the iss claim, else the credential's issuer.
+function issuerHint(ctx: VerifyContext): { issuer?: string } {
+  const iss = ctx.jwt?.payload.iss;
+  const issuer = ctx.credential?.issuer;
+  const id = typeof iss === 'string' ? iss : typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? { issuer: id } : {};
+}
 
 async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof: Record<string, unknown>): Promise<ProofOutcome> {
   const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
