@@ -45,6 +45,12 @@ describe('issue --suite', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('does not go with --format jwt, whose JWS is the signature (exit 2)', async () => {
+    const result = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--format', 'jwt', '--suite', 'ed25519-2020');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--suite chooses the Data Integrity proof');
+  });
+
   it('is in the help', async () => {
     expect((await run('help', 'issue')).stdout).toContain('--suite SUITE');
   });
