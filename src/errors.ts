@@ -81,6 +81,8 @@ export const ErrorCode = {
 
   // input limits (src/verify/limits.ts)
   INPUT_TOO_LARGE: 'ERR_INPUT_TOO_LARGE',
+  INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
+  INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -65,3 +65,7 @@ export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
+
+// --- input limits (src/verify/limits.ts) ---
+export { DEFAULT_LIMITS } from './verify/limits.js';
+export type { VerifyLimits } from './verify/limits.js';

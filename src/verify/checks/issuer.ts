@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { failed, passed, type Check } from '../check.js';
+import { echo, resolveLimits } from '../limits.js';
 
 /** The issuer is the controller of the key that signed (a signature by someone else's key proves nothing about the issuer). */
 export const issuerCheck: Check = {
@@ -18,7 +19,7 @@ export const issuerCheck: Check = {
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
         title: 'Signed by someone other than the issuer',
-        detail: `The credential names ${issuerId} as issuer, but it was signed with a key of ${controller ?? 'an unknown controller'}.`,
+        detail: `The credential names ${echo(issuerId, resolveLimits(ctx.options.limits))} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, resolveLimits(ctx.options.limits))}.`,
         path: typeof issuer === 'string' ? 'issuer' : 'issuer.id',
       });
     }

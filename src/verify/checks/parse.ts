@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../errors.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { failed, passed, type Check } from '../check.js';
+import { inputSizeProblem, resolveLimits, structureProblem, tooDeepProblem } from '../limits.js';
 
 /**
  * The input is a JSON object (or a string holding one). The value is copied into plain JSON here,
@@ -12,6 +13,10 @@ export const parseCheck: Check = {
   title: 'The credential is a JSON object',
   fatal: true,
   run(ctx) {
+    // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs.
+    const limits = resolveLimits(ctx.options.limits);
+    const tooLarge = inputSizeProblem(ctx.source, limits);
+    if (tooLarge) return failed(tooLarge);
     let value = ctx.source;
     if (typeof value === 'string') {
       try {
@@ -26,13 +31,16 @@ export const parseCheck: Check = {
     }
     let plain: unknown;
     try {
-      plain = copyAsPlainJson(value);
+      plain = copyAsPlainJson(value, limits.maxDepth);
     } catch (error) {
+      if (error instanceof NotPlainJson && error.tooDeep) return failed(tooDeepProblem(error.path, limits));
       if (!(error instanceof NotPlainJson)) {
         return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
       }
       return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: error.message, ...(error.path ? { path: error.path } : {}) });
     }
+    const overLimit = structureProblem(plain as Record<string, unknown>, limits);
+    if (overLimit) return failed(overLimit);
     ctx.format = 'json-ld';
     ctx.credential = plain as Record<string, unknown>;
     return passed;

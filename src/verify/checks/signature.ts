@@ -1,8 +1,10 @@
 import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
+import { isJsonObject } from '../../jsonPath.js';
 import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+import type { CheckPart, Problem } from '../report.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -12,32 +14,72 @@ interface ProofResult {
   verificationMethod?: { id?: string; controller?: string };
 }
 
-/** The proof verifies against the credential under the key its verificationMethod names. */
+type Signer = { id: string; controller?: string };
+
+/**
+ * Every proof of a suite microcred implements verifies against the credential under the key its
+ * verificationMethod names. Proofs of a set are checked one by one (VC Data Integrity, "Verify Proof
+ * Sets and Chains"): one that does not verify fails the credential, even when another does.
+ */
 export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
   async run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
-    const suites = verificationSuites((ctx.proofs ?? []).map((p) => suiteOf(p) as SuiteName));
-    let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
-    try {
-      result = await jsigs.verify(doc, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
-    } catch (error) {
-      return explain(error, doc);
+    const all = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
+    if (all.length === 1) {
+      const { verdict, signer } = await verifyProof(doc, all[0], 'proof', ctx.now, ctx.loader.load);
+      if (signer) ctx.signer = signer;
+      return verdict;
     }
-    const results = result.results ?? [];
-    const good = results.find((r) => r.verified);
-    if (result.verified && good) {
-      const method = good.verificationMethod ?? {};
-      ctx.signer = { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) };
-      return passed;
+    const parts: CheckPart[] = [];
+    const signers: Signer[] = [];
+    let failure: Problem | undefined;
+    let unchecked: Problem | undefined;
+    for (const [i, proof] of all.entries()) {
+      const path = `proof[${i}]`;
+      const label = labelOf(proof, path);
+      if (!isJsonObject(proof) || !suiteOf(proof)) {
+        // Not a proof microcred implements: reported, not counted (like any unknown proof in a set).
+        parts.push({ label, outcome: 'skipped', problem: { code: ErrorCode.PROOF_UNSUPPORTED, title: 'Not checked', detail: 'microcred does not implement this kind of proof, so it was not checked.', path } });
+        continue;
+      }
+      const { verdict, signer } = await verifyProof(doc, proof, path, ctx.now, ctx.loader.load);
+      if (signer) signers.push(signer);
+      if (verdict.outcome === 'passed') parts.push({ label, outcome: 'passed' });
+      else {
+        parts.push({ label, outcome: verdict.outcome, problem: verdict.problem });
+        if (verdict.outcome === 'failed') failure ??= verdict.problem;
+        else unchecked ??= verdict.problem;
+      }
     }
-    return explain(results.find((r) => r.error)?.error ?? result.error, doc);
+    const issuerId = issuerIdOf(doc);
+    const signer = signers.find((s) => (s.controller ?? s.id.split('#')[0]) === issuerId) ?? signers[0];
+    if (failure) return { outcome: 'failed', problem: failure, parts };
+    if (unchecked) return { outcome: 'could-not-check', problem: unchecked, parts };
+    if (signer) ctx.signer = signer;
+    return { ...passed, parts };
   },
 };
 
-function explain(error: unknown, doc: Record<string, unknown>): Verdict {
+async function verifyProof(doc: Record<string, unknown>, proof: unknown, path: string, now: Date, load: unknown): Promise<{ verdict: Verdict; signer?: Signer }> {
+  const suites = verificationSuites([suiteOf(proof as Record<string, unknown>) as SuiteName]);
+  let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
+  try {
+    result = await jsigs.verify({ ...doc, proof }, { suite: suites, purpose: new AssertionProofPurpose({ date: now }), documentLoader: load });
+  } catch (error) {
+    return { verdict: explain(error, doc, path) };
+  }
+  const good = (result.results ?? []).find((r) => r.verified);
+  if (result.verified && good) {
+    const method = good.verificationMethod ?? {};
+    return { verdict: passed, signer: { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) } };
+  }
+  return { verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc, path) };
+}
+
+function explain(error: unknown, doc: Record<string, unknown>, path: string): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
   const cause = translateJsonLdError(error, doc);
   if (cause) {
@@ -49,20 +91,20 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
         detail: isContext
           ? cause.message
           : `${cause.details.url ?? 'The verification method'} could not be resolved offline. For did:web, pass the issuer's DID document to the DocumentLoader. ${cause.message}`,
-        path: 'proof.verificationMethod',
+        path: `${path}.verificationMethod`,
       });
     }
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
   if (/not authorized|authorized by controller|proof purpose/i.test(message)) {
-    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
+    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: `${path}.verificationMethod` });
   }
   return failed({
     code: ErrorCode.SIGNATURE_INVALID,
     title: 'The signature does not match',
     detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
-    path: 'proof',
+    path,
   });
 }
 
@@ -76,4 +118,16 @@ function isKeyUrl(url: string, doc: Record<string, unknown>): boolean {
     const id = typeof method === 'string' ? method : (method as { id?: unknown } | null)?.id;
     return typeof id === 'string' && (url === id || url === id.split('#')[0]);
   });
+}
+
+// "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…", or the path when the proof says nothing.
+function labelOf(proof: unknown, path: string): string {
+  if (!isJsonObject(proof)) return `${path}: not a proof object`;
+  const name = [proof.type, proof.cryptosuite].map((v) => (typeof v === 'string' ? v : undefined));
+  const method = typeof proof.verificationMethod === 'string' ? ` by ${proof.verificationMethod}` : '';
+  return `${name[0] ?? path}${name[1] ? ` (${name[1]})` : ''}${method}`;
+}
+
+function issuerIdOf(doc: Record<string, unknown>): unknown {
+  return isJsonObject(doc.issuer) ? doc.issuer.id : doc.issuer;
 }
