@@ -36,6 +36,10 @@ export async function findUndefinedTerms(document: unknown, loader: DocumentLoad
  * Throws as {@link findUndefinedTerms} does.
  */
 export async function expandInSafeMode(document: unknown, loader: DocumentLoader): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
+  // jsonld copies the document by assignment, which turns an own "__proto__" member into the copy's
+  // prototype: the member vanishes unseen, so safe mode never reports it. No context defines it.
+  const proto = pathOfKey(document, '__proto__');
+  if (proto !== undefined) return { expanded: [], undefinedTerms: [{ term: '__proto__', path: proto }] };
   let expanded: unknown[];
   try {
     expanded = await jsonld.expand(document, { documentLoader: loader.load, safe: true });

@@ -92,6 +92,7 @@ const RETYPES: Json[] = [31337, 'mutation', false, null, {}, []];
 /** Every single change to `base` this suite makes, in a stable order. */
 export function* mutationsOf(base: Doc, sources: MutationSources): Generator<Mutation> {
   yield* documentChanges(base);
+  yield* addedMembers(base, []);
   yield* contextChanges(base);
   yield* respellings(base);
   for (const [key, value] of Object.entries(base)) {
@@ -199,7 +200,19 @@ function* memberChanges(base: Doc, path: Key[], value: Json): Generator<Mutation
   }
   if (Array.isArray(value)) yield* arrayChanges(base, path, value, key);
   else if (value !== null && typeof value === 'object') {
+    yield* addedMembers(base, path);
     for (const [k, v] of Object.entries(value)) if (k !== '@context') yield* memberChanges(base, [...path, k], v);
+  }
+}
+
+// Members no context defines, added to the object at `path`: "__proto__" (which a copy by
+// assignment turns into a prototype, hiding it) and an ordinary undefined term.
+function* addedMembers(base: Doc, path: Key[]): Generator<Mutation> {
+  for (const name of ['__proto__', 'mutationAdded']) {
+    const input = edit(base, [...path, name], (parent, key) => {
+      Object.defineProperty(parent, key, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+    });
+    yield { path: render(path) || '(document)', change: `member "${name}" added`, input };
   }
 }
 

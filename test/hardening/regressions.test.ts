@@ -101,3 +101,18 @@ describe('validUntil is read under the VC 1.1 context too (it was ignored there)
     expect(report.verified).toBe(false);
   });
 });
+
+describe('a "__proto__" member is an undefined term like any other (it went unseen and the credential verified)', () => {
+  it.each([
+    ['at the top', (text: string) => text.replace('{', '{"__proto__":{"polluted":true},')],
+    ['inside the achievement', (text: string) => text.replace('"achievement":{', '"achievement":{"__proto__":{"polluted":true},')],
+  ])('%s, as JSON text and as the object JSON.parse makes of it: ERR_TERM_UNDEFINED at its path', async (_name, add) => {
+    const text = add(JSON.stringify(single.credential));
+    for (const input of [text, JSON.parse(text) as unknown]) {
+      const report = await verifyCredential(input, { now: NOW, loader: single.loader });
+      expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: expect.stringMatching(/__proto__$/) });
+      expect(report).toMatchObject({ verified: false, authentic: false });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});

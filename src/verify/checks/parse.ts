@@ -22,7 +22,7 @@ export const parseCheck: Check = {
       try {
         value = JSON.parse(value);
       } catch (error) {
-        return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${messageOf(error)}.` });
+        return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
       }
     }
     if (!isJsonObject(value)) {
@@ -46,6 +46,12 @@ export const parseCheck: Check = {
     return passed;
   },
 };
+
+// V8 quotes the text around a syntax error ("…", "{"d": zRt8…"... is not valid JSON"): the input
+// may be a key file given by mistake, so the report keeps the reason and drops the quote.
+function withoutSnippet(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, '').replace(/, ".*"\.\.\. is not valid JSON$/s, '');
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
