@@ -1,4 +1,5 @@
 import jsonld from 'jsonld';
+import { CONTEXT } from '../model/constants.js';
 import type { DocumentLoader } from './documentLoader.js';
 
 // The top-level fields a verifier reads as JSON to reach its verdict: who issued, when the
@@ -6,9 +7,16 @@ import type { DocumentLoader } from './documentLoader.js';
 // keys, so the same statement can also be written under the term's full IRI or an alias an added
 // context defines; the JSON reader would then not see it (an expired credential would read as
 // never expiring, a status entry as absent). Each such field must carry all of its statements.
-const READ_FIELDS = ['issuer', 'validFrom', 'validUntil', 'issuanceDate', 'expirationDate', 'credentialStatus', 'credentialSchema'] as const;
+const READ_FIELDS = ['issuer', 'validFrom', 'validUntil', 'credentialStatus', 'credentialSchema'];
+// VC 1.1 also names the dates issuanceDate and expirationDate; VC 2.0 does not define them.
+const READ_FIELDS_V1 = [...READ_FIELDS, 'issuanceDate', 'expirationDate'];
 
-const PROBE = 'urn:microcred:probe:';
+// VC 1.1 and 2.0 both name these properties in this namespace, and protect the terms: with the VC
+// context first (the jsonld check requires it), no later context can map them elsewhere.
+const CREDENTIALS = 'https://www.w3.org/2018/credentials#';
+
+// Keywords a JSON value may carry and still give exactly one statement.
+const SINGLE_VALUE_KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@direction', '@context', '@index']);
 
 /**
  * The read fields of `document` whose statements in `expanded` (its expansion) are not all given
@@ -18,28 +26,45 @@ const PROBE = 'urn:microcred:probe:';
 export async function fieldsStatedElsewhere(document: Record<string, unknown>, expanded: unknown[], loader: DocumentLoader): Promise<string[]> {
   const node = expanded.length === 1 ? (expanded[0] as Record<string, unknown[]>) : undefined;
   if (!node) return [];
-  // The read fields alone, as the JSON gives them (a probe value for the absent ones, to learn
-  // their IRIs), under the same contexts and types (VC 2.0 defines them in a type-scoped context).
-  const probe: Record<string, unknown> = { '@context': document['@context'], type: document.type };
-  for (const field of READ_FIELDS) probe[field] = document[field] ?? `${PROBE}${field}`;
-  const [read] = await jsonld.expand(probe, { documentLoader: loader.load });
-  if (!read) return [];
-  const hidden: string[] = [];
-  for (const [iri, values] of Object.entries(read as Record<string, unknown[]>)) {
-    if (iri.startsWith('@')) continue;
-    // A field the JSON lacks must have no statement at all; a field it has, exactly its own.
-    const expected = values.some((v) => isProbe(v)) ? [] : values;
-    if (!sameValues(node[iri] ?? [], expected)) {
-      const name = iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
-      hidden.push((READ_FIELDS as readonly string[]).includes(name) ? name : iri);
-    }
+  const context = document['@context'];
+  const fields = Array.isArray(context) && context[0] === CONTEXT.VC_V1 ? READ_FIELDS_V1 : READ_FIELDS;
+  // The common case costs nothing: each JSON value gives one statement, so equal counts mean
+  // nothing was added under another name. Only values of unusual shape need the exact comparison.
+  let unusual = false;
+  const miscounted: string[] = [];
+  for (const field of fields) {
+    const count = statementCount(document[field]);
+    if (count === undefined) unusual = true;
+    else if ((node[`${CREDENTIALS}${field}`]?.length ?? 0) !== count) miscounted.push(field);
   }
-  return hidden;
+  if (miscounted.length > 0 || !unusual) return miscounted;
+
+  // Exactly: the read fields alone, under the same contexts and types (VC 2.0 defines them in a
+  // type-scoped context), must give the same statements as the whole credential does.
+  const alone: Record<string, unknown> = { '@context': document['@context'], type: document.type };
+  for (const field of fields) if (document[field] !== undefined) alone[field] = document[field];
+  const [read] = (await jsonld.expand(alone, { documentLoader: loader.load })) as Record<string, unknown[]>[];
+  return fields.filter((field) => !sameValues(node[`${CREDENTIALS}${field}`] ?? [], read?.[`${CREDENTIALS}${field}`] ?? []));
 }
 
-function isProbe(value: unknown): boolean {
-  const v = value as { '@id'?: unknown; '@value'?: unknown };
-  return [v['@id'], v['@value']].some((x) => typeof x === 'string' && x.startsWith(PROBE));
+// How many statements a JSON value gives under its term: one per non-null value, arrays flattened;
+// undefined when its shape (a @set, @list, @graph, a null @value…) makes that uncertain.
+function statementCount(value: unknown): number | undefined {
+  if (value === undefined || value === null) return 0;
+  if (Array.isArray(value)) {
+    let total = 0;
+    for (const item of value) {
+      const count = statementCount(item);
+      if (count === undefined) return undefined;
+      total += count;
+    }
+    return total;
+  }
+  if (typeof value === 'object') {
+    if (Object.keys(value).some((k) => k.startsWith('@') && !SINGLE_VALUE_KEYWORDS.has(k))) return undefined;
+    if ((value as { '@value'?: unknown })['@value'] === null) return undefined;
+  }
+  return 1;
 }
 
 function sameValues(a: unknown[], b: unknown[]): boolean {

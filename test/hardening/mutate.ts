@@ -191,8 +191,9 @@ function* memberChanges(base: Doc, path: Key[], value: Json): Generator<Mutation
 
   yield { path: shown, change: 'removed', input: removeAt(base, path), ...removal(base, path) };
   yield { path: shown, change: 'key renamed', input: renameAt(base, path, `${key}Mutated`) };
+  // Another term may name the same property (OB 3.0 maps both "criteria" and "Criteria" to one IRI).
   const recased = key.charAt(0) === key.charAt(0).toUpperCase() ? key.charAt(0).toLowerCase() + key.slice(1) : key.charAt(0).toUpperCase() + key.slice(1);
-  if (recased !== key) yield { path: shown, change: 'key\'s first letter case changed', input: renameAt(base, path, recased) };
+  if (recased !== key) yield { path: shown, change: 'key\'s first letter case changed', input: renameAt(base, path, recased), allowedIfSameStatements: true };
   yield* valueChanges(base, path, value);
   if (!Array.isArray(value)) {
     yield replace([value], 'wrapped in a one-element array', ID_KEYS.has(key) ? undefined : 'one-element-array');

@@ -12,9 +12,10 @@ import { ALLOWED, mutationsOf, type MutationSources } from './mutate.js';
  * parallel (vitest forks), so the work is split by corpus.
  */
 export const MUTATION_QUOTAS = {
-  microcred: 3_000,
-  'dcc-vc1': 2_500,
-  'dcc-vc2': 4_500,
+  microcred: 2_400,
+  'dcc-vc1': 3_100,
+  'dcc-vc2a': 3_800,
+  'dcc-vc2b': 3_600,
 } as const;
 
 /**

@@ -84,6 +84,14 @@ describe('a field the verifier reads cannot be hidden under another spelling of 
     expect(report.verified).toBe(false);
   });
 
+  it('a status entry under its full IRI beside an empty @set under "credentialStatus": refused', async () => {
+    const revoked = fixture(`${DCC}/noRegsitry-revokedStatus-notExpired.json`);
+    const doc = { ...revoked, credentialStatus: { '@set': [] }, [`${CRED}credentialStatus`]: revoked.credentialStatus };
+    const report = await verifyCredential(doc, { now: NOW });
+    expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_JSONLD_INVALID', path: 'credentialStatus' });
+    expect(report.verified).toBe(false);
+  });
+
   it('a field the verifier does not read may be spelled either way: name as https://schema.org/name still verifies', async () => {
     const doc = fixture(`${DCC}/legacyRegistry-noStatus-noExpiry-basicOBv3.json`);
     const report = await verifyCredential({ ...without(doc, 'name'), 'https://schema.org/name': doc.name }, { now: NOW });

@@ -6,8 +6,9 @@ import { echo, resolveLimits, type VerifyLimits } from '../limits.js';
 
 /**
  * `now` lies within validFrom…validUntil (VC 1.1: issuanceDate…expirationDate), allowing the clock skew.
- * Both pairs are read whatever the VC version: the VC 1.1 context also defines validFrom and
- * validUntil, so a credential may carry either, and the later start and the earlier end apply.
+ * Under VC 1.1 both pairs are read: its context also defines validFrom and validUntil, so a
+ * credential may carry either, and the later start and the earlier end apply. VC 2.0 defines only
+ * validFrom and validUntil.
  */
 export const validityCheck: Check = {
   id: 'validity',
@@ -16,9 +17,9 @@ export const validityCheck: Check = {
   run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
     const v1 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V1;
-    // The version's own names first: they name the date in messages when both are present.
-    const fromFields = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom', 'issuanceDate'];
-    const untilFields = v1 ? ['expirationDate', 'validUntil'] : ['validUntil', 'expirationDate'];
+    // VC 1.1's own names first: they name the date in messages when both are present.
+    const fromFields = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom'];
+    const untilFields = v1 ? ['expirationDate', 'validUntil'] : ['validUntil'];
     if (doc.validFrom === undefined && !v1) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No start of validity', detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).', path: 'validFrom' });
     }
