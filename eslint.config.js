@@ -12,5 +12,5 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['src/cli/**', 'examples/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**', 'examples/**', 'bench/**', 'scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
 );

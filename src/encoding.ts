@@ -38,3 +38,39 @@ export function toBase64(bytes: Uint8Array): string {
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
 }
+
+const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** Base58 with the Bitcoin alphabet (the `z` multibase of Multikey and did:key, without the `z`). */
+export function toBase58btc(bytes: Uint8Array): string {
+  let value = 0n;
+  for (const b of bytes) value = value * 256n + BigInt(b);
+  let out = '';
+  while (value > 0n) {
+    out = BASE58_ALPHABET[Number(value % 58n)] + out;
+    value /= 58n;
+  }
+  // Each leading zero byte is written as a leading "1".
+  for (const b of bytes) {
+    if (b !== 0) break;
+    out = `1${out}`;
+  }
+  return out;
+}
+
+/** The bytes of a base58btc (Bitcoin alphabet) string; throws a TypeError for any other character. */
+export function fromBase58btc(text: string): Uint8Array {
+  let value = 0n;
+  for (const c of text) {
+    const digit = BASE58_ALPHABET.indexOf(c);
+    if (digit < 0) throw new TypeError('not base58btc');
+    value = value * 58n + BigInt(digit);
+  }
+  const bytes: number[] = [];
+  while (value > 0n) {
+    bytes.unshift(Number(value % 256n));
+    value /= 256n;
+  }
+  const zeros = /^1*/.exec(text)?.[0].length ?? 0;
+  return Uint8Array.from([...new Array<number>(zeros).fill(0), ...bytes]);
+}

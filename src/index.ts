@@ -66,6 +66,30 @@ export type { CheckStackOptions, StackComponentResult, StackRecipient } from './
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
 
+// --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
+export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
+export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
+export { MemoryStatusStore } from './status/memoryStore.js';
+export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
+export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
+export type { StatusListCredential } from './status/listCredential.js';
+
+// --- network and fetch policy (src/network) ---
+export { createPolicyFetch } from './network/policyFetch.js';
+export type { PolicyFetch } from './network/policyFetch.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { didWebUrl } from './network/didWeb.js';
+
+// --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
+export { issueCredentialJwt } from './jwt/issue.js';
+export type { IssueJwtOptions } from './jwt/issue.js';
+export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
+export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
+export type { PublicJwk } from './keys/jwk.js';
+export { didWebKey } from './keys/didWeb.js';
+export type { DidVerificationMethod } from './keys/didWeb.js';
+
 // --- input limits (src/verify/limits.ts) ---
 export { DEFAULT_LIMITS } from './verify/limits.js';
 export type { VerifyLimits } from './verify/limits.js';

@@ -5,6 +5,7 @@ import { competencyCommand } from './commands/competency.js';
 import { decideCommand } from './commands/decide.js';
 import { issueCommand } from './commands/issue.js';
 import { verifyCommand } from './commands/verify.js';
+import { statusCommand } from './commands/status.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   decide: decideCommand,
   issue: issueCommand,
   verify: verifyCommand,
+  status: statusCommand,
 };
 
 /**

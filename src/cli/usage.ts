@@ -1,18 +1,28 @@
 // The help texts. Kept together so that the commands read as code and the help as prose.
 
+// The PostgreSQL choice of status store, in the options of every command that takes a store.
+const POSTGRES_STORE = `      --postgres URL     the status store in PostgreSQL instead of a file, e.g.
+                         postgres://issuer@db.example.org:5432/badges (leave
+                         the password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)`;
+
 const MAIN = `microcred — issue and verify Open Badges 3.0 credentials, offline.
 
 Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE]
   microcred competency check FILE... [--json]
   microcred competency compile FILE [--out FILE]
   microcred decide --competency DEF --submission SUB --review REV... [--json]
-  microcred issue --key KEY --credential FILE [--out FILE]
+  microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
   microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                  [--doc URL=FILE...] [--allow-network]
+  microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+  microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status show [ID] [--store FILE] [--json]
   microcred help [COMMAND]
   microcred --version
 
@@ -25,21 +35,27 @@ Run "microcred help COMMAND" for a command's options.
 
 const HELP: Record<string, string> = {
   keys: `Usage:
-  microcred keys generate --out FILE [--did-web DOMAIN] [--force]
+  microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
   microcred keys did-web --key KEY --domain DOMAIN [--out FILE] [--force]
 
 Run "microcred help keys generate" or "microcred help keys did-web" for details.
 `,
-  'keys generate': `Usage: microcred keys generate --out FILE [--did-web DOMAIN] [--force]
-       microcred keys generate --stdout [--did-web DOMAIN]
+  'keys generate': `Usage: microcred keys generate --out FILE [--type ed25519|p256|rsa] [--did-web DOMAIN] [--force]
+       microcred keys generate --stdout [--type ed25519|p256|rsa] [--did-web DOMAIN]
 
 Creates an Ed25519 issuer key and writes it, secret included, as a Multikey JSON
 file readable only by you (mode 0600). Prints the key's DID and verification
 method id, never the secret.
 
+With --type p256 or rsa, creates a key for VC-JWTs ("microcred issue --format
+jwt") instead, written as a JWK: P-256 signs with ES256 and is named by its
+did:key; RSA (2048 bits) signs with RS256 and has no name unless --did-web gives
+it one, so its JWTs carry the public key in the header.
+
 Options:
   -o, --out FILE         where to write the key file (an existing file is kept)
       --stdout           print the key file, SECRET INCLUDED, instead of writing it
+      --type TYPE        ed25519 (the default), p256 or rsa
       --did-web DOMAIN   make did:web:DOMAIN the key's controller (default: its
                          did:key) and write the DID document as did.json beside
                          the key, to publish at https://DOMAIN/.well-known/did.json
@@ -56,7 +72,8 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
+                       [(--status-store FILE | --postgres URL) [--list-url URL]]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
                        [--now ISO] [--evidence-audience TEXT] [--valid-until ISO] [--out FILE]
@@ -68,7 +85,9 @@ Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
 from one of three sources. Every problem is reported before anything is signed.
 
 With --credential: signs the unsigned credential as given. Missing @context, id
-and validFrom are filled in; issuer.id must be the key's DID.
+and validFrom are filled in; issuer.id must be the key's DID. With --format jwt,
+prints a VC-JWT (Open Badges 3.0 encoding, compact JWS) instead: EdDSA with an
+Ed25519 key, ES256 or RS256 with a key from "keys generate --type p256|rsa".
 
 With --competency and --review: decides the stored submission from its stored
 reviews (as "microcred decide" does) and, only if the decision is approved,
@@ -87,6 +106,7 @@ Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
   -o, --out FILE             write the signed credential to FILE (default: print it)
   -c, --credential FILE      the unsigned credential (JSON)
+      --format FORMAT        json-ld (the default: a Data Integrity proof) or jwt
       --competency DEF       the competency definition (YAML or JSON)
       --submission SUB       the stored submission (JSON)
       --review REV           a stored review (JSON; one review or an array);
@@ -109,6 +129,15 @@ Options:
                              default: any issuer whose signature verifies)
       --did-doc FILE         a DID document to resolve component issuers' keys
                              (repeatable)
+      --status-store FILE    give the credential revocation and suspension
+                             entries on the status lists of this store (from
+                             "microcred status create"); works in every mode
+      --postgres URL         the same with the status store in PostgreSQL, e.g.
+                             postgres://issuer@db.example.org/badges (leave the
+                             password to PGPASSWORD); needs the pg package
+      --postgres-schema NAME  the schema of its tables (default microcred)
+      --list-url URL         where new lists are published (default: where the
+                             store's lists are)
 
 ISO is a date-time with a timezone (2030-01-31T09:00:00Z) or a date (midnight UTC).
 `,
@@ -164,10 +193,16 @@ Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
+                        [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
 
-Verifies each credential file and reports check by check. Nothing is fetched
-from the network: did:key is resolved locally; give did:web documents with
---did-doc.
+Verifies each credential file and reports check by check. A file holds a
+credential as JSON or a VC-JWT (the compact JWS text). Nothing is fetched from
+the network unless --allow-network is given: did:key and did:jwk are resolved
+locally; give did:web DID documents with --did-doc, status list credentials with
+--status-list, and any other document (a key document, a status list, a
+schema) with --doc. JSON-LD contexts are never fetched: only those bundled
+with microcred are used. A credential whose status list could not be read is
+reported as "could not check", never as not revoked.
 
 Options:
       --json             print the reports as JSON (one object, or an array
@@ -176,9 +211,94 @@ Options:
                          2030-01-31) instead of now
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
       --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --status-list FILE a status list credential, served at its id (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL, a DID or an https URL,
+                         e.g. --doc did:web:example.org=did.json (repeatable)
+      --allow-network    fetch what is not supplied (did:web documents, https
+                         documents) with https only, a 5 s timeout, a 1 MiB
+                         limit, at most 3 redirects and no private addresses
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc).
+2 the command line is wrong (including an unreadable --did-doc or --doc).
+`,
+  status: `Usage:
+  microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+                          [--purpose PURPOSE...] [--length N]
+  microcred status revoke ID --key KEY [--store FILE] [--out DIR]
+  microcred status suspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status show [ID] [--store FILE] [--json]
+
+Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
+default ./microcred-status.json, or PostgreSQL with --postgres URL) records the
+lists and which credential holds which index; the signed list credentials are
+written to DIR (default ./status-lists) to publish at their URLs. Issue into
+the store with "microcred issue ... --status-store FILE" (or --postgres URL).
+
+Run "microcred help status COMMAND" for details.
+`,
+  'status create': `Usage: microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
+                               [--purpose PURPOSE...] [--length N]
+
+Creates the status store if needed, opens a list for each purpose that has
+none (or whose list is full), and writes every list, signed by KEY, to DIR.
+Publish them at the URLs printed before issuing credentials that point at them.
+Run it again at any time to re-sign and write every list.
+
+Options:
+  -k, --key KEY          the issuer's key file (the lists' issuer is its DID,
+                         the same as the credentials')
+      --list-url URL     where the lists are published, e.g.
+                         https://pd.example.org/status (needed the first time)
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+  -o, --out DIR          where to write the list credentials (default status-lists)
+      --purpose PURPOSE  revocation or suspension (repeatable; default both)
+      --length N         entries per list (default and minimum 131072)
+`,
+  'status revoke': `Usage: microcred status revoke ID --key KEY [--store FILE] [--out DIR]
+
+Revokes the credential with id ID for good: sets its bit on its revocation list,
+re-signs the list and writes it to DIR to publish. Revoking twice changes nothing.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status suspend': `Usage: microcred status suspend ID --key KEY [--store FILE] [--out DIR]
+
+Suspends the credential with id ID until "microcred status unsuspend": sets its
+bit on its suspension list, re-signs the list and writes it to DIR to publish.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status unsuspend': `Usage: microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+
+Lifts the suspension of the credential with id ID: clears its bit, re-signs the
+list and writes it to DIR to publish.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+  -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status show': `Usage: microcred status show [ID] [--store FILE] [--json]
+
+Without ID: each list with its purpose, URL, indexes in use and bits set. With
+ID: the credential's entries and whether each bit is set (exit 1 when the store
+does not know ID).
+
+Options:
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+      --json             print JSON
 `,
 };
 

@@ -1,13 +1,72 @@
-import { ErrorCode, type ProblemDetail } from '../errors.js';
-import { CONTEXT, OB_CREDENTIAL_TYPES } from '../model/constants.js';
-import { parseDateTimeZ } from '../dates.js';
-import { isJsonObject } from '../jsonPath.js';
+import { ErrorCode, MicrocredError, type ProblemDetail } from '../errors.js';
+import { CONTEXT, ISSUE_CONTEXTS, OB_CREDENTIAL_TYPES } from '../model/constants.js';
+import { parseDateTimeZ, toDateTimeZ } from '../dates.js';
+import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { bundledContexts } from '../contexts/bundled.js';
+import { DocumentLoader } from '../contexts/documentLoader.js';
+import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
 import { isUri } from '../identifiers.js';
+import type { CredentialStatusSource } from '../status/entry.js';
 
 /** One reason a credential cannot be signed, with its code and JSON path. */
 export interface IssueProblem extends ProblemDetail {
   code: ErrorCode;
+}
+
+/**
+ * The credential as it will be signed, whatever the proof format: a plain JSON copy (the caller's
+ * object is never changed) with `@context`, `id` and `validFrom` filled in when missing (VC 2.0 +
+ * OB 3.0.3, a `urn:uuid:`, `now`), and `credentialStatus` from `status` once it is known to be valid. Throws a {@link MicrocredError} when it may not be signed:
+ * `details.problems` lists every problem with its JSON path, `code` / `details.path` name the first.
+ * With no `issuerId` (a key that names no controller), issuer.id is not compared with the key's.
+ */
+export async function preparedCredential(
+  credential: unknown,
+  options: { issuerId: string | undefined; now: Date; loader: DocumentLoader | undefined; status?: CredentialStatusSource | undefined },
+): Promise<{ doc: Record<string, unknown>; loader: DocumentLoader }> {
+  let copy: unknown;
+  try {
+    // What is checked below is exactly what gets signed (vc.issue, for one, mutates what it signs).
+    copy = copyAsPlainJson(credential);
+  } catch (error) {
+    const path = error instanceof NotPlainJson && error.path ? error.path : undefined;
+    const reason = error instanceof NotPlainJson ? ` ${error.message}` : '';
+    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential must be plain JSON data (no functions, class instances or cycles).${reason}`, path ? { path } : {});
+  }
+  if (!isJsonObject(copy)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');
+  const doc = copy;
+  if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
+
+  doc['@context'] ??= [...ISSUE_CONTEXTS];
+  doc.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`;
+  doc.validFrom ??= toDateTimeZ(options.now);
+
+  const problems = preflightProblems(doc, options.issuerId);
+  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
+  if (options.loader !== undefined && typeof options.loader?.load !== 'function') {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'options.loader must be a DocumentLoader (new DocumentLoader({ documents })).', { path: 'loader' });
+  }
+  const loader = options.loader ?? new DocumentLoader();
+  if (problems.length === 0) {
+    for (const { term, path } of await findUndefinedTerms(doc, loader)) {
+      problems.push({ code: ErrorCode.TERM_UNDEFINED, ...(path ? { path } : {}), message: `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts; use a term the OB 3.0 context defines or add a context that defines it.` });
+    }
+  }
+  const [first] = problems;
+  if (first) {
+    const summary = problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.path).join(', ')})`;
+    throw new MicrocredError(first.code, `Cannot issue: ${summary}`, { ...(first.path ? { path: first.path } : {}), problems });
+  }
+
+  if (options.status) {
+    if (doc.credentialStatus !== undefined) {
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Cannot issue: the credential already has a credentialStatus, and options.status would add another; give one or the other.', { path: 'credentialStatus' });
+    }
+    // Only now, with the credential known to be valid, so no index is spent on one that is refused.
+    const entries = await options.status.entriesFor(doc.id as string);
+    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
+  }
+  return { doc, loader };
 }
 
 const DATE_FIELDS = ['validFrom', 'validUntil', 'awardedDate', 'credentialSubject.awardedDate', 'credentialSubject.activityStartDate', 'credentialSubject.activityEndDate'];
@@ -17,7 +76,7 @@ const DATE_FIELDS = ['validFrom', 'validUntil', 'awardedDate', 'credentialSubjec
  * much of this silently and fail later at verification (see the pitfalls of the stack), so it is
  * checked here, where the issuer can still fix it.
  */
-export function preflightProblems(doc: Record<string, unknown>, issuerId: string): IssueProblem[] {
+export function preflightProblems(doc: Record<string, unknown>, issuerId: string | undefined): IssueProblem[] {
   const problems: IssueProblem[] = [];
   const add = (code: ErrorCode, path: string, message: string) => problems.push({ code, path, message });
 
@@ -44,7 +103,7 @@ export function preflightProblems(doc: Record<string, unknown>, issuerId: string
   if (typeof issuer !== 'object' || issuer === null) add(ErrorCode.FIELD_REQUIRED, 'issuer', 'issuer is required: a Profile with an id and type ["Profile"].');
   else {
     if (!isUri(issuer.id)) add(ErrorCode.FIELD_REQUIRED, 'issuer.id', 'issuer.id is required and must be a URI (the DID that controls the signing key).');
-    else if (issuer.id !== issuerId) add(ErrorCode.ISSUER_MISMATCH, 'issuer.id', `issuer.id is ${issuer.id as string} but the signing key belongs to ${issuerId}.`);
+    else if (issuerId !== undefined && issuer.id !== issuerId) add(ErrorCode.ISSUER_MISMATCH, 'issuer.id', `issuer.id is ${issuer.id as string} but the signing key belongs to ${issuerId}.`);
     if (!hasType(issuer.type, 'Profile')) add(ErrorCode.TYPE_INVALID, 'issuer.type', 'issuer.type must include "Profile".');
   }
 

@@ -1,15 +1,24 @@
 import { CONTEXT } from '../model/constants.js';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { IssuerKey } from './issuerKey.js';
+import { JwtKey } from './jwtKey.js';
+import type { PublicJwk } from './jwk.js';
+
+/** A verification method of a DID document: an Ed25519 Multikey, or a P-256 / RSA key as a JsonWebKey. */
+export type DidVerificationMethod =
+  | { id: string; type: 'Multikey'; controller: string; publicKeyMultibase: string }
+  | { id: string; type: 'JsonWebKey'; controller: string; publicKeyJwk: PublicJwk };
 
 /** A DID document, as published at `https://<domain>/.well-known/did.json` for did:web. */
 export interface DidDocument {
   '@context': string[];
   id: string;
-  verificationMethod: { id: string; type: string; controller: string; publicKeyMultibase: string }[];
+  verificationMethod: DidVerificationMethod[];
   assertionMethod: string[];
   authentication: string[];
 }
+
+const JWK_CONTEXT = 'https://w3id.org/security/jwk/v1';
 
 /**
  * The did:web DID for a domain and optional path (did:web method spec §3.1: `:` separates path
@@ -32,21 +41,38 @@ export function didWebOf(domain: string): string {
 
 /**
  * The DID document an issuer publishes for did:web, listing the given keys for assertion.
- * Each key is re-bound to the did:web controller.
+ * Each key is re-bound to the did:web controller: an Ed25519 {@link IssuerKey} as a Multikey
+ * (`#z6Mk…`), a {@link JwtKey} as a JsonWebKey under its id when that is a URL of this DID, else
+ * under `#<its thumbprint>` (see {@link didWebKey}).
  *
  * @example
  * const doc = didWebDocument('pd.example.org', [key]);
  * const webKey = key.withController(doc.id);
  */
-export function didWebDocument(domain: string, keys: IssuerKey[]): DidDocument {
+export function didWebDocument(domain: string, keys: (IssuerKey | JwtKey)[]): DidDocument {
   const did = didWebOf(domain);
-  const methods = keys.map((k) => k.withController(did).verificationMethod());
+  const methods = keys.map((k): DidVerificationMethod => {
+    if (k instanceof JwtKey) return { id: (didWebKey(did, k).id as string), type: 'JsonWebKey', controller: did, publicKeyJwk: k.publicJwk };
+    const m = k.withController(did).verificationMethod();
+    return { id: m.id, type: 'Multikey', controller: m.controller, publicKeyMultibase: m.publicKeyMultibase };
+  });
   const ids = methods.map((m) => m.id);
   return {
-    '@context': [CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1],
+    '@context': [CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1, ...(keys.some((k) => k instanceof JwtKey) ? [JWK_CONTEXT] : [])],
     id: did,
-    verificationMethod: methods.map((m) => ({ id: m.id, type: m.type, controller: m.controller, publicKeyMultibase: m.publicKeyMultibase })),
+    verificationMethod: methods,
     assertionMethod: ids,
     authentication: ids,
   };
+}
+
+/**
+ * A {@link JwtKey} as a key of the did:web `did`: unchanged when its id is already a URL of that
+ * DID, else re-named `did#<thumbprint>`. Its JWTs then carry that kid.
+ *
+ * @example
+ * const webKey = didWebKey(didWebOf('pd.example.org'), await generateJwtKey({ alg: 'RS256' }));
+ */
+export function didWebKey(did: string, key: JwtKey): JwtKey {
+  return key.id?.startsWith(`${did}#`) ? key : key.withId(`${did}#${key.thumbprint}`, did);
 }

@@ -24,3 +24,11 @@ export async function createEd25519Sign(seed: Uint8Array): Promise<(data: Uint8A
   return async (data) =>
     new Uint8Array(await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, key, data as Uint8Array<ArrayBuffer>));
 }
+
+/**
+ * A browser cannot resolve host names: undefined tells the network policy that only IP-literal
+ * hosts and `localhost` can be checked, and the browser guards the rest (Private Network Access).
+ */
+export async function resolveHostAddresses(_hostname: string): Promise<string[] | undefined> {
+  return undefined;
+}

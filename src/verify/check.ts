@@ -1,6 +1,7 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
+import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
-import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem } from './report.js';
+import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
 export interface DecodedJwt {
@@ -10,6 +11,8 @@ export interface DecodedJwt {
   payload: Record<string, unknown>;
   /** Which of the encodings met in the wild this is. */
   encoding: 'ob3' | 'vc11' | 'vc-jose-cose';
+  /** Set by `signature`: the key that verified it, for `issuer` to bind to the credential's issuer. */
+  key?: ResolvedJwtKey;
 }
 
 /** What the checks read and what earlier checks learned for later ones. */
@@ -20,6 +23,8 @@ export interface VerifyContext {
   readonly clockSkewSeconds: number;
   /** The options the caller passed, for checks that read their own (trust list, limits). */
   readonly options: VerifyOptions;
+  /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
+  readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
   /** What `parse` reads: the input, or the text `extract` took out of an image. */
   source: unknown;
   /** Set by `extract` when the input was an image. */

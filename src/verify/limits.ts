@@ -1,5 +1,5 @@
 import { ErrorCode } from '../errors.js';
-import { isJsonObject } from '../jsonPath.js';
+import { isJsonObject, joinPath } from '../jsonPath.js';
 import type { CheckPart, CheckResult, CredentialSummary, Problem, VerificationReport } from './report.js';
 
 /**
@@ -68,6 +68,19 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
   }
   const bytes = jsonSize(credential, limits.maxInputBytes);
   return bytes > limits.maxInputBytes ? tooLarge(limits) : undefined;
+}
+
+/** The problem with plain JSON (a decoded VC-JWT's credential) nested deeper than `limits.maxDepth`. */
+export function nestingProblem(value: unknown, limits: VerifyLimits): Problem | undefined {
+  const pending: [unknown, string, number][] = [[value, '', 0]];
+  while (pending.length > 0) {
+    const [next, path, depth] = pending.pop() as [unknown, string, number];
+    if (next === null || typeof next !== 'object') continue;
+    if (depth >= limits.maxDepth) return tooDeepProblem(path, limits);
+    const entries = Array.isArray(next) ? next.map((v, i) => [i, v] as const) : Object.entries(next);
+    for (const [key, child] of entries) pending.push([child, joinPath(path, key), depth + 1]);
+  }
+  return undefined;
 }
 
 /** The problem for a credential nested deeper than `limits.maxDepth`, at `path`. */

@@ -4,6 +4,7 @@ import { jsonldCheck } from './checks/jsonld.js';
 import { typeCheck } from './checks/type.js';
 import { proofCheck } from './checks/proof.js';
 import { signatureCheck } from './checks/signature.js';
+import { claimsCheck } from './checks/claims.js';
 import { issuerCheck } from './checks/issuer.js';
 import { validityCheck } from './checks/validity.js';
 import { statusCheck } from './checks/status.js';
@@ -13,7 +14,7 @@ import { statusCheck } from './checks/status.js';
  * that a forgery is never hidden behind "expired". The full order, as checks are added:
  * extract, parse, jsonld, type, schema, proof, signature, claims, issuer, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, proofCheck, signatureCheck, issuerCheck, validityCheck, statusCheck];
+export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck];
 
 /** The checks that must pass, when they apply, for a credential to be authentic. */
 export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;

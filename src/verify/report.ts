@@ -62,7 +62,8 @@ export interface CredentialSummary {
   recipient?: string;
   validFrom?: string;
   validUntil?: string;
-  proof?: { type?: string; cryptosuite?: string; verificationMethod?: string };
+  /** The embedded proof; for a VC-JWT, `type` "VC-JWT", the JWS `alg` and the key (kid, or the thumbprint URI of a header jwk). */
+  proof?: { type?: string; cryptosuite?: string; alg?: string; verificationMethod?: string };
 }
 
 /**

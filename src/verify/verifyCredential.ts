@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
-import { DocumentLoader } from '../contexts/documentLoader.js';
+import { verificationLoader, type DocumentLoader } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { Check, VerifyContext } from './check.js';
+import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
@@ -10,15 +10,27 @@ import { summarize, type CheckResult, type CredentialSummary, type VerificationR
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
-  /** A loader to reuse across calls; add did:web documents you hold to it. */
+  /**
+   * A loader to reuse across calls (its did:key and fetch caches then last). It is read, never
+   * changed: for each URL, `documents` come first, then this loader, then the network.
+   */
   loader?: DocumentLoader;
   /** The moment to check validity at (default: now). */
   now?: Date;
   /** Tolerance for clocks that disagree, in seconds (default 300). */
   clockSkewSeconds?: number;
-  /** Documents served by URL without the network: DID documents, status list credentials, JSON Schemas. */
+  /**
+   * Documents served by URL without the network: DID documents (keyed by the DID), status list
+   * credentials, JSON Schemas, key documents. They take precedence over `loader`; an entry for a
+   * bundled context is ignored (the bundled bytes are what signatures cover).
+   */
   documents?: Record<string, unknown> | Map<string, unknown>;
-  /** A fetch function. Only with one may microcred use the network, and only under `network`. */
+  /**
+   * A fetch function (e.g. `globalThis.fetch`). Only with one may microcred use the network, and
+   * only under `network`, for did:web DID documents and https documents neither `documents` nor
+   * `loader` holds; JSON-LD contexts are never fetched. Without one (and without a loader that has
+   * one), what needs the network is reported as could-not-check with its URL (ERR_NETWORK_DISABLED).
+   */
   fetch?: typeof globalThis.fetch;
   /** The rules every request through `fetch` follows (defaults: https only, 5 s, 1 MiB, no private addresses). */
   network?: NetworkPolicy;
@@ -38,15 +50,15 @@ export interface VerifyOptions {
  */
 export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
   // `null` from an untyped caller reads as no options: this function must not throw.
-  const { now: given, loader, clockSkewSeconds } = options ?? {};
+  const { now: given, clockSkewSeconds } = options ?? {};
   const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
   const ctx: VerifyContext = {
     input,
     source: input,
     options: options ?? {},
+    verify: verifyCredential,
     now,
-    // Anything without a load function would let jsonld fall back to its own loader, which fetches.
-    loader: typeof loader?.load === 'function' ? loader : new DocumentLoader(),
+    loader: loaderFor(options ?? {}, () => ctx.credential),
     clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
   };
   const checks: CheckResult[] = [];
@@ -90,9 +102,22 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     checkedAt: now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
-    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential) } : {}),
+    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
     checks,
   }, resolveLimits(ctx.options.limits));
+}
+
+// One loader per call, over the caller's: `documents`, then the caller's loader, then the network.
+function loaderFor(options: VerifyOptions, input: () => unknown): DocumentLoader {
+  const { loader, documents, fetch, network } = options;
+  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
+  const base = { documents, fetch, input, ...(typeof loader?.load === 'function' ? { loader } : {}) };
+  try {
+    return verificationLoader({ ...base, network });
+  } catch {
+    // A malformed policy must not make verification throw: the defaults are the strict ones.
+    return verificationLoader(base);
+  }
 }
 
 function applies(check: Check, ctx: VerifyContext): boolean {
@@ -103,7 +128,7 @@ function applies(check: Check, ctx: VerifyContext): boolean {
   }
 }
 
-function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
+function summarizeCredential(doc: Record<string, unknown>, jwt: DecodedJwt | undefined): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const obj = (v: unknown) => (isJsonObject(v) ? v : {});
   const issuer = typeof doc.issuer === 'string' ? { id: doc.issuer } : obj(doc.issuer);
@@ -120,7 +145,7 @@ function summarizeCredential(doc: Record<string, unknown>): CredentialSummary {
     ['recipient', recipient],
     ['validFrom', str(doc.validFrom) ?? str(doc.issuanceDate)],
     ['validUntil', str(doc.validUntil) ?? str(doc.expirationDate)],
-    ['proof', prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
+    ['proof', jwt ? prune({ type: 'VC-JWT', alg: str(jwt.header.alg), verificationMethod: jwt.key?.id ?? str(jwt.header.kid) }) : prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CredentialSummary;
 }

@@ -201,7 +201,7 @@ describe('did:web round trip', () => {
 
     const without = await run('verify', 'web-signed.json', '--json');
     expect(without.status).toBe(1);
-    expect(codes(JSON.parse(without.stdout))).toContain('ERR_KEY_UNRESOLVED');
+    expect(codes(JSON.parse(without.stdout))).toContain('ERR_NETWORK_DISABLED');
     expect(without.stderr).toContain('--did-doc');
     expect(without.stderr).toContain('https://pd.example.org/.well-known/did.json');
 

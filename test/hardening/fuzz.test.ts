@@ -29,7 +29,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   // The count is part of the suite's output by design.
-  // eslint-disable-next-line no-console
   console.log(`fuzz: ${cases.total} inputs, slowest ${cases.slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
 });
 

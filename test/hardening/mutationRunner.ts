@@ -32,7 +32,6 @@ export function defineMutationSuite(label: keyof typeof MUTATION_QUOTAS, names: 
   });
   afterAll(() => {
     // The counts are part of the suite's output by design (tried, rejected, accepted by design).
-    // eslint-disable-next-line no-console
     console.log(describeTally(label, tally, performance.now() - started, process.cpuUsage(cpu)));
   });
   describe(`mutation suite: ${label}`, () => {

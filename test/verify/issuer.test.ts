@@ -37,11 +37,12 @@ describe('did:web keys', () => {
     return { document, webKey, credential };
   }
 
-  it('could not be checked when the DID document is not held: ERR_KEY_UNRESOLVED, could-not-check', async () => {
+  it('could not be checked when the DID document is not held and no fetch is given: ERR_NETWORK_DISABLED, could-not-check', async () => {
     const { credential, webKey } = await didWebCredential();
     const report = await verifyCredential(credential, { now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_KEY_UNRESOLVED', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', path: 'proof.verificationMethod' } });
     expect(check(report, 'signature').problem?.detail).toContain(webKey.id);
+    expect(check(report, 'signature').problem?.detail).toContain('https://pd.example.org/.well-known/did.json');
     expect(check(report, 'issuer').outcome).toBe('skipped');
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'could-not-check' });
   });

@@ -20,8 +20,9 @@ describe('status check', () => {
     const report = await verifyCredential(await issueCredential(credential, { key, now: NOW }), { now: NOW });
     const status = report.checks.find((c) => c.id === 'status');
     expect(status?.outcome).toBe('could-not-check');
-    expect(status?.problem?.code).toBe('ERR_STATUS_UNCHECKED');
-    expect(status?.problem?.path).toBe('credentialStatus');
+    expect(status?.problem?.code).toBe('ERR_STATUS_LIST_UNAVAILABLE');
+    expect(status?.problem?.path).toBe('credentialStatus.statusListCredential');
+    expect(status?.problem?.detail).toContain('https://status.example/list');
     expect(report.authentic).toBe(true);
     expect(report.verified).toBe(false);
     expect(report.summary).toBe('could-not-check');

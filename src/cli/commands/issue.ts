@@ -2,14 +2,19 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
+import { issueCredentialJwt } from '../../jwt/issue.js';
+import { decodeJwt } from '../../jwt/decode.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
+import { JwtKey } from '../../keys/jwtKey.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { readJson, readKeyFile, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
 import { helpFor } from '../usage.js';
+import type { CredentialStatusSource } from '../../status/entry.js';
+import { POSTGRES_OPTIONS, newListNotes, openStatusStore, registryFor } from '../statusStore.js';
 import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
 import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 
@@ -21,19 +26,23 @@ import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
 export const ISSUE_OPTIONS = {
   key: { type: 'string', short: 'k' },
   credential: { type: 'string', short: 'c' },
+  format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   ...DECISION_OPTIONS,
   ...STACK_OPTIONS,
   'evidence-audience': { type: 'string' },
   'valid-until': { type: 'string' },
+  'status-store': { type: 'string' },
+  ...POSTGRES_OPTIONS,
+  'list-url': { type: 'string' },
 } as const;
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
 type Mode = 'credential' | 'reviewed' | 'stack';
 
-// What each mode accepts besides --key, --out and --help; anything else given is a usage error.
+// What each mode accepts besides --key, --out, --help and the status options; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
-  credential: ['credential'],
+  credential: ['credential', 'format'],
   reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
   stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
 };
@@ -61,9 +70,25 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
 
-  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath);
+  const status = await openStatus(values, io);
+  try {
+    return await issueIn(mode, values, io, { keyArg, keyPath, outPath, validUntil, status });
+  } finally {
+    await status?.close();
+  }
+}
+
+async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, keyPath, outPath, validUntil, status }: { keyArg: string; keyPath: string; outPath: string | undefined; validUntil: string | undefined; status: StatusOption | undefined }): Promise<number> {
+  // The key is read where each mode reads it; the status entries are made with it when signing.
+  const readSigningKey = async () => {
+    const key = await readKey(io, keyArg, keyPath);
+    status?.setKey(key);
+    return key;
+  };
+  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, () => readKey(io, keyArg, keyPath), validUntil);
+    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, status?.source);
+    if (signed) status?.noteNewLists(signed);
     return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
   }
 
@@ -73,17 +98,51 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr('Run "microcred decide" with the same --competency, --submission and --review options to see the whole decision.\n');
     return EXIT.FAILED;
   }
-  const key = await readKey(io, keyArg, keyPath);
+  const key = await readSigningKey();
   const signed = await issueFromDecision(decision, {
     key,
     definition,
     submission,
+    ...(status ? { status: status.source } : {}),
     ...(now ? { now } : {}),
     ...(values['evidence-audience'] !== undefined ? { evidenceAudience: values['evidence-audience'] } : {}),
     ...(validUntil ? { validUntil } : {}),
   });
   if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
+  status?.noteNewLists(signed);
   return write(io, signed, values.out, outPath);
+}
+
+/** `--status-store FILE | --postgres URL [--list-url URL]`: where the credential's revocation and suspension entries come from. */
+interface StatusOption {
+  source: CredentialStatusSource;
+  setKey(key: IssuerKey): void;
+  /** Prints a note for each list the credential opened (it must be published too). */
+  noteNewLists(signed: SignedCredential): void;
+  close(): Promise<void>;
+}
+
+async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption | undefined> {
+  const file = values['status-store'];
+  const postgres = values.postgres;
+  if (file === undefined && postgres === undefined) {
+    if (values['postgres-schema'] !== undefined) throw new UsageError('--postgres-schema goes with --postgres URL.', 'issue');
+    return undefined;
+  }
+  const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, { mustExist: true, command: 'issue', fileOption: '--status-store' });
+  const known = new Set((await store.listIds()).map((l) => l.id));
+  let key: IssuerKey | undefined;
+  return {
+    source: {
+      async entriesFor(credentialId) {
+        if (!key) throw new Error('the status entries were asked for before the key was read');
+        return (await registryFor(store, key, { listUrl: values['list-url'] })).entriesFor(credentialId);
+      },
+    },
+    setKey: (k) => (key = k),
+    noteNewLists: (signed) => io.stderr(newListNotes(signed.credentialStatus, known, option)),
+    close: () => store.close(),
+  };
 }
 
 /** Which mode the options ask for; a usage error when they mix modes or name none. */
@@ -95,7 +154,10 @@ function modeOf(values: IssueValues): Mode {
   if (values.credential === undefined && values.competency === undefined) {
     throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
   }
-  const allowed = new Set(['key', 'out', 'help', ...MODE_OPTIONS[mode]]);
+  if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
+    throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
+  }
+  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
@@ -111,38 +173,49 @@ function validUntilOf(value: string): string {
   return toDateTimeZ(parseMoment(value, '--valid-until', 'issue'));
 }
 
-async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
+/** The key in `keyPath` (shown as `keyArg`), with a warning on stderr when others can read it. */
+export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
   const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   return key;
 }
 
-/** `--credential FILE`: sign the credential as given. */
-async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string): Promise<number> {
+/** `--credential FILE [--format jwt]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
+async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, status: StatusOption | undefined): Promise<number> {
   const file = values.credential as string;
+  const format = values.format ?? 'json-ld';
+  if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const key = await readKey(io, keyArg, keyPath);
-  let signed;
+  const { key, warning } = await readSigningKeyFile(keyPath, keyArg);
+  if (warning) io.stderr(`warning: ${warning}\n`);
+  if (key instanceof JwtKey) {
+    if (format === 'json-ld') throw new UsageError(`${keyArg} is a ${key.alg} key, which signs VC-JWTs only: add --format jwt, or sign with an Ed25519 key ("microcred keys generate").`, 'issue');
+    // The status lists themselves are credentials with a Data Integrity proof, which only an Ed25519 key makes.
+    if (status) throw new UsageError(`--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${key.alg} key.`, 'issue');
+  } else status?.setKey(key);
+  const withStatus = status ? { status: status.source } : {};
+  let signed: SignedCredential | string;
   try {
-    signed = await issueCredential(unsigned, { key });
+    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key, ...withStatus }) : await issueCredential(unsigned, { key: key as IssuerKey, ...withStatus });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
-    if (isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
+    if (key.controller && isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
       io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;
   }
+  status?.noteNewLists(typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed);
   return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 
-/** Prints the signed credential, or writes it to `--out` and says so. */
-async function write(io: CliIo, signed: SignedCredential, out: string | undefined, outPath: string | undefined): Promise<number> {
-  const text = `${JSON.stringify(signed, null, 2)}\n`;
+/** Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says so. */
+async function write(io: CliIo, signed: SignedCredential | string, out: string | undefined, outPath: string | undefined): Promise<number> {
+  const text = typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
   if (outPath === undefined) io.stdout(text);
   else {
     await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
-    io.stdout(`Signed ${signed.id} and wrote it to ${out}.\n`);
+    io.stdout(typeof signed === 'string' ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n` : `Signed ${signed.id} and wrote it to ${out}.\n`);
   }
   return EXIT.OK;
 }

@@ -4,6 +4,7 @@ import { looksLikeEmail } from '../../identity/hash.js';
 import { isDid } from '../../identifiers.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import type { SignedCredential } from '../../model/credential.js';
+import type { CredentialStatusSource } from '../../status/entry.js';
 import { UsageError, required, type CliIo } from '../args.js';
 import { readJson, resolvePath } from '../files.js';
 import { parseMoment, readDefinition } from '../inputs.js';
@@ -33,7 +34,7 @@ interface StackValues {
  * (verified, same recipient, accepted issuer) and signs the stack credential only when all count.
  * Returns undefined, having printed each failing requirement by name, when one does not.
  */
-export async function issueStackFromOptions(values: StackValues, io: CliIo, readKey: () => Promise<IssuerKey>, validUntil: string | undefined): Promise<SignedCredential | undefined> {
+export async function issueStackFromOptions(values: StackValues, io: CliIo, readKey: () => Promise<IssuerKey>, validUntil: string | undefined, status?: CredentialStatusSource): Promise<SignedCredential | undefined> {
   const competency = required('issue', 'competency', values.competency);
   const recipient = recipientOf(values);
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'issue');
@@ -54,6 +55,7 @@ export async function issueStackFromOptions(values: StackValues, io: CliIo, read
     ...(now ? { now } : {}),
     ...(values['accept-issuer'] ? { acceptedIssuers: values['accept-issuer'] } : {}),
     ...(validUntil ? { validUntil } : {}),
+    ...(status ? { status } : {}),
   };
   // issueStack's steps, taken one by one so that every requirement can be reported by name,
   // passing ones too, without verifying the components a second time.

@@ -1,10 +1,12 @@
 import { dirname, join } from 'node:path';
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { generateKey } from '../../keys/issuerKey.js';
+import { JwtKey, generateJwtKey } from '../../keys/jwtKey.js';
 import { exportKey } from '../../keys/exportKey.js';
-import { didWebDocument, didWebOf } from '../../keys/didWeb.js';
+import { didWebDocument, didWebKey, didWebOf } from '../../keys/didWeb.js';
+import { didWebUrl } from '../../network/didWeb.js';
 import { CliError, UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { exists, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { exists, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { helpFor } from '../usage.js';
 
 /** `microcred keys <generate|did-web>`. */
@@ -22,9 +24,14 @@ async function generate(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     stdout: { type: 'boolean' },
     'did-web': { type: 'string' },
+    type: { type: 'string' },
     force: { type: 'boolean', short: 'f' },
   });
   if (values.help) return help(io, 'keys generate');
+  const type = values.type ?? 'ed25519';
+  if (type !== 'ed25519' && type !== 'p256' && type !== 'rsa') {
+    throw new UsageError(`--type must be ed25519 (the default), p256 (ES256, for VC-JWTs) or rsa (RS256, for VC-JWTs); it is "${type}".`, 'keys generate');
+  }
   if (values.out === undefined && !values.stdout) {
     throw new UsageError('keys generate needs --out FILE to write the key to (or --stdout to print it, secret included).', 'keys generate');
   }
@@ -32,8 +39,9 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   const domain = values['did-web'];
   const controller = domain === undefined ? undefined : didWebFor(domain, 'keys generate');
 
-  const key = await generateKey(controller ? { controller } : {});
-  const keyText = `${JSON.stringify(await exportKey(key, { includeSecret: true }), null, 2)}\n`;
+  const key = type === 'ed25519' ? await generateKey(controller ? { controller } : {}) : await generateJwtFor(type, controller);
+  const exported = key instanceof JwtKey ? await exportKey(key, { includeSecret: true }) : await exportKey(key, { includeSecret: true });
+  const keyText = `${JSON.stringify(exported, null, 2)}\n`;
 
   if (values.stdout) {
     // Asked for explicitly: the one place the secret is printed, for piping into a secret store.
@@ -54,13 +62,20 @@ async function generate(args: string[], io: CliIo): Promise<number> {
     }
   }
   await writeFileSafely(keyPath, keyText, { secret: true, overwrite: Boolean(values.force), shownAs: out });
-  io.stdout(`Wrote a new Ed25519 issuer key to ${out} (mode 0600).\nKeep it secret: anyone who has it can issue credentials as this DID.\n\n`);
-  io.stdout(`DID                  ${key.controller}\nVerification method  ${key.id}\n`);
+  const kind = type === 'ed25519' ? 'Ed25519 issuer key' : type === 'p256' ? 'P-256 key (ES256, for VC-JWTs)' : 'RSA key (RS256, for VC-JWTs)';
+  io.stdout(`Wrote a new ${kind} to ${out} (mode 0600).\nKeep it secret: anyone who has it can issue credentials as this ${key.controller ? 'DID' : 'key'}.\n\n`);
+  if (key.id) io.stdout(`DID                  ${key.controller ?? '(none)'}\nVerification method  ${key.id}\n`);
+  else {
+    io.stdout(
+      'This key has no id: VC-JWTs signed with it carry its public key in the header, and verifiers count it as\n' +
+        "the issuer's only where the issuer's DID document lists it. To publish it, use --did-web DOMAIN.\n",
+    );
+  }
 
   if (domain !== undefined && didPath) {
     const document = didWebDocument(domain, [key]);
     await writeFileSafely(didPath, `${JSON.stringify(document, null, 2)}\n`, { overwrite: Boolean(values.force), shownAs: didShown });
-    io.stdout(`\nWrote its DID document to ${didShown}.\nPublish it at ${publicationUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`);
+    io.stdout(`\nWrote its DID document to ${didShown}.\nPublish it at ${didWebUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`);
   }
   return 0;
 }
@@ -77,22 +92,26 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   const domain = required('keys did-web', 'domain', values.domain);
   const did = didWebFor(domain, 'keys did-web');
 
-  const { key, warning } = await readKeyFile(resolvePath(io.cwd, keyArg), keyArg);
+  const { key, warning } = await readSigningKeyFile(resolvePath(io.cwd, keyArg), keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   const document = didWebDocument(domain, [key]);
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (values.out === undefined) io.stdout(text);
   else {
     await writeFileSafely(resolvePath(io.cwd, values.out), text, { overwrite: Boolean(values.force), shownAs: values.out });
-    io.stdout(`Wrote the DID document for ${did} to ${values.out}.\nPublish it at ${publicationUrl(did)}.\n`);
+    io.stdout(`Wrote the DID document for ${did} to ${values.out}.\nPublish it at ${didWebUrl(did)}.\n`);
   }
   if (key.controller !== did) {
-    io.stderr(
-      `note: ${keyArg} names ${key.controller} as its controller, so credentials issued with it name that DID as issuer.\n` +
-        `      To issue as ${did}, create a key with: microcred keys generate --did-web ${domain} --out FILE\n`,
-    );
+    const owner = key.controller ? `names ${key.controller} as its controller, so credentials issued with it name that DID as issuer` : 'names no controller, so its VC-JWTs carry the public key in the header';
+    const type = key instanceof JwtKey ? ` --type ${key.alg === 'ES256' ? 'p256' : 'rsa'}` : '';
+    io.stderr(`note: ${keyArg} ${owner}.\n      To issue as ${did}, create a key with: microcred keys generate${type} --did-web ${domain} --out FILE\n`);
   }
   return 0;
+}
+
+async function generateJwtFor(type: 'p256' | 'rsa', controller: string | undefined): Promise<JwtKey> {
+  const key = await generateJwtKey({ alg: type === 'p256' ? 'ES256' : 'RS256' });
+  return controller ? didWebKey(controller, key) : key;
 }
 
 function didWebFor(domain: string, command: string): string {
@@ -102,13 +121,6 @@ function didWebFor(domain: string, command: string): string {
     if (isMicrocredError(error)) throw new UsageError(error.message, command);
     throw error;
   }
-}
-
-/** Where a did:web document is fetched from (did:web method spec §3.2: no path → /.well-known). */
-export function publicationUrl(did: string): string {
-  const [host, ...path] = did.slice('did:web:'.length).split(':');
-  const origin = `https://${decodeURIComponent(host as string)}`;
-  return path.length ? `${origin}/${path.map(decodeURIComponent).join('/')}/did.json` : `${origin}/.well-known/did.json`;
 }
 
 function help(io: CliIo, command: string): number {

@@ -9,12 +9,13 @@ import { readJson, readText, resolvePath } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
-import { publicationUrl } from './keys.js';
+import { isUri } from '../../identifiers.js';
+import { didWebUrl } from '../../network/didWeb.js';
 
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]`. */
+/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]`. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
@@ -24,6 +25,9 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       now: { type: 'string' },
       skew: { type: 'string' },
       'did-doc': { type: 'string', multiple: true },
+      doc: { type: 'string', multiple: true },
+      'allow-network': { type: 'boolean' },
+      'status-list': { type: 'string', multiple: true },
     },
     true,
   );
@@ -34,10 +38,15 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   if (files.length === 0) throw new UsageError('verify needs at least one credential file.', 'verify');
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
-  const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify');
+  const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify', {
+    docs: values.doc ?? [],
+    // The default policy: https only, 5 s, 1 MiB, no private addresses, at most 3 redirects.
+    ...(values['allow-network'] ? { fetch: globalThis.fetch } : {}),
+  });
+  for (const file of values['status-list'] ?? []) await addStatusList(loader, file, io);
 
   const reports: FileReport[] = [];
-  // One loader for all files: did:key documents resolved once are reused.
+  // One loader for all files: did:key documents resolved once, and fetched documents, are reused.
   for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds })) });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
@@ -46,19 +55,29 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(blocks.join('\n'));
     if (reports.length > 1) io.stdout(`\n${reports.filter((r) => r.verified).length} of ${reports.length} verified.\n`);
   }
-  for (const did of unresolvedDidWebIssuers(reports)) {
-    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${publicationUrl(did)}) with --did-doc FILE.\n`);
+  const dids = unresolvedDidWebIssuers(reports);
+  for (const { did, url } of dids) {
+    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`);
+  }
+  if (dids.length === 0 && reports.some((r) => r.checks.some((c) => c.problem?.code === ErrorCode.NETWORK_DISABLED))) {
+    io.stderr('hint: a document this check needs is not held; give it with --doc URL=FILE, or let microcred fetch it with --allow-network.\n');
   }
   return reports.every((r) => r.verified) ? EXIT.OK : EXIT.FAILED;
 }
 
-/** The did:web DIDs whose keys could not be resolved: the one gap --did-doc fills. */
-function unresolvedDidWebIssuers(reports: VerificationReport[]): string[] {
+/** The did:web DIDs whose keys could not be resolved offline, and where each is published: the gap --did-doc fills. */
+function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; url: string }[] {
   const dids = reports
-    .filter((r) => r.checks.some((c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED))
+    .filter((r) => r.checks.some((c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED || c.problem?.code === ErrorCode.NETWORK_DISABLED))
     .map((r) => r.credential?.proof?.verificationMethod?.split('#')[0])
     .filter((did): did is string => did !== undefined && did.startsWith('did:web:'));
-  return [...new Set(dids)];
+  return [...new Set(dids)].flatMap((did) => {
+    try {
+      return [{ did, url: didWebUrl(did) }];
+    } catch {
+      return []; // not a did:web that can be published anywhere: the report says why
+    }
+  });
 }
 
 async function verifyFile(file: string, io: CliIo, options: Parameters<typeof verifyCredential>[1]): Promise<VerificationReport> {
@@ -93,21 +112,51 @@ function unreadable(error: unknown, now: Date): VerificationReport {
   };
 }
 
-/** A loader that also resolves the DID documents in `didDocFiles`; a file that is not one is a usage error for `command`. */
-export async function loaderWith(didDocFiles: string[], io: CliIo, command: string): Promise<DocumentLoader> {
-  const loader = new DocumentLoader();
-  for (const file of didDocFiles) {
-    let document: unknown;
+/**
+ * A loader that also serves the DID documents in `didDocFiles` (by their id) and the `docs` given as
+ * URL=FILE, and fetches under the default network policy when given a `fetch`. A file that cannot
+ * be read, or a malformed pair, is a usage error for `command`.
+ */
+export async function loaderWith(didDocFiles: string[], io: CliIo, command: string, options: { docs?: string[]; fetch?: typeof globalThis.fetch } = {}): Promise<DocumentLoader> {
+  const loader = new DocumentLoader(options.fetch ? { fetch: options.fetch } : {});
+  const read = async (option: string, file: string) => {
     try {
-      document = await readJson(resolvePath(io.cwd, file), file);
+      return await readJson(resolvePath(io.cwd, file), file);
     } catch (error) {
-      throw new UsageError(`--did-doc ${isMicrocredError(error) ? error.message : String(error)}`, command);
+      throw new UsageError(`${option} ${isMicrocredError(error) ? error.message : String(error)}`, command);
     }
+  };
+  for (const file of didDocFiles) {
+    const document = await read('--did-doc', file);
     const id = (document as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !id.startsWith('did:')) throw new UsageError(`--did-doc ${file} is not a DID document: it has no "id" starting with "did:".`, command);
     loader.add(id, document);
   }
+  for (const pair of options.docs ?? []) {
+    // Split at the last "=": a URL may hold one in its query, a file name rarely does.
+    const at = pair.lastIndexOf('=');
+    const [url, file] = [pair.slice(0, at), pair.slice(at + 1)];
+    if (at < 0 || !isUri(url) || file === '') throw new UsageError(`--doc takes URL=FILE (e.g. --doc did:web:example.org=did.json); "${pair}" is not that.`, command);
+    try {
+      loader.add(url, await read('--doc', file));
+    } catch (error) {
+      throw error instanceof UsageError ? error : new UsageError(`--doc ${(error as Error).message}`, command);
+    }
+  }
   return loader;
+}
+
+/** `--status-list FILE`: a status list credential, served at its id. */
+async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): Promise<void> {
+  let document: unknown;
+  try {
+    document = await readJson(resolvePath(io.cwd, file), file);
+  } catch (error) {
+    throw new UsageError(`--status-list ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+  }
+  const id = (document as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string' || !/^https?:\/\//.test(id)) throw new UsageError(`--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`, 'verify');
+  loader.add(id, document);
 }
 
 function parseSkew(value: string): number {

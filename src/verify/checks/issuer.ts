@@ -1,8 +1,15 @@
-import { ErrorCode } from '../../errors.js';
-import { failed, passed, type Check } from '../check.js';
+import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { issuerListsKey } from '../../jwt/resolveKey.js';
+import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import { echo, resolveLimits } from '../limits.js';
 
-/** The issuer is the controller of the key that signed (a signature by someone else's key proves nothing about the issuer). */
+/**
+ * The issuer is the controller of the key that signed (a signature by someone else's key proves
+ * nothing about the issuer). For a VC-JWT whose key names no controller (a `jwk` in the header, a
+ * bare JWK at the kid URL), the issuer's own DID or controller document must list that key for
+ * assertion: anyone can put a key of their own in a header, so a header key alone never binds.
+ */
 export const issuerCheck: Check = {
   id: 'issuer',
   title: 'The issuer owns the signing key',
@@ -13,16 +20,42 @@ export const issuerCheck: Check = {
     if (typeof issuerId !== 'string') {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No issuer', detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
     }
+    const path = typeof issuer === 'string' ? 'issuer' : 'issuer.id';
+    const key = ctx.jwt?.key;
+    if (ctx.format === 'vc-jwt' && key && key.controller === undefined) return bindUncontrolledKey(ctx, key, issuerId, path);
     const signer = ctx.signer;
     const controller = signer?.controller ?? signer?.id.split('#')[0];
     if (controller !== issuerId) {
+      const limits = resolveLimits(ctx.options.limits);
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
         title: 'Signed by someone other than the issuer',
-        detail: `The credential names ${echo(issuerId, resolveLimits(ctx.options.limits))} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, resolveLimits(ctx.options.limits))}.`,
-        path: typeof issuer === 'string' ? 'issuer' : 'issuer.id',
+        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, limits)}.`,
+        path,
       });
     }
     return passed;
   },
 };
+
+async function bindUncontrolledKey(ctx: VerifyContext, key: ResolvedJwtKey, issuerId: string, path: string): Promise<Verdict> {
+  const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
+  const title = 'The signing key is not tied to the issuer';
+  try {
+    if (await issuerListsKey(issuerId, key.jwk, ctx.loader)) return passed;
+  } catch (error) {
+    const why = isMicrocredError(error) ? error.message : String(error);
+    return couldNotCheck({
+      code: ErrorCode.JWT_KEY_NOT_BOUND,
+      title,
+      detail: `The JWT was signed with ${which}, which says nothing about who owns it; it counts as the issuer's only if ${issuerId} lists it, and that could not be looked up: ${why}`,
+      path,
+    });
+  }
+  return failed({
+    code: ErrorCode.JWT_KEY_NOT_BOUND,
+    title,
+    detail: `The JWT was signed with ${which} (${key.id}), but ${issuerId} does not list that key for issuing (assertionMethod), so nothing shows the issuer signed it.`,
+    path,
+  });
+}

@@ -1,10 +1,15 @@
 import { ErrorCode } from '../../errors.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
-import { failed, passed, type Check } from '../check.js';
-import { inputSizeProblem, resolveLimits, structureProblem, tooDeepProblem } from '../limits.js';
+import { MicrocredError } from '../../errors.js';
+import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
+import { credentialOfJwt } from '../../jwt/credential.js';
+import { jwtVerdict } from '../jwtVerdict.js';
+import { failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { inputSizeProblem, nestingProblem, resolveLimits, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
 /**
- * The input is a JSON object (or a string holding one). The value is copied into plain JSON here,
+ * The input is a JSON object (or a string holding one), or a VC-JWT (a compact JWS string) whose
+ * header and payload decode to JSON objects. The value is copied into plain JSON here,
  * once, so later checks never meet getters, proxies, cycles or class instances, and every check
  * reads the same bytes the signature was checked over.
  */
@@ -18,6 +23,7 @@ export const parseCheck: Check = {
     const tooLarge = inputSizeProblem(ctx.source, limits);
     if (tooLarge) return failed(tooLarge);
     let value = ctx.source;
+    if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
     if (typeof value === 'string') {
       try {
         value = JSON.parse(value);
@@ -47,10 +53,25 @@ export const parseCheck: Check = {
   },
 };
 
+function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdict {
+  try {
+    const jwt = decodeJwt(text);
+    const credential = credentialOfJwt(jwt);
+    const overLimit = nestingProblem(credential, limits) ?? structureProblem(credential, limits);
+    if (overLimit) return failed(overLimit);
+    ctx.credential = credential;
+    ctx.format = 'vc-jwt';
+    ctx.jwt = jwt;
+    return passed;
+  } catch (error) {
+    return error instanceof MicrocredError ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: messageOf(error) });
+  }
+}
+
 // V8 quotes the text around a syntax error ("…", "{"d": zRt8…"... is not valid JSON"): the input
 // may be a key file given by mistake, so the report keeps the reason and drops the quote.
 function withoutSnippet(message: string): string {
-  return message.replace(/, ".*" is not valid JSON$/s, '').replace(/, ".*"\.\.\. is not valid JSON$/s, '');
+  return message.replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
 }
 
 function messageOf(error: unknown): string {

@@ -1,14 +1,20 @@
 import { ErrorCode } from '../../errors.js';
 import { suiteOf } from '../../proofs/suites.js';
-import { couldNotCheck, failed, passed, type Check } from '../check.js';
+import { checkJwtHeader } from '../../jwt/header.js';
+import { jwtVerdict } from '../jwtVerdict.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
 import { echo, resolveLimits } from '../limits.js';
 
-/** The credential carries a proof of a suite microcred verifies. */
+/**
+ * The credential carries a proof of a suite microcred verifies. For a VC-JWT, the JOSE header is the
+ * proof: a supported algorithm (never "none" or a shared-secret MAC), an acceptable typ, and a key (kid or jwk).
+ */
 export const proofCheck: Check = {
   id: 'proof',
   title: 'A proof is present',
   fatal: true,
   run(ctx) {
+    if (ctx.format === 'vc-jwt' && ctx.jwt) return jwtHeaderVerdict(ctx.jwt.header);
     const proof = ctx.credential?.proof;
     const proofs = (Array.isArray(proof) ? proof : proof === undefined ? [] : [proof]) as unknown[];
     if (proofs.length === 0) {
@@ -26,3 +32,12 @@ export const proofCheck: Check = {
     return passed;
   },
 };
+
+function jwtHeaderVerdict(header: Record<string, unknown>): Verdict {
+  try {
+    checkJwtHeader(header);
+    return passed;
+  } catch (error) {
+    return jwtVerdict(error);
+  }
+}

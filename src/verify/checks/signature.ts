@@ -3,7 +3,10 @@ import { ErrorCode } from '../../errors.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+import { NETWORK_ERROR_CODES } from '../../network/policy.js';
+import { verifyJwtSignature } from '../../jwt/verifySignature.js';
+import { jwtVerdict } from '../jwtVerdict.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
@@ -19,13 +22,15 @@ type Signer = { id: string; controller?: string };
 /**
  * Every proof of a suite microcred implements verifies against the credential under the key its
  * verificationMethod names. Proofs of a set are checked one by one (VC Data Integrity, "Verify Proof
- * Sets and Chains"): one that does not verify fails the credential, even when another does.
+ * Sets and Chains"): one that does not verify fails the credential, even when another does. For a
+ * VC-JWT, the JWS verifies under the key its header names (src/jwt).
  */
 export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
   async run(ctx) {
+    if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;
     const all = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
     if (all.length === 1) {
@@ -79,10 +84,35 @@ async function verifyProof(doc: Record<string, unknown>, proof: unknown, path: s
   return { verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc, path) };
 }
 
+async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
+  const jwt = ctx.jwt;
+  if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
+  try {
+    const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx) });
+    jwt.key = key;
+    ctx.signer = { id: key.id, ...(key.controller ? { controller: key.controller } : {}) };
+    return passed;
+  } catch (error) {
+    return jwtVerdict(error);
+  }
+}
+
+// What a relative kid ("#key-1") is read against: the iss claim, else the credential's issuer.
+function issuerHint(ctx: VerifyContext): { issuer?: string } {
+  const iss = ctx.jwt?.payload.iss;
+  const issuer = ctx.credential?.issuer;
+  const id = typeof iss === 'string' ? iss : typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? { issuer: id } : {};
+}
+
 function explain(error: unknown, doc: Record<string, unknown>, path: string): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
   const cause = translateJsonLdError(error, doc);
   if (cause) {
+    // The key (or its controller document) needed the network, or what it returned was refused.
+    if (NETWORK_ERROR_CODES.includes(cause.code)) {
+      return couldNotCheck({ code: cause.code, title: cause.code === ErrorCode.NETWORK_DISABLED ? 'The signing key needs the network' : 'The signing key could not be fetched', detail: cause.message, path: `${path}.verificationMethod` });
+    }
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
       return couldNotCheck({
@@ -94,6 +124,7 @@ function explain(error: unknown, doc: Record<string, unknown>, path: string): Ve
         path: `${path}.verificationMethod`,
       });
     }
+    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: `${path}.verificationMethod` });
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');

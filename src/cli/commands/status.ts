@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import type { IssuerKey } from '../../keys/issuerKey.js';
+import { MIN_STATUS_LIST_LENGTH, type StatusChange } from '../../status/registry.js';
+import type { StatusListCredential } from '../../status/listCredential.js';
+import { getBit, STATUS_PURPOSES } from '../../status/state.js';
+import type { StatusPurpose } from '../../status/store.js';
+import { UsageError, parseCommand, required, type CliIo } from '../args.js';
+import { resolvePath, writeFileSafely } from '../files.js';
+import { EXIT } from '../output.js';
+import { helpFor } from '../usage.js';
+import { POSTGRES_OPTIONS, openStatusStore, registryFor, type StatusStoreChoice } from '../statusStore.js';
+import { readKey } from './issue.js';
+
+/** Where `status` writes list credentials unless told otherwise. */
+const DEFAULT_OUT = 'status-lists';
+
+const STORE = { store: { type: 'string' }, ...POSTGRES_OPTIONS } as const;
+const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' } } as const;
+
+/** `microcred status <create|revoke|suspend|unsuspend|show>`. */
+export async function statusCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'create': return create(rest, io);
+    case 'revoke': return change(rest, io, 'revoke');
+    case 'suspend': return change(rest, io, 'suspend');
+    case 'unsuspend': return change(rest, io, 'unsuspend');
+    case 'show': return show(rest, io);
+    case '--help': case '-h':
+      io.stdout(helpFor('status'));
+      return EXIT.OK;
+    case undefined: throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend or show.', 'status');
+    default: throw new UsageError(`"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend or show.`, 'status');
+  }
+}
+
+async function create(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand('status create', args, { ...SIGNING, 'list-url': { type: 'string' }, purpose: { type: 'string', multiple: true }, length: { type: 'string' } });
+  if (values.help) return help(io, 'status create');
+  const listUrl = values['list-url'];
+  const purposes = purposesOf(values.purpose);
+  const length = lengthOf(values.length);
+  const key = await readStatusKey(io, required('status create', 'key', values.key));
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: false, command: 'status create' });
+  try {
+    // Only the first call needs the URL; later ones (re-signing to publish again) take it from the store.
+    if (listUrl === undefined && (await store.listIds()).length === 0) throw new UsageError('status create needs --list-url URL: where the lists will be published.', 'status create');
+    const registry = await registryFor(store, key, { listUrl, purposes, length });
+    const lists = await registry.createLists();
+    io.stdout(`Status store ${shownAs}: ${lists.length} list${lists.length === 1 ? '' : 's'}.\n`);
+    await writeLists(io, lists, values.out);
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 'unsuspend'): Promise<number> {
+  const command = `status ${action}`;
+  const { values, positionals } = parseCommand(command, args, SIGNING, true);
+  if (values.help) return help(io, command);
+  if (positionals.length !== 1) throw new UsageError(`${command} needs the id of one credential (e.g. urn:uuid:…).`, command);
+  const id = positionals[0] as string;
+  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const { store } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
+  try {
+    const registry = await registryFor(store, key, {});
+    const result = await registry[action](id);
+    io.stdout(describeChange(action, result));
+    await writeLists(io, [result.listCredential], values.out);
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+function describeChange(action: 'revoke' | 'suspend' | 'unsuspend', { credentialId, listId, index, changed }: StatusChange): string {
+  const where = `bit ${index} of ${listId}`;
+  if (action === 'revoke') return changed ? `Revoked ${credentialId}: set ${where}.\n` : `${credentialId} was already revoked (${where} is set).\n`;
+  if (action === 'suspend') return changed ? `Suspended ${credentialId}: set ${where}.\n` : `${credentialId} was already suspended (${where} is set).\n`;
+  return changed ? `Lifted the suspension of ${credentialId}: cleared ${where}.\n` : `${credentialId} was not suspended (${where} is clear).\n`;
+}
+
+async function show(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand('status show', args, { ...STORE, json: { type: 'boolean' } }, true);
+  if (values.help) return help(io, 'status show');
+  if (positionals.length > 1) throw new UsageError('status show takes at most one credential id.', 'status show');
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command: 'status show' });
+  try {
+    const id = positionals[0];
+    if (id !== undefined) {
+      const entries = [];
+      for (const a of await store.allocations(id)) {
+        const list = await store.getList(a.listId);
+        entries.push({ purpose: a.purpose, listId: a.listId, index: a.index, set: list ? getBit(list.bits, a.index) : false });
+      }
+      if (values.json) io.stdout(`${JSON.stringify({ credentialId: id, entries }, null, 2)}\n`);
+      else if (entries.length === 0) io.stdout(`${id} has no entries in ${shownAs}.\n`);
+      else {
+        io.stdout(`${id}\n`);
+        for (const e of entries) io.stdout(`  ${e.purpose.padEnd(10)}  ${e.set ? (e.purpose === 'revocation' ? 'REVOKED  ' : 'SUSPENDED') : 'clear    '}  index ${e.index} of ${e.listId}\n`);
+      }
+      return entries.length === 0 ? EXIT.FAILED : EXIT.OK;
+    }
+    const lists = [];
+    for (const { id: listId } of await store.listIds()) {
+      const list = await store.getList(listId);
+      if (list) lists.push({ id: list.id, purpose: list.purpose, length: list.length, allocated: list.allocated, set: countSet(list.bits), version: list.version });
+    }
+    if (values.json) io.stdout(`${JSON.stringify({ store: shownAs, lists }, null, 2)}\n`);
+    else {
+      io.stdout(`Status store ${shownAs}: ${lists.length} list${lists.length === 1 ? '' : 's'}.\n`);
+      for (const l of lists) io.stdout(`  ${l.purpose.padEnd(10)}  ${l.id}\n              ${l.allocated} of ${l.length} indexes in use, ${l.set} set, version ${l.version}\n`);
+    }
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+function storeChoice(values: { store?: string; postgres?: string; 'postgres-schema'?: string }): StatusStoreChoice {
+  return { file: values.store, postgres: values.postgres, postgresSchema: values['postgres-schema'] };
+}
+
+/** Writes each list credential into `out` (default ./status-lists) under the last segment of its URL and says where to publish it. */
+async function writeLists(io: CliIo, lists: StatusListCredential[], out: string | undefined): Promise<void> {
+  const folder = out ?? DEFAULT_OUT;
+  for (const list of lists) {
+    const name = fileNameOf(list.id);
+    await writeFileSafely(resolvePath(io.cwd, join(folder, name)), `${JSON.stringify(list, null, 2)}\n`, { overwrite: true, shownAs: join(folder, name) });
+    io.stdout(`Wrote ${join(folder, name)}: publish it at ${list.id}\n`);
+  }
+}
+
+function countSet(bits: Uint8Array): number {
+  let count = 0;
+  for (let byte of bits) for (; byte; byte &= byte - 1) count++;
+  return count;
+}
+
+function fileNameOf(url: string): string {
+  const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1)).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  return name === '' ? 'status-list.json' : name;
+}
+
+function purposesOf(values: string[] | undefined): StatusPurpose[] | undefined {
+  if (values === undefined) return undefined;
+  for (const v of values) {
+    if (!STATUS_PURPOSES.includes(v as StatusPurpose)) throw new UsageError(`--purpose must be revocation or suspension; it is "${v}".`, 'status create');
+  }
+  return [...new Set(values)] as StatusPurpose[];
+}
+
+function lengthOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const length = Number(value);
+  if (!/^\d+$/.test(value) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
+    throw new UsageError(`--length must be a multiple of 8 of at least ${MIN_STATUS_LIST_LENGTH}; it is "${value}".`, 'status create');
+  }
+  return length;
+}
+
+function readStatusKey(io: CliIo, keyArg: string): Promise<IssuerKey> {
+  return readKey(io, keyArg, resolvePath(io.cwd, keyArg));
+}
+
+function help(io: CliIo, command: string): number {
+  io.stdout(helpFor(command));
+  return EXIT.OK;
+}

@@ -1,0 +1,90 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import { isJsonObject } from '../jsonPath.js';
+import { CONTEXT } from '../model/constants.js';
+
+// Where DID documents and controller documents list their keys (DID Core §5.3): in
+// verificationMethod, or embedded in a relationship such as assertionMethod.
+const RELATIONSHIPS = ['verificationMethod', 'assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation', 'keyAgreement'] as const;
+
+// The context each Ed25519 key type is defined in; the Multikey library checks it is present.
+const CONTEXT_OF_TYPE: Record<string, string> = {
+  Multikey: CONTEXT.MULTIKEY_V1,
+  Ed25519VerificationKey2020: CONTEXT.ED25519_2020_V1,
+  Ed25519VerificationKey2018: 'https://w3id.org/security/suites/ed25519-2018/v1',
+};
+
+/** `url` split at its fragment: `[base, fragment]`. */
+export function splitFragment(url: string): [string, string | undefined] {
+  const hash = url.indexOf('#');
+  return hash < 0 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+}
+
+/**
+ * The verification method `url` names in `document`, as a Multikey document the signature suites of
+ * both proof types read. An Ed25519 key published as Multikey, Ed25519VerificationKey2020 or 2018,
+ * or as an OKP publicKeyJwk is served the same way; any other key is served as published (the suite
+ * then says it cannot use it).
+ */
+export async function selectVerificationMethod(document: unknown, url: string): Promise<Record<string, unknown>> {
+  const [base] = splitFragment(url);
+  const doc = isJsonObject(document) ? document : {};
+  const docBase = typeof doc.id === 'string' ? doc.id : base;
+  for (const relationship of RELATIONSHIPS) {
+    const entries = Array.isArray(doc[relationship]) ? (doc[relationship] as unknown[]) : [doc[relationship]];
+    for (const entry of entries) {
+      if (isJsonObject(entry) && typeof entry.id === 'string' && absolute(entry.id, docBase) === url) return asMultikey(entry, url, docBase);
+    }
+  }
+  throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The DID document does not list the verification method ${url}.`, { url });
+}
+
+/** `document` with relative key references (`#key-1`) made absolute against `base`, as DID Core §3.2.2 reads them. */
+export function withAbsoluteReferences(document: Record<string, unknown>, base: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...document };
+  for (const relationship of RELATIONSHIPS) {
+    const value = document[relationship];
+    if (!Array.isArray(value)) continue;
+    copy[relationship] = value.map((entry: unknown) => {
+      if (typeof entry === 'string') return absolute(entry, base);
+      if (isJsonObject(entry) && typeof entry.id === 'string') return { ...entry, id: absolute(entry.id, base) };
+      return entry;
+    });
+  }
+  return copy;
+}
+
+function absolute(reference: string, base: string): string {
+  return reference.startsWith('#') ? `${base}${reference}` : reference;
+}
+
+async function asMultikey(method: Record<string, unknown>, id: string, base: string): Promise<Record<string, unknown>> {
+  // The Data Integrity suites do not look at `revoked` (the Ed25519Signature2020 suite does): refuse here for both.
+  if (method.revoked !== undefined) {
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} was revoked (${JSON.stringify(method.revoked)}) by its controller; it no longer verifies anything.`, { url: id });
+  }
+  const controller = typeof method.controller === 'string' ? absolute(method.controller, base) : method.controller;
+  const lifecycle = method.expires === undefined ? {} : { expires: method.expires };
+  try {
+    const pair = await ed25519PublicKey(method);
+    if (pair.publicKey.length !== 32) throw new Error('not an Ed25519 public key');
+    const exported = await pair.export({ publicKey: true, includeContext: true });
+    return { ...exported, id, controller, ...lifecycle };
+  } catch {
+    // jsonld-signatures frames the method; it needs a context of its own.
+    return { '@context': CONTEXT_OF_TYPE[String(method.type)] ?? CONTEXT.MULTIKEY_V1, ...method, id };
+  }
+}
+
+// Only the public parts are read: a published document that leaks a secret key gives none of it to the suites.
+async function ed25519PublicKey(method: Record<string, unknown>): Promise<Ed25519Multikey.MultikeyPair> {
+  const jwk = method.publicKeyJwk;
+  if (isJsonObject(jwk)) {
+    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error('not an Ed25519 JWK');
+    return Ed25519Multikey.fromJwk({ jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x } });
+  }
+  const type = String(method.type);
+  const context = CONTEXT_OF_TYPE[type];
+  if (!context) throw new Error(`not an Ed25519 key type: ${type}`);
+  return Ed25519Multikey.from({ '@context': context, type, publicKeyMultibase: method.publicKeyMultibase, publicKeyBase58: method.publicKeyBase58 });
+}

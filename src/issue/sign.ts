@@ -1,0 +1,21 @@
+import * as vc from '@digitalbazaar/vc';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import { toDateTimeZ } from '../dates.js';
+import type { DocumentLoader } from '../contexts/documentLoader.js';
+import { translateJsonLdError } from '../contexts/jsonldErrors.js';
+import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
+import type { IssuerKey } from '../keys/issuerKey.js';
+
+/**
+ * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
+ * the caller has checked, and returns it. The one signing step of every credential microcred makes
+ * (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
+ */
+export async function signDocument<T>(doc: Record<string, unknown>, key: IssuerKey, loader: DocumentLoader, now: Date): Promise<T> {
+  try {
+    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
+    return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
+  } catch (error) {
+    throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
+  }
+}

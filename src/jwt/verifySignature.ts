@@ -1,0 +1,71 @@
+import { compactVerify, errors, importJWK } from 'jose';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import type { DocumentLoader } from '../contexts/documentLoader.js';
+import type { PublicJwk } from '../keys/jwk.js';
+import type { DecodedJwt } from '../verify/check.js';
+import { checkJwtHeader, type JwtAlgorithm } from './header.js';
+import { resolveJwtKey, type ResolvedJwtKey } from './resolveKey.js';
+
+/**
+ * Verifies a decoded VC-JWT's signature: the header is acceptable, the key it names is found
+ * (see resolveJwtKey), fits `alg`, and the JWS verifies under it (jose, only `alg` allowed).
+ * Returns the key. Throws a {@link MicrocredError}: the header's codes (see checkJwtHeader), the
+ * key's (`ERR_KEY_UNRESOLVED`, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID`), `ERR_JWT_KEY_ALG_MISMATCH`
+ * or `ERR_SIGNATURE_INVALID`.
+ *
+ * @example
+ * const key = await verifyJwtSignature(decodeJwt(text), { loader: new DocumentLoader() });
+ */
+export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: DocumentLoader; issuer?: string }): Promise<ResolvedJwtKey> {
+  const source = checkJwtHeader(jwt.header);
+  const alg = jwt.header.alg as JwtAlgorithm;
+  const key = await resolveJwtKey(source, options);
+  assertKeyFits(key, alg);
+  let verifier: Awaited<ReturnType<typeof importJWK>>;
+  try {
+    verifier = await importJWK(key.jwk, alg);
+  } catch {
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${key.id} could not be used as a ${alg} public key.`, { path: pathOf(key) });
+  }
+  try {
+    await compactVerify(jwt.compact, verifier, { algorithms: [alg] });
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed) {
+      throw new MicrocredError(
+        ErrorCode.SIGNATURE_INVALID,
+        `The signature does not verify under ${key.id}: the header or payload was changed after signing, the signature was damaged, or another key made it.`,
+        { path: 'signature' },
+      );
+    }
+    if (error instanceof TypeError && /modulusLength/.test(error.message)) {
+      throw new MicrocredError(ErrorCode.KEY_INVALID, `The RSA key ${key.id} is shorter than 2048 bits, too weak to trust (RFC 7518 §3.3).`, { path: pathOf(key) });
+    }
+    throw new MicrocredError(ErrorCode.JWT_MALFORMED, `The JWS could not be verified: ${(error as Error).message}`);
+  }
+  return key;
+}
+
+// RFC 7518 §3.1 and RFC 8037 §3.1: each algorithm takes exactly one kind of key.
+function assertKeyFits(key: ResolvedJwtKey, alg: JwtAlgorithm): void {
+  const kind = kindOf(key.jwk);
+  const wanted: Record<JwtAlgorithm, string> = { EdDSA: 'Ed25519', Ed25519: 'Ed25519', ES256: 'P-256', RS256: 'RSA' };
+  if (kind !== wanted[alg]) {
+    throw new MicrocredError(
+      ErrorCode.JWT_KEY_ALG_MISMATCH,
+      `The header says alg ${alg}, which takes ${article(wanted[alg])} key, but the key ${key.id} is ${article(kind)} key: the algorithm was changed, or the kid names the wrong key.`,
+      { path: 'header.alg' },
+    );
+  }
+}
+
+function kindOf(jwk: PublicJwk): string {
+  return jwk.kty === 'RSA' ? 'RSA' : jwk.crv;
+}
+
+function article(kind: string): string {
+  return `${/^[AEIOR]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+function pathOf(key: ResolvedJwtKey): string {
+  return key.source === 'jwk' ? 'header.jwk' : 'header.kid';
+}

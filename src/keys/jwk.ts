@@ -1,0 +1,156 @@
+// Public keys as JSON Web Keys (RFC 7517): reading them from the places verification methods keep
+// them (publicKeyJwk, publicKeyMultibase, did:key, did:jwk) and naming them by thumbprint.
+import { calculateJwkThumbprintUri } from 'jose';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import { fromBase58btc, fromBase64Url, toBase58btc, toBase64Url } from '../encoding.js';
+import { isJsonObject } from '../jsonPath.js';
+
+/** A public JSON Web Key of a kind microcred verifies: Ed25519 (OKP), P-256 (EC) or RSA. */
+export type PublicJwk =
+  | { kty: 'OKP'; crv: 'Ed25519'; x: string }
+  | { kty: 'EC'; crv: 'P-256'; x: string; y: string }
+  | { kty: 'RSA'; n: string; e: string };
+
+// Members only a private or symmetric JWK has (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2).
+const SECRET_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+/** The first member of `jwk` that holds secret key material (`d`, `k`, an RSA prime…), if any. */
+export function secretMemberOf(jwk: Record<string, unknown>): string | undefined {
+  return SECRET_MEMBERS.find((member) => member in jwk);
+}
+
+/**
+ * The public members of a JWK (`kty`, `crv`, `x`, `y`, `n`, `e`), checked for their shape; other
+ * members (`kid`, `alg`, `use`, `key_ops`…) are dropped. Throws `ERR_KEY_INVALID` for anything else,
+ * never quoting key material.
+ */
+export function publicJwkOf(jwk: unknown): PublicJwk {
+  const key = isJsonObject(jwk) ? jwk : {};
+  const b64 = (name: string, bytes?: number) => {
+    const value = key[name];
+    if (typeof value !== 'string') return undefined;
+    try {
+      const decoded = fromBase64Url(value);
+      return bytes === undefined || decoded.length === bytes ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (key.kty === 'OKP' && key.crv === 'Ed25519') {
+    const x = b64('x', 32);
+    if (x) return { kty: 'OKP', crv: 'Ed25519', x };
+  } else if (key.kty === 'EC' && key.crv === 'P-256') {
+    const [x, y] = [b64('x', 32), b64('y', 32)];
+    if (x && y) return { kty: 'EC', crv: 'P-256', x, y };
+  } else if (key.kty === 'RSA') {
+    const [n, e] = [b64('n'), b64('e')];
+    if (n && e) return { kty: 'RSA', n, e };
+  } else {
+    const kind = [key.kty, key.crv].filter((v) => typeof v === 'string').join(' ') || 'of no known type';
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key is ${kind}; microcred reads Ed25519 (OKP), P-256 (EC) and RSA keys.`);
+  }
+  throw new MicrocredError(ErrorCode.KEY_INVALID, `The ${String(key.kty)} key is not well formed: its public members are missing or have the wrong length.`);
+}
+
+// Multicodec headers of Multikey public keys (varint-encoded): ed25519-pub 0xed, p256-pub 0x1200.
+const ED25519_HEADER = [0xed, 0x01];
+const P256_HEADER = [0x80, 0x24];
+
+/**
+ * The public key a Multikey value encodes: `z6Mk…` (Ed25519) or `zDn…` (P-256, a compressed
+ * point), as a JWK. Throws `ERR_KEY_INVALID` for any other value.
+ */
+export function jwkOfMultibase(publicKeyMultibase: string): PublicJwk {
+  let bytes: Uint8Array | undefined;
+  try {
+    if (publicKeyMultibase.startsWith('z')) bytes = fromBase58btc(publicKeyMultibase.slice(1));
+  } catch {
+    // reported below
+  }
+  const has = (header: number[], length: number) => bytes?.length === header.length + length && header.every((b, i) => bytes?.[i] === b);
+  if (bytes && has(ED25519_HEADER, 32)) return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(bytes.slice(2)) };
+  if (bytes && has(P256_HEADER, 33)) {
+    const point = decompressP256(bytes.slice(2));
+    if (point) return { kty: 'EC', crv: 'P-256', x: toBase64Url(point.x), y: toBase64Url(point.y) };
+  }
+  throw new MicrocredError(ErrorCode.KEY_INVALID, `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not an Ed25519 (z6Mk…) or P-256 (zDn…) public key.`);
+}
+
+/** The Multikey value (`zDn…`, a compressed point) of a P-256 public key, as its did:key uses it. */
+export function multibaseOfP256(jwk: PublicJwk & { kty: 'EC' }): string {
+  const x = fromBase64Url(jwk.x);
+  const y = fromBase64Url(jwk.y);
+  return `z${toBase58btc(Uint8Array.from([...P256_HEADER, 0x02 | ((y[31] as number) & 1), ...x]))}`;
+}
+
+// NIST P-256 (SEC 2 §2.4.2): y² = x³ − 3x + b over the prime field p.
+const P = 2n ** 256n - 2n ** 224n + 2n ** 192n + 2n ** 96n - 1n;
+const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+
+/** The full point of a 33-byte compressed P-256 public key (SEC 1 §2.3.4), or undefined if it is not on the curve. */
+function decompressP256(compressed: Uint8Array): { x: Uint8Array; y: Uint8Array } | undefined {
+  const prefix = compressed[0];
+  if (prefix !== 0x02 && prefix !== 0x03) return undefined;
+  const x = toBigInt(compressed.slice(1));
+  if (x >= P) return undefined;
+  const rhs = (((x * x) % P) * x - 3n * x + B) % P;
+  const alpha = (rhs + P) % P;
+  // p ≡ 3 (mod 4), so a square root is alpha^((p+1)/4).
+  let y = modPow(alpha, (P + 1n) / 4n, P);
+  if ((y * y) % P !== alpha) return undefined;
+  if ((y & 1n) !== BigInt(prefix & 1)) y = P - y;
+  return { x: compressed.slice(1), y: fromBigInt(y) };
+}
+
+function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  let b = base % modulus;
+  for (let e = exponent; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * b) % modulus;
+    b = (b * b) % modulus;
+  }
+  return result;
+}
+
+function toBigInt(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const b of bytes) value = (value << 8n) | BigInt(b);
+  return value;
+}
+
+function fromBigInt(value: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 31, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
+  return out;
+}
+
+/**
+ * The public key a did:key or did:jwk DID (or a URL under one) names, without any lookup: both
+ * methods carry the key in the identifier itself. Undefined for other DIDs.
+ */
+export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
+  const did = url.split('#')[0] as string;
+  if (did.startsWith('did:key:')) return jwkOfMultibase(did.slice('did:key:'.length));
+  if (did.startsWith('did:jwk:')) {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(did.slice('did:jwk:'.length))));
+    } catch {
+      throw new MicrocredError(ErrorCode.KEY_INVALID, `${did.slice(0, 40)}… is not a did:jwk: its identifier is not a base64url-encoded JWK.`);
+    }
+    if (isJsonObject(decoded) && secretMemberOf(decoded)) throw new MicrocredError(ErrorCode.KEY_INVALID, 'The did:jwk carries private key material; it must never be trusted.');
+    return publicJwkOf(decoded);
+  }
+  return undefined;
+}
+
+/** The RFC 9278 thumbprint URI of a public key (`urn:ietf:params:oauth:jwk-thumbprint:sha-256:…`): a name for a key that has no other. */
+export async function thumbprintUriOf(jwk: PublicJwk): Promise<string> {
+  return calculateJwkThumbprintUri(jwk);
+}
+
+/** True when two public keys are the same key. */
+export function sameKey(a: PublicJwk, b: PublicJwk): boolean {
+  const members = (k: PublicJwk) => JSON.stringify(Object.entries(k).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return members(a) === members(b);
+}

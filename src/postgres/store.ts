@@ -1,0 +1,295 @@
+import type { Pool, PoolClient } from 'pg';
+import { MicrocredError, ErrorCode } from '../errors.js';
+import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from '../status/store.js';
+import { describeTarget, storeFailed, type StoreTarget } from './failures.js';
+import { randomDraws, randomFraction } from './randomDraws.js';
+import { allocationLockKey, ensureSchema, tablesIn, type Tables } from './schema.js';
+import { transaction } from './transaction.js';
+
+/** Options of {@link createPostgresStatusStore}. */
+export interface PostgresStatusStoreOptions {
+  /**
+   * `postgres://user:password@host:5432/database`; the store opens its own pool and closes it in
+   * `close()`. Without this and without `pool`, the `pg` driver reads the `PG*` environment variables.
+   */
+  connectionString?: string;
+  /** A `pg` pool you manage instead: the store uses it and leaves it open on `close()`. */
+  pool?: Pool;
+  /** The schema holding the store's tables, created on first use. Default `microcred`. */
+  schema?: string;
+}
+
+const PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const MAX_LIST_LENGTH = 2 ** 31 - 1;
+// How many random indexes one allocation tries before it picks among the free ones directly: with
+// 16 draws that fallback is needed only once a list is well filled (at 70% full, 0.7^16 ≈ 0.3%).
+const RANDOM_DRAWS = 16;
+// A server that never answers should fail a call, not hang it.
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A {@link StatusStore} in PostgreSQL, for several processes or machines issuing and revoking
+ * against the same lists. Creates its schema and tables on first use. Needs the `pg` package.
+ *
+ * @example
+ * import { createPostgresStatusStore } from 'microcred/postgres';
+ * const store = await createPostgresStatusStore({ connectionString: process.env.DATABASE_URL });
+ * const entry = await store.allocate('urn:uuid:…', 'revocation', { nextListId, listLength: 131_072 });
+ * await store.setStatus('urn:uuid:…', 'revocation', true);
+ * await store.close();
+ *
+ * @throws MicrocredError `ERR_STORE_FAILED` when the server cannot be reached or the schema cannot be
+ * created (the message names the server, never its password); `ERR_FIELD_INVALID` for bad options.
+ */
+export async function createPostgresStatusStore(options: PostgresStatusStoreOptions = {}): Promise<StatusStore> {
+  const { connectionString, pool: given, schema = 'microcred' } = options ?? {};
+  if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, `schema must be a plain SQL name (letters, digits and _, at most 63, not starting with a digit), not ${JSON.stringify(schema)}.`, { path: 'schema' });
+  }
+  if (given !== undefined && connectionString !== undefined) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Give either connectionString or pool, not both.', { path: 'pool' });
+  }
+  if (connectionString !== undefined && (typeof connectionString !== 'string' || connectionString === '')) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'connectionString must be a non-empty string such as postgres://user:password@host:5432/database.', { path: 'connectionString' });
+  }
+  const pool = given ?? (await openPool(connectionString));
+  const env = globalThis.process?.env ?? {};
+  const settings = given ? given.options : { connectionString, host: env.PGHOST, user: env.PGUSER, database: env.PGDATABASE };
+  const store = new PostgresStatusStore(pool, given === undefined, tablesIn(schema), describeTarget(settings));
+  await store.open();
+  return store;
+}
+
+async function openPool(connectionString: string | undefined): Promise<Pool> {
+  let Pool: typeof import('pg').Pool | undefined;
+  try {
+    const pg = (await import('pg')) as typeof import('pg') & { default?: typeof import('pg') };
+    // pg before 8.15 has no ESM build: its classes then hang off the default export.
+    Pool = pg.Pool ?? pg.default?.Pool;
+  } catch (error) {
+    throw new MicrocredError(ErrorCode.STORE_FAILED, 'The PostgreSQL status store needs the "pg" package: npm install pg', {}, { cause: error });
+  }
+  if (Pool === undefined) throw new MicrocredError(ErrorCode.STORE_FAILED, 'The "pg" package installed has no Pool class; install pg 8.11 or later.');
+  const pool = new Pool({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // An idle connection the server drops emits 'error' on the pool, which would crash the process
+  // without a listener; the next query reports the failure instead.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+class PostgresStatusStore implements StatusStore {
+  #closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly ownsPool: boolean,
+    private readonly tables: Tables,
+    private readonly target: StoreTarget,
+  ) {}
+
+  async open(): Promise<void> {
+    try {
+      await this.#with('Could not open the status store', (client) => ensureSchema(client, this.tables));
+    } catch (error) {
+      if (this.ownsPool) await this.pool.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation> {
+    checkCredential(credentialId);
+    checkPurpose(purpose);
+    checkAllocateOptions(options);
+    return this.#with(`Could not allocate a ${purpose} index for ${credentialId}`, async (client) => {
+      const placed = await this.#place(client, credentialId, purpose);
+      if (placed) return placed;
+      // No open list with room. Opening one happens in a transaction that keeps the allocation lock
+      // (taken by the call below) until it commits, so that one process alone opens the next list and
+      // nextListId() is called only when a list is really opened.
+      return transaction(client, async () => {
+        const again = await this.#place(client, credentialId, purpose);
+        if (again) return again;
+        await this.#openNewList(client, purpose, options);
+        const onNewList = await this.#place(client, credentialId, purpose);
+        if (!onNewList) throw new MicrocredError(ErrorCode.STORE_FAILED, `A new ${purpose} list was opened but had no room.`);
+        return onNewList;
+      });
+    });
+  }
+
+  async openList(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList> {
+    checkPurpose(purpose);
+    checkAllocateOptions(options);
+    return this.#with(`Could not open a ${purpose} list`, async (client) => {
+      const id =
+        (await this.#openListWithRoom(client, purpose)) ??
+        (await transaction(client, async () => {
+          // The lock allocations take, so that a list fills or opens in one place at a time.
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [allocationLockKey(this.tables.schema, purpose)]);
+          return (await this.#openListWithRoom(client, purpose)) ?? (await this.#openNewList(client, purpose, options));
+        }));
+      return (await this.#readList(client, id)) as StoredStatusList;
+    });
+  }
+
+  async setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined> {
+    checkCredential(credentialId);
+    checkPurpose(purpose);
+    if (typeof value !== 'boolean') throw new MicrocredError(ErrorCode.FIELD_INVALID, `value must be true (set) or false (clear), not ${JSON.stringify(value)}.`, { path: 'value' });
+    const { lists, allocations } = this.tables;
+    // One statement: the bit flips only if it differs, and the list's version goes up with it. Two
+    // calls racing on one credential serialize on its row; the loser sees the bit already flipped.
+    const result = await this.#with(`Could not set the ${purpose} status of ${credentialId}`, (client) =>
+      client.query<{ list_id: string; idx: number }>(
+        `WITH changed AS (
+           UPDATE ${allocations} SET bit = $3 WHERE credential_id = $1 AND purpose = $2 AND bit <> $3 RETURNING list_id
+         ), bumped AS (
+           UPDATE ${lists} SET version = version + 1 WHERE id IN (SELECT list_id FROM changed)
+         )
+         SELECT list_id, idx FROM ${allocations} WHERE credential_id = $1 AND purpose = $2`,
+        [credentialId, purpose, value],
+      ),
+    );
+    const row = result.rows[0];
+    return row ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
+  }
+
+  async allocations(credentialId: string): Promise<StatusAllocation[]> {
+    checkCredential(credentialId);
+    const result = await this.#with(`Could not read the allocations of ${credentialId}`, (client) =>
+      client.query<{ purpose: StatusPurpose; list_id: string; idx: number }>(
+        `SELECT purpose, list_id, idx FROM ${this.tables.allocations} WHERE credential_id = $1 ORDER BY purpose`,
+        [credentialId],
+      ),
+    );
+    return result.rows.map((row) => ({ credentialId, purpose: row.purpose, listId: row.list_id, index: row.idx }));
+  }
+
+  async getList(listId: string): Promise<StoredStatusList | undefined> {
+    return this.#with(`Could not read status list ${listId}`, (client) => this.#readList(client, listId));
+  }
+
+  async listIds(): Promise<{ id: string; purpose: StatusPurpose }[]> {
+    const result = await this.#with('Could not list the status lists', (client) =>
+      client.query<{ id: string; purpose: StatusPurpose }>(`SELECT id, purpose FROM ${this.tables.lists} ORDER BY seq`),
+    );
+    return result.rows.map((row) => ({ id: row.id, purpose: row.purpose }));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /** Runs `work` on a pooled connection; any failure becomes `ERR_STORE_FAILED` saying `what` failed. */
+  async #with<T>(what: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new MicrocredError(ErrorCode.STORE_FAILED, `${what}: the status store is closed.`);
+    let client: PoolClient | undefined;
+    let broken = false;
+    try {
+      client = await this.pool.connect();
+      return await work(client);
+    } catch (error) {
+      if (error instanceof CallerError) throw error.error;
+      broken = !(error instanceof MicrocredError) && !isServerError(error);
+      throw storeFailed(error, what, this.target, this.tables.schema);
+    } finally {
+      // A connection that failed below SQL (reset, timeout) is discarded, not handed to the next call.
+      client?.release(broken);
+    }
+  }
+
+  async #readList(client: PoolClient, listId: string): Promise<StoredStatusList | undefined> {
+    const { lists, allocations } = this.tables;
+    // One statement, so the bits and the version come from the same snapshot.
+    const result = await client.query<{ id: string; purpose: StatusPurpose; length: number; allocated: number; version: string; set: number[] }>(
+      `SELECT l.id, l.purpose, l.length, l.allocated, l.version,
+              coalesce((SELECT array_agg(a.idx) FROM ${allocations} a WHERE a.list_id = l.id AND a.bit), '{}') AS set
+       FROM ${lists} l WHERE l.id = $1`,
+      [listId],
+    );
+    const row = result.rows[0];
+    if (!row) return undefined;
+    const bits = new Uint8Array(Math.ceil(row.length / 8));
+    for (const index of row.set) bits[index >> 3]! |= 0x80 >> (index & 7);
+    return { id: row.id, purpose: row.purpose, length: row.length, bits, allocated: row.allocated, version: Number(row.version) };
+  }
+
+  async #openListWithRoom(client: PoolClient, purpose: StatusPurpose): Promise<string | undefined> {
+    const result = await client.query<{ id: string }>(`SELECT id FROM ${this.tables.lists} WHERE purpose = $1 AND open AND allocated < length`, [purpose]);
+    return result.rows[0]?.id;
+  }
+
+  /** Allocates on the open list in one call to the server; undefined when no open list has room. */
+  async #place(client: PoolClient, credentialId: string, purpose: StatusPurpose): Promise<StatusAllocation | undefined> {
+    const result = await client.query<{ list_id: string; idx: number; outcome: 'existing' | 'new' | 'full' }>(
+      `SELECT o_list AS list_id, o_index AS idx, o_outcome AS outcome FROM ${this.tables.allocate}($1, $2, $3::bigint[], $4)`,
+      [credentialId, purpose, randomDraws(RANDOM_DRAWS), randomFraction()],
+    );
+    const row = result.rows[0];
+    return row && row.outcome !== 'full' ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
+  }
+
+  /** Closes the open list for `purpose` (full) and opens a new one named by the caller's nextListId(). */
+  async #openNewList(client: PoolClient, purpose: StatusPurpose, options: AllocateOptions): Promise<string> {
+    await client.query(`UPDATE ${this.tables.lists} SET open = false WHERE purpose = $1 AND open`, [purpose]);
+    const id = callerId(options.nextListId);
+    const inserted = await client.query(
+      `INSERT INTO ${this.tables.lists} (id, purpose, length) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
+      [id, purpose, options.listLength],
+    );
+    if (inserted.rowCount !== 1) {
+      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store already has a list ${id}; a new list needs a new id (nextListId returned it again).`, { url: id, schema: this.tables.schema });
+    }
+    return id;
+  }
+}
+
+/** An error thrown by the caller's own code (nextListId), passed through as it is rather than blamed on the store. */
+class CallerError extends Error {
+  constructor(readonly error: unknown) {
+    super('caller error');
+  }
+}
+
+function callerId(nextListId: () => string): string {
+  let id: unknown;
+  try {
+    id = nextListId();
+  } catch (error) {
+    throw new CallerError(error);
+  }
+  if (typeof id !== 'string' || id === '') {
+    throw new CallerError(new MicrocredError(ErrorCode.FIELD_INVALID, `nextListId() must return the new list's id (its URL), not ${JSON.stringify(id)}.`, { path: 'nextListId' }));
+  }
+  return id;
+}
+
+/** Errors the server sent (they carry a severity): the connection itself is still good. */
+function isServerError(error: unknown): boolean {
+  return typeof (error as { severity?: unknown })?.severity === 'string';
+}
+
+function checkCredential(credentialId: string): void {
+  if (typeof credentialId !== 'string' || credentialId === '') {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, `credentialId must be a non-empty string, not ${JSON.stringify(credentialId)}.`, { path: 'credentialId' });
+  }
+}
+
+function checkPurpose(purpose: StatusPurpose): void {
+  if (!PURPOSES.includes(purpose)) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, `purpose must be "revocation" or "suspension", not ${JSON.stringify(purpose)}.`, { path: 'purpose' });
+  }
+}
+
+function checkAllocateOptions(options: AllocateOptions): void {
+  if (typeof options?.nextListId !== 'function') {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'allocate needs options.nextListId, a function returning the id (URL) of a new list.', { path: 'nextListId' });
+  }
+  const length = options.listLength;
+  if (!Number.isInteger(length) || length < 1 || length > MAX_LIST_LENGTH) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, `listLength must be a whole number of bits between 1 and ${MAX_LIST_LENGTH}, not ${JSON.stringify(length)}.`, { path: 'listLength' });
+  }
+}

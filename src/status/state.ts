@@ -1,0 +1,214 @@
+import { MicrocredError, ErrorCode } from '../errors.js';
+import { fromBase64Url, toBase64Url } from '../encoding.js';
+import { isJsonObject } from '../jsonPath.js';
+import type { AllocateOptions, StatusAllocation, StatusPurpose, StoredStatusList } from './store.js';
+
+/** The status purposes a store keeps lists for. */
+export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
+interface ListState {
+  id: string;
+  purpose: StatusPurpose;
+  length: number;
+  bits: Uint8Array;
+  /** Which indexes are handed out (same layout as `bits`). */
+  used: Uint8Array;
+  allocated: number;
+  version: number;
+}
+
+/** The JSON a store saves: lists oldest first, and each credential's `[list position, index]` per purpose. */
+export interface StatusStateJson {
+  format: 'microcred-status-store';
+  version: 1;
+  lists: { id: string; purpose: StatusPurpose; length: number; version: number; bits: string }[];
+  credentials: Record<string, Partial<Record<StatusPurpose, [number, number]>>>;
+}
+
+/**
+ * A status store's data held in memory, with the operations of the {@link StatusStore} contract
+ * done synchronously. The memory and file stores wrap one; callers serialize access.
+ */
+export class StatusState {
+  readonly #lists: ListState[] = [];
+  readonly #byId = new Map<string, ListState>();
+  readonly #credentials = new Map<string, Map<StatusPurpose, { list: ListState; index: number }>>();
+  #revision = 0;
+
+  /** Goes up on every change, so a caller knows whether there is anything to save. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): StatusAllocation {
+    const held = this.#credentials.get(credentialId)?.get(purpose);
+    if (held) return allocation(credentialId, purpose, held.list, held.index);
+    const list = this.#openList(purpose, options);
+    const index = pickFreeIndex(list);
+    setBit(list.used, index, true);
+    list.allocated += 1;
+    this.#hold(credentialId, purpose, list, index);
+    this.#revision += 1;
+    return allocation(credentialId, purpose, list, index);
+  }
+
+  openList(purpose: StatusPurpose, options: AllocateOptions): StoredStatusList {
+    return snapshot(this.#openList(purpose, options));
+  }
+
+  setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): StatusAllocation | undefined {
+    const held = this.#credentials.get(credentialId)?.get(purpose);
+    if (!held) return undefined;
+    if (getBit(held.list.bits, held.index) !== value) {
+      setBit(held.list.bits, held.index, value);
+      held.list.version += 1;
+      this.#revision += 1;
+    }
+    return allocation(credentialId, purpose, held.list, held.index);
+  }
+
+  allocations(credentialId: string): StatusAllocation[] {
+    const held = this.#credentials.get(credentialId);
+    return held ? [...held].map(([purpose, { list, index }]) => allocation(credentialId, purpose, list, index)) : [];
+  }
+
+  getList(listId: string): StoredStatusList | undefined {
+    const list = this.#byId.get(listId);
+    return list ? snapshot(list) : undefined;
+  }
+
+  listIds(): { id: string; purpose: StatusPurpose }[] {
+    return this.#lists.map(({ id, purpose }) => ({ id, purpose }));
+  }
+
+  toJSON(): StatusStateJson {
+    const position = new Map(this.#lists.map((list, i) => [list, i]));
+    const credentials: StatusStateJson['credentials'] = {};
+    for (const [id, held] of this.#credentials) {
+      credentials[id] = Object.fromEntries([...held].map(([purpose, { list, index }]) => [purpose, [position.get(list) as number, index]]));
+    }
+    return {
+      format: 'microcred-status-store',
+      version: 1,
+      lists: this.#lists.map(({ id, purpose, length, version, bits }) => ({ id, purpose, length, version, bits: toBase64Url(bits) })),
+      credentials,
+    };
+  }
+
+  /** Reads what {@link toJSON} wrote; anything else is `ERR_STORE_CORRUPT` naming where (`shownAs`). */
+  static fromJSON(value: unknown, shownAs: string): StatusState {
+    const corrupt = (path: string, why: string) =>
+      new MicrocredError(ErrorCode.STORE_CORRUPT, `The status store ${shownAs} is damaged at ${path}: ${why}. Restore it from a backup; do not issue with it until then.`, { path, file: shownAs });
+    if (!isJsonObject(value) || value.format !== 'microcred-status-store') throw corrupt('format', 'it is not a microcred status store');
+    if (value.version !== 1) throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1)`);
+    const state = new StatusState();
+    if (!Array.isArray(value.lists)) throw corrupt('lists', 'not a list');
+    value.lists.forEach((raw: unknown, i) => {
+      const path = `lists[${i}]`;
+      if (!isJsonObject(raw) || typeof raw.id !== 'string' || state.#byId.has(raw.id)) throw corrupt(`${path}.id`, 'missing or repeated');
+      if (!STATUS_PURPOSES.includes(raw.purpose as StatusPurpose)) throw corrupt(`${path}.purpose`, 'not revocation or suspension');
+      const length = raw.length;
+      if (typeof length !== 'number' || !Number.isSafeInteger(length) || length <= 0) throw corrupt(`${path}.length`, 'not a positive integer');
+      if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 0) throw corrupt(`${path}.version`, 'not a count');
+      let bits: Uint8Array;
+      try {
+        bits = fromBase64Url(String(raw.bits));
+      } catch {
+        throw corrupt(`${path}.bits`, 'not base64url');
+      }
+      if (bits.length !== Math.ceil(length / 8)) throw corrupt(`${path}.bits`, `${bits.length} bytes for ${length} bits`);
+      state.#add({ id: raw.id, purpose: raw.purpose as StatusPurpose, length, bits, used: new Uint8Array(bits.length), allocated: 0, version: raw.version });
+    });
+    if (!isJsonObject(value.credentials)) throw corrupt('credentials', 'not an object');
+    for (const [credentialId, held] of Object.entries(value.credentials)) {
+      if (!isJsonObject(held)) throw corrupt(`credentials["${credentialId}"]`, 'not an object');
+      for (const [purpose, ref] of Object.entries(held)) {
+        const path = `credentials["${credentialId}"].${purpose}`;
+        const list = Array.isArray(ref) && typeof ref[0] === 'number' ? state.#lists[ref[0]] : undefined;
+        const index = Array.isArray(ref) ? ref[1] : undefined;
+        if (!list || list.purpose !== purpose) throw corrupt(path, 'does not name a list of that purpose');
+        if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= list.length) throw corrupt(path, 'index out of range');
+        if (getBit(list.used, index)) throw corrupt(path, `index ${index} of ${list.id} is held twice`);
+        setBit(list.used, index, true);
+        list.allocated += 1;
+        state.#hold(credentialId, purpose as StatusPurpose, list, index);
+      }
+    }
+    return state;
+  }
+
+  #openList(purpose: StatusPurpose, options: AllocateOptions): ListState {
+    const open = this.#latest(purpose);
+    if (open && open.allocated < open.length) return open;
+    const { listLength } = options;
+    if (!Number.isSafeInteger(listLength) || listLength <= 0) {
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, `A status list length must be a positive whole number of bits; it is ${String(listLength)}.`, { path: 'listLength' });
+    }
+    const id = options.nextListId();
+    if (this.#byId.has(id)) throw new MicrocredError(ErrorCode.STORE_FAILED, `The store already has a list ${id}; a new list needs a new id.`, { url: id });
+    const bytes = Math.ceil(listLength / 8);
+    const list: ListState = { id, purpose, length: listLength, bits: new Uint8Array(bytes), used: new Uint8Array(bytes), allocated: 0, version: 0 };
+    this.#add(list);
+    this.#revision += 1;
+    return list;
+  }
+
+  #latest(purpose: StatusPurpose): ListState | undefined {
+    for (let i = this.#lists.length - 1; i >= 0; i--) if (this.#lists[i]?.purpose === purpose) return this.#lists[i];
+    return undefined;
+  }
+
+  #add(list: ListState): void {
+    this.#lists.push(list);
+    this.#byId.set(list.id, list);
+  }
+
+  #hold(credentialId: string, purpose: StatusPurpose, list: ListState, index: number): void {
+    let held = this.#credentials.get(credentialId);
+    if (!held) this.#credentials.set(credentialId, (held = new Map()));
+    held.set(purpose, { list, index });
+  }
+}
+
+function allocation(credentialId: string, purpose: StatusPurpose, list: ListState, index: number): StatusAllocation {
+  return { credentialId, purpose, listId: list.id, index };
+}
+
+function snapshot(list: ListState): StoredStatusList {
+  return { id: list.id, purpose: list.purpose, length: list.length, bits: list.bits.slice(), allocated: list.allocated, version: list.version };
+}
+
+/** Bit `index` of a packed bitstring, index 0 being the most significant bit of byte 0 (Bitstring Status List §4.2). */
+export function getBit(bits: Uint8Array, index: number): boolean {
+  return (((bits[index >> 3] ?? 0) >> (7 - (index & 7))) & 1) === 1;
+}
+
+function setBit(bits: Uint8Array, index: number, value: boolean): void {
+  const mask = 1 << (7 - (index & 7));
+  bits[index >> 3] = value ? (bits[index >> 3] as number) | mask : (bits[index >> 3] as number) & ~mask;
+}
+
+// Random among the free indexes (Bitstring Status List §6.1, herd privacy): an index then says
+// nothing about when, or in which order, a credential was issued.
+function pickFreeIndex(list: ListState): number {
+  for (let tries = 0; tries < 32; tries++) {
+    const candidate = randomBelow(list.length);
+    if (!getBit(list.used, candidate)) return candidate;
+  }
+  // Nearly full: take the k-th free index, k uniform, rather than keep drawing.
+  let k = randomBelow(list.length - list.allocated);
+  for (let index = 0; index < list.length; index++) {
+    if (!getBit(list.used, index) && k-- === 0) return index;
+  }
+  throw new MicrocredError(ErrorCode.INTERNAL, `The list ${list.id} has no free index although it counts ${list.allocated} of ${list.length} in use.`);
+}
+
+/** A uniform random integer in [0, n), n ≤ 2^32, from the platform's CSPRNG. */
+function randomBelow(n: number): number {
+  const limit = 2 ** 32 - (2 ** 32 % n);
+  const word = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(word);
+    if ((word[0] as number) < limit) return (word[0] as number) % n;
+  }
+}

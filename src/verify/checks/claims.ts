@@ -1,0 +1,28 @@
+import { ErrorCode } from '../../errors.js';
+import { claimProblems } from '../../jwt/claims.js';
+import { failed, passed, type Check } from '../check.js';
+import type { Problem } from '../report.js';
+
+/**
+ * For a VC-JWT: the registered claims it has (iss, sub, jti, nbf, exp) agree with the credential
+ * inside (issuer, credentialSubject.id, id, validFrom / issuanceDate, validUntil / expirationDate).
+ * A disagreement means two readers of one token would see two credentials, so it is not authentic.
+ */
+export const claimsCheck: Check = {
+  id: 'claims',
+  title: 'The JWT claims agree with the credential',
+  fatal: false,
+  appliesTo: (ctx) => ctx.format === 'vc-jwt',
+  run(ctx) {
+    if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
+    const problems: Problem[] = claimProblems(ctx.jwt, ctx.credential).map((p) => ({
+      code: p.code,
+      title: p.code === ErrorCode.JWT_CLAIM_MISMATCH ? 'A JWT claim disagrees with the credential' : 'A JWT claim is not well formed',
+      detail: p.message,
+      path: p.path,
+    }));
+    const [first] = problems;
+    if (!first) return passed;
+    return { outcome: 'failed', problem: first, ...(problems.length > 1 ? { problems } : {}) };
+  },
+};
