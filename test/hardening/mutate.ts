@@ -46,6 +46,10 @@ export const ALLOWED = {
     reason: 'In a proof set, a proof that is no longer of a suite microcred implements (its type or cryptosuite changed or removed, or not an object at all) is reported as not checked, like any unknown proof beside a verified one (VC Data Integrity, "Verify Proof Sets and Chains", counts only the proofs it can run); the proofs left still sign every statement.',
     keepsVerdict: false,
   },
+  'token-whitespace': {
+    reason: 'Whitespace around a compact JWS is not part of it: the three parts, and the bytes the signature covers, are the same.',
+    keepsVerdict: true,
+  },
   'same-statements': {
     reason: 'Contexts and the spelling of terms are not signed; the statements they produce are. A change to @context, or a key written as its full IRI or as an alias an added context defines, after which the credential and its proofs give byte-identical canonical N-Quads (the test computes both) says exactly what was signed. It must still never verify where the unchanged credential does not: a field the verifier reads (validUntil, credentialStatus…) must not be hidden by another spelling.',
     keepsVerdict: false,
@@ -113,10 +117,20 @@ function* documentChanges(base: Doc): Generator<Mutation> {
   yield { path: '(document)', change: 'every "o" in the JSON text written as \\u006f', input: JSON.stringify(base).replace(/o/g, '\\u006f'), allowed: 'escapes' };
 }
 
-function reverseMembers(value: Json): Json {
+/** `value` with every object's members in reverse order. */
+export function reverseMembers(value: Json): Json {
   if (Array.isArray(value)) return value.map(reverseMembers);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseMembers(v)]));
+}
+
+/**
+ * Every single change to the members of a plain JSON object, with no JSON-LD allowances: for a
+ * format that signs bytes (a VC-JWT's header and payload), each one must be rejected.
+ */
+export function* objectMutations(doc: Doc): Generator<Mutation> {
+  yield* addedMembers(doc, []);
+  for (const [key, value] of Object.entries(doc)) yield* memberChanges(doc, [key], value as Json);
 }
 
 // --- @context ---------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ describe('the watch sees a connection when one is made', () => {
 describe('with no fetch passed, nothing leaves the process', () => {
   let bases: SignedBase[];
   beforeAll(async () => {
-    bases = [...(await microcredBases()), specVectorBase(), ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0'].map(dccBase), dccBase(DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'][9])];
+    bases = [...(await microcredBases()), specVectorBase(), ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0'].map(dccBase), ...DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'].filter((f) => f.includes('revokedStatus')).map(dccBase)];
   });
 
   const verifyAll = async (useLoader: boolean) => {

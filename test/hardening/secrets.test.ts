@@ -38,6 +38,13 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => expect.unreachable('expected a rejection'), (error: unknown) => error);
 }
 
+// Each attempt must fail, and nothing its error shows may hold the secret.
+async function expectErrorsWithoutSecret(attempts: Promise<unknown>[]): Promise<void> {
+  const outputs: string[] = [];
+  for (const attempt of attempts) outputs.push(shown(await caught(attempt)));
+  expectNoSecret(outputs, secrets);
+}
+
 let key: IssuerKey;
 let secrets: string[];
 const console_: string[] = [];
@@ -102,9 +109,7 @@ describe('the library', () => {
       issueCredential(unsignedCredential(key) as never, { key, now: NOW, loader: {} as never }),
       issueCredential({ ...unsignedCredential(key), '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/unknown'] } as never, { key, now: NOW }),
     ];
-    const outputs: string[] = [];
-    for (const attempt of attempts) outputs.push(shown(await caught(attempt)));
-    expectNoSecret(outputs, secrets);
+    await expectErrorsWithoutSecret(attempts);
   });
 
   it('importing the key with a mismatched, truncated or malformed secret: the errors name no secret', async () => {
@@ -122,9 +127,7 @@ describe('the library', () => {
       importKey({ ...file, id: 'did:key:z6MkOther#key-1' }),
       importKey({ secretKeyMultibase: file.secretKeyMultibase }),
     ];
-    const outputs: string[] = [];
-    for (const attempt of attempts) outputs.push(shown(await caught(attempt)));
-    expectNoSecret(outputs, secrets);
+    await expectErrorsWithoutSecret(attempts);
   });
 
   it('verifying a key file by mistake, whole or cut short, as an object or as text', async () => {

@@ -3,7 +3,7 @@
 // README records; the clock is pinned because some fixtures expire.
 import { describe, expect, it } from 'vitest';
 import { DocumentLoader, importKey, issueCredential, verifyCredential, type UnsignedCredential } from '../../src/index.js';
-import { NOW, check, fixture } from '../helpers/credential.js';
+import { NOW, check, fixture, specVectorKeyDocument } from '../helpers/credential.js';
 
 const DCC = 'dcc/vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey';
 
@@ -117,14 +117,8 @@ describe('DCC vc-test-fixtures, VC 2.0, Ed25519Signature2020, did:key', () => {
 describe('1EdTech OB 3.0 Linked Data Proof test vector (eddsa-rdfc-2022)', () => {
   const vector = fixture('spec/test-vectors/obv3p0/signed-credential.json');
   const keys = fixture('spec/test-vectors/obv3p0/keypair-and-intermediates.json') as Record<string, string>;
-  const controller = keys.controller as string;
   // The issuer publishes its key at an https URL; microcred never fetches, so the caller supplies it.
-  const controllerDocument = {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: controller,
-    verificationMethod: [{ id: keys.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: keys.publicKeyMultibase }],
-    assertionMethod: [keys.verificationMethod],
-  };
+  const { controller, document: controllerDocument } = specVectorKeyDocument();
 
   it('verifies when the issuer\'s key document is held by the loader', async () => {
     const loader = new DocumentLoader({ documents: { [controller]: controllerDocument } });
