@@ -99,7 +99,7 @@ function replaced(doc: Doc, path: (string | number)[], value: unknown): Doc {
 
 describe('verifyCredential never throws, never changes its input, never pollutes a prototype', () => {
   it('random JSON values, as objects (frozen) and as JSON text', async () => {
-    await run(fc.jsonValue({ maxDepth: 6 }), 3_000, async (value) => {
+    await run(fc.jsonValue({ maxDepth: 6 }), 3_300, async (value) => {
       const report = await verifySoundly(value, { freeze: true });
       expect(report.authentic).toBe(false);
     });
@@ -136,7 +136,7 @@ describe('verifyCredential never throws, never changes its input, never pollutes
   it('prototype-pollution keys (__proto__, constructor, prototype) anywhere in a signed credential, as text and as parsed JSON', async () => {
     const key = fc.constantFrom('__proto__', 'constructor', 'prototype');
     const payload = fc.oneof(fc.constant({ polluted: true }), fc.constant({ toString: 'x', valueOf: 1 }), fc.jsonValue({ maxDepth: 2 }));
-    await run(fc.tuple(fc.nat(), key, payload), 700, async ([at, name, value]) => {
+    await run(fc.tuple(fc.nat(), key, payload), 400, async ([at, name, value]) => {
       const objects = paths(signed).filter((p) => { const v = p.reduce<unknown>((n, k) => (n as Doc)[k], signed); return v !== null && typeof v === 'object' && !Array.isArray(v); });
       const path = objects[at % objects.length] as (string | number)[];
       const text = JSON.stringify(replaced(signed, [...path, name], value));
@@ -152,12 +152,15 @@ describe('verifyCredential never throws, never changes its input, never pollutes
     await run(fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean(), fc.boolean()), 300, async ([depth, arrays, asText]) => {
       // Built level by level, as text and as objects (JSON.stringify would recurse as deep).
       let value: unknown = 'leaf';
-      let text = '"leaf"';
+      const opens: string[] = [];
+      const closes: string[] = [];
       for (let i = 0; i < depth; i++) {
         const array = arrays && i % 2 === 0;
         value = array ? [value] : { '@context': ['https://www.w3.org/ns/credentials/v2'], next: value };
-        text = array ? `[${text}]` : `{"@context":["https://www.w3.org/ns/credentials/v2"],"next":${text}}`;
+        opens.push(array ? '[' : '{"@context":["https://www.w3.org/ns/credentials/v2"],"next":');
+        closes.push(array ? ']' : '}');
       }
+      const text = `${opens.reverse().join('')}"leaf"${closes.join('')}`;
       const report = await verifySoundly(asText ? text : value);
       expect(report.authentic).toBe(false);
       if (depth > 64 && !arrays) expect(report.checks[0]?.problem?.code).toBe('ERR_INPUT_TOO_DEEP');
@@ -166,7 +169,8 @@ describe('verifyCredential never throws, never changes its input, never pollutes
 });
 
 describe('a signed credential with something wrong at one position is never authentic', () => {
-  const WRONG: unknown[] = [null, true, 0, -1e308, 'x', '', [], {}, [null], { '@id': 'x' }, 9007199254740993n];
+  // One of each JSON type (and a bigint, which JSON cannot hold) at every position.
+  const WRONG: unknown[] = [null, true, -1e308, '', [], { '@id': 'x' }, 9007199254740993n];
 
   it('every type at every position of the credential and its proof', async () => {
     for (const path of paths(signed).filter((p) => p.length > 0)) {
@@ -193,7 +197,7 @@ describe('a signed credential with something wrong at one position is never auth
   it('enormous and tiny numbers, and numbers JSON cannot hold, in dates, amounts and proof fields', async () => {
     const huge = fc.oneof(fc.double(), fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -0, 1e-320));
     const where = fc.constantFrom(['validFrom'], ['credentialSubject', 'creditsEarned'], ['proof', 'created'], ['proof', 'proofValue'], ['issuer', 'id'], ['type', 1]);
-    await run(fc.tuple(where, huge), 250, async ([path, value]) => {
+    await run(fc.tuple(where, huge), 150, async ([path, value]) => {
       const report = await verifySoundly(replaced(signed, [...path], value));
       expect(report.authentic).toBe(false);
     });

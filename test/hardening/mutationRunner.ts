@@ -54,7 +54,8 @@ export function defineMutationSuite(label: keyof typeof MUTATION_QUOTAS, names: 
       const found = loaded.find((c) => c.name === name);
       expect(found, `no base credential named ${name}`).toBeDefined();
       expect(await runMutations(found as MutationCase, tally)).toEqual([]);
-    });
+      // A few seconds on a quiet machine; a shared CI runner can be many times slower.
+    }, 300_000);
     it(`tries at least ${MUTATION_QUOTAS[label]} mutations (the files together: at least 10,000)`, () => {
       expect(Object.values(MUTATION_QUOTAS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
       expect(tally.tried).toBeGreaterThanOrEqual(MUTATION_QUOTAS[label]);
