@@ -112,6 +112,7 @@ export const ErrorCode = {
   INPUT_TOO_LARGE: 'ERR_INPUT_TOO_LARGE',
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
+  INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

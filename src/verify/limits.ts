@@ -14,8 +14,13 @@ export interface VerifyLimits {
   maxInputBytes: number;
   /** Deepest nesting of objects and arrays accepted. */
   maxDepth: number;
-  /** Most proofs one credential may carry. */
+  /** Most proofs one credential may carry (each is a full signature check over the whole credential). */
   maxProofs: number;
+  /**
+   * Most values one credential may hold: object members and array elements, counted at every depth.
+   * JSON-LD processing time grows with them, not with bytes (a long string is one value).
+   */
+  maxValues: number;
   /**
    * Longest string the report echoes back from the input: paths, the credential summary's fields,
    * part labels and the values a problem's detail quotes are cut to it, ending with "…". A detail
@@ -26,12 +31,15 @@ export interface VerifyLimits {
 
 /**
  * The defaults. A real credential is a few kilobytes (a baked image a few hundred), nests about a
- * dozen levels and carries one or two proofs; each bound leaves ample room above that.
+ * dozen levels, holds a few hundred values and carries one or two proofs; each bound leaves ample
+ * room above that, and together they keep the worst input to about a second of work. A CLR
+ * bundling dozens of credentials may need a larger maxValues.
  */
 export const DEFAULT_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxInputBytes: 4 * 1024 * 1024,
   maxDepth: 64,
-  maxProofs: 8,
+  maxProofs: 4,
+  maxValues: 5_000,
   maxEchoLength: 256,
 });
 
@@ -54,7 +62,8 @@ export function inputSizeProblem(source: unknown, limits: VerifyLimits): Problem
 
 /**
  * The problem with a credential already copied into plain JSON (no cycles, nesting within
- * `limits.maxDepth`): larger than `maxInputBytes` as JSON text, or more than `maxProofs` proofs.
+ * `limits.maxDepth`): more than `maxProofs` proofs, more than `maxValues` values, or larger than
+ * `maxInputBytes` as JSON text.
  */
 export function structureProblem(credential: Record<string, unknown>, limits: VerifyLimits): Problem | undefined {
   const proofs = credential.proof;
@@ -66,7 +75,14 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
       path: 'proof',
     };
   }
-  const bytes = jsonSize(credential, limits.maxInputBytes);
+  const { bytes, values } = measure(credential, limits);
+  if (values > limits.maxValues) {
+    return {
+      code: ErrorCode.INPUT_TOO_MANY_VALUES,
+      title: 'Too many values',
+      detail: `The credential holds more than ${limits.maxValues} values (object members and array elements; limits.maxValues). Checking its signature takes time in proportion to them, and a credential holds a few hundred; raise the limit for a larger one, such as a CLR bundling many credentials.`,
+    };
+  }
   return bytes > limits.maxInputBytes ? tooLarge(limits) : undefined;
 }
 
@@ -161,26 +177,30 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-// The length of `value` as compact JSON text, counting no further than just past `limit`.
-function jsonSize(value: unknown, limit: number): number {
+// The length of `value` as compact JSON text and its number of values (members and elements),
+// counting no further than just past either limit.
+function measure(value: unknown, limits: VerifyLimits): { bytes: number; values: number } {
   let bytes = 0;
+  let values = 0;
   const pending: unknown[] = [value];
-  while (pending.length > 0 && bytes <= limit) {
+  while (pending.length > 0 && bytes <= limits.maxInputBytes && values <= limits.maxValues) {
     const next = pending.pop();
-    if (typeof next === 'string') bytes += utf8Length(next, limit) + 2;
+    if (typeof next === 'string') bytes += utf8Length(next, limits.maxInputBytes) + 2;
     else if (Array.isArray(next)) {
       bytes += 1 + next.length;
+      values += next.length;
       for (const item of next) pending.push(item);
     } else if (isJsonObject(next)) {
       const keys = Object.keys(next);
       bytes += 1 + keys.length;
+      values += keys.length;
       for (const key of keys) {
-        bytes += utf8Length(key, limit) + 3;
+        bytes += utf8Length(key, limits.maxInputBytes) + 3;
         pending.push(next[key]);
       }
     } else bytes += String(next).length;
   }
-  return bytes;
+  return { bytes, values };
 }
 
 function readOwn(record: Record<string, unknown>, name: string): unknown {

@@ -168,6 +168,19 @@ describe('verifyCredential never throws, never changes its input, never pollutes
   });
 });
 
+describe('huge credentials answer within the time bound', () => {
+  it('thousands of nodes of defined terms (nothing stops JSON-LD early), or megabytes in one value', async () => {
+    const all = paths(signed).filter((p) => p.length > 0 && typeof p.reduce<unknown>((n, k) => (n as Doc)[k], signed) === 'string');
+    await run(fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 6 * 1024 * 1024 }), fc.nat()), 12, async ([nodes, bytes, at]) => {
+      const doc = replaced(signed, all[at % all.length] as (string | number)[], 'x'.repeat(bytes));
+      const achievement = (doc.credentialSubject as Doc).achievement as Doc;
+      achievement.alignment = Array.from({ length: nodes }, (_, i) => ({ type: ['Alignment'], targetName: `t${i}`, targetUrl: `https://a.example/${i}` }));
+      const report = await verifySoundly(doc, { freeze: true });
+      expect(report.authentic).toBe(false);
+    });
+  });
+});
+
 describe('a signed credential with something wrong at one position is never authentic', () => {
   // One of each JSON type (and a bigint, which JSON cannot hold) at every position.
   const WRONG: unknown[] = [null, true, -1e308, '', [], { '@id': 'x' }, 9007199254740993n];

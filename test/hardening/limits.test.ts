@@ -27,8 +27,8 @@ function nested(levels: number): Record<string, unknown> {
 }
 
 describe('the defaults', () => {
-  it('are documented and exported: 4 MiB, 64 levels, 8 proofs, 256 characters echoed', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 4 * MB, maxDepth: 64, maxProofs: 8, maxEchoLength: 256 });
+  it('are documented and exported: 4 MiB, 64 levels, 4 proofs, 5,000 values, 256 characters echoed', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 4 * MB, maxDepth: 64, maxProofs: 4, maxValues: 5_000, maxEchoLength: 256 });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });
 
@@ -44,7 +44,6 @@ describe('maximum input size (ERR_INPUT_TOO_LARGE)', () => {
     ['text of multi-byte characters, 4 MiB of bytes in fewer characters', () => JSON.stringify({ ...signed, description: 'é'.repeat(2.5 * MB) })],
     ['bytes over 4 MiB', () => new Uint8Array(5 * MB)],
     ['an object whose JSON would be over 4 MiB', () => ({ ...clone(signed), description: 'x'.repeat(5 * MB) })],
-    ['an object of many small members', () => ({ ...clone(signed), credentialSubject: Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, i])) })],
   ])('%s is refused at parse, quickly', async (_name, make) => {
     const input = make();
     const started = performance.now();
@@ -93,20 +92,51 @@ describe('maximum nesting depth (ERR_INPUT_TOO_DEEP)', () => {
 describe('maximum proofs (ERR_INPUT_TOO_MANY_PROOFS)', () => {
   const withProofs = (n: number) => ({ ...clone(signed), proof: Array.from({ length: n }, () => clone(signed.proof)) });
 
-  it('nine proofs are refused at parse, before any signature is checked', async () => {
-    const report = await verifyCredential(withProofs(9), { now: NOW });
+  it('five proofs are refused at parse, before any signature is checked', async () => {
+    const report = await verifyCredential(withProofs(5), { now: NOW });
     refusedAtParse(report, 'ERR_INPUT_TOO_MANY_PROOFS');
     expect(check(report, 'parse').problem?.path).toBe('proof');
   });
 
-  it('eight are checked, each (the same proof eight times still verifies)', async () => {
-    const report = await verifyCredential(withProofs(8), { now: NOW });
-    expect(check(report, 'signature').parts).toHaveLength(8);
+  it('four are checked, each (the same proof four times still verifies)', async () => {
+    const report = await verifyCredential(withProofs(4), { now: NOW });
+    expect(check(report, 'signature').parts).toHaveLength(4);
     expect(report.verified).toBe(true);
   });
 
   it('limits.maxProofs overrides the default', async () => {
     refusedAtParse(await verifyCredential(withProofs(2), { now: NOW, limits: { maxProofs: 1 } }), 'ERR_INPUT_TOO_MANY_PROOFS');
+  });
+});
+
+describe('maximum values (ERR_INPUT_TOO_MANY_VALUES)', () => {
+  // Defined terms all through, so that nothing would stop JSON-LD processing early: the costly case.
+  const withAlignments = (n: number) => {
+    const doc = clone(signed) as unknown as { credentialSubject: { achievement: Record<string, unknown> } };
+    doc.credentialSubject.achievement.alignment = Array.from({ length: n }, (_, i) => ({ type: ['Alignment'], targetName: `t${i}`, targetUrl: `https://a.example/${i}` }));
+    return doc;
+  };
+
+  it.each<[string, () => unknown]>([
+    ['2,000 alignments (about 10,000 values, 160 kB)', () => withAlignments(2_000)],
+    ['an object of 300,000 small members', () => ({ ...clone(signed), credentialSubject: Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, i])) })],
+    ['the same as JSON text', () => JSON.stringify(withAlignments(2_000))],
+  ])('%s: refused at parse, quickly', async (_name, make) => {
+    const input = make();
+    const started = performance.now();
+    refusedAtParse(await verifyCredential(input, { now: NOW }), 'ERR_INPUT_TOO_MANY_VALUES');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('900 alignments are within the default and checked in full (and the changed credential fails its signature)', async () => {
+    const report = await verifyCredential(withAlignments(900), { now: NOW });
+    expect(check(report, 'parse').outcome).toBe('passed');
+    expect(check(report, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
+  });
+
+  it('limits.maxValues overrides the default, both ways', async () => {
+    refusedAtParse(await verifyCredential(signed, { now: NOW, limits: { maxValues: 10 } }), 'ERR_INPUT_TOO_MANY_VALUES');
+    expect(check(await verifyCredential(withAlignments(1_200), { now: NOW, limits: { maxValues: 7_000 } }), 'parse').outcome).toBe('passed');
   });
 });
 
