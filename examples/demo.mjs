@@ -1,10 +1,12 @@
-// The main job on embedded defaults: define → submit → review → decide → issue → verify → stack.
+// The main job on embedded defaults: define → submit → review → decide → issue → verify → stack,
+// then the badge image, revocation and a VC-JWT.
 // Run with `npm run demo` (it builds first). Everything is offline; files go to out/demo/.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   generateKey, exportKey, parseCompetency, decide, issueFromDecision, verifyCredential,
   formatReport, matchesIdentity, checkStack, issueStack, MicrocredError,
+  bakeCredential, StatusRegistry, MemoryStatusStore, generateJwtKey, issueCredentialJwt,
 } from '../dist/index.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -86,4 +88,32 @@ const leader = await issueStack(stack, [credential, scienceCredential], { key, r
 await writeFile(`${out}student-thinking-leader.credential.json`, JSON.stringify(leader, null, 2));
 const leaderReport = await verifyCredential(leader);
 console.log(`${stack.name}: ${leaderReport.summary}, evidence → ${leader.evidence.map((e) => e.name).join(' + ')}`);
-console.log('\nDone. Try: node dist/cli/main.js verify out/demo/*.credential.json');
+
+heading('9. The badge image, with the credential baked in');
+const png = bakeCredential(await readFile(here('badge/microcred-badge.png')), credential);
+await writeFile(`${out}hinge-questions-math.png`, png);
+const imageReport = await verifyCredential(png);
+console.log(`Wrote out/demo/hinge-questions-math.png: verified from the ${imageReport.image} = ${imageReport.verified} (checks: ${imageReport.checks.map((c) => c.id).join(', ')})`);
+
+heading('10. Revocation (Bitstring Status List)');
+const registry = new StatusRegistry({ store: new MemoryStatusStore(), key, listBaseUrl: 'https://pd.riverbend.example/status' });
+const revocable = await issueFromDecision(scienceDecision, { definition: science, submission: scienceSubmission, key, status: registry });
+const published = Object.fromEntries((await registry.publish()).map((list) => [list.id, list]));
+const before = await verifyCredential(revocable, { documents: published });
+console.log(`Issued with ${revocable.credentialStatus.length} status entries; with the published lists: ${before.summary}`);
+const { listCredential } = await registry.revoke(revocable.id);
+const after = await verifyCredential(revocable, { documents: { ...published, [listCredential.id]: listCredential } });
+const status = after.checks.find((c) => c.id === 'status');
+console.log(`After revoking and republishing: ${after.summary} — ${status.problem.title} (${status.problem.code})`);
+const unread = await verifyCredential(revocable);
+console.log(`Without the lists: ${unread.summary} (${unread.checks.find((c) => c.id === 'status').problem.code}), never "not revoked"`);
+
+heading('11. The same badge as a VC-JWT (ES256)');
+const jwtKey = await generateJwtKey({ alg: 'ES256' });
+const { proof: _proof, id: _id, ...unsigned } = credential; // a new id and proof for the new form
+const jwt = await issueCredentialJwt({ ...unsigned, issuer: { ...credential.issuer, id: jwtKey.controller } }, { key: jwtKey });
+await writeFile(`${out}hinge-questions-math.jwt`, jwt);
+const jwtReport = await verifyCredential(jwt);
+console.log(`Wrote out/demo/hinge-questions-math.jwt (${jwt.length} characters): ${jwtReport.format} ${jwtReport.summary}`);
+
+console.log('\nDone. Try: node dist/cli/main.js verify out/demo/*.credential.json out/demo/*.png out/demo/*.jwt');

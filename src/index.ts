@@ -90,6 +90,14 @@ export type { PublicJwk } from './keys/jwk.js';
 export { didWebKey } from './keys/didWeb.js';
 export type { DidVerificationMethod } from './keys/didWeb.js';
 
+// --- baked badges (src/bake) ---
+export { bakeCredential } from './bake/bake.js';
+export { extractCredential } from './bake/extract.js';
+export type { ExtractedCredential } from './bake/extract.js';
+export { imageKindOf } from './bake/image.js';
+export type { ImageInput, ImageOptions } from './bake/image.js';
+export type { BakeableCredential } from './bake/credentialText.js';
+
 // --- input limits (src/verify/limits.ts) ---
 export { DEFAULT_LIMITS } from './verify/limits.js';
 export type { VerifyLimits } from './verify/limits.js';

@@ -15,11 +15,21 @@ export function resolvePath(cwd: string | undefined, path: string): string {
 
 /** A file's text, or a {@link MicrocredError} `ERR_FILE_UNREADABLE` that says why in plain words. */
 export async function readText(path: string, shownAs: string = path): Promise<string> {
+  return decodeText(await readBytes(path, shownAs));
+}
+
+/** A file's bytes as text, decoded as readFile(path, 'utf8') does: invalid sequences become U+FFFD, a byte-order mark is kept. */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/** A file's bytes (for images), with the same checks and errors as {@link readText}. */
+export async function readBytes(path: string, shownAs: string = path): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is a directory, not a file.`, { file: shownAs });
     if (info.size > MAX_INPUT_BYTES) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, { file: shownAs });
-    return await readFile(path, 'utf8');
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof MicrocredError) throw error;
     throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} could not be read: ${describeFsError(error)}.`, { file: shownAs });
@@ -73,12 +83,12 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * Writes `text` to `path`, creating missing parent folders. `secret` files are created with mode
+ * Writes `text` (or bytes) to `path`, creating missing parent folders. `secret` files are created with mode
  * 0600 and chmod-ed again after writing (an existing file keeps its old mode when opened, and
  * folders created for them are 0700). Without `overwrite`, an existing file is an error: the
  * file is opened exclusively, so there is no window between checking and writing.
  */
-export async function writeFileSafely(path: string, text: string, options: { secret?: boolean; overwrite?: boolean; shownAs?: string } = {}): Promise<void> {
+export async function writeFileSafely(path: string, text: string | Uint8Array, options: { secret?: boolean; overwrite?: boolean; shownAs?: string } = {}): Promise<void> {
   const shownAs = options.shownAs ?? path;
   const mode = options.secret ? 0o600 : 0o644;
   try {
@@ -86,7 +96,7 @@ export async function writeFileSafely(path: string, text: string, options: { sec
     const handle = await open(path, options.overwrite ? 'w' : 'wx', mode);
     try {
       if (options.secret) await handle.chmod(0o600);
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
     } finally {
       await handle.close();
     }

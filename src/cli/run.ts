@@ -5,6 +5,8 @@ import { competencyCommand } from './commands/competency.js';
 import { decideCommand } from './commands/decide.js';
 import { issueCommand } from './commands/issue.js';
 import { verifyCommand } from './commands/verify.js';
+import { bakeCommand } from './commands/bake.js';
+import { extractCommand } from './commands/extract.js';
 import { statusCommand } from './commands/status.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   decide: decideCommand,
   issue: issueCommand,
   verify: verifyCommand,
+  bake: bakeCommand,
+  extract: extractCommand,
   status: statusCommand,
 };
 

@@ -20,6 +20,8 @@ Usage:
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
                   [--doc URL=FILE...] [--allow-network]
+  microcred bake --credential FILE --image IMAGE --out FILE
+  microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
   microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
   microcred status show [ID] [--store FILE] [--json]
@@ -196,7 +198,8 @@ Options:
                         [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
 
 Verifies each credential file and reports check by check. A file holds a
-credential as JSON or a VC-JWT (the compact JWS text). Nothing is fetched from
+credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
+image (PNG or SVG) whose credential is taken out first. Nothing is fetched from
 the network unless --allow-network is given: did:key and did:jwk are resolved
 locally; give did:web DID documents with --did-doc, status list credentials with
 --status-list, and any other document (a key document, a status list, a
@@ -299,6 +302,26 @@ Options:
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
       --json             print JSON
+`,
+  bake: `Usage: microcred bake --credential FILE --image IMAGE --out FILE
+
+Bakes a signed credential into a badge image (Open Badges 3.0 baking), so the
+image carries its own proof. In a PNG it goes in an iTXt chunk
+"openbadgecredential"; in an SVG in an <openbadges:credential> element. A
+credential baked into the image earlier is replaced; the picture is unchanged.
+
+Options:
+  -c, --credential FILE  the signed credential: JSON (from "microcred issue") or
+                         a VC-JWT
+  -i, --image IMAGE      the badge image, PNG or SVG
+  -o, --out FILE         where to write the baked image (replaced if it exists)
+`,
+  extract: `Usage: microcred extract IMAGE
+
+Prints the credential baked into a PNG or SVG badge image: JSON as JSON, a
+VC-JWT as it is. It does not verify it: run "microcred verify IMAGE" for that.
+An image without a credential, with several, or baked as Open Badges 2.0 is an
+error that says which.
 `,
 };
 

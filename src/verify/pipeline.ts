@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { extractCheck } from './checks/extract.js';
 import { parseCheck } from './checks/parse.js';
 import { jsonldCheck } from './checks/jsonld.js';
 import { typeCheck } from './checks/type.js';
@@ -14,7 +15,7 @@ import { statusCheck } from './checks/status.js';
  * that a forgery is never hidden behind "expired". The full order, as checks are added:
  * extract, parse, jsonld, type, schema, proof, signature, claims, issuer, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [parseCheck, jsonldCheck, typeCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck];
+export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, typeCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck];
 
 /** The checks that must pass, when they apply, for a credential to be authentic. */
 export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;

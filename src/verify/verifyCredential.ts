@@ -42,6 +42,9 @@ export interface VerifyOptions {
 
 /**
  * Verifies a credential (an object or a JSON string) and reports check by check. Never throws.
+ * A baked badge image is verified as it is: PNG or SVG bytes (Uint8Array, Buffer, ArrayBuffer), or
+ * SVG text (a string whose first non-blank character is `<`); the report then starts with the
+ * `extract` check and names the `image`.
  *
  * @example
  * const report = await verifyCredential(json);

@@ -1,14 +1,15 @@
 // No network surprises: without a fetch passed in, verifying (JSON-LD over did:key, did:web, the
-// https key of the OB test vector, a status entry) and issuing open no socket, resolve no name and
-// call no fetch. Every way out of the process is watched at the lowest level it can be reached.
+// https key of the OB test vector, status entries, VC-JWTs, baked badges) and issuing open no
+// socket, resolve no name and call no fetch. Every way out of the process is watched at the lowest level it can be reached.
 import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../src/index.js';
+import { bakeCredential, generateKey, issueCredential, issueCredentialJwt, verifyCredential, type VerificationReport } from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
+import { badgePng, badgeSvg } from '../bake/helpers.js';
 import { DCC_FIXTURES, dccBase, microcredBases, specVectorBase, type SignedBase } from './corpus.js';
 
 const watched: [string, MockInstance][] = [];
@@ -109,6 +110,16 @@ describe('with no fetch passed, nothing leaves the process', () => {
     expect(check(report, 'jsonld').problem?.code).toBe('ERR_CONTEXT_UNKNOWN');
     const unknownKey = { ...doc, proof: { ...(doc.proof as Record<string, unknown>), verificationMethod: 'https://keys.example.org/issuer#key-1' } };
     expect(check(await verifyCredential(unknownKey, { now: NOW }), 'signature').outcome).not.toBe('passed');
+    expect(calls()).toEqual([]);
+  });
+
+  it('verifying VC-JWTs and baked badges (PNG and SVG, a JSON credential and a VC-JWT)', async () => {
+    const key = await generateKey();
+    const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
+    const jwt = await issueCredentialJwt(unsignedCredential(key), { key, now: NOW });
+    resetCalls();
+    const inputs = [jwt, bakeCredential(badgePng(), signed), bakeCredential(badgePng(), jwt), bakeCredential(badgeSvg(), signed), bakeCredential(badgeSvg(), jwt)];
+    for (const input of inputs) expect((await verifyCredential(input, { now: NOW })).verified).toBe(true);
     expect(calls()).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportKey, generateKey, importKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { exportKey, generateJwtKey, generateKey, importJwtKey, importKey, issueCredential, issueCredentialJwt, verifyCredential, type IssuerKey } from '../../src/index.js';
 import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
 import { cliSession, readJsonFile, writeUnsigned, type CliSession } from '../cli/helpers.js';
 
@@ -39,10 +39,10 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 // Each attempt must fail, and nothing its error shows may hold the secret.
-async function expectErrorsWithoutSecret(attempts: Promise<unknown>[]): Promise<void> {
+async function expectErrorsWithoutSecret(attempts: (() => Promise<unknown>)[], hidden: string[] = secrets): Promise<void> {
   const outputs: string[] = [];
-  for (const attempt of attempts) outputs.push(shown(await caught(attempt)));
-  expectNoSecret(outputs, secrets);
+  for (const attempt of attempts) outputs.push(shown(await caught(attempt())));
+  expectNoSecret(outputs, hidden);
 }
 
 let key: IssuerKey;
@@ -100,14 +100,14 @@ describe('the library', () => {
     const cyclic: Record<string, unknown> = { ...unsignedCredential(key) };
     cyclic.self = cyclic;
     const attempts = [
-      issueCredential({ ...unsignedCredential(key), name: '' } as never, { key, now: NOW }),
-      issueCredential(unsignedCredential(other) as never, { key, now: NOW }),
-      issueCredential({ ...unsignedCredential(key), undefinedTerm: 1 } as never, { key, now: NOW }),
-      issueCredential({ ...unsignedCredential(key), proof: {} } as never, { key, now: NOW }),
-      issueCredential({ ...unsignedCredential(key), validUntil: 'soon' } as never, { key, now: NOW }),
-      issueCredential(cyclic as never, { key, now: NOW }),
-      issueCredential(unsignedCredential(key) as never, { key, now: NOW, loader: {} as never }),
-      issueCredential({ ...unsignedCredential(key), '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/unknown'] } as never, { key, now: NOW }),
+      () => issueCredential({ ...unsignedCredential(key), name: '' } as never, { key, now: NOW }),
+      () => issueCredential(unsignedCredential(other) as never, { key, now: NOW }),
+      () => issueCredential({ ...unsignedCredential(key), undefinedTerm: 1 } as never, { key, now: NOW }),
+      () => issueCredential({ ...unsignedCredential(key), proof: {} } as never, { key, now: NOW }),
+      () => issueCredential({ ...unsignedCredential(key), validUntil: 'soon' } as never, { key, now: NOW }),
+      () => issueCredential(cyclic as never, { key, now: NOW }),
+      () => issueCredential(unsignedCredential(key) as never, { key, now: NOW, loader: {} as never }),
+      () => issueCredential({ ...unsignedCredential(key), '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/unknown'] } as never, { key, now: NOW }),
     ];
     await expectErrorsWithoutSecret(attempts);
   });
@@ -117,15 +117,16 @@ describe('the library', () => {
     const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
     const other = await generateKey();
     const otherFile = await exportKey(other, { includeSecret: true });
+    const otherX = (await exportKey(other, { format: 'jwk' })).x;
     const attempts = [
-      importKey({ ...otherFile, secretKeyMultibase: file.secretKeyMultibase }),
-      importKey({ ...jwk, x: (await exportKey(other, { format: 'jwk' })).x }),
-      importKey({ ...file, secretKeyMultibase: (file.secretKeyMultibase as string).slice(0, -3) }),
-      importKey({ ...jwk, d: (jwk.d as string).slice(0, -2) }),
-      importKey({ ...jwk, crv: 'X25519' }),
-      importKey({ ...file, publicKeyMultibase: 'z6Mk-not-a-key' }),
-      importKey({ ...file, id: 'did:key:z6MkOther#key-1' }),
-      importKey({ secretKeyMultibase: file.secretKeyMultibase }),
+      () => importKey({ ...otherFile, secretKeyMultibase: file.secretKeyMultibase }),
+      () => importKey({ ...jwk, x: otherX }),
+      () => importKey({ ...file, secretKeyMultibase: (file.secretKeyMultibase as string).slice(0, -3) }),
+      () => importKey({ ...jwk, d: (jwk.d as string).slice(0, -2) }),
+      () => importKey({ ...jwk, crv: 'X25519' }),
+      () => importKey({ ...file, publicKeyMultibase: 'z6Mk-not-a-key' }),
+      () => importKey({ ...file, id: 'did:key:z6MkOther#key-1' }),
+      () => importKey({ secretKeyMultibase: file.secretKeyMultibase }),
     ];
     await expectErrorsWithoutSecret(attempts);
   });
@@ -142,6 +143,40 @@ describe('the library', () => {
 
   it('the console and the process streams received nothing secret while all of the above ran', () => {
     expectNoSecret([console_.join('\n') || '(nothing printed)'], secrets);
+  });
+});
+
+describe('JWT keys (ES256, RS256): the private JWK members never show', () => {
+  it.each(['ES256', 'RS256'] as const)('%s: the key object, issuing good and bad credentials, verifying, importing with a mismatched secret', async (alg) => {
+    const jwtKey = await generateJwtKey({ alg });
+    const other = await generateJwtKey({ alg });
+    const exported = await exportKey(jwtKey, { includeSecret: true });
+    const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => (exported as Record<string, unknown>)[m]).filter((v): v is string => typeof v === 'string');
+    expect(privateMembers.length).toBeGreaterThan(0);
+    const jwtSecrets = [...new Set(privateMembers.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
+    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' } as IssuerKey;
+    const jwt = await issueCredentialJwt(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW });
+    const outputs = [
+      JSON.stringify(jwtKey),
+      inspect(jwtKey, { depth: 10, showHidden: true, getters: true }),
+      String(jwtKey),
+      JSON.stringify({ ...jwtKey }),
+      JSON.stringify(await exportKey(jwtKey)),
+      jwt,
+      JSON.stringify(await verifyCredential(jwt, { now: NOW })),
+    ];
+    // The other key's public members with this key's private ones: a mismatched pair.
+    const { kty: _kty, alg: _alg, kid: _kid, ...otherPublic } = (await exportKey(other)) as Record<string, unknown>;
+    const attempts = [
+      () => issueCredentialJwt({ ...unsignedCredential(issuer), name: '' } as never, { key: jwtKey, now: NOW }),
+      () => issueCredentialJwt({ ...unsignedCredential(issuer), undefinedTerm: 1 } as never, { key: jwtKey, now: NOW }),
+      () => importJwtKey({ ...exported, ...otherPublic }),
+      () => importJwtKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
+      () => importJwtKey({ ...exported, kty: 'oct' }),
+      () => importJwtKey({ ...exported, ...otherPublic, d: (exported.d as string).slice(0, -4) }),
+    ];
+    await expectErrorsWithoutSecret(attempts, jwtSecrets);
+    expectNoSecret(outputs, jwtSecrets);
   });
 });
 

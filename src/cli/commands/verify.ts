@@ -1,11 +1,12 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { DocumentLoader } from '../../contexts/documentLoader.js';
 import { verifyCredential } from '../../verify/verifyCredential.js';
+import { imageKindOf } from '../../bake/image.js';
 import { formatReport } from '../../verify/format.js';
 import { CHECKS } from '../../verify/pipeline.js';
 import type { VerificationReport } from '../../verify/report.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
-import { readJson, readText, resolvePath } from '../files.js';
+import { decodeText, readBytes, readJson, resolvePath } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
@@ -15,7 +16,7 @@ import { didWebUrl } from '../../network/didWeb.js';
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]`. */
+/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]`; a FILE may be a baked PNG or SVG. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
@@ -81,20 +82,23 @@ function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; 
 }
 
 async function verifyFile(file: string, io: CliIo, options: Parameters<typeof verifyCredential>[1]): Promise<VerificationReport> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readText(resolvePath(io.cwd, file), file);
+    bytes = await readBytes(resolvePath(io.cwd, file), file);
   } catch (error) {
     return unreadable(error, options?.now ?? new Date());
   }
-  // The text, not a parsed value: the parse check then reports non-JSON input as it does for any caller.
-  return verifyCredential(text, options);
+  // A baked badge (PNG, or SVG by its leading "<") goes in as bytes and is taken out by the extract
+  // check; anything else as text, so that the parse check reports non-JSON input as it does for any caller.
+  if (imageKindOf(bytes)) return verifyCredential(bytes, options);
+  return verifyCredential(decodeText(bytes), options);
 }
 
 /** A report for a file that could not be read, shaped like any other so scripts need one code path. */
 function unreadable(error: unknown, now: Date): VerificationReport {
   const detail = isMicrocredError(error) ? error.message : String(error);
-  const [first, ...rest] = CHECKS;
+  // `extract` is listed only for images, and an unreadable file is not known to be one.
+  const [first, ...rest] = CHECKS.filter((check) => check.id !== 'extract');
   return {
     verified: false,
     authentic: false,

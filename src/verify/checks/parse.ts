@@ -4,7 +4,7 @@ import { MicrocredError } from '../../errors.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
-import { failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import { inputSizeProblem, nestingProblem, resolveLimits, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
 /**
@@ -18,10 +18,11 @@ export const parseCheck: Check = {
   title: 'The credential is a JSON object',
   fatal: true,
   run(ctx) {
-    // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs.
+    // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs
+    // and values. Input over a limit is declined, not judged: it could not be checked.
     const limits = resolveLimits(ctx.options.limits);
     const tooLarge = inputSizeProblem(ctx.source, limits);
-    if (tooLarge) return failed(tooLarge);
+    if (tooLarge) return couldNotCheck(tooLarge);
     let value = ctx.source;
     if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
     if (typeof value === 'string') {
@@ -39,14 +40,14 @@ export const parseCheck: Check = {
     try {
       plain = copyAsPlainJson(value, limits.maxDepth);
     } catch (error) {
-      if (error instanceof NotPlainJson && error.tooDeep) return failed(tooDeepProblem(error.path, limits));
+      if (error instanceof NotPlainJson && error.tooDeep) return couldNotCheck(tooDeepProblem(error.path, limits));
       if (!(error instanceof NotPlainJson)) {
         return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
       }
       return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: error.message, ...(error.path ? { path: error.path } : {}) });
     }
     const overLimit = structureProblem(plain as Record<string, unknown>, limits);
-    if (overLimit) return failed(overLimit);
+    if (overLimit) return couldNotCheck(overLimit);
     ctx.format = 'json-ld';
     ctx.credential = plain as Record<string, unknown>;
     return passed;
@@ -58,7 +59,7 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
     const jwt = decodeJwt(text);
     const credential = credentialOfJwt(jwt);
     const overLimit = nestingProblem(credential, limits) ?? structureProblem(credential, limits);
-    if (overLimit) return failed(overLimit);
+    if (overLimit) return couldNotCheck(overLimit);
     ctx.credential = credential;
     ctx.format = 'vc-jwt';
     ctx.jwt = jwt;

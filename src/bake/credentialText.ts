@@ -1,0 +1,78 @@
+// The two forms a baked credential takes (OB 3.0 §5.3): the JSON of a credential with an embedded
+// proof, or the compact JWS of a VC-JWT.
+import { ErrorCode, MicrocredError } from '../errors.js';
+import { fromBase64Url } from '../encoding.js';
+import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
+import type { CredentialFormat } from '../verify/report.js';
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** A credential as {@link bakeCredential} takes it: a signed JSON-LD credential (object or JSON text) or a VC-JWT. */
+export type BakeableCredential = Record<string, unknown> | string;
+
+/** The text to bake for `credential`, refusing anything that is not a signed credential. */
+export function textToBake(credential: unknown): { text: string; format: CredentialFormat } {
+  if (typeof credential === 'string') {
+    const text = credential.trim();
+    if (COMPACT_JWS.test(text)) {
+      checkJwsHeader(text);
+      return { text, format: 'vc-jwt' };
+    }
+    if (!text.startsWith('{')) {
+      throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, 'The credential to bake is neither JSON nor a VC-JWT (compact JWS: three base64url parts joined by dots).');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `The credential to bake is not valid JSON: ${(error as Error).message}.`);
+    }
+    requireProof(parsed);
+    // The issuer's text is baked as it is: same bytes in, same bytes out.
+    return { text, format: 'json-ld' };
+  }
+  if (!isJsonObject(credential)) {
+    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential to bake must be a JSON object or a VC-JWT string; it is ${credential === null ? 'null' : Array.isArray(credential) ? 'a list' : typeof credential}.`);
+  }
+  let plain: unknown;
+  try {
+    plain = copyAsPlainJson(credential);
+  } catch (error) {
+    const path = error instanceof NotPlainJson ? error.path : undefined;
+    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential to bake is not plain JSON data: ${(error as Error).message}.`, path ? { path } : {});
+  }
+  requireProof(plain);
+  return { text: JSON.stringify(plain), format: 'json-ld' };
+}
+
+/** What a baked text holds: a JSON credential (parsed) or a VC-JWT (as it is). */
+export function credentialOfText(text: string): { format: CredentialFormat; credential: Record<string, unknown> | string } {
+  if (COMPACT_JWS.test(text)) return { format: 'vc-jwt', credential: text };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, 'The image holds text that is neither a JSON credential nor a VC-JWT.');
+  }
+  if (!isJsonObject(parsed)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The image holds JSON that is not an object, so not a credential.');
+  return { format: 'json-ld', credential: parsed };
+}
+
+function requireProof(value: unknown): void {
+  if (!isJsonObject(value)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential to bake must be a JSON object.');
+  if (value.proof === undefined || value.proof === null) {
+    throw new MicrocredError(ErrorCode.PROOF_MISSING, 'The credential to bake has no proof: sign it first (issueCredential), then bake the signed credential.', { path: 'proof' });
+  }
+}
+
+function checkJwsHeader(jws: string): void {
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(jws.slice(0, jws.indexOf('.')))));
+  } catch {
+    header = undefined;
+  }
+  if (!isJsonObject(header) || typeof header.alg !== 'string') {
+    throw new MicrocredError(ErrorCode.JWT_MALFORMED, 'The VC-JWT to bake has no readable header: its first part must be base64url JSON with an "alg".');
+  }
+}

@@ -1,0 +1,40 @@
+import type { CredentialFormat, ImageKind } from '../verify/report.js';
+import { credentialOfText } from './credentialText.js';
+import { maxBytesOf, readImage, type ImageInput, type ImageOptions } from './image.js';
+import { extractPngText } from './png/png.js';
+import { extractSvgText } from './svg/svg.js';
+
+/** What {@link extractCredential} found in an image. */
+export interface ExtractedCredential {
+  /** The image it came from. */
+  kind: ImageKind;
+  /** `json-ld`: `credential` is the parsed object; `vc-jwt`: it is the compact JWS. */
+  format: CredentialFormat;
+  credential: Record<string, unknown> | string;
+  /** The baked text exactly as found (surrounding whitespace trimmed). */
+  text: string;
+}
+
+/**
+ * Takes the Open Badges 3.0 credential out of a baked PNG or SVG. Reads nothing but the image:
+ * no entity is expanded and no reference followed. Throws a {@link MicrocredError}:
+ * `ERR_IMAGE_INVALID` (not a PNG/SVG, malformed), `ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CHECKSUM`,
+ * `ERR_IMAGE_CHUNK_TOO_LARGE`, `ERR_IMAGE_COMPRESSED`, `ERR_IMAGE_UNSAFE` (DTD entities, a
+ * credential given by URL), `ERR_IMAGE_AMBIGUOUS` (more than one), `ERR_IMAGE_NO_CREDENTIAL`,
+ * `ERR_IMAGE_OPEN_BADGES_2` (a 2.0 badge) or `ERR_INPUT_TOO_LARGE`. It does not verify:
+ * pass the image to {@link verifyCredential} for that.
+ *
+ * @example
+ * const { format, credential } = extractCredential(await readFile('badge.png'));
+ */
+export function extractCredential(image: ImageInput, options: ImageOptions = {}): ExtractedCredential {
+  const { kind, text } = extractBakedText(image, options);
+  return { kind, text, ...credentialOfText(text) };
+}
+
+/** The baked text of an image and the image's kind, for the `extract` check (which leaves reading it to `parse`). */
+export function extractBakedText(image: unknown, options: ImageOptions = {}): { kind: ImageKind; text: string } {
+  const read = readImage(image, options);
+  if (read.kind === 'png') return { kind: 'png', text: extractPngText(read.bytes, maxBytesOf(options)) };
+  return { kind: 'svg', text: extractSvgText(read.text) };
+}
