@@ -122,6 +122,9 @@ export const ErrorCode = {
 
   // input limits (src/verify/limits.ts)
   INPUT_TOO_LARGE: 'ERR_INPUT_TOO_LARGE',
+  INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
+  INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
+  INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -107,3 +107,7 @@ export type { ExtractedCredential } from './bake/extract.js';
 export { imageKindOf } from './bake/image.js';
 export type { ImageInput, ImageOptions } from './bake/image.js';
 export type { BakeableCredential } from './bake/credentialText.js';
+
+// --- input limits (src/verify/limits.ts) ---
+export { DEFAULT_LIMITS } from './verify/limits.js';
+export type { VerifyLimits } from './verify/limits.js';

@@ -75,32 +75,33 @@ const MAX_DEPTH = 128;
 /**
  * A copy of `value` as plain JSON data, read once: no getters, proxies, cycles, class instances,
  * functions, bigints or non-finite numbers survive (members whose value is undefined are dropped,
- * as JSON.stringify does). Throws {@link NotPlainJson} naming the path of the first offender; a
- * throwing getter or proxy trap propagates its own error.
+ * as JSON.stringify does). Throws {@link NotPlainJson} naming the path of the first offender
+ * (with `tooDeep` set when it nests deeper than `maxDepth`); a throwing getter or proxy trap
+ * propagates its own error.
  */
-export function copyAsPlainJson(value: unknown): unknown {
-  return toPlainJson(value, '', 0, new Set());
+export function copyAsPlainJson(value: unknown, maxDepth = MAX_DEPTH): unknown {
+  return toPlainJson(value, '', 0, new Set(), maxDepth);
 }
 
 /** Why a value is not plain JSON, and where. */
 export class NotPlainJson extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(readonly path: string, message: string, readonly tooDeep = false) {
     super(message);
   }
 }
 
-function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set<object>): unknown {
+function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set<object>, maxDepth: number): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new NotPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
     return value;
   }
   if (typeof value !== 'object') throw new NotPlainJson(path, `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`);
-  if (depth >= MAX_DEPTH) throw new NotPlainJson(path, `The credential nests deeper than ${MAX_DEPTH} levels; no credential does.`);
+  if (depth >= maxDepth) throw new NotPlainJson(path, `The credential nests deeper than ${maxDepth} levels; no credential does.`, true);
   if (ancestors.has(value)) throw new NotPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors));
+    if (Array.isArray(value)) return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors, maxDepth));
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
       throw new NotPlainJson(path, `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`);
@@ -110,7 +111,7 @@ function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set
       const child = (value as Record<string, unknown>)[key];
       // JSON.stringify drops undefined members; do the same rather than refuse the credential.
       if (child === undefined) continue;
-      Object.defineProperty(out, key, { value: toPlainJson(child, joinPath(path, key), depth + 1, ancestors), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: toPlainJson(child, joinPath(path, key), depth + 1, ancestors, maxDepth), enumerable: true, writable: true, configurable: true });
     }
     return out;
   } finally {

@@ -28,20 +28,35 @@ export interface UndefinedTerm {
  * Throws a MicrocredError for an unknown context or a document JSON-LD cannot process.
  */
 export async function findUndefinedTerms(document: unknown, loader: DocumentLoader): Promise<UndefinedTerm[]> {
-  let expanded: unknown;
+  return (await expandInSafeMode(document, loader)).undefinedTerms;
+}
+
+/**
+ * The safe-mode expansion of `document` (empty when a term is undefined) and the undefined terms.
+ * Throws as {@link findUndefinedTerms} does.
+ */
+export async function expandInSafeMode(document: unknown, loader: DocumentLoader): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
+  // jsonld copies the document by assignment, which turns an own "__proto__" member into the copy's
+  // prototype: the member vanishes unseen, so safe mode never reports it. No context defines it.
+  const proto = pathOfKey(document, '__proto__');
+  if (proto !== undefined) return { expanded: [], undefinedTerms: [{ term: '__proto__', path: proto }] };
+  let expanded: unknown[];
   try {
     expanded = await jsonld.expand(document, { documentLoader: loader.load, safe: true });
   } catch (error) {
     const translated = translateJsonLdError(error, document);
-    if (translated?.code === ErrorCode.TERM_UNDEFINED) return [{ term: translated.details.term as string, ...(translated.details.path ? { path: translated.details.path } : {}) }];
+    if (translated?.code === ErrorCode.TERM_UNDEFINED) {
+      return { expanded: [], undefinedTerms: [{ term: translated.details.term as string, ...(translated.details.path ? { path: translated.details.path } : {}) }] };
+    }
     throw translated ?? new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`);
   }
   const terms = new Set<string>();
   collectIssuerDependent(expanded, terms);
-  return [...terms].map((term) => {
+  const undefinedTerms = [...terms].map((term) => {
     const path = pathOfKey(document, term);
     return path ? { term, path } : { term };
   });
+  return { expanded, undefinedTerms };
 }
 
 function collectIssuerDependent(value: unknown, out: Set<string>): void {

@@ -4,7 +4,7 @@ import { isJsonObject } from '../jsonPath.js';
 import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
-import type { VerifyLimits } from './limits.js';
+import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
 import { AUTHENTICITY_CHECKS, CHECKS, REQUIRED_FOR_AUTHENTICITY } from './pipeline.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
 
@@ -36,7 +36,7 @@ export interface VerifyOptions {
   network?: NetworkPolicy;
   /** Issuers you know: a match is reported with what matched; an unknown issuer is a warning. */
   trust?: TrustedIssuer[];
-  /** Bounds on what is read (defaults in the README). */
+  /** Bounds on what is read and echoed back (defaults: {@link DEFAULT_LIMITS}). */
   limits?: Partial<VerifyLimits>;
 }
 
@@ -97,7 +97,8 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     REQUIRED_FOR_AUTHENTICITY.every((id) => checks.some((c) => c.id === id)) &&
     checks.every((c) => !(AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) || c.outcome === 'passed');
   const summary = summarize(checks);
-  return {
+  // Whatever the checks quoted from the input, the report never repeats megabytes of it.
+  return boundReport({
     verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
     authentic,
     summary,
@@ -107,7 +108,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
-  };
+  }, resolveLimits(ctx.options.limits));
 }
 
 // One loader per call, over the caller's: `documents`, then the caller's loader, then the network.

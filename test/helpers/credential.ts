@@ -71,3 +71,19 @@ export function fixture(relativePath: string): Record<string, unknown> {
 export function fixturePath(relativePath: string): string {
   return fileURLToPath(new URL(`../fixtures/${relativePath}`, import.meta.url));
 }
+
+/**
+ * The 1EdTech OB 3.0 test vector's issuer key document: the issuer publishes its key at an https
+ * URL, and microcred never fetches, so a test supplies it (`documents: { [controller]: document }`).
+ */
+export function specVectorKeyDocument(): { controller: string; document: Record<string, unknown> } {
+  const keys = fixture('spec/test-vectors/obv3p0/keypair-and-intermediates.json') as Record<string, string>;
+  const controller = keys.controller as string;
+  const document = {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: controller,
+    verificationMethod: [{ id: keys.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: keys.publicKeyMultibase }],
+    assertionMethod: [keys.verificationMethod],
+  };
+  return { controller, document };
+}

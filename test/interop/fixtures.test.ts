@@ -3,7 +3,7 @@
 // 1EdTech Open Badges 3.0 Linked Data Proof test vector reproduced by microcred's own signing.
 import { describe, expect, it } from 'vitest';
 import { DocumentLoader, importKey, issueCredential, verifyCredential, type UnsignedCredential } from '../../src/index.js';
-import { NOW, check, fixture } from '../helpers/credential.js';
+import { NOW, check, fixture, specVectorKeyDocument } from '../helpers/credential.js';
 
 describe('a context microcred does not bundle', () => {
   it('could not be checked until the caller supplies it; then the credential is authentic, though a plain VC', async () => {
@@ -22,14 +22,8 @@ describe('a context microcred does not bundle', () => {
 describe('1EdTech OB 3.0 Linked Data Proof test vector (eddsa-rdfc-2022)', () => {
   const vector = fixture('spec/test-vectors/obv3p0/signed-credential.json');
   const keys = fixture('spec/test-vectors/obv3p0/keypair-and-intermediates.json') as Record<string, string>;
-  const controller = keys.controller as string;
   // The issuer publishes its key at an https URL; microcred never fetches, so the caller supplies it.
-  const controllerDocument = {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: controller,
-    verificationMethod: [{ id: keys.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: keys.publicKeyMultibase }],
-    assertionMethod: [keys.verificationMethod],
-  };
+  const { controller, document: controllerDocument } = specVectorKeyDocument();
 
   it('verifies when the issuer\'s key document is held by the loader', async () => {
     const loader = new DocumentLoader({ documents: { [controller]: controllerDocument } });

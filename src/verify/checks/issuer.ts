@@ -2,6 +2,7 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { echo, resolveLimits } from '../limits.js';
 
 /**
  * The issuer is the controller of the key that signed (a signature by someone else's key proves
@@ -25,10 +26,11 @@ export const issuerCheck: Check = {
     const signer = ctx.signer;
     const controller = signer?.controller ?? signer?.id.split('#')[0];
     if (controller !== issuerId) {
+      const limits = resolveLimits(ctx.options.limits);
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
         title: 'Signed by someone other than the issuer',
-        detail: `The credential names ${issuerId} as issuer, but it was signed with a key of ${controller ?? 'an unknown controller'}.`,
+        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, limits)}.`,
         path,
       });
     }

@@ -4,7 +4,8 @@ import { MicrocredError } from '../../errors.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
-import { failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { inputSizeProblem, nestingProblem, resolveLimits, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
 /**
  * The input is a JSON object (or a string holding one), or a VC-JWT (a compact JWS string) whose
@@ -17,13 +18,18 @@ export const parseCheck: Check = {
   title: 'The credential is a JSON object',
   fatal: true,
   run(ctx) {
+    // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs
+    // and values. Input over a limit is declined, not judged: it could not be checked.
+    const limits = resolveLimits(ctx.options.limits);
+    const tooLarge = inputSizeProblem(ctx.source, limits);
+    if (tooLarge) return couldNotCheck(tooLarge);
     let value = ctx.source;
-    if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value);
+    if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
     if (typeof value === 'string') {
       try {
         value = JSON.parse(value);
       } catch (error) {
-        return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${messageOf(error)}.` });
+        return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
       }
     }
     if (!isJsonObject(value)) {
@@ -32,29 +38,41 @@ export const parseCheck: Check = {
     }
     let plain: unknown;
     try {
-      plain = copyAsPlainJson(value);
+      plain = copyAsPlainJson(value, limits.maxDepth);
     } catch (error) {
+      if (error instanceof NotPlainJson && error.tooDeep) return couldNotCheck(tooDeepProblem(error.path, limits));
       if (!(error instanceof NotPlainJson)) {
         return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
       }
       return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: error.message, ...(error.path ? { path: error.path } : {}) });
     }
+    const overLimit = structureProblem(plain as Record<string, unknown>, limits);
+    if (overLimit) return couldNotCheck(overLimit);
     ctx.format = 'json-ld';
     ctx.credential = plain as Record<string, unknown>;
     return passed;
   },
 };
 
-function parseJwt(ctx: VerifyContext, text: string): Verdict {
+function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdict {
   try {
     const jwt = decodeJwt(text);
-    ctx.credential = credentialOfJwt(jwt);
+    const credential = credentialOfJwt(jwt);
+    const overLimit = nestingProblem(credential, limits) ?? structureProblem(credential, limits);
+    if (overLimit) return couldNotCheck(overLimit);
+    ctx.credential = credential;
     ctx.format = 'vc-jwt';
     ctx.jwt = jwt;
     return passed;
   } catch (error) {
     return error instanceof MicrocredError ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: messageOf(error) });
   }
+}
+
+// V8 quotes the text around a syntax error ("…", "{"d": zRt8…"... is not valid JSON"): the input
+// may be a key file given by mistake, so the report keeps the reason and drops the quote.
+function withoutSnippet(message: string): string {
+  return message.replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
 }
 
 function messageOf(error: unknown): string {

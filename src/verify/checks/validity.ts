@@ -2,8 +2,14 @@ import { ErrorCode } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { parseDateTimeZ } from '../../dates.js';
 import { failed, passed, type Check } from '../check.js';
+import { echo, resolveLimits, type VerifyLimits } from '../limits.js';
 
-/** `now` lies within validFrom…validUntil (VC 1.1: issuanceDate…expirationDate), allowing the clock skew. */
+/**
+ * `now` lies within validFrom…validUntil (VC 1.1: issuanceDate…expirationDate), allowing the clock skew.
+ * Under VC 1.1 both pairs are read: its context also defines validFrom and validUntil, so a
+ * credential may carry either, and the later start and the earlier end apply. VC 2.0 defines only
+ * validFrom and validUntil.
+ */
 export const validityCheck: Check = {
   id: 'validity',
   title: 'It is within its validity period',
@@ -11,29 +17,45 @@ export const validityCheck: Check = {
   run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
     const v1 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V1;
-    const [fromField, untilField] = v1 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
-    const fromValue = doc[fromField] ?? (v1 ? doc.validFrom : undefined);
-    const untilValue = doc[untilField];
-    if (fromValue === undefined && !v1) {
+    // VC 1.1's own names first: they name the date in messages when both are present.
+    const fromFields = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom'];
+    const untilFields = v1 ? ['expirationDate', 'validUntil'] : ['validUntil'];
+    if (doc.validFrom === undefined && !v1) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No start of validity', detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).', path: 'validFrom' });
     }
-    const from = parseDateTimeZ(fromValue);
-    if (fromValue !== undefined && from === undefined) return badDate(fromField, fromValue);
-    const until = parseDateTimeZ(untilValue);
-    if (untilValue !== undefined && until === undefined) return badDate(untilField, untilValue);
+    const limits = resolveLimits(ctx.options.limits);
+    const dates: Record<string, number> = {};
+    for (const field of [...fromFields, ...untilFields]) {
+      if (doc[field] === undefined) continue;
+      const time = parseDateTimeZ(doc[field]);
+      if (time === undefined) return badDate(field, doc[field], limits);
+      dates[field] = time;
+    }
+    const from = pick(fromFields, dates, (a, b) => a > b);
+    const until = pick(untilFields, dates, (a, b) => a < b);
 
     const now = ctx.now.getTime();
     const skew = ctx.clockSkewSeconds * 1000;
-    if (from !== undefined && now + skew < from) {
-      return failed({ code: ErrorCode.NOT_YET_VALID, title: 'Not yet valid', detail: `The credential is valid from ${fromValue as string}; it is checked at ${ctx.now.toISOString()}.`, path: fromField });
+    if (from && now + skew < from.time) {
+      return failed({ code: ErrorCode.NOT_YET_VALID, title: 'Not yet valid', detail: `The credential is valid from ${doc[from.field] as string}; it is checked at ${ctx.now.toISOString()}.`, path: from.field });
     }
-    if (until !== undefined && now - skew > until) {
-      return failed({ code: ErrorCode.EXPIRED, title: 'Expired', detail: `The credential expired at ${untilValue as string}; it is checked at ${ctx.now.toISOString()}.`, path: untilField });
+    if (until && now - skew > until.time) {
+      return failed({ code: ErrorCode.EXPIRED, title: 'Expired', detail: `The credential expired at ${doc[until.field] as string}; it is checked at ${ctx.now.toISOString()}.`, path: until.field });
     }
     return passed;
   },
 };
 
-function badDate(path: string, value: unknown) {
-  return failed({ code: ErrorCode.DATE_INVALID, title: 'Unreadable date', detail: `${path} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${JSON.stringify(value)}.`, path });
+// The field whose date wins by `better` (the later start, the earlier end); the first named wins ties.
+function pick(fields: string[], dates: Record<string, number>, better: (a: number, b: number) => boolean): { field: string; time: number } | undefined {
+  let best: { field: string; time: number } | undefined;
+  for (const field of fields) {
+    const time = dates[field];
+    if (time !== undefined && (!best || better(time, best.time))) best = { field, time };
+  }
+  return best;
+}
+
+function badDate(path: string, value: unknown, limits: VerifyLimits) {
+  return failed({ code: ErrorCode.DATE_INVALID, title: 'Unreadable date', detail: `${path} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${echo(JSON.stringify(value), limits)}.`, path });
 }

@@ -1,0 +1,14 @@
+// Mutation suite, DCC fixtures under VC 2.0, first half: eddsa-rdfc-2022 and Ed25519Signature2020
+// (see mutation.test.ts and mutate.ts; split from mutation.dcc-vc2b so that both cores have work).
+import { DCC_FIXTURES, dccBase, outsider, specVectorBase } from './corpus.js';
+import { defineMutationSuite, jsonLdCases } from './mutationRunner.js';
+
+// The not-yet-valid one runs in mutation.dcc-vc1 (for balance).
+const VC2 = DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'].filter((f) => !f.includes('notYetValid'));
+
+const FILES = [...VC2.slice(0, 7), ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0']];
+
+defineMutationSuite('dcc-vc2a', FILES.map((f) => dccBase(f).name), async () => {
+  const bases = FILES.map(dccBase);
+  return jsonLdCases(bases, { otherKey: await outsider(), donors: [...bases, specVectorBase()].map((b) => b.credential) });
+});
