@@ -13,8 +13,8 @@ import { ALLOWED, mutationsOf, type Mutation, type MutationSources } from './mut
  */
 export const MUTATION_QUOTAS = {
   microcred: 2_100,
-  'dcc-vc1': 2_700,
-  'dcc-vc2a': 3_500,
+  'dcc-vc1': 2_400,
+  'dcc-vc2a': 2_500,
   'dcc-vc2b': 2_600,
   'vc-jwt': 2_000,
 } as const;
