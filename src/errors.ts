@@ -73,9 +73,13 @@ export const ErrorCode = {
 
   // structure and JSON Schemas (src/verify/checks/type.ts, src/schemas)
   SCHEMA_INVALID: 'ERR_SCHEMA_INVALID',
+  SCHEMA_UNRESOLVED: 'ERR_SCHEMA_UNRESOLVED',
+  SCHEMA_NOT_APPLICABLE: 'ERR_SCHEMA_NOT_APPLICABLE',
+  CONTEXT_OUTDATED: 'ERR_CONTEXT_OUTDATED',
 
   // issuer trust (src/trust)
   ISSUER_UNKNOWN: 'ERR_ISSUER_UNKNOWN',
+  TRUST_LIST_INVALID: 'ERR_TRUST_LIST_INVALID',
 
   // network and fetch policy (src/network)
   NETWORK_DISABLED: 'ERR_NETWORK_DISABLED',

@@ -66,6 +66,16 @@ export type { CheckStackOptions, StackComponentResult, StackRecipient } from './
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
 
+// --- JSON Schemas, issuer trust, proof suites (src/schemas, src/trust, src/proofs) ---
+export { OB3_SCHEMAS } from './schemas/bundled.js';
+export type { JsonSchema } from './schemas/bundled.js';
+export { validateAgainstSchema } from './schemas/validate.js';
+export type { SchemaFinding } from './schemas/problems.js';
+export { parseTrustList } from './trust/trustList.js';
+export { findTrustedIssuer } from './trust/match.js';
+export type { TrustedIssuer } from './trust/types.js';
+export type { SuiteName } from './proofs/suites.js';
+
 // --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
 export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
 export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';

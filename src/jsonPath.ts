@@ -11,6 +11,31 @@ export function joinPath(base: string, key: string | number): string {
   return base ? `${base}.${key}` : key;
 }
 
+/**
+ * The dotted path of a JSON pointer into `document`: `/components/2/rubric` → `components[2].rubric`
+ * (a segment becomes an index only where the data there is an array). `skip(at, segment)` drops a
+ * segment that is not in the document, `at` being the pointer before it.
+ */
+export function pathOfPointer(pointer: string, document: unknown, skip?: (at: string, segment: string) => boolean): string {
+  let path = '';
+  let value = document;
+  let at = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const before = at;
+    at = `${at}/${raw}`;
+    if (skip?.(before, raw)) continue;
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) {
+      path = joinPath(path, Number(key));
+      value = value[Number(key)];
+    } else {
+      path = joinPath(path, key);
+      value = isJsonObject(value) ? value[key] : undefined;
+    }
+  }
+  return path;
+}
+
 /** The path of the first property named `key` in `value` (depth-first), or undefined. */
 export function pathOfKey(value: unknown, key: string): string | undefined {
   return firstPath(value, '', (k, _child, path) => (k === key ? path : undefined));

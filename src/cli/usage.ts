@@ -19,7 +19,7 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                  [--doc URL=FILE...] [--allow-network]
+                  [--doc URL=FILE...] [--allow-network] [--trust FILE]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -74,7 +74,7 @@ Options:
   -o, --out FILE         write the document to FILE instead of printing it
   -f, --force            replace FILE if it exists
 `,
-  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt]
+  issue: `Usage: microcred issue --key KEY --credential FILE [--out FILE] [--format jwt] [--suite SUITE]
                        [(--status-store FILE | --postgres URL) [--list-url URL]]
        microcred issue --key KEY --competency DEF --submission SUB --review REV...
                        [--rules FILE | --reviewers N --on-disagreement RULE]
@@ -84,7 +84,8 @@ Options:
                        [--did-doc FILE...] [--now ISO] [--valid-until ISO] [--out FILE]
 
 Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
-from one of three sources. Every problem is reported before anything is signed.
+or with Ed25519Signature2020 (--suite ed25519-2020), from one of three sources.
+Every problem is reported before anything is signed.
 
 With --credential: signs the unsigned credential as given. Missing @context, id
 and validFrom are filled in; issuer.id must be the key's DID. With --format jwt,
@@ -107,6 +108,9 @@ named with its reason, nothing is signed, and the exit status is 1.
 Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
   -o, --out FILE             write the signed credential to FILE (default: print it)
+      --suite SUITE          the proof to make: eddsa-rdfc-2022 (the default) or
+                             ed25519-2020 (Ed25519Signature2020, for verifiers of
+                             the VC 1.1 era); the same key signs either
   -c, --credential FILE      the unsigned credential (JSON)
       --format FORMAT        json-ld (the default: a Data Integrity proof) or jwt
       --competency DEF       the competency definition (YAML or JSON)
@@ -196,6 +200,7 @@ Options:
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
                         [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
+                        [--trust FILE]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
@@ -220,9 +225,12 @@ Options:
       --allow-network    fetch what is not supplied (did:web documents, https
                          documents) with https only, a 5 s timeout, a 1 MiB
                          limit, at most 3 redirects and no private addresses
+      --trust FILE       issuers you know (JSON): a list of {"id", "name", "url",
+                         "logo"}, or an object keyed by issuer id. A match is
+                         shown with its name; any other issuer is a warning
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
-2 the command line is wrong (including an unreadable --did-doc or --doc).
+2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).
 `,
   status: `Usage:
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]

@@ -3,7 +3,7 @@
 // needs them.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ProblemDetail } from '../errors.js';
-import { isJsonObject, joinPath } from '../jsonPath.js';
+import { isJsonObject, joinPath, pathOfPointer } from '../jsonPath.js';
 import schema from '../../schemas/competency-definition.schema.json';
 
 /** The JSON Schema (draft 2020-12) of the competency definition format. */
@@ -100,19 +100,7 @@ function rootOneOf(data: Record<string, unknown>): ProblemDetail {
 
 /** `/components/2/rubric/levels` → `components[2].rubric.levels` (indices only where the data is an array). */
 function dottedPath(pointer: string, input: unknown): string {
-  let path = '';
-  let value = input;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(value)) {
-      path = joinPath(path, Number(key));
-      value = value[Number(key)];
-    } else {
-      path = joinPath(path, key);
-      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    }
-  }
-  return path;
+  return pathOfPointer(pointer, input);
 }
 
 function valueAt(input: unknown, pointer: string): unknown {

@@ -22,7 +22,7 @@ export interface IssueProblem extends ProblemDetail {
  */
 export async function preparedCredential(
   credential: unknown,
-  options: { issuerId: string | undefined; now: Date; loader: DocumentLoader | undefined; status?: CredentialStatusSource | undefined },
+  options: { issuerId: string | undefined; now: Date; loader: DocumentLoader | undefined; status?: CredentialStatusSource | undefined; suiteContext?: string | undefined },
 ): Promise<{ doc: Record<string, unknown>; loader: DocumentLoader }> {
   let copy: unknown;
   try {
@@ -38,6 +38,9 @@ export async function preparedCredential(
   if ('proof' in doc) throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The credential already has a proof; issue from the unsigned credential.', { path: 'proof' });
 
   doc['@context'] ??= [...ISSUE_CONTEXTS];
+  // A proof suite whose terms are not in the VC context (Ed25519Signature2020) signs only documents that carry its own.
+  const suiteContext = options.suiteContext;
+  if (suiteContext && Array.isArray(doc['@context']) && !doc['@context'].includes(suiteContext)) doc['@context'] = [...doc['@context'], suiteContext];
   doc.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`;
   doc.validFrom ??= toDateTimeZ(options.now);
 

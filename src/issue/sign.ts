@@ -4,16 +4,20 @@ import { toDateTimeZ } from '../dates.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { translateJsonLdError } from '../contexts/jsonldErrors.js';
 import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
+import { ed25519Signature2020Signing } from '../proofs/ed25519Signature2020.js';
+import type { SuiteName } from '../proofs/suites.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 
 /**
  * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
- * the caller has checked, and returns it. The one signing step of every credential microcred makes
- * (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
+ * the caller has checked, and returns it; with `suite` Ed25519Signature2020, that proof instead (the
+ * document must already carry the suite's context). The one signing step of every credential
+ * microcred makes (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
  */
-export async function signDocument<T>(doc: Record<string, unknown>, key: IssuerKey, loader: DocumentLoader, now: Date): Promise<T> {
+export async function signDocument<T>(doc: Record<string, unknown>, key: IssuerKey, loader: DocumentLoader, now: Date, suiteName: SuiteName = 'eddsa-rdfc-2022'): Promise<T> {
   try {
-    const suite = eddsaRdfc2022Signing(key.signer(), toDateTimeZ(now));
+    const created = toDateTimeZ(now);
+    const suite = suiteName === 'Ed25519Signature2020' ? ed25519Signature2020Signing(key.signer(), created) : eddsaRdfc2022Signing(key.signer(), created);
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
   } catch (error) {
     throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });

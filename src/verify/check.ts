@@ -1,6 +1,7 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
+import type { TrustedIssuer } from '../trust/types.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
@@ -39,6 +40,8 @@ export interface VerifyContext {
   proofs?: Record<string, unknown>[];
   /** Set by `signature`: the verification method that signed. */
   signer?: { id: string; controller?: string };
+  /** Set by `trust`: the caller's entry for the issuer, when it is on their list and bound to the signature. */
+  trustedIssuer?: TrustedIssuer;
 }
 
 /** A check's verdict: passed, or an outcome with its problem; optionally every problem and part (see CheckResult). */

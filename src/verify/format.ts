@@ -63,7 +63,7 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
   const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
   const lines: string[] = [headline(report, paint), ''];
 
-  const about: [string, string][] = [...describe(report.credential), ['Checked at', safe(report.checkedAt)]];
+  const about: [string, string][] = [...describe(report.credential), ...known(report), ['Checked at', safe(report.checkedAt)]];
   const width = Math.max(...about.map(([label]) => label.length)) + 2;
   for (const [label, value] of about) lines.push(`  ${paint('dim', label.padEnd(width))}${value}`);
   lines.push('');
@@ -92,6 +92,8 @@ function genuineButWhat(reason: CheckResult | undefined, credential: CredentialS
   const code = reason?.problem?.code;
   if (code === ErrorCode.EXPIRED) return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
   if (code === ErrorCode.NOT_YET_VALID) return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
+  // The first schema finding's title ("A required property is missing") does not say what it is about.
+  if (code === ErrorCode.SCHEMA_INVALID) return 'it does not match the Open Badges 3.0 JSON Schema';
   if (reason?.problem) return sentenceCase(reason.problem.title);
   return 'not verified';
 }
@@ -99,12 +101,23 @@ function genuineButWhat(reason: CheckResult | undefined, credential: CredentialS
 function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => string): string[] {
   const label = LABEL[check.outcome];
   const head = `  ${paint(TONE[check.outcome], SYMBOL[check.outcome])} ${safe(check.title)}${label ? ` ${paint(TONE[check.outcome], `(${label})`)}` : ''}`;
-  if (check.outcome === 'passed' || !check.problem) return [head];
+  if (check.outcome === 'passed' || !check.problem) return [head, ...partLines(check, paint)];
   const { problem } = check;
   // A skipped check's title is always "Not checked" and its label says so already: one line is enough.
   if (check.outcome === 'skipped') return [head, `      ${paint('dim', `${safe(problem.detail)} (${problem.code})`)}`];
   const where = [`code ${problem.code}`, ...(problem.path ? [`path ${safe(problem.path)}`] : [])].join(' · ');
-  return [head, `      ${paint('bold', safe(problem.title))}`, `      ${safe(problem.detail)}`, `      ${paint('dim', where)}`];
+  // Every finding after the first (e.g. one per JSON Schema finding), one line each.
+  const more = (check.problems ?? []).filter((p) => p !== problem && !(p.code === problem.code && p.path === problem.path && p.detail === problem.detail));
+  const others = more.map((p) => `      ${paint('dim', '·')} ${safe(p.detail)} ${paint('dim', `(${p.code}${p.path ? ` · ${safe(p.path)}` : ''})`)}`);
+  return [head, `      ${paint('bold', safe(problem.title))}`, `      ${safe(problem.detail)}`, `      ${paint('dim', where)}`, ...others, ...partLines(check, paint)];
+}
+
+/** One line per part (each proof of several, each schema applied), with its problem's title when it did not pass. */
+function partLines(check: CheckResult, paint: (tone: Tone, text: string) => string): string[] {
+  return (check.parts ?? []).map((part) => {
+    const why = part.problem ? ` — ${safe(part.problem.title)} ${paint('dim', `(${part.problem.code})`)}` : '';
+    return `      ${paint(TONE[part.outcome], SYMBOL[part.outcome])} ${safe(part.label, 160)}${why}`;
+  });
 }
 
 /** Label/value rows describing the credential; only the fields it has. */
@@ -119,6 +132,12 @@ function describe(credential: CredentialSummary | undefined): [string, string][]
     ['Credential id', credential.id],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => [label, safe(value, 200)]);
+}
+
+/** The caller's own name for the issuer, when it is on their trust list. */
+function known(report: VerificationReport): [string, string][] {
+  const trusted = report.issuerTrust;
+  return trusted ? [['Known issuer', safe(trusted.url ? `${trusted.name} (${trusted.url})` : trusted.name, 200)]] : [];
 }
 
 function person(name: string | undefined, id: string | undefined): string | undefined {
@@ -140,7 +159,7 @@ function day(value: string): string {
 function sentenceCase(title: string): string {
   const text = safe(title);
   // Keep acronyms and terms such as "JSON" or "@context" as they are.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 // C0/C1 controls (ESC included) and line/paragraph separators, from untrusted credential text.

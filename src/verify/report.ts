@@ -83,6 +83,8 @@ export interface VerificationReport {
   /** Set when the credential was taken out of a baked image. */
   image?: ImageKind;
   credential?: CredentialSummary;
+  /** The caller's entry for the issuer (see the `trust` option), when the issuer is on it and signed the credential. */
+  issuerTrust?: { id: string; name: string; url?: string; logo?: string };
   checks: CheckResult[];
 }
 

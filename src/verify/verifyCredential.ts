@@ -106,6 +106,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
     ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
+    ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   }, resolveLimits(ctx.options.limits));
 }

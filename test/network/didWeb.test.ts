@@ -126,8 +126,10 @@ describe('DCC did:web fixtures, verified offline with their DID documents suppli
     'v2/ed25519/didWeb/oidf-noStatus-notExpired.json',
   ])('%s is verified (the README\'s verdict: valid)', async (file) => {
     const report = await verifyCredential(fixture(`${VCS}/${file}`), { documents, now: NOW });
-    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
-    expect(report).toMatchObject({ verified: true, authentic: true, summary: 'verified' });
+    expect(check(report, 'signature').outcome).toBe('passed');
+    // A VC 1.1 credential is verified with a warning: the OB 3.0 JSON Schema describes VC 2.0.
+    expect(report.checks.filter((c) => c.outcome !== 'passed').map((c) => [c.id, c.problem?.code])).toEqual(file.startsWith('v1/') ? [['schema', 'ERR_SCHEMA_NOT_APPLICABLE']] : []);
+    expect(report).toMatchObject({ verified: true, authentic: true });
   });
 
   it('the DID document may also be supplied under the https URL it is published at', async () => {

@@ -23,7 +23,9 @@ describe('DCC verifier-core: revoked and valid status (list bits 2, 6, 8 set)', 
   ])('%s: not revoked, verified', async (path) => {
     const report = await verify(path);
     expect(check(report, 'status')).toMatchObject({ outcome: 'passed', parts: [{ outcome: 'passed' }] });
-    expect(report).toMatchObject({ verified: true, summary: 'verified' });
+    // A VC 1.1 or older-context credential is verified with warnings (the type and schema checks say why).
+    expect(report.verified).toBe(true);
+    expect(report.checks.every((c) => c.outcome === 'passed' || (c.outcome === 'warning' && (c.id === 'type' || c.id === 'schema')))).toBe(true);
   });
 
   it.each([
@@ -101,6 +103,6 @@ describe('1EdTech validator: BitstringStatusList bit 23 set in bit-string-list/t
   it('the list itself is an authentic BitstringStatusListCredential, though not an Open Badge', async () => {
     const report = await verifyCredential(fixture(`${EDTECH}/testlist`), { now: NOW, loader: fixtureLoader() });
     expect(report.authentic).toBe(true);
-    expect(check(report, 'type').problem?.code).toBe('ERR_TYPE_INVALID');
+    expect(check(report, 'type').problems?.map((p) => p.code)).toContain('ERR_TYPE_INVALID');
   });
 });

@@ -1,7 +1,9 @@
-// The type check: an Open Badge is a VerifiableCredential and an OpenBadgeCredential (or its alias).
+// The type check: the shape of an Open Badge — the VC context first, an OB 3.0 context, type
+// VerifiableCredential plus OpenBadgeCredential (or an alias), and the properties every one has —
+// one problem per finding; an older OB context is a warning.
 import { describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential } from '../../src/index.js';
-import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
+import { NOW, check, clone, fixture, problemsOf, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
 describe('the type check', () => {
@@ -38,5 +40,49 @@ describe('the type check', () => {
     const report = await verifyCredential(signed, { now: NOW });
     expect(check(report, 'type').outcome).toBe('passed');
     expect(report.verified).toBe(true);
+  });
+
+  it('reports every structural problem, each with its own code and path', async () => {
+    const pair = await digitalBazaarKeyPair();
+    const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
+    const { validFrom: _validFrom, ...withoutValidFrom } = base;
+    const credential = await signWithDigitalBazaar({
+      ...withoutValidFrom,
+      id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000002',
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: pair.controller,
+      credentialSubject: { id: 'did:example:teacher-42' },
+    }, pair);
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(check(report, 'type').outcome).toBe('failed');
+    expect(problemsOf(report, 'type')).toEqual([
+      ['ERR_CONTEXT_MISSING', '@context'],
+      ['ERR_TYPE_INVALID', 'type'],
+      ['ERR_FIELD_REQUIRED', 'validFrom'],
+    ]);
+    expect(report.authentic).toBe(true);
+  });
+
+  it('an Open Badge without an achievement in its subject: ERR_FIELD_REQUIRED at credentialSubject.achievement', async () => {
+    const pair = await digitalBazaarKeyPair();
+    const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
+    const credential = await signWithDigitalBazaar({ ...base, id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000003', issuer: { id: pair.controller, type: ['Profile'] }, credentialSubject: { type: ['AchievementSubject'], id: 'did:example:teacher-42' } }, pair);
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(check(report, 'type')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_FIELD_REQUIRED', path: 'credentialSubject.achievement', title: 'No achievement' } });
+    expect(check(report, 'type').problems).toBeUndefined();
+  });
+
+  it('an older OB context (3.0.2) is a warning naming it; the credential is still verified', async () => {
+    const credential = fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry-lcwExperience.json');
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(check(report, 'type')).toMatchObject({ outcome: 'warning', problem: { code: 'ERR_CONTEXT_OUTDATED', path: '@context[1]' } });
+    expect(check(report, 'type').problem?.detail).toContain('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json');
+    expect(report).toMatchObject({ verified: true, summary: 'verified-with-warnings' });
+  });
+
+  it('accepts an EndorsementCredential, which has no achievement', async () => {
+    const report = await verifyCredential(fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-notExpired-endorsement.json'), { now: NOW });
+    expect(check(report, 'type').outcome).toBe('passed');
   });
 });

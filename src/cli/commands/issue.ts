@@ -7,6 +7,7 @@ import { decodeJwt } from '../../jwt/decode.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import { JwtKey } from '../../keys/jwtKey.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
+import type { SuiteName } from '../../proofs/suites.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
 import { readJson, readKeyFile, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
@@ -35,7 +36,11 @@ export const ISSUE_OPTIONS = {
   'status-store': { type: 'string' },
   ...POSTGRES_OPTIONS,
   'list-url': { type: 'string' },
+  suite: { type: 'string' },
 } as const;
+
+// The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
+const SUITE_NAMES: Record<string, SuiteName> = { 'eddsa-rdfc-2022': 'eddsa-rdfc-2022', 'ed25519-2020': 'Ed25519Signature2020' };
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
 type Mode = 'credential' | 'reviewed' | 'stack';
@@ -69,25 +74,35 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
   if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
+  const suite = suiteOf(values.suite);
 
   const status = await openStatus(values, io);
   try {
-    return await issueIn(mode, values, io, { keyArg, keyPath, outPath, validUntil, status });
+    return await issueIn(mode, values, io, { keyArg, keyPath, outPath, validUntil, status, suite });
   } finally {
     await status?.close();
   }
 }
 
-async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, keyPath, outPath, validUntil, status }: { keyArg: string; keyPath: string; outPath: string | undefined; validUntil: string | undefined; status: StatusOption | undefined }): Promise<number> {
+interface IssueSettings {
+  keyArg: string;
+  keyPath: string;
+  outPath: string | undefined;
+  validUntil: string | undefined;
+  status: StatusOption | undefined;
+  suite: SuiteName | undefined;
+}
+
+async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, keyPath, outPath, validUntil, status, suite }: IssueSettings): Promise<number> {
   // The key is read where each mode reads it; the status entries are made with it when signing.
   const readSigningKey = async () => {
     const key = await readKey(io, keyArg, keyPath);
     status?.setKey(key);
     return key;
   };
-  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status);
+  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status, suite);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, status?.source);
+    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, { ...(status ? { status: status.source } : {}), ...(suite ? { suite } : {}) });
     if (signed) status?.noteNewLists(signed);
     return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
   }
@@ -107,6 +122,7 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
     ...(now ? { now } : {}),
     ...(values['evidence-audience'] !== undefined ? { evidenceAudience: values['evidence-audience'] } : {}),
     ...(validUntil ? { validUntil } : {}),
+    ...(suite ? { suite } : {}),
   });
   if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
   status?.noteNewLists(signed);
@@ -157,7 +173,7 @@ function modeOf(values: IssueValues): Mode {
   if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
     throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
   }
-  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', ...MODE_OPTIONS[mode]]);
+  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', 'suite', ...MODE_OPTIONS[mode]]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
@@ -167,6 +183,13 @@ function modeOf(values: IssueValues): Mode {
     throw new UsageError(`--${name} does not apply ${MODE_NAMES[mode]}.`, 'issue');
   }
   return mode;
+}
+
+function suiteOf(value: string | undefined): SuiteName | undefined {
+  if (value === undefined) return undefined;
+  const suite = SUITE_NAMES[value];
+  if (!suite) throw new UsageError(`--suite must be ${Object.keys(SUITE_NAMES).map((n) => `"${n}"`).join(' or ')}; it is "${value}".`, 'issue');
+  return suite;
 }
 
 function validUntilOf(value: string): string {
@@ -180,11 +203,12 @@ export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promi
   return key;
 }
 
-/** `--credential FILE [--format jwt]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
-async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, status: StatusOption | undefined): Promise<number> {
+/** `--credential FILE [--format jwt] [--suite SUITE]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
+async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, status: StatusOption | undefined, suite: SuiteName | undefined): Promise<number> {
   const file = values.credential as string;
   const format = values.format ?? 'json-ld';
   if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
+  if (format === 'jwt' && suite) throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS (drop --suite, or --format jwt).', 'issue');
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
   const { key, warning } = await readSigningKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
@@ -196,7 +220,7 @@ async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPat
   const withStatus = status ? { status: status.source } : {};
   let signed: SignedCredential | string;
   try {
-    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key, ...withStatus }) : await issueCredential(unsigned, { key: key as IssuerKey, ...withStatus });
+    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key, ...withStatus }) : await issueCredential(unsigned, { key: key as IssuerKey, ...withStatus, ...(suite ? { suite } : {}) });
   } catch (error) {
     const code = printError(io, error);
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.

@@ -2,6 +2,7 @@ import { checkStack, type StackRecipient } from '../../stack/checkStack.js';
 import { prepareStack, signStack } from '../../stack/issueStack.js';
 import { looksLikeEmail } from '../../identity/hash.js';
 import { isDid } from '../../identifiers.js';
+import type { SuiteName } from '../../proofs/suites.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import type { SignedCredential } from '../../model/credential.js';
 import type { CredentialStatusSource } from '../../status/entry.js';
@@ -34,7 +35,13 @@ interface StackValues {
  * (verified, same recipient, accepted issuer) and signs the stack credential only when all count.
  * Returns undefined, having printed each failing requirement by name, when one does not.
  */
-export async function issueStackFromOptions(values: StackValues, io: CliIo, readKey: () => Promise<IssuerKey>, validUntil: string | undefined, status?: CredentialStatusSource): Promise<SignedCredential | undefined> {
+export async function issueStackFromOptions(
+  values: StackValues,
+  io: CliIo,
+  readKey: () => Promise<IssuerKey>,
+  validUntil: string | undefined,
+  { status, suite }: { status?: CredentialStatusSource; suite?: SuiteName } = {},
+): Promise<SignedCredential | undefined> {
   const competency = required('issue', 'competency', values.competency);
   const recipient = recipientOf(values);
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'issue');
@@ -56,6 +63,7 @@ export async function issueStackFromOptions(values: StackValues, io: CliIo, read
     ...(values['accept-issuer'] ? { acceptedIssuers: values['accept-issuer'] } : {}),
     ...(validUntil ? { validUntil } : {}),
     ...(status ? { status } : {}),
+    ...(suite ? { suite } : {}),
   };
   // issueStack's steps, taken one by one so that every requirement can be reported by name,
   // passing ones too, without verifying the components a second time.

@@ -1,6 +1,8 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { DocumentLoader } from '../../contexts/documentLoader.js';
 import { verifyCredential } from '../../verify/verifyCredential.js';
+import { parseTrustList } from '../../trust/trustList.js';
+import type { TrustedIssuer } from '../../trust/types.js';
 import { imageKindOf } from '../../bake/image.js';
 import { formatReport } from '../../verify/format.js';
 import { CHECKS } from '../../verify/pipeline.js';
@@ -16,7 +18,7 @@ import { didWebUrl } from '../../network/didWeb.js';
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]`; a FILE may be a baked PNG or SVG. */
+/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]`; a FILE may be a baked PNG or SVG. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
@@ -29,6 +31,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       doc: { type: 'string', multiple: true },
       'allow-network': { type: 'boolean' },
       'status-list': { type: 'string', multiple: true },
+      trust: { type: 'string' },
     },
     true,
   );
@@ -45,10 +48,11 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     ...(values['allow-network'] ? { fetch: globalThis.fetch } : {}),
   });
   for (const file of values['status-list'] ?? []) await addStatusList(loader, file, io);
+  const trust = values.trust === undefined ? undefined : await readTrustList(values.trust, io);
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once, and fetched documents, are reused.
-  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds })) });
+  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds, ...(trust ? { trust } : {}) })) });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   else {
@@ -161,6 +165,16 @@ async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): P
   const id = (document as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !/^https?:\/\//.test(id)) throw new UsageError(`--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`, 'verify');
   loader.add(id, document);
+}
+
+/** The issuers in a --trust file; a file that cannot be read or is not a trust list is a usage error naming the field. */
+async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> {
+  try {
+    return parseTrustList(await readJson(resolvePath(io.cwd, file), file));
+  } catch (error) {
+    // The message names the field at fault, e.g. "[2].name must be …".
+    throw new UsageError(`--trust ${file}: ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+  }
 }
 
 function parseSkew(value: string): number {

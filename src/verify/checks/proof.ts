@@ -28,7 +28,8 @@ export const proofCheck: Check = {
       const kind = !first ? 'not an object' : named ? echo(named, resolveLimits(ctx.options.limits)) : 'an object of no known type';
       return couldNotCheck({ code: ErrorCode.PROOF_UNSUPPORTED, title: 'Unsupported proof', detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`, path: 'proof' });
     }
-    ctx.proofs = supported;
+    // Every proof found: the signature check verifies the supported ones and names the others.
+    ctx.proofs = objects;
     return passed;
   },
 };

@@ -1,13 +1,13 @@
 import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
-import { isJsonObject } from '../../jsonPath.js';
-import { suiteOf, verificationSuites, type SuiteName } from '../../proofs/suites.js';
+import { suiteOf, verificationSuites } from '../../proofs/suites.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
+import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
 import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
-import type { CheckPart, Problem } from '../report.js';
+import type { CheckPart } from '../report.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -17,13 +17,23 @@ interface ProofResult {
   verificationMethod?: { id?: string; controller?: string };
 }
 
-type Signer = { id: string; controller?: string };
+/** One proof's own verdict, and the key that made it when it verified. */
+interface ProofOutcome {
+  proof: Record<string, unknown>;
+  verdict: Verdict;
+  signer?: { id: string; controller?: string };
+}
 
 /**
- * Every proof of a suite microcred implements verifies against the credential under the key its
- * verificationMethod names. Proofs of a set are checked one by one (VC Data Integrity, "Verify Proof
- * Sets and Chains"): one that does not verify fails the credential, even when another does. For a
- * VC-JWT, the JWS verifies under the key its header names (src/jwt).
+ * Each proof verifies against the credential under the key its verificationMethod names. A
+ * credential with several proofs (e.g. Ed25519Signature2020 and eddsa-rdfc-2022) gets one part per
+ * proof, each verified on its own.
+ *
+ * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
+ * (at least one exists: the proof check saw to that). One that does not verify fails the check;
+ * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
+ * support is shown as a warning part and counts neither way. A VC-JWT's JWS verifies under the key
+ * its header names (src/jwt).
  */
 export const signatureCheck: Check = {
   id: 'signature',
@@ -32,57 +42,26 @@ export const signatureCheck: Check = {
   async run(ctx) {
     if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;
-    const all = Array.isArray(doc.proof) ? doc.proof : [doc.proof];
-    if (all.length === 1) {
-      const { verdict, signer } = await verifyProof(doc, all[0], 'proof', ctx.now, ctx.loader.load);
+    const proofs = ctx.proofs ?? [];
+    const outcomes: ProofOutcome[] = [];
+    for (const proof of proofs) {
+      const outcome = suiteOf(proof) ? await verifyOne(ctx, doc, proof) : { proof, verdict: unsupported(proof) };
+      // With several proofs, a problem's path names which one: proof[1].verificationMethod.
+      const index = Array.isArray(doc.proof) ? doc.proof.indexOf(proof) : -1;
+      outcomes.push(index >= 0 ? { ...outcome, verdict: atIndex(outcome.verdict, index) } : outcome);
+    }
+
+    const supported = outcomes.filter((o) => suiteOf(o.proof));
+    const worst = supported.find((o) => o.verdict.outcome === 'failed') ?? supported.find((o) => o.verdict.outcome !== 'passed');
+    const parts = outcomes.length > 1 ? outcomes.map(partOf) : undefined;
+    const verdict: Verdict = worst ? worst.verdict : passed;
+    if (!worst) {
+      const signer = supported.find((o) => o.signer)?.signer;
       if (signer) ctx.signer = signer;
-      return verdict;
     }
-    const parts: CheckPart[] = [];
-    const signers: Signer[] = [];
-    let failure: Problem | undefined;
-    let unchecked: Problem | undefined;
-    for (const [i, proof] of all.entries()) {
-      const path = `proof[${i}]`;
-      const label = labelOf(proof, path);
-      if (!isJsonObject(proof) || !suiteOf(proof)) {
-        // Not a proof microcred implements: reported, not counted (like any unknown proof in a set).
-        parts.push({ label, outcome: 'skipped', problem: { code: ErrorCode.PROOF_UNSUPPORTED, title: 'Not checked', detail: 'microcred does not implement this kind of proof, so it was not checked.', path } });
-        continue;
-      }
-      const { verdict, signer } = await verifyProof(doc, proof, path, ctx.now, ctx.loader.load);
-      if (signer) signers.push(signer);
-      if (verdict.outcome === 'passed') parts.push({ label, outcome: 'passed' });
-      else {
-        parts.push({ label, outcome: verdict.outcome, problem: verdict.problem });
-        if (verdict.outcome === 'failed') failure ??= verdict.problem;
-        else unchecked ??= verdict.problem;
-      }
-    }
-    const issuerId = issuerIdOf(doc);
-    const signer = signers.find((s) => (s.controller ?? s.id.split('#')[0]) === issuerId) ?? signers[0];
-    if (failure) return { outcome: 'failed', problem: failure, parts };
-    if (unchecked) return { outcome: 'could-not-check', problem: unchecked, parts };
-    if (signer) ctx.signer = signer;
-    return { ...passed, parts };
+    return parts ? { ...verdict, parts } : verdict;
   },
 };
-
-async function verifyProof(doc: Record<string, unknown>, proof: unknown, path: string, now: Date, load: unknown): Promise<{ verdict: Verdict; signer?: Signer }> {
-  const suites = verificationSuites([suiteOf(proof as Record<string, unknown>) as SuiteName]);
-  let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
-  try {
-    result = await jsigs.verify({ ...doc, proof }, { suite: suites, purpose: new AssertionProofPurpose({ date: now }), documentLoader: load });
-  } catch (error) {
-    return { verdict: explain(error, doc, path) };
-  }
-  const good = (result.results ?? []).find((r) => r.verified);
-  if (result.verified && good) {
-    const method = good.verificationMethod ?? {};
-    return { verdict: passed, signer: { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) } };
-  }
-  return { verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc, path) };
-}
 
 async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
   const jwt = ctx.jwt;
@@ -105,13 +84,69 @@ function issuerHint(ctx: VerifyContext): { issuer?: string } {
   return typeof id === 'string' ? { issuer: id } : {};
 }
 
-function explain(error: unknown, doc: Record<string, unknown>, path: string): Verdict {
+async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof: Record<string, unknown>): Promise<ProofOutcome> {
+  const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
+  if (!isUri(method)) {
+    // Not a URL at all: no verifier anywhere could find the key, so this is a defect, not a gap.
+    return {
+      proof,
+      verdict: failed({ code: ErrorCode.KEY_INVALID, title: 'The proof names no key', detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
+    };
+  }
+  // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
+  // carrying only this proof is verified on its own.
+  const single = { ...doc, proof };
+  let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
+  try {
+    const suites = verificationSuites([suiteOf(proof)!]);
+    result = await jsigs.verify(single, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
+  } catch (error) {
+    return { proof, verdict: explain(error, doc) };
+  }
+  const good = (result.results ?? []).find((r) => r.verified);
+  if (result.verified && good) {
+    const method = good.verificationMethod ?? {};
+    return { proof, verdict: passed, signer: { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) } };
+  }
+  return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
+}
+
+function atIndex(verdict: Verdict, index: number): Verdict {
+  if (!('problem' in verdict) || !verdict.problem.path?.startsWith('proof')) return verdict;
+  return { ...verdict, problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) } };
+}
+
+function unsupported(proof: Record<string, unknown>): Verdict {
+  return {
+    outcome: 'warning',
+    problem: {
+      code: ErrorCode.PROOF_UNSUPPORTED,
+      title: 'A proof microcred does not verify',
+      detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide.`,
+      path: 'proof',
+    },
+  };
+}
+
+function partOf({ proof, verdict }: ProofOutcome): CheckPart {
+  return { label: describeProof(proof), outcome: verdict.outcome, ...('problem' in verdict ? { problem: verdict.problem } : {}) };
+}
+
+/** "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…" */
+function describeProof(proof: Record<string, unknown>): string {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const method = text(proof.verificationMethod) ?? text((proof.verificationMethod as { id?: unknown } | undefined)?.id);
+  const suite = text(proof.cryptosuite);
+  return `${text(proof.type) ?? 'a proof of no type'}${suite ? ` (${suite})` : ''}${method ? ` by ${method}` : ''}`;
+}
+
+function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   // translateJsonLdError also finds a MicrocredError (the loader's) anywhere in the cause chain.
   const cause = translateJsonLdError(error, doc);
   if (cause) {
     // The key (or its controller document) needed the network, or what it returned was refused.
     if (NETWORK_ERROR_CODES.includes(cause.code)) {
-      return couldNotCheck({ code: cause.code, title: cause.code === ErrorCode.NETWORK_DISABLED ? 'The signing key needs the network' : 'The signing key could not be fetched', detail: cause.message, path: `${path}.verificationMethod` });
+      return couldNotCheck({ code: cause.code, title: cause.code === ErrorCode.NETWORK_DISABLED ? 'The signing key needs the network' : 'The signing key could not be fetched', detail: cause.message, path: 'proof.verificationMethod' });
     }
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
@@ -121,21 +156,21 @@ function explain(error: unknown, doc: Record<string, unknown>, path: string): Ve
         detail: isContext
           ? cause.message
           : `${cause.details.url ?? 'The verification method'} could not be resolved offline. For did:web, pass the issuer's DID document to the DocumentLoader. ${cause.message}`,
-        path: `${path}.verificationMethod`,
+        path: 'proof.verificationMethod',
       });
     }
-    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: `${path}.verificationMethod` });
+    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
   if (/not authorized|authorized by controller|proof purpose/i.test(message)) {
-    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: `${path}.verificationMethod` });
+    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
   }
   return failed({
     code: ErrorCode.SIGNATURE_INVALID,
     title: 'The signature does not match',
     detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
-    path,
+    path: 'proof',
   });
 }
 
@@ -149,16 +184,4 @@ function isKeyUrl(url: string, doc: Record<string, unknown>): boolean {
     const id = typeof method === 'string' ? method : (method as { id?: unknown } | null)?.id;
     return typeof id === 'string' && (url === id || url === id.split('#')[0]);
   });
-}
-
-// "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…", or the path when the proof says nothing.
-function labelOf(proof: unknown, path: string): string {
-  if (!isJsonObject(proof)) return `${path}: not a proof object`;
-  const name = [proof.type, proof.cryptosuite].map((v) => (typeof v === 'string' ? v : undefined));
-  const method = typeof proof.verificationMethod === 'string' ? ` by ${proof.verificationMethod}` : '';
-  return `${name[0] ?? path}${name[1] ? ` (${name[1]})` : ''}${method}`;
-}
-
-function issuerIdOf(doc: Record<string, unknown>): unknown {
-  return isJsonObject(doc.issuer) ? doc.issuer.id : doc.issuer;
 }

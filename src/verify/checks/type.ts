@@ -1,23 +1,100 @@
 import { ErrorCode } from '../../errors.js';
-import { OB_CREDENTIAL_TYPES } from '../../model/constants.js';
+import { CONTEXT, OB_CREDENTIAL_TYPES } from '../../model/constants.js';
+import { isJsonObject } from '../../jsonPath.js';
 import { failed, passed, type Check } from '../check.js';
+import type { Problem } from '../report.js';
 
-const ACCEPTED = [...OB_CREDENTIAL_TYPES, 'EndorsementCredential'];
+/** The credential types an Open Badges 3.0 verifier accepts: an achievement credential or an endorsement. */
+export const OPEN_BADGE_TYPES: readonly string[] = [...OB_CREDENTIAL_TYPES, 'EndorsementCredential'];
 
-/** type lists VerifiableCredential and an Open Badges credential type. */
+// Every published OB 3.0 context: context.json (3.0.0), context-3.0.1.json … and later 3.0.x.
+const OB_CONTEXT = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$/;
+
+/**
+ * The shape of an Open Badges 3.0 credential, one problem per finding: the VC context first (VC 2.0
+ * or VC 1.1), an OB 3.0 context, `type` with VerifiableCredential and OpenBadgeCredential /
+ * AchievementCredential (or EndorsementCredential), and the properties every one must have. The
+ * official JSON Schema (the `schema` check) then looks at every value.
+ */
 export const typeCheck: Check = {
   id: 'type',
   title: 'It is an Open Badges credential',
   fatal: false,
   run(ctx) {
-    const type = ctx.credential?.type;
-    const types = Array.isArray(type) ? type : [type];
-    if (!types.includes('VerifiableCredential')) {
-      return failed({ code: ErrorCode.TYPE_INVALID, title: 'Not a verifiable credential', detail: `type must include "VerifiableCredential"; it is ${JSON.stringify(type)}.`, path: 'type' });
-    }
-    if (!types.some((t) => ACCEPTED.includes(t))) {
-      return failed({ code: ErrorCode.TYPE_INVALID, title: 'Not an Open Badge', detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential"); it is ${JSON.stringify(type)}.`, path: 'type' });
-    }
-    return passed;
+    const doc = ctx.credential ?? {};
+    const [first, ...rest] = structureProblems(doc);
+    if (first) return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
+    const outdated = outdatedContext(doc);
+    return outdated ? { outcome: 'warning', problem: outdated } : passed;
   },
 };
+
+/**
+ * A notice when the credential uses an Open Badges context older than 3.0.3. Not an error: the
+ * older contexts are published and their signatures hold, but they define some terms differently
+ * (3.0.3 added awardedDate), and the 1EdTech validator flags them too.
+ */
+export function outdatedContext(doc: Record<string, unknown>): Problem | undefined {
+  const context = Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']];
+  const index = context.findIndex((c) => typeof c === 'string' && OB_CONTEXT.test(c));
+  const used = context[index] as string | undefined;
+  if (used === undefined || used === CONTEXT.OB_V3P0_3) return undefined;
+  return {
+    code: ErrorCode.CONTEXT_OUTDATED,
+    title: 'An older Open Badges context',
+    detail: `The credential uses ${used}; the current Open Badges 3.0 context is ${CONTEXT.OB_V3P0_3}. The credential is readable, but new credentials should use the current context.`,
+    path: `@context[${index}]`,
+  };
+}
+
+/** Every way `doc` departs from the structure of an Open Badges 3.0 credential, in document order. */
+export function structureProblems(doc: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const context = Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']];
+  const vc1 = context[0] === CONTEXT.VC_V1;
+  if (context[0] !== CONTEXT.VC_V2 && !vc1) {
+    problems.push({ code: ErrorCode.CONTEXT_ORDER, title: 'The VC context is not first', detail: `@context must start with ${CONTEXT.VC_V2} (or ${CONTEXT.VC_V1} for VC 1.1).`, path: '@context[0]' });
+  }
+  if (!context.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
+    problems.push({
+      code: ErrorCode.CONTEXT_MISSING,
+      title: 'No Open Badges context',
+      detail: `@context must list an Open Badges 3.0 context, e.g. ${CONTEXT.OB_V3P0_3}; without it the Open Badges terms have no meaning.`,
+      path: '@context',
+    });
+  }
+
+  const type = doc.type;
+  const types = Array.isArray(type) ? type : [type];
+  if (!types.includes('VerifiableCredential')) {
+    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not a verifiable credential', detail: `type must include "VerifiableCredential"; it is ${JSON.stringify(type)}.`, path: 'type' });
+  }
+  const badgeType = OPEN_BADGE_TYPES.find((t) => types.includes(t));
+  if (!badgeType) {
+    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not an Open Badge', detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential"); it is ${JSON.stringify(type)}.`, path: 'type' });
+  }
+
+  const issuer = doc.issuer;
+  if (typeof issuer !== 'string' && !(isJsonObject(issuer) && typeof issuer.id === 'string')) {
+    problems.push(required(issuer === undefined ? 'issuer' : 'issuer.id', 'No issuer', 'who issued it: the issuer\'s DID or URL, as a string or as the "id" of an issuer profile'));
+  }
+  const validFrom = vc1 ? 'issuanceDate' : 'validFrom';
+  if (doc[validFrom] === undefined && !(vc1 && doc.validFrom !== undefined)) problems.push(required(validFrom, 'No start of validity', 'from when it is valid'));
+
+  const subjects = Array.isArray(doc.credentialSubject) ? doc.credentialSubject : [doc.credentialSubject];
+  if (doc.credentialSubject === undefined || subjects.length === 0) problems.push(required('credentialSubject', 'No subject', 'whom it is about and what they achieved'));
+  else {
+    subjects.forEach((subject, i) => {
+      const at = Array.isArray(doc.credentialSubject) ? `credentialSubject[${i}]` : 'credentialSubject';
+      if (!isJsonObject(subject)) problems.push({ code: ErrorCode.FIELD_INVALID, title: 'The subject is not an object', detail: `${at} must be an object describing the recipient.`, path: at });
+      else if (badgeType !== 'EndorsementCredential' && badgeType !== undefined && subject.achievement === undefined) {
+        problems.push(required(`${at}.achievement`, 'No achievement', 'which achievement it awards'));
+      }
+    });
+  }
+  return problems;
+}
+
+function required(path: string, title: string, what: string): Problem {
+  return { code: ErrorCode.FIELD_REQUIRED, title, detail: `An Open Badges credential must say ${what} (${path}).`, path };
+}

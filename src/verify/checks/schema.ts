@@ -1,0 +1,173 @@
+import { ErrorCode } from '../../errors.js';
+import { CONTEXT } from '../../model/constants.js';
+import { isJsonObject } from '../../jsonPath.js';
+import { bundledSchema, officialSchemaFor, type JsonSchema } from '../../schemas/bundled.js';
+import { UnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
+import type { SchemaFinding } from '../../schemas/problems.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import type { CheckPart, Problem } from '../report.js';
+
+/**
+ * The credentialSchema types whose `id` is a JSON Schema to apply: OB 3.0's own (defined by the OB
+ * extensions context) and VC 2.0's `JsonSchema` (VC JSON Schema §3.1), which VC 2.0 badges use.
+ */
+export const JSON_SCHEMA_TYPES: readonly string[] = ['1EdTechJsonSchemaValidator2019', 'JsonSchema'];
+
+interface Target {
+  /** The report's name for it, e.g. "credentialSchema[0] https://…". */
+  label: string;
+  /** How a finding names it, e.g. "the AchievementCredential JSON Schema of Open Badges 3.0". */
+  source: string;
+  schema?: JsonSchema;
+  /** Why the schema could not be used (unresolvable URL, unreadable schema). */
+  unusable?: string;
+  url?: string;
+  /** Where the credential names it, e.g. `credentialSchema[1]`. */
+  path?: string;
+}
+
+/**
+ * The credential conforms to the official 1EdTech JSON Schema of its type (OB 3.0 over VC 2.0) and
+ * to every JSON Schema it names in `credentialSchema` (types `1EdTechJsonSchemaValidator2019` and
+ * `JsonSchema`; other kinds, such as a JsonSchemaCredential, are not read). Not an
+ * authenticity check: a credential that fails it is invalid, while `authentic` stays what the proof says.
+ *
+ * Named schemas come from microcred's bundle when it has them, else from the loader (documents the
+ * caller holds, or the network when the caller allows it). One that cannot be had is "could not
+ * check", naming its URL.
+ */
+export const schemaCheck: Check = {
+  id: 'schema',
+  title: 'It matches the Open Badges 3.0 JSON Schema',
+  fatal: false,
+  // A plain VC that names no schema has nothing to be measured against (the type check says it is not an Open Badge).
+  appliesTo: (ctx) => officialSchemaFor(typesOf(ctx.credential)) !== undefined || namedSchemas(ctx.credential).length > 0,
+  async run(ctx) {
+    const doc = ctx.credential as Record<string, unknown>;
+    const vc2 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V2;
+    const official = officialSchemaFor(typesOf(doc));
+    const targets: Target[] = [];
+    if (official && vc2) targets.push({ label: `${official.name} schema (1EdTech, bundled)`, source: `the ${official.name} JSON Schema of Open Badges 3.0`, schema: official.schema });
+    for (const [index, url] of namedSchemas(doc)) {
+      const bundled = bundledSchema(url);
+      if (bundled && targets.some((t) => t.schema === bundled)) continue;
+      targets.push({ label: `credentialSchema[${index}] ${url}`, source: `the schema at ${url}`, url, path: Array.isArray(doc.credentialSchema) ? `credentialSchema[${index}]` : 'credentialSchema', ...(bundled ? { schema: bundled } : await load(ctx, url)) });
+    }
+    if (targets.length === 0) {
+      // A VC 1.1 Open Badge: the official schemas describe VC 2.0 (validFrom, the VC 2.0 context first).
+      return {
+        outcome: 'warning',
+        problem: {
+          code: ErrorCode.SCHEMA_NOT_APPLICABLE,
+          title: 'Not checked against the Open Badges 3.0 JSON Schema',
+          detail: `This is a VC 1.1 credential; the official ${official?.name ?? 'Open Badges'} JSON Schema describes Open Badges 3.0 over VC 2.0 (validFrom, the VC 2.0 context first), so only its structure was checked.`,
+          path: '@context[0]',
+        },
+      };
+    }
+    return verdictFor(targets.map((target) => outcomeOf(target, doc)));
+  },
+};
+
+function outcomeOf(target: Target, doc: Record<string, unknown>): { target: Target; problems: Problem[]; unresolved?: Problem } {
+  if (!target.schema) return { target, problems: [], unresolved: unresolved(target, target.unusable ?? 'it could not be loaded') };
+  try {
+    return { target, problems: credentialFindings(doc, target.schema).map((f) => problemOf(f, target)) };
+  } catch (error) {
+    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, `it cannot be used: ${String(error.details.reason)}`) };
+    throw error;
+  }
+}
+
+/**
+ * The findings for a credential. VC 2.0 lets a credential carry several status entries (microcred
+ * issues one for revocation and one for suspension), where the OB 3.0 schema allows one object:
+ * a list of entries is measured entry by entry against what the schema asks of one.
+ */
+function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema): SchemaFinding[] {
+  const findings = validateAgainstSchema(doc, schema);
+  const entries = doc.credentialStatus;
+  if (!Array.isArray(entries) || !findings.some((f) => f.path === 'credentialStatus' && f.keyword === 'type')) return findings;
+  const elsewhere = findings.filter((f) => f.path !== 'credentialStatus' && !f.path.startsWith('credentialStatus.') && !f.path.startsWith('credentialStatus['));
+  const perEntry = entries.flatMap((entry, i) =>
+    validateAgainstSchema({ ...doc, credentialStatus: entry }, schema)
+      .filter((f) => f.path === 'credentialStatus' || f.path.startsWith('credentialStatus.'))
+      .map((f) => ({ ...f, path: f.path.replace(/^credentialStatus/, `credentialStatus[${i}]`) })),
+  );
+  return [...elsewhere, ...perEntry];
+}
+
+function verdictFor(results: { target: Target; problems: Problem[]; unresolved?: Problem }[]): Verdict {
+  const problems = results.flatMap((r) => [...r.problems, ...(r.unresolved ? [r.unresolved] : [])]);
+  const parts: CheckPart[] | undefined =
+    results.length > 1
+      ? results.map(({ target, problems: found, unresolved: missing }) => {
+          const first = found[0] ?? missing;
+          return { label: target.label, outcome: found.length ? 'failed' : missing ? 'could-not-check' : 'passed', ...(first ? { problem: first } : {}) };
+        })
+      : undefined;
+  const extra = { ...(problems.length > 1 ? { problems } : {}), ...(parts ? { parts } : {}) };
+  const firstFinding = results.flatMap((r) => r.problems)[0];
+  if (firstFinding) return { ...failed(firstFinding), problems, ...(parts ? { parts } : {}) };
+  const firstMissing = problems[0];
+  if (firstMissing) return { ...couldNotCheck(firstMissing), ...extra };
+  return { ...passed, ...(parts ? { parts } : {}) };
+}
+
+function problemOf(finding: SchemaFinding, target: Target): Problem {
+  const where = finding.path || 'The credential';
+  return {
+    code: ErrorCode.SCHEMA_INVALID,
+    title: TITLES[finding.keyword] ?? 'Does not match the schema',
+    detail: `${where} ${finding.message} (${target.source}).`,
+    path: finding.path,
+  };
+}
+
+const TITLES: Record<string, string> = {
+  required: 'A required property is missing',
+  additionalProperties: 'A property the schema does not allow',
+  type: 'A value has the wrong type',
+  enum: 'A value the schema does not allow',
+  const: 'A value the schema does not allow',
+  contains: 'A required value is missing from a list',
+  pattern: 'A value is not in the expected form',
+  format: 'A value is not in the expected form',
+  minItems: 'A list has too few items',
+  oneOf: 'A value matches none of the allowed forms',
+  anyOf: 'A value matches none of the allowed forms',
+};
+
+function unresolved(target: Target, why: string): Problem {
+  return {
+    code: ErrorCode.SCHEMA_UNRESOLVED,
+    title: 'A named schema could not be used',
+    detail: `The credential names the JSON Schema ${target.url ?? target.label}, and ${why}. Give the schema to the DocumentLoader if you trust it, or allow the network.`,
+    path: target.path ?? 'credentialSchema',
+  };
+}
+
+async function load(ctx: VerifyContext, url: string): Promise<Pick<Target, 'schema' | 'unusable'>> {
+  try {
+    const { document } = await ctx.loader.load(url);
+    const schema = typeof document === 'string' ? (JSON.parse(document) as unknown) : document;
+    return isJsonObject(schema) ? { schema } : { unusable: 'what was found there is not a JSON Schema' };
+  } catch (error) {
+    const reason = String((error as Error)?.message ?? error).replace(/\.$/, '');
+    return { unusable: `it is not bundled with microcred and could not be loaded (${reason})` };
+  }
+}
+
+function typesOf(doc: Record<string, unknown> | undefined): unknown[] {
+  const type = doc?.type;
+  return Array.isArray(type) ? type : [type];
+}
+
+/** [index, url] of each credentialSchema entry that names a JSON Schema. */
+function namedSchemas(doc: Record<string, unknown> | undefined): [number, string][] {
+  const entries = doc?.credentialSchema;
+  const list = Array.isArray(entries) ? entries : entries === undefined ? [] : [entries];
+  return list.flatMap((entry, index): [number, string][] =>
+    isJsonObject(entry) && JSON_SCHEMA_TYPES.includes(entry.type as string) && typeof entry.id === 'string' ? [[index, entry.id]] : [],
+  );
+}

@@ -1,0 +1,47 @@
+import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { isJsonObject } from '../../jsonPath.js';
+import { findTrustedIssuer } from '../../trust/match.js';
+import { parseTrustList } from '../../trust/trustList.js';
+import { couldNotCheck, passed, type Check, type Verdict } from '../check.js';
+
+/**
+ * The issuer is one the caller knows (the `trust` option). A match passes and the report names the
+ * issuer (`issuerTrust`); an issuer not on the list is a warning, never a failure: an unknown issuer
+ * may be perfectly genuine, it is just not one the caller vouches for. The check appears only when
+ * the caller passed a list.
+ *
+ * A listed issuer counts only when the signature binds it: a credential naming a known issuer but
+ * signed by another key must not be shown under that issuer's name.
+ */
+export const trustCheck: Check = {
+  id: 'trust',
+  title: 'The issuer is one you know',
+  fatal: false,
+  appliesTo: (ctx) => ctx.options.trust !== undefined && ctx.options.trust !== null,
+  run(ctx) {
+    let list;
+    try {
+      list = parseTrustList(ctx.options.trust);
+    } catch (error) {
+      const detail = isMicrocredError(error) ? error.message : String(error);
+      return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, title: 'The list of known issuers is not valid', detail: `The trust option could not be read: ${detail}` });
+    }
+    const issuer = ctx.credential?.issuer;
+    const issuerId = typeof issuer === 'string' ? issuer : isJsonObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
+    const path = typeof issuer === 'string' ? 'issuer' : 'issuer.id';
+    if (issuerId === undefined) return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
+    const entry = findTrustedIssuer(issuerId, list);
+    if (!entry) return unknown(`${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`, path);
+    const signer = ctx.signer;
+    const signedBy = signer?.controller ?? signer?.id.split('#')[0];
+    if (signedBy !== issuerId) {
+      return unknown(`${issuerId} (${entry.name}) is on your list, but the credential was not shown to be signed by it, so it is not treated as that issuer's.`, path);
+    }
+    ctx.trustedIssuer = entry;
+    return passed;
+  },
+};
+
+function unknown(detail: string, path: string): Verdict {
+  return { outcome: 'warning', problem: { code: ErrorCode.ISSUER_UNKNOWN, title: 'Not an issuer you know', detail, path } };
+}
