@@ -20,14 +20,14 @@ const DCC = 'dcc/vc-test-fixtures/verifiableCredentials';
 
 /**
  * DCC fixtures, by group, that are authentic at {@link NOW}. Left out: the tampered one, and those
- * that repeat another one but for the issuer's registry or one name (v1 fourRegistry-, noRegistry-
- * and oidf-noStatus-noExpiry; v2 noRegistry-revokedStatus-noExpiry, -credSubjName), which would add
- * time and no new shape.
+ * that repeat another one but for the issuer's registry or a name (v1 fourRegistry-, noRegistry- and
+ * oidf-noStatus-noExpiry, legacyRegistry-noStatus-noExpiry-OBSpecExample; v2 noRegistry-revokedStatus-
+ * noExpiry, -credName, -credSubjName, -achievementTypeExample, -OBSpecExample, which the 1EdTech
+ * vector covers), which would add time and no new shape.
  */
 export const DCC_FIXTURES = {
   'eddsa-rdfc-2022, VC 1.1': [
     'v1/dataIntegrityProof/didKey/legacy-noStatus-noExpiry.json',
-    'v1/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-OBSpecExample.json',
     'v1/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-oldDCCExample.json',
     'v1/dataIntegrityProof/didKey/oidf-noStatus-expired.json',
   ],
@@ -36,11 +36,8 @@ export const DCC_FIXTURES = {
     'v1/bothSignatureTypes/didKey/oidf-noStatus-noExpiry.json',
   ],
   'eddsa-rdfc-2022, VC 2.0': [
-    'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-OBSpecExample.json',
-    'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-achievementTypeExample.json',
     'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-alignments.json',
     'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json',
-    'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-credName.json',
     'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-identityHash.json',
     'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json',
     'v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-notExpired-withSchema.json',

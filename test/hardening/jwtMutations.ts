@@ -3,7 +3,8 @@
 // statements are signed); so is every change to the signature, the algorithm or the key.
 import { createHmac } from 'node:crypto';
 import { decodePart as decode, encodePart as encode, partsOf } from '../jwt/helpers.js';
-import { objectMutations, reverseMembers, type Mutation } from './mutate.js';
+import type { Mutation } from './allowList.js';
+import { objectMutations, reverseMembers } from './jsonChanges.js';
 
 type Doc = Record<string, unknown>;
 
