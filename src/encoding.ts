@@ -74,3 +74,14 @@ export function fromBase58btc(text: string): Uint8Array {
   const zeros = /^1*/.exec(text)?.[0].length ?? 0;
   return Uint8Array.from([...new Array<number>(zeros).fill(0), ...bytes]);
 }
+
+/** The chunks, in order, as one byte array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors.js';
 import { networkError as fail } from './policy.js';
+import { concatBytes } from '../encoding.js';
 
 /** Where a body comes from and how much of it may be read. */
 export interface BodyLimits {
@@ -67,13 +68,7 @@ async function readCapped(response: Response, { url, where, maxBytes, signal }: 
   } finally {
     signal.removeEventListener('abort', stop);
   }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return concatBytes(chunks);
 }
 
 function tooLarge(where: string, url: string, maxBytes: number) {

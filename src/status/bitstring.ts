@@ -3,7 +3,7 @@
 import { Bitstring } from '@digitalbazaar/bitstring';
 import { BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
 import { StatusList } from '@digitalbazaar/vc-status-list';
-import { fromBase64Url, toBase64Url } from '../encoding.js';
+import { concatBytes, fromBase64Url, toBase64Url } from '../encoding.js';
 
 /**
  * The largest list read, uncompressed: 16 MiB, 134,217,728 entries (1,024 times the minimum).
@@ -58,6 +58,7 @@ async function gunzip(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  const overCap = new Error(`the list is larger than ${maxBytes} bytes uncompressed, more than microcred reads`);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -65,19 +66,13 @@ async function gunzip(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new Error(`the list is larger than ${maxBytes} bytes uncompressed, more than microcred reads`);
+        throw overCap;
       }
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('the list is larger')) throw error;
+    if (error === overCap) throw error;
     throw new Error('encodedList is not GZIP-compressed data');
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
