@@ -125,6 +125,11 @@ export const ErrorCode = {
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
   INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
+
+  // what the report shows is what was signed (src/verify/view)
+  CONTEXT_INLINE: 'ERR_CONTEXT_INLINE',
+  NOT_AS_SIGNED: 'ERR_NOT_AS_SIGNED',
+  FIELD_REPEATED: 'ERR_FIELD_REPEATED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,6 +2,7 @@ import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
 import type { TrustedIssuer } from '../trust/types.js';
+import type { CredentialView, SignedReading } from './view/view.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
@@ -36,6 +37,10 @@ export interface VerifyContext {
   jwt?: DecodedJwt;
   /** Set by `parse`: the credential (for a VC-JWT, the one inside it). */
   credential?: Record<string, unknown>;
+  /** Set by `jsonld`: the credential as its signed graph states it. Every later check and the report read this, never the JSON. */
+  view?: CredentialView;
+  /** Set by `jsonld`: the view and how the JSON as written compares with it (the `view` check). */
+  reading?: SignedReading;
   /** Set by `proof`: the proofs found. */
   proofs?: Record<string, unknown>[];
   /** Set by `signature`: the verification method that signed. */
@@ -55,6 +60,11 @@ export interface Check {
   id: CheckId;
   title: string;
   fatal: boolean;
+  /**
+   * Its part in `authentic`: 'required' checks must be in the report and pass; 'when-present' ones
+   * must pass when they apply (e.g. `extract`, `claims`); checks without it do not bear on authenticity.
+   */
+  authenticity?: 'required' | 'when-present';
   /** When present and false for this input, the check is left out of the report (e.g. `claims` for JSON-LD). */
   appliesTo?(ctx: VerifyContext): boolean;
   run(ctx: VerifyContext): Promise<Verdict> | Verdict;

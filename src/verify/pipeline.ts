@@ -1,7 +1,9 @@
 import type { Check } from './check.js';
+import type { CheckId } from './report.js';
 import { extractCheck } from './checks/extract.js';
 import { parseCheck } from './checks/parse.js';
 import { jsonldCheck } from './checks/jsonld.js';
+import { viewCheck } from './checks/view.js';
 import { typeCheck } from './checks/type.js';
 import { schemaCheck } from './checks/schema.js';
 import { proofCheck } from './checks/proof.js';
@@ -15,12 +17,12 @@ import { trustCheck } from './checks/trust.js';
 /**
  * The checks, in the order they run and appear in the report. The signature comes before dates so
  * that a forgery is never hidden behind "expired". The full order, as checks are added:
- * extract, parse, jsonld, type, schema, proof, signature, claims, issuer, validity, status, trust.
+ * extract, parse, jsonld, view, type, schema, proof, signature, claims, issuer, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck, trustCheck];
+export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, viewCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck, trustCheck];
 
-/** The checks that must pass, when they apply, for a credential to be authentic. */
-export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;
+/** The checks that must pass, when they apply, for a credential to be authentic (each check says so itself). */
+export const AUTHENTICITY_CHECKS: readonly CheckId[] = CHECKS.filter((c) => c.authenticity).map((c) => c.id);
 
 /** Authenticity checks that apply to every input: a report without them is never authentic. */
-export const REQUIRED_FOR_AUTHENTICITY = ['parse', 'jsonld', 'proof', 'signature', 'issuer'] as const;
+export const REQUIRED_FOR_AUTHENTICITY: readonly CheckId[] = CHECKS.filter((c) => c.authenticity === 'required').map((c) => c.id);

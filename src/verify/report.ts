@@ -5,7 +5,7 @@ import type { ErrorCode } from '../errors.js';
  * out of the report: `extract` appears only for images, `claims` only for VC-JWT, `trust` only when
  * the caller passed known issuers.
  */
-export type CheckId = 'extract' | 'parse' | 'jsonld' | 'type' | 'schema' | 'proof' | 'signature' | 'claims' | 'issuer' | 'validity' | 'status' | 'trust';
+export type CheckId = 'extract' | 'parse' | 'jsonld' | 'view' | 'type' | 'schema' | 'proof' | 'signature' | 'claims' | 'issuer' | 'validity' | 'status' | 'trust';
 
 /** How the credential was encoded: JSON-LD with embedded proofs, or a VC-JWT (compact JWS). */
 export type CredentialFormat = 'json-ld' | 'vc-jwt';

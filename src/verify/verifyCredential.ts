@@ -2,6 +2,7 @@ import { ErrorCode } from '../errors.js';
 import { verificationLoader, type DocumentLoader } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { Check, DecodedJwt, VerifyContext } from './check.js';
+import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
@@ -38,6 +39,12 @@ export interface VerifyOptions {
   trust?: TrustedIssuer[];
   /** Bounds on what is read and echoed back (defaults: {@link DEFAULT_LIMITS}). */
   limits?: Partial<VerifyLimits>;
+  /**
+   * What to do with a credential that defines terms in an inline (object) context: `'warn'` (the
+   * default) reports it as a warning, `'refuse'` fails it. Either way the report shows what the
+   * signed graph states, under the standard meaning of each term.
+   */
+  inlineContexts?: 'warn' | 'refuse';
 }
 
 /**
@@ -105,7 +112,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     checkedAt: now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
-    ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
+    ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt) } : {}),
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   }, resolveLimits(ctx.options.limits));
@@ -132,23 +139,23 @@ function applies(check: Check, ctx: VerifyContext): boolean {
   }
 }
 
-function summarizeCredential(doc: Record<string, unknown>, jwt: DecodedJwt | undefined): CredentialSummary {
+// What a verifier site shows, all of it from the view (the signed graph) but the proof's own fields,
+// which are not part of the credential's graph (the signature check verified the proof they describe).
+function summarizeCredential(view: CredentialView, doc: Record<string, unknown> | undefined, jwt: DecodedJwt | undefined): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const obj = (v: unknown) => (isJsonObject(v) ? v : {});
-  const issuer = typeof doc.issuer === 'string' ? { id: doc.issuer } : obj(doc.issuer);
-  const subject = obj(Array.isArray(doc.credentialSubject) ? doc.credentialSubject[0] : doc.credentialSubject);
-  const achievement = obj(subject.achievement);
-  const identifier = Array.isArray(subject.identifier) ? obj(subject.identifier[0]) : {};
-  const proof = obj(Array.isArray(doc.proof) ? doc.proof[0] : doc.proof);
-  const recipient = str(subject.id) ?? (identifier.hashed === true ? `hashed ${str(identifier.identityType) ?? 'identifier'}` : str(identifier.identityHash));
+  const subject = view.subjects[0];
+  const identifier = subject?.identifiers[0];
+  const proofValue = doc?.proof;
+  const proof = (isJsonObject(proofValue) ? proofValue : Array.isArray(proofValue) && isJsonObject(proofValue[0]) ? proofValue[0] : {}) as Record<string, unknown>;
+  const recipient = subject?.id ?? (identifier?.hashed === true ? `hashed ${identifier.identityType ?? 'identifier'}` : identifier?.identityHash);
   const entries: [keyof CredentialSummary, unknown][] = [
-    ['id', str(doc.id)],
-    ['name', str(doc.name)],
-    ['issuer', prune({ id: str(issuer.id), name: str(issuer.name) })],
-    ['achievement', prune({ id: str(achievement.id), name: str(achievement.name) })],
+    ['id', view.id],
+    ['name', view.name],
+    ['issuer', view.issuer && prune({ id: view.issuer.id, name: view.issuer.name })],
+    ['achievement', subject?.achievement && prune({ id: subject.achievement.id, name: subject.achievement.name })],
     ['recipient', recipient],
-    ['validFrom', str(doc.validFrom) ?? str(doc.issuanceDate)],
-    ['validUntil', str(doc.validUntil) ?? str(doc.expirationDate)],
+    ['validFrom', view.validFrom ?? view.issuanceDate],
+    ['validUntil', view.validUntil ?? view.expirationDate],
     ['proof', jwt ? prune({ type: 'VC-JWT', alg: str(jwt.header.alg), verificationMethod: jwt.key?.id ?? str(jwt.header.kid) }) : prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CredentialSummary;

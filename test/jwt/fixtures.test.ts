@@ -39,7 +39,8 @@ describe('1edtech-validator/ob30/simple.jwt (expected: unknown; the validator re
     const report = await verifyCredential(jwtOf('ob30/simple.jwt'), { now: NOW });
     expectUnknownContext(report, MISSING_CONTEXTS['ob30/simple.jwt']);
     expect(decodeJwt(jwtOf('ob30/simple.jwt')).encoding).toBe('vc11');
-    expect(report.credential).toMatchObject({ id: 'http://example.edu/credentials/3732', issuer: { id: 'https://example.edu/issuers/565049' }, validFrom: '2010-01-01T00:00:00Z' });
+    // Nothing is shown of a credential whose statements could not be read: its JSON alone says nothing signed.
+    expect(report.credential).toBeUndefined();
   });
 
   it('past the context: invalid, because its header names no key (ERR_JWT_KEY_MISSING), as the validator says', async () => {

@@ -117,7 +117,7 @@ describe('verifyCredential never throws', () => {
 
   it.each(hostile)('%s yields a report that is neither authentic nor verified', async (_name, make) => {
     const report = await verifyCredential(make(), { now: NOW });
-    expect(report.checks.map((c) => c.id)).toEqual(['parse', 'jsonld', 'type', 'proof', 'signature', 'issuer', 'validity', 'status']);
+    expect(report.checks.map((c) => c.id)).toEqual(['parse', 'jsonld', 'view', 'type', 'proof', 'signature', 'issuer', 'validity', 'status']);
     expect(report.authentic).toBe(false);
     expect(report.verified).toBe(false);
     expect(['invalid', 'could-not-check']).toContain(report.summary);

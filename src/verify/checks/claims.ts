@@ -12,6 +12,7 @@ export const claimsCheck: Check = {
   id: 'claims',
   title: 'The JWT claims agree with the credential',
   fatal: false,
+  authenticity: 'when-present',
   appliesTo: (ctx) => ctx.format === 'vc-jwt',
   run(ctx) {
     if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });

@@ -28,6 +28,7 @@ export const extractCheck: Check = {
   id: 'extract',
   title: 'A credential was taken out of the image',
   fatal: true,
+  authenticity: 'when-present',
   appliesTo: (ctx) => isImageInput(ctx.input),
   run(ctx) {
     try {

@@ -14,6 +14,7 @@ export const issuerCheck: Check = {
   id: 'issuer',
   title: 'The issuer owns the signing key',
   fatal: false,
+  authenticity: 'required',
   run(ctx) {
     const issuer = ctx.credential?.issuer;
     const issuerId = typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;

@@ -1,15 +1,22 @@
 import { ErrorCode, MicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { expandInSafeMode } from '../../contexts/undefinedTerms.js';
-import { fieldsStatedElsewhere } from '../../contexts/readFields.js';
-import { couldNotCheck, failed, passed, type Check } from '../check.js';
+import { readCredential } from '../view/view.js';
+import { inlineContextPaths } from '../view/inlineContexts.js';
+import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import { echo, resolveLimits } from '../limits.js';
 
-/** @context is known and every term is defined by it (safe mode). */
+/**
+ * @context is known and every term is defined by it (safe mode). The expansion is then read once
+ * into the credential's view (src/verify/view), which every later check and the report use. An
+ * inline (object) context is a warning, or a failure when the caller refuses them: it can make the
+ * JSON as written say something else than the graph that is signed (the `view` check compares them).
+ */
 export const jsonldCheck: Check = {
   id: 'jsonld',
   title: 'Contexts are known and define every term',
   fatal: true,
+  authenticity: 'required',
   async run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
     const context = doc['@context'];
@@ -23,7 +30,11 @@ export const jsonldCheck: Check = {
     try {
       const { expanded, undefinedTerms: terms } = await expandInSafeMode(doc, ctx.loader);
       const [first] = terms;
-      if (!first) return respelled(await fieldsStatedElsewhere(doc, expanded, ctx.loader));
+      if (!first) {
+        ctx.reading = readCredential(expanded, doc);
+        ctx.view = ctx.reading.view;
+        return inlineVerdict(ctx, doc);
+      }
       const others = terms.length > 1 ? ` Also undefined: ${echo(terms.slice(1).map((t) => t.term).join(', '), limits)}.` : '';
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
@@ -42,15 +53,23 @@ export const jsonldCheck: Check = {
   },
 };
 
-// A field the verifier reads whose statements are (also) written under another name: its JSON
-// reading would not be what was signed, so the credential is refused rather than misread.
-function respelled(fields: string[]) {
-  const [field] = fields;
-  if (field === undefined) return passed;
-  return failed({
-    code: ErrorCode.JSONLD_INVALID,
-    title: 'A field is written under another name',
-    detail: `The credential states ${field} (also) under another name than the "${field}" term, such as its full IRI or an alias from an added context. Verifiers read ${field} by its term, so part of what was signed would go unread; microcred refuses the credential instead.`,
-    path: field,
-  });
+// Inline contexts: a warning naming each, or a failure under `inlineContexts: 'refuse'`.
+function inlineVerdict(ctx: VerifyContext, doc: Record<string, unknown>): Verdict {
+  const paths = inlineContextPaths(doc);
+  const [first] = paths;
+  if (first === undefined) return passed;
+  const refuse = ctx.options.inlineContexts === 'refuse';
+  const limits = resolveLimits(ctx.options.limits);
+  const problems = paths.map((path) => ({
+    code: ErrorCode.CONTEXT_INLINE,
+    title: 'An inline context',
+    detail: `The credential defines terms of its own at ${echo(path, limits)} instead of naming a published context. ${
+      refuse
+        ? 'You asked for such credentials to be refused (inlineContexts: "refuse").'
+        : 'What is shown is read from the signed statements under the standard meaning of each term, and compared with the JSON as written.'
+    }`,
+    path,
+  }));
+  const problem = problems[0]!;
+  return { outcome: refuse ? 'failed' : 'warning', problem, ...(problems.length > 1 ? { problems } : {}) };
 }

@@ -17,6 +17,7 @@ export const parseCheck: Check = {
   id: 'parse',
   title: 'The credential is a JSON object',
   fatal: true,
+  authenticity: 'required',
   run(ctx) {
     // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs
     // and values. Input over a limit is declined, not judged: it could not be checked.

@@ -13,6 +13,7 @@ export const proofCheck: Check = {
   id: 'proof',
   title: 'A proof is present',
   fatal: true,
+  authenticity: 'required',
   run(ctx) {
     if (ctx.format === 'vc-jwt' && ctx.jwt) return jwtHeaderVerdict(ctx.jwt.header);
     const proof = ctx.credential?.proof;

@@ -39,6 +39,7 @@ export const signatureCheck: Check = {
   id: 'signature',
   title: 'The signature is valid',
   fatal: true,
+  authenticity: 'required',
   async run(ctx) {
     if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;

@@ -1,0 +1,110 @@
+// The fields of a credential the verifier shows or decides on, each with the IRIs the standard
+// contexts (VC 1.1 / 2.0, Open Badges 3.0.0–3.0.3, Bitstring and 2021 status lists) give its term.
+// One table serves two readers: the signed graph (by IRI) and the JSON as written (by term), so that
+// the two readings can be compared field by field (src/verify/view/reading.ts).
+
+const CRED = 'https://www.w3.org/2018/credentials#';
+const SCHEMA = 'https://schema.org/';
+const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
+const BITSTRING = 'https://www.w3.org/ns/credentials/status#';
+const SL2021 = 'https://w3id.org/vc/status-list#';
+
+/** How a field's values are written: a literal (`@value`), an IRI (`@id`), or a node with fields of its own. */
+export type Field =
+  | { key: string; iris: readonly string[]; kind: 'literal' | 'iri'; display?: true }
+  | { key: string; iris: readonly string[]; kind: 'node'; fields: readonly Field[] };
+
+// A field a check decides on: the JSON as written must show exactly the values signed.
+const literal = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'literal' });
+// A field only shown: what the JSON shows must be signed; the graph may say more about the same node
+// (an issuer DID named by an endorsement inside the credential too), and the view shows the value
+// stated where the JSON states it.
+const text = (key: string, ...iris: string[]): Field => ({ key, iris: withHttpSchemaOrg(iris), kind: 'literal', display: true });
+
+// schema.org terms are published under https and, in older contexts (e.g. w3id.org/dcc/v1), http.
+function withHttpSchemaOrg(iris: string[]): string[] {
+  return iris.flatMap((iri) => (iri.startsWith(SCHEMA) ? [iri, `http://schema.org/${iri.slice(SCHEMA.length)}`] : [iri]));
+}
+const iri = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'iri' });
+const node = (key: string, iris: string[], fields: readonly Field[]): Field => ({ key, iris, kind: 'node', fields });
+
+const PROFILE: readonly Field[] = [text('name', `${SCHEMA}name`), text('url', `${SCHEMA}url`), text('email', `${SCHEMA}email`)];
+
+const ACHIEVEMENT: readonly Field[] = [
+  text('name', `${SCHEMA}name`),
+  text('description', `${SCHEMA}description`),
+  text('achievementType', `${OB}achievementType`),
+  node('criteria', [`${OB}Criteria`], [text('narrative', `${OB}narrative`)]),
+];
+
+const SUBJECT: readonly Field[] = [
+  // 3.0.3 names the property #achievement, 3.0.1 and 3.0.2 #achievement-0, 3.0.0 the class IRI.
+  node('achievement', [`${OB}achievement`, `${OB}achievement-0`, `${OB}Achievement`], ACHIEVEMENT),
+  node('identifier', [`${OB}identifier`], [literal('identityHash', `${OB}identityHash`), literal('identityType', `${OB}identityType`), literal('hashed', `${OB}hashed`), literal('salt', `${OB}salt`)]),
+  node('result', [`${OB}result`], [iri('resultDescription', `${OB}resultDescription`), iri('achievedLevel', `${OB}achievedLevel`), text('status', `${OB}status`), text('value', `${SCHEMA}value`)]),
+];
+
+const STATUS_ENTRY: readonly Field[] = [
+  literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
+  literal('statusListIndex', `${BITSTRING}statusListIndex`, `${SL2021}statusListIndex`),
+  iri('statusListCredential', `${BITSTRING}statusListCredential`, `${SL2021}statusListCredential`),
+];
+
+const EVIDENCE: readonly Field[] = [
+  text('name', `${SCHEMA}name`),
+  text('description', `${SCHEMA}description`),
+  text('narrative', `${OB}narrative`),
+  text('genre', `${SCHEMA}genre`),
+  text('audience', `${SCHEMA}audience`),
+];
+
+/** The credential's own fields (besides `id` and `type`, which every node has). */
+export const CREDENTIAL_FIELDS: readonly Field[] = [
+  text('name', `${SCHEMA}name`),
+  text('description', `${SCHEMA}description`),
+  node('issuer', [`${CRED}issuer`], PROFILE),
+  literal('validFrom', `${CRED}validFrom`),
+  literal('validUntil', `${CRED}validUntil`),
+  literal('issuanceDate', `${CRED}issuanceDate`),
+  literal('expirationDate', `${CRED}expirationDate`),
+  text('awardedDate', `${OB}awardedDate`),
+  node('credentialSubject', [`${CRED}credentialSubject`], SUBJECT),
+  node('credentialStatus', [`${CRED}credentialStatus`], STATUS_ENTRY),
+  node('credentialSchema', [`${CRED}credentialSchema`], []),
+  node('evidence', [`${CRED}evidence`], EVIDENCE),
+];
+
+/**
+ * The classes a verifier decides on, by the short name the standard contexts give them and their IRI.
+ * `AchievementCredential` is OB 3.0's alias of `OpenBadgeCredential` (same IRI). Types not listed
+ * here are shown by their IRI and never compared.
+ */
+export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
+  ['VerifiableCredential', `${CRED}VerifiableCredential`],
+  ['OpenBadgeCredential', `${OB}OpenBadgeCredential`],
+  ['AchievementCredential', `${OB}OpenBadgeCredential`],
+  ['EndorsementCredential', `${OB}EndorsementCredential`],
+  ['Profile', `${OB}Profile`],
+  ['AchievementSubject', `${OB}AchievementSubject`],
+  ['Achievement', `${OB}Achievement`],
+  ['IdentityObject', `${OB}IdentityObject`],
+  ['Result', `${OB}Result`],
+  ['Evidence', `${OB}Evidence`],
+  ['BitstringStatusListEntry', `${BITSTRING}BitstringStatusListEntry`],
+  ['StatusList2021Entry', `${SL2021}StatusList2021Entry`],
+  ['BitstringStatusListCredential', `${BITSTRING}BitstringStatusListCredential`],
+  ['StatusList2021Credential', `${SL2021}StatusList2021Credential`],
+]);
+
+// IRI → the short name shown for it (the first name listed wins: OpenBadgeCredential, not its alias).
+const SHORT_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_TYPES].reverse().map(([name, id]) => [id, name]));
+
+/** The short name of a known class IRI (`…#OpenBadgeCredential` → `OpenBadgeCredential`), else the IRI. */
+export function shortTypeName(typeIri: string): string {
+  return SHORT_NAMES.get(typeIri) ?? typeIri;
+}
+
+/** The IRI a type written in JSON stands for under the standard contexts, when it is a known class (by name or IRI). */
+export function knownTypeIri(written: string): string | undefined {
+  return KNOWN_TYPES.get(written) ?? (SHORT_NAMES.has(written) ? written : undefined);
+}

@@ -1,0 +1,206 @@
+// Two readings of one credential, in the same shape: what its signed graph states (read by IRI from
+// the JSON-LD expansion) and what its JSON as written shows (read by term). A Data Integrity proof
+// signs the graph, so only the first is authoritative; the second is what a person or a naive reader
+// would take the credential to say, and must agree with the first.
+import { isJsonObject, joinPath } from '../../jsonPath.js';
+import { CREDENTIAL_FIELDS, knownTypeIri, type Field } from './fields.js';
+
+/** One node's reading: `id`, `type` (IRIs) and each field's values (strings, or the readings of nodes). */
+export interface Reading {
+  id: string[];
+  type: string[];
+  fields: Map<string, string[] | Reading[]>;
+}
+
+/** A difference between the two readings: where, and what each says. */
+export interface Difference {
+  path: string;
+  written: string;
+  signed: string;
+}
+
+// --- the signed graph --------------------------------------------------------------------------
+
+type Expanded = Record<string, unknown>;
+
+/** The expanded document's nodes by @id, each with the properties stated for it anywhere (merged). */
+export interface NodeMap {
+  nodes: Map<string, Expanded[]>;
+  /** True when the document uses @reverse: statements whose subject is another node, which this reader does not follow. */
+  reverse: boolean;
+}
+
+/** Indexes every node object of an expanded JSON-LD document by its @id. */
+export function nodeMapOf(expanded: unknown[]): NodeMap {
+  const map: NodeMap = { nodes: new Map(), reverse: false };
+  const pending: unknown[] = [...expanded];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      pending.push(...value);
+      continue;
+    }
+    if (!isJsonObject(value) || '@value' in value) continue;
+    if ('@reverse' in value) map.reverse = true;
+    const id = value['@id'];
+    if (typeof id === 'string' && Object.keys(value).some((k) => k !== '@id')) {
+      const list = map.nodes.get(id);
+      if (list) list.push(value);
+      else map.nodes.set(id, [value]);
+    }
+    for (const [key, child] of Object.entries(value)) if (key !== '@id' && key !== '@type') pending.push(child);
+  }
+  return map;
+}
+
+/**
+ * The reading of the credential node (the expansion's one top-level node) from its graph: every
+ * statement about each node, wherever the document makes it, the ones made where the JSON nests the
+ * node first. The fields are a finite tree (src/verify/view/fields.ts), so no reading loops.
+ */
+export function readSigned(root: Expanded, map: NodeMap): Reading {
+  return readGraphNode(root, map, CREDENTIAL_FIELDS);
+}
+
+function readGraphNode(value: Expanded, map: NodeMap, fields: readonly Field[]): Reading {
+  const id = typeof value['@id'] === 'string' ? value['@id'] : undefined;
+  // Every statement about this node, wherever in the document it was made.
+  const elsewhere = (id !== undefined ? map.nodes.get(id) : undefined) ?? [];
+  const parts = [value, ...elsewhere.filter((p) => p !== value)];
+  const type = unique(parts.flatMap((p) => strings(p['@type'])));
+  const reading: Reading = { id: id === undefined ? [] : [id], type, fields: new Map() };
+  for (const field of fields) {
+    const values = parts.flatMap((p) => field.iris.flatMap((iri) => flattenLists(p[iri])));
+    if (values.length === 0) continue;
+    if (field.kind === 'node') {
+      const nodes = uniqueNodes(values.filter(isJsonObject));
+      reading.fields.set(field.key, nodes.map((n) => readGraphNode(n, map, field.fields)));
+    } else {
+      reading.fields.set(field.key, unique(values.flatMap(graphValue)));
+    }
+  }
+  return reading;
+}
+
+// A property's values, with @list members in place of the list.
+function flattenLists(value: unknown): unknown[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v) => (isJsonObject(v) && Array.isArray(v['@list']) ? flattenLists(v['@list']) : [v]));
+}
+
+// Two references to one @id are one node of the graph.
+function uniqueNodes(nodes: Expanded[]): Expanded[] {
+  const seen = new Set<string>();
+  return nodes.filter((n) => {
+    const id = n['@id'];
+    if (typeof id !== 'string') return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function graphValue(value: unknown): string[] {
+  if (!isJsonObject(value)) return [];
+  if ('@value' in value) return value['@value'] === null ? [] : [String(value['@value'])];
+  return typeof value['@id'] === 'string' ? [value['@id']] : [];
+}
+
+// --- the JSON as written -----------------------------------------------------------------------
+
+/** The reading of the credential as its JSON is written, each term taken at its standard meaning. */
+export function readWritten(credential: Record<string, unknown>): Reading {
+  return readJsonNode(credential, CREDENTIAL_FIELDS);
+}
+
+function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]): Reading {
+  const id = value.id ?? value['@id'];
+  const type = [value.type, value['@type']].flatMap((t) => (Array.isArray(t) ? t : [t])).filter((t): t is string => typeof t === 'string');
+  const reading: Reading = { id: typeof id === 'string' ? [id] : [], type, fields: new Map() };
+  for (const field of fields) {
+    const raw = value[field.key];
+    if (raw === undefined || raw === null) continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (isJsonObject(v) && Array.isArray(v['@list']) ? v['@list'] : [v]));
+    if (field.kind === 'node') {
+      const nodes = values.flatMap((v): Reading[] => {
+        if (typeof v === 'string') return [{ id: [v], type: [], fields: new Map() }];
+        return isJsonObject(v) ? [readJsonNode(v, field.fields)] : [];
+      });
+      reading.fields.set(field.key, nodes);
+    } else {
+      reading.fields.set(field.key, unique(values.flatMap(writtenValue)));
+    }
+  }
+  return reading;
+}
+
+function writtenValue(value: unknown): string[] {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (!isJsonObject(value)) return [];
+  const inner = value['@value'] ?? value.id ?? value['@id'];
+  return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? [String(inner)] : [];
+}
+
+// --- comparing them ----------------------------------------------------------------------------
+
+/**
+ * Where the JSON as written shows something other than what was signed: a value not signed, a signed
+ * value not shown, or a different number of entries. Paths follow the JSON as written.
+ */
+export function differences(written: Reading, signed: Reading, source: Record<string, unknown>): Difference[] {
+  const found: Difference[] = [];
+  compareNodes(written, signed, source, CREDENTIAL_FIELDS, '', found);
+  return found;
+}
+
+function compareNodes(written: Reading, signed: Reading, source: unknown, fields: readonly Field[], path: string, found: Difference[]): void {
+  compareValues(written.id, signed.id, joinPath(path, 'id'), found);
+  const knownWritten = unique(written.type.flatMap((t) => knownTypeIri(t) ?? []));
+  const knownSigned = unique(signed.type.filter((t) => knownTypeIri(t) === t));
+  // A type shown must be signed; the graph may give the node more (it is one node wherever stated).
+  compareValues(knownWritten, knownSigned, joinPath(path, 'type'), found, true);
+  for (const field of fields) {
+    const at = joinPath(path, field.key);
+    const a = written.fields.get(field.key) ?? [];
+    const b = signed.fields.get(field.key) ?? [];
+    if (field.kind !== 'node') {
+      compareValues(a as string[], b as string[], at, found, field.display);
+      continue;
+    }
+    const nodesA = a as Reading[];
+    const nodesB = b as Reading[];
+    if (nodesA.length !== nodesB.length) {
+      found.push({ path: at, written: count(nodesA.length), signed: count(nodesB.length) });
+      continue;
+    }
+    const raw = isJsonObject(source) ? source[field.key] : undefined;
+    nodesA.forEach((node, i) => {
+      const child = Array.isArray(raw) ? raw[i] : raw;
+      compareNodes(node, nodesB[i] as Reading, child, field.fields, Array.isArray(raw) ? `${at}[${i}]` : at, found);
+    });
+  }
+}
+
+// Exactly the values signed, or with `shownOnly`, only values signed (the graph may state more).
+function compareValues(a: string[], b: string[], path: string, found: Difference[], shownOnly?: boolean): void {
+  const signed = new Set(b);
+  const agree = shownOnly ? a.every((v) => signed.has(v)) : a.length === b.length && a.every((v) => signed.has(v));
+  if (!agree) found.push({ path, written: shown(a), signed: shown(b) });
+}
+
+function shown(values: string[]): string {
+  if (values.length === 0) return 'nothing';
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+function count(n: number): string {
+  return n === 1 ? 'one entry' : `${n} entries`;
+}
+
+function strings(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

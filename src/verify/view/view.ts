@@ -1,0 +1,213 @@
+// The one typed view of a credential that every check and the report read: built once, from the
+// signed graph (src/verify/view/reading.ts), never from the JSON as written.
+import { isJsonObject } from '../../jsonPath.js';
+import { shortTypeName } from './fields.js';
+import { differences, nodeMapOf, readSigned, readWritten, type Difference, type Reading } from './reading.js';
+
+/** An issuer profile as signed. */
+export interface ProfileView {
+  id?: string;
+  name?: string;
+  url?: string;
+  email?: string;
+}
+
+/** A hashed or plain identifier of the recipient (OB 3.0 IdentityObject). */
+export interface IdentifierView {
+  identityHash?: string;
+  identityType?: string;
+  hashed?: boolean;
+  salt?: string;
+}
+
+/** A result of the subject against one of the achievement's result descriptions. */
+export interface ResultView {
+  resultDescription?: string;
+  achievedLevel?: string;
+  status?: string;
+  value?: string;
+}
+
+/** What was achieved. */
+export interface AchievementView {
+  id?: string;
+  types: string[];
+  name?: string;
+  description?: string;
+  achievementType?: string;
+  criteria?: { id?: string; narrative?: string };
+}
+
+/** One credentialSubject. */
+export interface SubjectView {
+  id?: string;
+  types: string[];
+  achievement?: AchievementView;
+  identifiers: IdentifierView[];
+  results: ResultView[];
+}
+
+/** One credentialStatus entry, with the JSON path people find it under. */
+export interface StatusEntryView {
+  path: string;
+  id?: string;
+  types: string[];
+  statusPurpose?: string;
+  statusListIndex?: string;
+  statusListCredential?: string;
+}
+
+/** One credentialSchema entry. */
+export interface SchemaRefView {
+  path: string;
+  id?: string;
+  types: string[];
+}
+
+/** One piece of evidence. */
+export interface EvidenceView {
+  id?: string;
+  types: string[];
+  name?: string;
+  description?: string;
+  narrative?: string;
+  genre?: string;
+  audience?: string;
+}
+
+/**
+ * A credential as its signed graph states it, under the standard meaning of each term. Types are
+ * short names for the classes a verifier knows (`OpenBadgeCredential`, whether written as the term,
+ * its alias `AchievementCredential` or the full IRI), the IRI otherwise. Dates are the strings signed.
+ */
+export interface CredentialView {
+  id?: string;
+  types: string[];
+  name?: string;
+  description?: string;
+  issuer?: ProfileView;
+  validFrom?: string;
+  validUntil?: string;
+  issuanceDate?: string;
+  expirationDate?: string;
+  awardedDate?: string;
+  subjects: SubjectView[];
+  status: StatusEntryView[];
+  schemas: SchemaRefView[];
+  evidence: EvidenceView[];
+}
+
+/** The view, and what keeps it from being the whole truth of the JSON as written. */
+export interface SignedReading {
+  view: CredentialView;
+  /** Where the JSON as written shows something its graph does not state, or hides something it does. */
+  differences: Difference[];
+  /** Single-valued fields the graph states more than once (`validUntil`, `issuer`…): which one holds is ambiguous. */
+  repeated: string[];
+  /** Why the graph could not be read as one credential, when it could not (several top-level nodes, @reverse). */
+  unreadable?: string;
+}
+
+// Fields of which a credential states one value; a second makes any reading of it a guess.
+const SINGLE_FIELDS = ['issuer', 'validFrom', 'validUntil', 'issuanceDate', 'expirationDate'] as const;
+
+/**
+ * Reads `credential` from `expanded`, its JSON-LD expansion (with or without its proof), and
+ * compares that with its JSON as written.
+ */
+export function readCredential(expanded: unknown[], credential: Record<string, unknown>): SignedReading {
+  const roots = expanded.filter(isJsonObject);
+  const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [] };
+  if (roots.length !== 1 || expanded.length !== 1) {
+    return { view: empty, differences: [], repeated: [], unreadable: `its JSON-LD holds ${expanded.length} top-level nodes, not one credential` };
+  }
+  const map = nodeMapOf(expanded);
+  const signed = readSigned(roots[0] as Record<string, unknown>, map);
+  const view = viewOf(signed, credential);
+  const repeated = SINGLE_FIELDS.filter((f) => (signed.fields.get(f)?.length ?? 0) > 1);
+  return {
+    view,
+    differences: differences(readWritten(credential), signed, credential),
+    repeated: [...(signed.id.length > 1 ? ['id'] : []), ...repeated],
+    ...(map.reverse ? { unreadable: 'it states properties in reverse (@reverse), which a reader of its JSON would not see' } : {}),
+  };
+}
+
+function viewOf(signed: Reading, credential: Record<string, unknown>): CredentialView {
+  const issuer = nodes(signed, 'issuer')[0];
+  return prune({
+    id: signed.id[0],
+    types: types(signed),
+    name: one(signed, 'name'),
+    description: one(signed, 'description'),
+    issuer: issuer && prune({ id: issuer.id[0], name: one(issuer, 'name'), url: one(issuer, 'url'), email: one(issuer, 'email') }),
+    validFrom: one(signed, 'validFrom'),
+    validUntil: one(signed, 'validUntil'),
+    issuanceDate: one(signed, 'issuanceDate'),
+    expirationDate: one(signed, 'expirationDate'),
+    awardedDate: one(signed, 'awardedDate'),
+    subjects: nodes(signed, 'credentialSubject').map(subjectOf),
+    status: nodes(signed, 'credentialStatus').map((entry, i) =>
+      prune({
+        path: pathOf(credential, 'credentialStatus', i),
+        id: entry.id[0],
+        types: types(entry),
+        statusPurpose: one(entry, 'statusPurpose'),
+        statusListIndex: one(entry, 'statusListIndex'),
+        statusListCredential: one(entry, 'statusListCredential'),
+      }),
+    ),
+    schemas: nodes(signed, 'credentialSchema').map((entry, i) => prune({ path: pathOf(credential, 'credentialSchema', i), id: entry.id[0], types: types(entry) })),
+    evidence: nodes(signed, 'evidence').map((e) =>
+      prune({ id: e.id[0], types: types(e), name: one(e, 'name'), description: one(e, 'description'), narrative: one(e, 'narrative'), genre: one(e, 'genre'), audience: one(e, 'audience') }),
+    ),
+  });
+}
+
+function subjectOf(subject: Reading): SubjectView {
+  const achievement = nodes(subject, 'achievement')[0];
+  const criteria = achievement && nodes(achievement, 'criteria')[0];
+  return prune({
+    id: subject.id[0],
+    types: types(subject),
+    achievement:
+      achievement &&
+      prune({
+        id: achievement.id[0],
+        types: types(achievement),
+        name: one(achievement, 'name'),
+        description: one(achievement, 'description'),
+        achievementType: one(achievement, 'achievementType'),
+        criteria: criteria && prune({ id: criteria.id[0], narrative: one(criteria, 'narrative') }),
+      }),
+    identifiers: nodes(subject, 'identifier').map((i) => {
+      const hashed = one(i, 'hashed');
+      return prune({ identityHash: one(i, 'identityHash'), identityType: one(i, 'identityType'), hashed: hashed === undefined ? undefined : hashed === 'true', salt: one(i, 'salt') });
+    }),
+    results: nodes(subject, 'result').map((r) => prune({ resultDescription: one(r, 'resultDescription'), achievedLevel: one(r, 'achievedLevel'), status: one(r, 'status'), value: one(r, 'value') })),
+  });
+}
+
+/** The path of entry `i` of `key` as the JSON writes it: `credentialStatus[1]`, or `credentialStatus` for a lone object. */
+function pathOf(credential: Record<string, unknown>, key: string, i: number): string {
+  return Array.isArray(credential[key]) ? `${key}[${i}]` : i === 0 ? key : `${key}[${i}]`;
+}
+
+function one(reading: Reading, key: string): string | undefined {
+  const values = reading.fields.get(key);
+  const first = values?.[0];
+  return typeof first === 'string' ? first : undefined;
+}
+
+function nodes(reading: Reading, key: string): Reading[] {
+  return (reading.fields.get(key) ?? []).filter((v): v is Reading => typeof v !== 'string');
+}
+
+function types(reading: Reading): string[] {
+  return reading.type.map(shortTypeName);
+}
+
+// Leaves out fields whose value is undefined, so the view (and the report) carries only what was signed.
+function prune<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
