@@ -2,6 +2,7 @@ import { ErrorCode } from '../../errors.js';
 import { claimProblems } from '../../jwt/claims.js';
 import { failed, passed, type Check } from '../check.js';
 import type { Problem } from '../report.js';
+import type { CredentialView } from '../view/view.js';
 
 /**
  * For a VC-JWT: the registered claims it has (iss, sub, jti, nbf, exp) agree with the credential
@@ -16,7 +17,7 @@ export const claimsCheck: Check = {
   appliesTo: (ctx) => ctx.format === 'vc-jwt',
   run(ctx) {
     if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
-    const problems: Problem[] = claimProblems(ctx.jwt, ctx.credential).map((p) => ({
+    const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) => ({
       code: p.code,
       title: p.code === ErrorCode.JWT_CLAIM_MISMATCH ? 'A JWT claim disagrees with the credential' : 'A JWT claim is not well formed',
       detail: p.message,
@@ -27,3 +28,20 @@ export const claimsCheck: Check = {
     return { outcome: 'failed', problem: first, ...(problems.length > 1 ? { problems } : {}) };
   },
 };
+
+// The properties the claims are compared with, as the credential's graph states them (the view); the
+// JSON's @context only says which data model version names the dates.
+function asSigned(credential: Record<string, unknown>, view: CredentialView | undefined): Record<string, unknown> {
+  if (!view) return credential;
+  const entries = {
+    '@context': credential['@context'],
+    id: view.id,
+    issuer: typeof credential.issuer === 'string' ? view.issuer?.id : view.issuer && { id: view.issuer.id },
+    credentialSubject: view.subjects.map((s) => ({ id: s.id })),
+    validFrom: view.validFrom,
+    validUntil: view.validUntil,
+    issuanceDate: view.issuanceDate,
+    expirationDate: view.expirationDate,
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}

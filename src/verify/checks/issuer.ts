@@ -3,6 +3,7 @@ import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import { echo, resolveLimits } from '../limits.js';
+import { issuerPath } from '../view/view.js';
 
 /**
  * The issuer is the controller of the key that signed (a signature by someone else's key proves
@@ -16,12 +17,11 @@ export const issuerCheck: Check = {
   fatal: false,
   authenticity: 'required',
   run(ctx) {
-    const issuer = ctx.credential?.issuer;
-    const issuerId = typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
-    if (typeof issuerId !== 'string') {
+    const issuerId = ctx.view?.issuer?.id;
+    if (issuerId === undefined) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No issuer', detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
     }
-    const path = typeof issuer === 'string' ? 'issuer' : 'issuer.id';
+    const path = issuerPath(ctx.credential);
     const key = ctx.jwt?.key;
     if (ctx.format === 'vc-jwt' && key && key.controller === undefined) return bindUncontrolledKey(ctx, key, issuerId, path);
     const signer = ctx.signer;

@@ -1,8 +1,8 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { isJsonObject } from '../../jsonPath.js';
 import { findTrustedIssuer } from '../../trust/match.js';
 import { parseTrustList } from '../../trust/trustList.js';
 import { couldNotCheck, passed, type Check, type Verdict } from '../check.js';
+import { issuerPath } from '../view/view.js';
 
 /**
  * The issuer is one the caller knows (the `trust` option). A match passes and the report names the
@@ -26,9 +26,8 @@ export const trustCheck: Check = {
       const detail = isMicrocredError(error) ? error.message : String(error);
       return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, title: 'The list of known issuers is not valid', detail: `The trust option could not be read: ${detail}` });
     }
-    const issuer = ctx.credential?.issuer;
-    const issuerId = typeof issuer === 'string' ? issuer : isJsonObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
-    const path = typeof issuer === 'string' ? 'issuer' : 'issuer.id';
+    const issuerId = ctx.view?.issuer?.id;
+    const path = issuerPath(ctx.credential);
     if (issuerId === undefined) return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
     const entry = findTrustedIssuer(issuerId, list);
     if (!entry) return unknown(`${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`, path);

@@ -1,10 +1,11 @@
 import { ErrorCode } from '../../errors.js';
 import { CONTEXT, OB_CREDENTIAL_TYPES } from '../../model/constants.js';
-import { isJsonObject } from '../../jsonPath.js';
+import { issuerPath, type CredentialView } from '../view/view.js';
 import { failed, passed, type Check } from '../check.js';
 import type { Problem } from '../report.js';
 
 /** The credential types an Open Badges 3.0 verifier accepts: an achievement credential or an endorsement. */
+// AchievementCredential is read as OpenBadgeCredential: the OB context makes it an alias (one IRI).
 export const OPEN_BADGE_TYPES: readonly string[] = [...OB_CREDENTIAL_TYPES, 'EndorsementCredential'];
 
 // Every published OB 3.0 context: context.json (3.0.0), context-3.0.1.json … and later 3.0.x.
@@ -22,7 +23,9 @@ export const typeCheck: Check = {
   fatal: false,
   run(ctx) {
     const doc = ctx.credential ?? {};
-    const [first, ...rest] = structureProblems(doc);
+    const view = ctx.view;
+    if (!view) return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not read', detail: 'The credential\'s signed statements were not read.' });
+    const [first, ...rest] = structureProblems(doc, view);
     if (first) return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
     const outdated = outdatedContext(doc);
     return outdated ? { outcome: 'warning', problem: outdated } : passed;
@@ -47,8 +50,11 @@ export function outdatedContext(doc: Record<string, unknown>): Problem | undefin
   };
 }
 
-/** Every way `doc` departs from the structure of an Open Badges 3.0 credential, in document order. */
-export function structureProblems(doc: Record<string, unknown>): Problem[] {
+/**
+ * Every way the credential departs from the structure of an Open Badges 3.0 credential, in document
+ * order: its contexts as written (they are not statements of the graph), everything else as signed.
+ */
+export function structureProblems(doc: Record<string, unknown>, view: CredentialView): Problem[] {
   const problems: Problem[] = [];
   const context = Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']];
   const vc1 = context[0] === CONTEXT.VC_V1;
@@ -64,32 +70,27 @@ export function structureProblems(doc: Record<string, unknown>): Problem[] {
     });
   }
 
-  const type = doc.type;
-  const types = Array.isArray(type) ? type : [type];
+  // Types as signed: a class written as its full IRI is that class.
+  const types = view.types;
   if (!types.includes('VerifiableCredential')) {
-    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not a verifiable credential', detail: `type must include "VerifiableCredential"; it is ${JSON.stringify(type)}.`, path: 'type' });
+    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not a verifiable credential', detail: `type must include "VerifiableCredential"; it is ${JSON.stringify(types)}.`, path: 'type' });
   }
   const badgeType = OPEN_BADGE_TYPES.find((t) => types.includes(t));
   if (!badgeType) {
-    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not an Open Badge', detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential"); it is ${JSON.stringify(type)}.`, path: 'type' });
+    problems.push({ code: ErrorCode.TYPE_INVALID, title: 'Not an Open Badge', detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential"); it is ${JSON.stringify(types)}.`, path: 'type' });
   }
 
-  const issuer = doc.issuer;
-  if (typeof issuer !== 'string' && !(isJsonObject(issuer) && typeof issuer.id === 'string')) {
-    problems.push(required(issuer === undefined ? 'issuer' : 'issuer.id', 'No issuer', 'who issued it: the issuer\'s DID or URL, as a string or as the "id" of an issuer profile'));
+  if (view.issuer?.id === undefined) {
+    problems.push(required(doc.issuer === undefined ? 'issuer' : issuerPath(doc), 'No issuer', 'who issued it: the issuer\'s DID or URL, as a string or as the "id" of an issuer profile'));
   }
   const validFrom = vc1 ? 'issuanceDate' : 'validFrom';
-  if (doc[validFrom] === undefined && !(vc1 && doc.validFrom !== undefined)) problems.push(required(validFrom, 'No start of validity', 'from when it is valid'));
+  if (view[validFrom] === undefined && !(vc1 && view.validFrom !== undefined)) problems.push(required(validFrom, 'No start of validity', 'from when it is valid'));
 
-  const subjects = Array.isArray(doc.credentialSubject) ? doc.credentialSubject : [doc.credentialSubject];
-  if (doc.credentialSubject === undefined || subjects.length === 0) problems.push(required('credentialSubject', 'No subject', 'whom it is about and what they achieved'));
-  else {
-    subjects.forEach((subject, i) => {
+  if (view.subjects.length === 0) problems.push(required('credentialSubject', 'No subject', 'whom it is about and what they achieved'));
+  else if (badgeType !== 'EndorsementCredential' && badgeType !== undefined) {
+    view.subjects.forEach((subject, i) => {
       const at = Array.isArray(doc.credentialSubject) ? `credentialSubject[${i}]` : 'credentialSubject';
-      if (!isJsonObject(subject)) problems.push({ code: ErrorCode.FIELD_INVALID, title: 'The subject is not an object', detail: `${at} must be an object describing the recipient.`, path: at });
-      else if (badgeType !== 'EndorsementCredential' && badgeType !== undefined && subject.achievement === undefined) {
-        problems.push(required(`${at}.achievement`, 'No achievement', 'which achievement it awards'));
-      }
+      if (subject.achievement === undefined) problems.push(required(`${at}.achievement`, 'No achievement', 'which achievement it awards'));
     });
   }
   return problems;

@@ -4,6 +4,8 @@ import { parseDateTimeZ } from '../../dates.js';
 import { failed, passed, type Check } from '../check.js';
 import { echo, resolveLimits, type VerifyLimits } from '../limits.js';
 
+type DateField = 'validFrom' | 'validUntil' | 'issuanceDate' | 'expirationDate';
+
 /**
  * `now` lies within validFrom…validUntil (VC 1.1: issuanceDate…expirationDate), allowing the clock skew.
  * Under VC 1.1 both pairs are read: its context also defines validFrom and validUntil, so a
@@ -15,12 +17,17 @@ export const validityCheck: Check = {
   title: 'It is within its validity period',
   fatal: false,
   run(ctx) {
-    const doc = ctx.credential as Record<string, unknown>;
-    const v1 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V1;
+    // The dates as signed (the view), whichever way the JSON writes them.
+    const view = ctx.view;
+    if (!view) return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not read', detail: 'The credential\'s signed statements were not read.' });
+    const context = ctx.credential?.['@context'];
+    const v1 = Array.isArray(context) && context[0] === CONTEXT.VC_V1;
+    const doc: Partial<Record<DateField, string>> = view;
     // VC 1.1's own names first: they name the date in messages when both are present.
-    const fromFields = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom'];
-    const untilFields = v1 ? ['expirationDate', 'validUntil'] : ['validUntil'];
-    if (doc.validFrom === undefined && !v1) {
+    // VC 2.0 defines no issuanceDate or expirationDate; stated anyway (by full IRI), they still bind.
+    const fromFields: DateField[] = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom', 'issuanceDate'];
+    const untilFields: DateField[] = v1 ? ['expirationDate', 'validUntil'] : ['validUntil', 'expirationDate'];
+    if (view.validFrom === undefined && !v1) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No start of validity', detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).', path: 'validFrom' });
     }
     const limits = resolveLimits(ctx.options.limits);
@@ -47,8 +54,8 @@ export const validityCheck: Check = {
 };
 
 // The field whose date wins by `better` (the later start, the earlier end); the first named wins ties.
-function pick(fields: string[], dates: Record<string, number>, better: (a: number, b: number) => boolean): { field: string; time: number } | undefined {
-  let best: { field: string; time: number } | undefined;
+function pick(fields: DateField[], dates: Record<string, number>, better: (a: number, b: number) => boolean): { field: DateField; time: number } | undefined {
+  let best: { field: DateField; time: number } | undefined;
   for (const field of fields) {
     const time = dates[field];
     if (time !== undefined && (!best || better(time, best.time))) best = { field, time };

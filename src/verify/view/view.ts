@@ -211,3 +211,8 @@ function types(reading: Reading): string[] {
 function prune<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** Where the JSON writes the issuer's id: `issuer` (a string) or `issuer.id` (a profile). For messages; the id itself is read from the view. */
+export function issuerPath(credential: Record<string, unknown> | undefined): string {
+  return typeof credential?.issuer === 'string' ? 'issuer' : 'issuer.id';
+}
