@@ -19,7 +19,7 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                  [--doc URL=FILE...] [--allow-network] [--trust FILE]
+                  [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -200,7 +200,7 @@ Options:
 `,
   verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
                         [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
-                        [--trust FILE]
+                        [--trust FILE] [--strict-contexts]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
@@ -228,6 +228,9 @@ Options:
       --trust FILE       issuers you know (JSON): a list of {"id", "name", "url",
                          "logo"}, or an object keyed by issuer id. A match is
                          shown with its name; any other issuer is a warning
+      --strict-contexts  refuse a credential that defines terms in an inline
+                         (object) context; by default that is a warning, and
+                         what is shown is read from the signed statements
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).

@@ -18,7 +18,7 @@ import { didWebUrl } from '../../network/didWeb.js';
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]`; a FILE may be a baked PNG or SVG. */
+/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]`; a FILE may be a baked PNG or SVG. */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
@@ -32,6 +32,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       'allow-network': { type: 'boolean' },
       'status-list': { type: 'string', multiple: true },
       trust: { type: 'string' },
+      'strict-contexts': { type: 'boolean' },
     },
     true,
   );
@@ -52,7 +53,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once, and fetched documents, are reused.
-  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds, ...(trust ? { trust } : {}) })) });
+  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds, ...(trust ? { trust } : {}), ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}) })) });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   else {
