@@ -102,7 +102,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
   }
   const authentic =
     REQUIRED_FOR_AUTHENTICITY.every((id) => checks.some((c) => c.id === id)) &&
-    checks.every((c) => !(AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) || c.outcome === 'passed');
+    checks.every((c) => !(AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) || c.outcome === 'passed' || c.outcome === 'warning');
   const summary = summarize(checks);
   // Whatever the checks quoted from the input, the report never repeats megabytes of it.
   return boundReport({
