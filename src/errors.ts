@@ -125,6 +125,9 @@ export const ErrorCode = {
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
   INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
+
+  // reading JSON text strictly (src/jsonText.ts): one text, one credential, whoever reads it
+  INPUT_DUPLICATE_KEY: 'ERR_INPUT_DUPLICATE_KEY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
