@@ -87,7 +87,7 @@ describe('duplicate member names in a VC-JWT', () => {
   // The issuer's own key signs the exact header and payload text (jose would re-serialize the header).
   async function signText(header: string, payload: string): Promise<string> {
     const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
-    const privateKey = (await jose.importJWK(jwk as jose.JWK, 'EdDSA')) as CryptoKey;
+    const privateKey = (await jose.importJWK(jwk as jose.JWK, 'EdDSA')) as jose.CryptoKey;
     const input = `${jose.base64url.encode(header)}.${jose.base64url.encode(payload)}`;
     const signature = await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, privateKey, new TextEncoder().encode(input));
     return `${input}.${jose.base64url.encode(new Uint8Array(signature))}`;
