@@ -4,7 +4,7 @@ import { ErrorCode, MicrocredError } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../jsonText.js';
-import type { CredentialFormat } from '../verify/report.js';
+import type { CredentialFormat } from '../model/credential.js';
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 

@@ -1,6 +1,6 @@
-import type { CredentialFormat, ImageKind } from '../verify/report.js';
+import type { CredentialFormat } from '../model/credential.js';
 import { credentialOfText } from './credentialText.js';
-import { maxBytesOf, readImage, type ImageInput, type ImageOptions } from './image.js';
+import { maxBytesOf, readImage, type ImageInput, type ImageKind, type ImageOptions } from './image.js';
 import { extractPngText } from './png/png.js';
 import { extractSvgText } from './svg/svg.js';
 
