@@ -21,8 +21,8 @@ export function withoutByteOrderMark(text: string): string {
  * The first member name that `text` writes twice in one object, with its JSON path
  * (`credentialSubject.achievement.name`), or undefined. `text` must already be known to be JSON
  * (JSON.parse accepted it): this is one pass that skips over strings and values and looks only at
- * member names, in about the time JSON.parse takes (tens of milliseconds for 4 MiB). Names are compared after their
- * escapes are read: `"name"` and `"n\u0061me"` are the same name.
+ * member names, in about the time JSON.parse takes (tens of milliseconds for 4 MiB). Names are
+ * compared after their escapes are read: `"name"` and `"n\u0061me"` are the same name.
  *
  * @example
  * findDuplicateKey('{"name":"A","name":"B"}') // { key: 'name', path: 'name' }
