@@ -130,6 +130,9 @@ export const ErrorCode = {
   CONTEXT_INLINE: 'ERR_CONTEXT_INLINE',
   NOT_AS_SIGNED: 'ERR_NOT_AS_SIGNED',
   FIELD_REPEATED: 'ERR_FIELD_REPEATED',
+
+  // reading JSON text strictly (src/jsonText.ts): one text, one credential, whoever reads it
+  INPUT_DUPLICATE_KEY: 'ERR_INPUT_DUPLICATE_KEY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

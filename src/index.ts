@@ -92,8 +92,8 @@ export type { NetworkPolicy } from './network/policy.js';
 export { didWebUrl } from './network/didWeb.js';
 
 // --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
-export { issueCredentialJwt } from './jwt/issue.js';
-export type { IssueJwtOptions } from './jwt/issue.js';
+export { issueCredentialJwt } from './issue/issueJwt.js';
+export type { IssueJwtOptions } from './issue/issueJwt.js';
 export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
 export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
 export type { PublicJwk } from './keys/jwk.js';

@@ -3,7 +3,8 @@
 import { ErrorCode, MicrocredError } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
-import type { CredentialFormat } from '../verify/report.js';
+import { findDuplicateKey, withoutByteOrderMark } from '../jsonText.js';
+import type { CredentialFormat } from '../model/credential.js';
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -13,6 +14,7 @@ export type BakeableCredential = Record<string, unknown> | string;
 /** The text to bake for `credential`, refusing anything that is not a signed credential. */
 export function textToBake(credential: unknown): { text: string; format: CredentialFormat } {
   if (typeof credential === 'string') {
+    // trim() also drops a leading byte-order mark (U+FEFF is white space to ECMAScript).
     const text = credential.trim();
     if (COMPACT_JWS.test(text)) {
       checkJwsHeader(text);
@@ -27,6 +29,7 @@ export function textToBake(credential: unknown): { text: string; format: Credent
     } catch (error) {
       throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `The credential to bake is not valid JSON: ${(error as Error).message}.`);
     }
+    refuseDuplicateKey(text, 'The credential to bake');
     requireProof(parsed);
     // The issuer's text is baked as it is: same bytes in, same bytes out.
     return { text, format: 'json-ld' };
@@ -45,17 +48,33 @@ export function textToBake(credential: unknown): { text: string; format: Credent
   return { text: JSON.stringify(plain), format: 'json-ld' };
 }
 
-/** What a baked text holds: a JSON credential (parsed) or a VC-JWT (as it is). */
+/**
+ * What a baked text holds: a JSON credential (parsed; a leading byte-order mark ignored, a member
+ * name twice in one object refused with `ERR_INPUT_DUPLICATE_KEY`) or a VC-JWT (as it is).
+ */
 export function credentialOfText(text: string): { format: CredentialFormat; credential: Record<string, unknown> | string } {
   if (COMPACT_JWS.test(text)) return { format: 'vc-jwt', credential: text };
+  const json = withoutByteOrderMark(text);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(json);
   } catch {
     throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, 'The image holds text that is neither a JSON credential nor a VC-JWT.');
   }
+  refuseDuplicateKey(json, 'The credential in the image');
   if (!isJsonObject(parsed)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The image holds JSON that is not an object, so not a credential.');
   return { format: 'json-ld', credential: parsed };
+}
+
+/** Throws `ERR_INPUT_DUPLICATE_KEY` when the JSON `text` names a member twice in one object. */
+function refuseDuplicateKey(text: string, what: string): void {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return;
+  throw new MicrocredError(
+    ErrorCode.INPUT_DUPLICATE_KEY,
+    `${what} names "${duplicate.key}" twice in one object (${duplicate.path}). JSON readers disagree on which value counts (JSON.parse keeps the last, others the first), so the text does not say one thing.`,
+    { path: duplicate.path, key: duplicate.key },
+  );
 }
 
 function requireProof(value: unknown): void {

@@ -1,6 +1,6 @@
-import type { CredentialFormat, ImageKind } from '../verify/report.js';
+import type { CredentialFormat } from '../model/credential.js';
 import { credentialOfText } from './credentialText.js';
-import { maxBytesOf, readImage, type ImageInput, type ImageOptions } from './image.js';
+import { maxBytesOf, readImage, type ImageInput, type ImageKind, type ImageOptions } from './image.js';
 import { extractPngText } from './png/png.js';
 import { extractSvgText } from './svg/svg.js';
 
@@ -21,7 +21,8 @@ export interface ExtractedCredential {
  * `ERR_IMAGE_INVALID` (not a PNG/SVG, malformed), `ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CHECKSUM`,
  * `ERR_IMAGE_CHUNK_TOO_LARGE`, `ERR_IMAGE_COMPRESSED`, `ERR_IMAGE_UNSAFE` (DTD entities, a
  * credential given by URL), `ERR_IMAGE_AMBIGUOUS` (more than one), `ERR_IMAGE_NO_CREDENTIAL`,
- * `ERR_IMAGE_OPEN_BADGES_2` (a 2.0 badge) or `ERR_INPUT_TOO_LARGE`. It does not verify:
+ * `ERR_IMAGE_OPEN_BADGES_2` (a 2.0 badge), `ERR_INPUT_DUPLICATE_KEY` (baked JSON naming a member
+ * twice in one object) or `ERR_INPUT_TOO_LARGE`. It does not verify:
  * pass the image to {@link verifyCredential} for that.
  *
  * @example

@@ -1,8 +1,10 @@
 // What counts as an image: bytes (Uint8Array, Node Buffer, ArrayBuffer) or the text of an SVG.
 import { ErrorCode, MicrocredError } from '../errors.js';
-import type { ImageKind } from '../verify/report.js';
 import { MAX_IMAGE_BYTES } from './constants.js';
 import { looksLikePng } from './png/chunks.js';
+
+/** The image a baked credential is taken from. */
+export type ImageKind = 'png' | 'svg';
 
 /** An image as microcred takes it: its bytes, or an SVG's text. */
 export type ImageInput = Uint8Array | ArrayBuffer | string;

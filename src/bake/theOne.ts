@@ -1,5 +1,5 @@
 import { ErrorCode, MicrocredError } from '../errors.js';
-import type { ImageKind } from '../verify/report.js';
+import type { ImageKind } from './image.js';
 
 /** Something baked into an image: an Open Badges 3.0 credential or a 2.0 assertion, and where it is. */
 export interface Baked<T> {

@@ -1,6 +1,7 @@
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MicrocredError, ErrorCode } from '../errors.js';
+import { withoutByteOrderMark } from '../jsonText.js';
 import { importKey, type IssuerKey } from '../keys/issuerKey.js';
 import { importJwtKey, type JwtKey } from '../keys/jwtKey.js';
 import { CliError } from './args.js';
@@ -37,13 +38,14 @@ export async function readBytes(path: string, shownAs: string = path): Promise<U
 }
 
 /**
- * A JSON file's value. With `secret`, a parse error does not quote the text: Node's JSON
+ * A JSON file's value (a leading byte-order mark ignored). With `secret`, a parse error does not quote the text: Node's JSON
  * messages include a snippet of the input, which for a key file would be key material.
  */
 export async function readJson(path: string, shownAs: string = path, options: { secret?: boolean } = {}): Promise<unknown> {
   const text = await readText(path, shownAs);
   try {
-    return JSON.parse(text);
+    // Editors on Windows start UTF-8 files with a byte-order mark; RFC 8259 §8.1 lets a reader ignore it.
+    return JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     const why = options.secret ? 'it is not valid JSON' : `it is not valid JSON (${(error as Error).message})`;
     throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `${shownAs} could not be read: ${why}.`, { file: shownAs });

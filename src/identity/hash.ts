@@ -1,10 +1,9 @@
 // Salted, hashed recipient identifiers (OB 3.0 IdentityObject, `identityHash`).
 // The spec (IdentityHash): "sha256$" + hex of SHA-256 over the UTF-8 identifier with the salt
 // appended; verifiers must accept upper- or lower-case hex.
-import { randomBytes } from '#runtime';
+import { randomBytes, sha256 } from '#runtime';
 import { MicrocredError, ErrorCode } from '../errors.js';
-import { toHex } from '../encoding.js';
-import { sha256Hex } from '../review/canonical.js';
+import { toHex, utf8 } from '../encoding.js';
 import type { IdentityObject } from '../model/credential.js';
 
 /** Options of {@link hashEmail}. */
@@ -98,7 +97,7 @@ export async function matchesIdentity(identity: IdentityObject, value: string): 
 
 /** `sha256$<lowercase hex>` of `identifier + salt` as UTF-8. */
 async function identityHashOf(identifier: string, salt: string): Promise<string> {
-  return `sha256$${await sha256Hex(identifier + salt)}`;
+  return `sha256$${toHex(await sha256(utf8(identifier + salt)))}`;
 }
 
 /** The algorithm (lower-cased) and the hex (lower-cased) of an `alg$hex` identity hash. */

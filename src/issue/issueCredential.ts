@@ -6,7 +6,7 @@ import type { SuiteName } from '../proofs/suites.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 import type { CredentialStatusSource } from '../status/entry.js';
 import { preparedCredential } from './preflight.js';
-import { signDocument } from './sign.js';
+import { signDocument } from '../proofs/sign.js';
 
 /** Options of {@link issueCredential} (and of the issuing functions built on it). */
 export interface IssueOptions {

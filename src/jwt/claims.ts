@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { DecodedJwt } from '../verify/check.js';
+import type { DecodedJwt } from './decode.js';
 import { dateFields, isNumericDate } from './credential.js';
 
 /** One disagreement between a JWT claim and the credential it carries. */

@@ -1,7 +1,7 @@
 import { CONTEXT } from '../model/constants.js';
 import { toDateTimeZ } from '../dates.js';
 import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
-import type { DecodedJwt } from '../verify/check.js';
+import type { DecodedJwt } from './decode.js';
 
 /** The registered JWT claims (RFC 7519 §4.1): about the token, not members of the credential beside them. */
 export const REGISTERED_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'] as const;

@@ -1,8 +1,21 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
-import type { DecodedJwt } from '../verify/check.js';
+import { findDuplicateKey } from '../jsonText.js';
 import { typOf } from './header.js';
+import type { ResolvedJwtKey } from './resolveKey.js';
+
+/** A VC-JWT as {@link decodeJwt} read it, not yet verified. */
+export interface DecodedJwt {
+  /** The compact serialization as received. */
+  compact: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  /** Which of the encodings met in the wild this is. */
+  encoding: 'ob3' | 'vc11' | 'vc-jose-cose';
+  /** Set by the verifier's `signature` check: the key that verified it, for `issuer` to bind to the credential's issuer. */
+  key?: ResolvedJwtKey;
+}
 
 /**
  * True when `text` is meant as a compact JWS rather than JSON: it starts the way every base64url
@@ -17,7 +30,9 @@ export function looksLikeJwt(text: string): boolean {
 /**
  * Decodes a compact JWS (RFC 7515 §7.1) without verifying it: its JOSE header and payload as JSON
  * objects, and which VC-JWT encoding it uses. Surrounding whitespace is ignored.
- * Throws `ERR_JWT_MALFORMED` (with `details.path` `header`, `payload` or `signature`) when it is not one.
+ * Throws `ERR_JWT_MALFORMED` (with `details.path` `header`, `payload` or `signature`) when it is not one,
+ * and `ERR_INPUT_DUPLICATE_KEY` (with the path, e.g. `payload.credentialSubject.id`) when the header
+ * or payload names a member twice in one object.
  *
  * @example
  * const { header, payload, encoding } = decodeJwt(text); // encoding: 'ob3' | 'vc11' | 'vc-jose-cose'
@@ -72,6 +87,15 @@ function decodeJsonPart(part: string, name: 'header' | 'payload'): Record<string
     throw malformed(`The JWT's ${what} is not JSON: ${(error as Error).message}.`, name);
   }
   if (!isJsonObject(value)) throw malformed(`The JWT's ${what} must be a JSON object; it is ${kindOf(value)}.`, name);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    const path = `${name}.${duplicate.path}`;
+    throw new MicrocredError(
+      ErrorCode.INPUT_DUPLICATE_KEY,
+      `The JWT's ${what} names "${duplicate.key}" twice in one object (${path}). JSON readers disagree on which value counts (JSON.parse keeps the last, others the first), so the token does not say one thing; it is refused.`,
+      { path, key: duplicate.key },
+    );
+  }
   try {
     return copyAsPlainJson(value) as Record<string, unknown>;
   } catch (error) {

@@ -2,7 +2,7 @@ import { compactVerify, errors, importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { PublicJwk } from '../keys/jwk.js';
-import type { DecodedJwt } from '../verify/check.js';
+import type { DecodedJwt } from './decode.js';
 import { checkJwtHeader, type JwtAlgorithm } from './header.js';
 import { resolveJwtKey, type ResolvedJwtKey } from './resolveKey.js';
 

@@ -1,5 +1,8 @@
 import type { Achievement, Profile, Image } from './achievement.js';
 
+/** How a credential is encoded: JSON-LD with embedded proofs, or a VC-JWT (compact JWS). */
+export type CredentialFormat = 'json-ld' | 'vc-jwt';
+
 /** A recipient identifier: plain, or hashed as `sha256$<hex of sha256(identifier + salt)>`. */
 export interface IdentityObject {
   type: 'IdentityObject';

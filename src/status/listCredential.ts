@@ -2,7 +2,7 @@ import { CONTEXT } from '../model/constants.js';
 import { toDateTimeZ } from '../dates.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
-import { signDocument } from '../issue/sign.js';
+import { signDocument } from '../proofs/sign.js';
 import { encodeList } from './bitstring.js';
 import type { StatusPurpose, StoredStatusList } from './store.js';
 

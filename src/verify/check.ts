@@ -1,21 +1,12 @@
 import type { DocumentLoader } from '../contexts/documentLoader.js';
-import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
+import type { DecodedJwt } from '../jwt/decode.js';
 import type { VerifyOptions } from './verifyCredential.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CredentialView, SignedReading } from './view/view.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
-/** A VC-JWT as `parse` decoded it (src/jwt). */
-export interface DecodedJwt {
-  /** The compact serialization as received. */
-  compact: string;
-  header: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  /** Which of the encodings met in the wild this is. */
-  encoding: 'ob3' | 'vc11' | 'vc-jose-cose';
-  /** Set by `signature`: the key that verified it, for `issuer` to bind to the credential's issuer. */
-  key?: ResolvedJwtKey;
-}
+// The JWT layer defines what a decoded token is; the verifier's context carries one.
+export type { DecodedJwt };
 
 /** What the checks read and what earlier checks learned for later ones. */
 export interface VerifyContext {

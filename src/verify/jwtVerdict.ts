@@ -6,6 +6,7 @@ import { couldNotCheck, failed, type Verdict } from './check.js';
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.JWT_MALFORMED]: 'Not a well-formed JWT',
+  [ErrorCode.INPUT_DUPLICATE_KEY]: 'A member name appears twice',
   [ErrorCode.JWT_ALG_NONE]: 'The JWT is not signed',
   [ErrorCode.JWT_ALG_SYMMETRIC]: 'Protected by a shared secret, not a signature',
   [ErrorCode.JWT_ALG_UNSUPPORTED]: 'Unsupported signature algorithm',

@@ -1,4 +1,9 @@
 import type { ErrorCode } from '../errors.js';
+import type { CredentialFormat } from '../model/credential.js';
+import type { ImageKind } from '../bake/image.js';
+
+// Defined in the layers that produce them (model/, bake/); the report names them too.
+export type { CredentialFormat, ImageKind };
 
 /**
  * The checks a report lists, in the order they run. A check that does not apply to the input is left
@@ -6,12 +11,6 @@ import type { ErrorCode } from '../errors.js';
  * the caller passed known issuers.
  */
 export type CheckId = 'extract' | 'parse' | 'jsonld' | 'view' | 'type' | 'schema' | 'proof' | 'signature' | 'claims' | 'issuer' | 'validity' | 'status' | 'trust';
-
-/** How the credential was encoded: JSON-LD with embedded proofs, or a VC-JWT (compact JWS). */
-export type CredentialFormat = 'json-ld' | 'vc-jwt';
-
-/** The image a baked credential was taken from. */
-export type ImageKind = 'png' | 'svg';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { StatusList } from '@digitalbazaar/vc-status-list';
 import { DocumentLoader, generateKey, issueCredential, verifyCredential, type IssuerKey, type SignedCredential, type StatusListCredential, type UnsignedCredential, type VerificationReport } from '../../src/index.js';
-import { signDocument } from '../../src/issue/sign.js';
+import { signDocument } from '../../src/proofs/sign.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { newRegistry, published } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { FoundBadges, theOneCredential } from '../theOne.js';
 import { decodeEntities, escapeAttribute } from './entities.js';
 import { lineCounter, scanXml, type Attribute, type StartTag, type Token } from './scanner.js';
 
-/** An open element and the namespace prefixes it declares. */
+/** An open element and the namespaces it declares: by prefix, and `''` for the default namespace. */
 interface Scope {
   tag: StartTag;
   namespaces?: Map<string, string>;
@@ -67,13 +67,14 @@ export function bakeSvg(text: string, credential: { text: string; jwt: boolean }
     edits.push({ start, end: item.end, insert: '' });
   }
   const declared = attribute(root, `xmlns:${SVG_PREFIX}`);
+  const boundTo = declared && decodeEntities(declared.rawValue, `in the root's "${declared.name}" attribute`);
   if (!declared) {
     edits.push({ start: root.attributesEnd, end: root.attributesEnd, insert: ` xmlns:${SVG_PREFIX}="${SVG_NAMESPACE}"` });
-  } else if (declared.rawValue === SVG_NAMESPACE_OB2) {
+  } else if (boundTo === SVG_NAMESPACE_OB2) {
     // An Open Badges 2.0 badge being baked again: its assertion is removed above, so its prefix is free.
     edits.push({ start: declared.valueStart, end: declared.valueEnd, insert: SVG_NAMESPACE });
-  } else if (declared.rawValue !== SVG_NAMESPACE) {
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG binds the prefix "${SVG_PREFIX}" to ${declared.rawValue}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`);
+  } else if (boundTo !== SVG_NAMESPACE) {
+    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG binds the prefix "${SVG_PREFIX}" to ${boundTo}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`);
   }
   const element = credential.jwt
     ? `<${SVG_PREFIX}:credential verify="${escapeAttribute(credential.text)}"></${SVG_PREFIX}:credential>`
@@ -124,12 +125,14 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
       } else if (stack.length === 0) {
         throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineAt(token.start)}).`);
       }
-      const declared = token.attributes.filter((a) => a.name.startsWith('xmlns:'));
-      const frame: Scope = { tag: token, ...(declared.length ? { namespaces: new Map(declared.map((a) => [a.name.slice(6), a.rawValue])) } : {}) };
+      const namespaces = declaredNamespaces(token, lineAt);
+      const frame: Scope = { tag: token, ...(namespaces ? { namespaces } : {}) };
       const version = bakedVersion(token.name, frame, stack);
       if (version) {
         const element: Element = { tag: token, inner: [], start: token.start, end: token.end };
-        found.add({ version, where: `line ${lineAt(token.start)}`, item: element });
+        // An element written another way than the spec's <openbadges:…> is named as written.
+        const usual = token.name === `${SVG_PREFIX}:${version === 3 ? 'credential' : 'assertion'}`;
+        found.add({ version, where: `line ${lineAt(token.start)}${usual ? '' : `, written <${token.name}>`}`, item: element });
         if (!token.selfClosing) open = element;
       }
       if (!token.selfClosing) stack.push(frame);
@@ -150,19 +153,39 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
   return { root, found };
 }
 
-/** 3 for an Open Badges 3.0 credential element, 2 for a 2.0 assertion element, else undefined. */
+/**
+ * 3 for an Open Badges 3.0 credential element, 2 for a 2.0 assertion element, else undefined.
+ * The element is named by its namespace, as a namespace-aware reader names it (Namespaces in XML
+ * 1.0 §6): `<openbadges:credential>`, `<ob:credential xmlns:ob="…">`, and `<credential>` under
+ * `xmlns="https://purl.imsglobal.org/ob/v3p0"` on it or an ancestor are the same element, so a
+ * second one under another prefix cannot hide beside the first.
+ */
 function bakedVersion(name: string, frame: Scope, ancestors: Scope[]): 3 | 2 | undefined {
   const colon = name.indexOf(':');
-  if (colon < 0) return undefined;
-  const prefix = name.slice(0, colon);
+  const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = name.slice(colon + 1);
+  if (local !== 'credential' && local !== 'assertion') return undefined;
   let namespace = frame.namespaces?.get(prefix);
   for (let i = ancestors.length - 1; i >= 0 && namespace === undefined; i--) namespace = ancestors[i]!.namespaces?.get(prefix);
   // Some bakers write the element without declaring its prefix; "openbadges" then means what the specs bind it to.
-  if (namespace === undefined && prefix === SVG_PREFIX) return local === 'credential' ? 3 : local === 'assertion' ? 2 : undefined;
+  if (namespace === undefined && prefix === SVG_PREFIX) return local === 'credential' ? 3 : 2;
   if (namespace === SVG_NAMESPACE && local === 'credential') return 3;
   if (namespace === SVG_NAMESPACE_OB2 && local === 'assertion') return 2;
   return undefined;
+}
+
+/**
+ * The namespaces `tag` declares (`xmlns:p="…"` by prefix, `xmlns="…"` as `''`), with their
+ * character references read, as a namespace-aware reader reads them; undefined when none.
+ */
+function declaredNamespaces(tag: StartTag, lineAt: (offset: number) => number): Map<string, string> | undefined {
+  let namespaces: Map<string, string> | undefined;
+  for (const a of tag.attributes) {
+    if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) continue;
+    const value = decodeEntities(a.rawValue, `in the "${a.name}" attribute (line ${lineAt(a.start)})`);
+    (namespaces ??= new Map()).set(a.name === 'xmlns' ? '' : a.name.slice(6), value);
+  }
+  return namespaces;
 }
 
 // The text was decoded as UTF-8 (or came as a string); a declaration naming another encoding means

@@ -2,7 +2,7 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
-import { issueCredentialJwt } from '../../jwt/issue.js';
+import { issueCredentialJwt } from '../../issue/issueJwt.js';
 import { decodeJwt } from '../../jwt/decode.js';
 import type { IssuerKey } from '../../keys/issuerKey.js';
 import { JwtKey } from '../../keys/jwtKey.js';

@@ -1,6 +1,6 @@
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, MicrocredError } from '../../errors.js';
 import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
-import { MicrocredError } from '../../errors.js';
+import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
@@ -8,7 +8,8 @@ import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyCon
 import { inputSizeProblem, nestingProblem, resolveLimits, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
 /**
- * The input is a JSON object (or a string holding one), or a VC-JWT (a compact JWS string) whose
+ * The input is a JSON object (or a string holding one: a leading byte-order mark is ignored, a
+ * member name written twice in one object is refused), or a VC-JWT (a compact JWS string) whose
  * header and payload decode to JSON objects. The value is copied into plain JSON here,
  * once, so later checks never meet getters, proxies, cycles or class instances, and every check
  * reads the same bytes the signature was checked over.
@@ -27,11 +28,14 @@ export const parseCheck: Check = {
     let value = ctx.source;
     if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
     if (typeof value === 'string') {
+      const text = withoutByteOrderMark(value);
       try {
-        value = JSON.parse(value);
+        value = JSON.parse(text);
       } catch (error) {
         return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
       }
+      const duplicate = findDuplicateKey(text);
+      if (duplicate) return failed(duplicateKeyProblem(duplicate.key, duplicate.path));
     }
     if (!isJsonObject(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
@@ -68,6 +72,17 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
   } catch (error) {
     return error instanceof MicrocredError ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: messageOf(error) });
   }
+}
+
+// RFC 8259 §4 leaves duplicate names undefined; a verifier that picked one value would show a
+// credential that another reader of the same text does not see.
+function duplicateKeyProblem(key: string, path: string) {
+  return {
+    code: ErrorCode.INPUT_DUPLICATE_KEY,
+    title: 'A member name appears twice',
+    detail: `The JSON names "${key}" twice in one object (${path}). JSON readers disagree on which value counts (JSON.parse keeps the last, others the first), so this text does not say one thing; it is refused. Ask the issuer for the credential as they signed it.`,
+    path,
+  };
 }
 
 // V8 quotes the text around a syntax error ("…", "{"d": zRt8…"... is not valid JSON"): the input

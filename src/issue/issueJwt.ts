@@ -6,7 +6,7 @@ import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { UnsignedCredential } from '../model/credential.js';
 import { IssuerKey } from '../keys/issuerKey.js';
 import { JwtKey } from '../keys/jwtKey.js';
-import { preparedCredential } from '../issue/preflight.js';
+import { preparedCredential } from './preflight.js';
 import type { CredentialStatusSource } from '../status/entry.js';
 
 /** Options of {@link issueCredentialJwt}. */

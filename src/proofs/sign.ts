@@ -3,9 +3,9 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { toDateTimeZ } from '../dates.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { translateJsonLdError } from '../contexts/jsonldErrors.js';
-import { eddsaRdfc2022Signing } from '../proofs/eddsaRdfc2022.js';
-import { ed25519Signature2020Signing } from '../proofs/ed25519Signature2020.js';
-import type { SuiteName } from '../proofs/suites.js';
+import { eddsaRdfc2022Signing } from './eddsaRdfc2022.js';
+import { ed25519Signature2020Signing } from './ed25519Signature2020.js';
+import type { SuiteName } from './suites.js';
 import type { IssuerKey } from '../keys/issuerKey.js';
 
 /**
