@@ -125,6 +125,11 @@ export const ErrorCode = {
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
   INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
+
+  // status lists: which list, and how many (src/verify/readStatusList.ts, src/verify/checks/status.ts)
+  STATUS_LIST_ID_MISMATCH: 'ERR_STATUS_LIST_ID_MISMATCH',
+  STATUS_TOO_MANY_ENTRIES: 'ERR_STATUS_TOO_MANY_ENTRIES',
+  STATUS_TOO_MANY_LISTS: 'ERR_STATUS_TOO_MANY_LISTS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,7 +2,7 @@ import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
 import type { TrustedIssuer } from '../trust/types.js';
-import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
+import type { CheckId, CheckOutcome, CheckPart, CheckResult, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 /** A VC-JWT as `parse` decoded it (src/jwt). */
 export interface DecodedJwt {
@@ -24,8 +24,16 @@ export interface VerifyContext {
   readonly clockSkewSeconds: number;
   /** The options the caller passed, for checks that read their own (trust list, limits). */
   readonly options: VerifyOptions;
-  /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
-  readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
+  /**
+   * Verifies another credential that this one relies on (status: its status list) one level down:
+   * under this verification's loader, clock, skew and limits, without the caller's trust list.
+   * Passed in to avoid an import cycle; the depth travels with it, never through the options.
+   */
+  readonly verify: (input: unknown) => Promise<VerificationReport>;
+  /** 0 for the credential the caller gave; 1 for a credential read to verify it (a status list); and so on. */
+  readonly depth: number;
+  /** The checks run so far, in order (a later check may depend on how earlier ones came out). */
+  readonly results: readonly CheckResult[];
   /** What `parse` reads: the input, or the text `extract` took out of an image. */
   source: unknown;
   /** Set by `extract` when the input was an image. */

@@ -19,8 +19,5 @@ import { trustCheck } from './checks/trust.js';
  */
 export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck, trustCheck];
 
-/** The checks that must pass, when they apply, for a credential to be authentic. */
-export const AUTHENTICITY_CHECKS = ['extract', 'parse', 'jsonld', 'proof', 'signature', 'claims', 'issuer'] as const;
-
-/** Authenticity checks that apply to every input: a report without them is never authentic. */
-export const REQUIRED_FOR_AUTHENTICITY = ['parse', 'jsonld', 'proof', 'signature', 'issuer'] as const;
+// Which checks decide authenticity is kept apart (authenticity.ts), so checks can ask it without an import cycle.
+export { AUTHENTICITY_CHECKS, REQUIRED_FOR_AUTHENTICITY } from './authenticity.js';
