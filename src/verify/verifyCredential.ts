@@ -118,12 +118,14 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
   }, resolveLimits(ctx.options.limits));
 }
 
-// What a credential read for this one (a status list) is verified under: this verification's
-// loader, clock and skew; the caller's limits and network policy; not the trust list, whose verdict
-// on the list's issuer would say nothing about the credential.
+// What a credential read for this one (a status list) is verified under: the caller's documents,
+// loader, fetch, network policy and limits, in the same order (its own verification loader, whose
+// input is the list); this verification's clock and skew; not the trust list, whose verdict on the
+// list's issuer would say nothing about the credential. (Layering this verification's loader would
+// hide a caller's loader that is a plain load function from the list's own lists.)
 function nestedOptions(ctx: VerifyContext): VerifyOptions {
   const { trust: _trust, ...rest } = ctx.options;
-  return { ...rest, loader: ctx.loader, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds };
+  return { ...rest, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds };
 }
 
 // One loader per call, over the caller's: `documents`, then the caller's loader, then the network.
