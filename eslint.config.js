@@ -28,11 +28,7 @@ export const LAYERS = [
  * Imports that break the layering on purpose, until the move that ends them: `from` may import
  * `to` (both src/-relative). Each needs a reason and the change that removes it.
  */
-export const LAYER_EXEMPTIONS = [
-  // status/readList.ts verifies a status list credential, so it belongs in verify/; it is being
-  // moved there (issue 13). Remove this entry, and the override below, when it has moved.
-  { from: 'status/readList.ts', to: 'verify', reason: 'status/readList.ts verifies a credential and is moving into verify/ (issue 13)' },
-];
+export const LAYER_EXEMPTIONS = [];
 
 /** The ESLint options forbidding imports of `upper` folders and modules (relative import specifiers). */
 function forbidding(upper, layer) {

@@ -133,6 +133,11 @@ export const ErrorCode = {
 
   // reading JSON text strictly (src/jsonText.ts): one text, one credential, whoever reads it
   INPUT_DUPLICATE_KEY: 'ERR_INPUT_DUPLICATE_KEY',
+
+  // status lists: which list, and how many (src/verify/readStatusList.ts, src/verify/checks/status.ts)
+  STATUS_LIST_ID_MISMATCH: 'ERR_STATUS_LIST_ID_MISMATCH',
+  STATUS_TOO_MANY_ENTRIES: 'ERR_STATUS_TOO_MANY_ENTRIES',
+  STATUS_TOO_MANY_LISTS: 'ERR_STATUS_TOO_MANY_LISTS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

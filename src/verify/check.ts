@@ -3,7 +3,7 @@ import type { DecodedJwt } from '../jwt/decode.js';
 import type { VerifyOptions } from './verifyCredential.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CredentialView, SignedReading } from './view/view.js';
-import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
+import type { CheckId, CheckOutcome, CheckPart, CheckResult, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
 // The JWT layer defines what a decoded token is; the verifier's context carries one.
 export type { DecodedJwt };
@@ -16,8 +16,18 @@ export interface VerifyContext {
   readonly clockSkewSeconds: number;
   /** The options the caller passed, for checks that read their own (trust list, limits). */
   readonly options: VerifyOptions;
-  /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
-  readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
+  /**
+   * Verifies another credential that this one relies on (status: its status list) one level down:
+   * under this verification's loader, clock, skew and limits, without the caller's trust list.
+   * Passed in to avoid an import cycle; the depth travels with it, never through the options.
+   */
+  readonly verify: (input: unknown) => Promise<VerificationReport>;
+  /** 0 for the credential the caller gave; 1 for a credential read to verify it (a status list); and so on. */
+  readonly depth: number;
+  /** The checks run so far, in order (a later check may depend on how earlier ones came out). */
+  readonly results: readonly CheckResult[];
+  /** The checks of this verification (the pipeline), for a check that asks whether what ran so far is authentic. */
+  readonly checks: readonly Check[];
   /** What `parse` reads: the input, or the text `extract` took out of an image. */
   source: unknown;
   /** Set by `extract` when the input was an image. */

@@ -27,6 +27,17 @@ export interface VerifyLimits {
    * (its own words around what it quotes) is cut at four times this length.
    */
   maxEchoLength: number;
+  /**
+   * Most `credentialStatus` entries read; those beyond are could-not-check
+   * (ERR_STATUS_TOO_MANY_ENTRIES). Real credentials carry one or two (revocation, suspension).
+   */
+  maxStatusEntries: number;
+  /**
+   * Most distinct status lists loaded for one credential; entries on further lists are
+   * could-not-check (ERR_STATUS_TOO_MANY_LISTS). Each list is fetched, verified and inflated (up to
+   * 16 MiB), one at a time. A status list's own status is read under the same bounds.
+   */
+  maxStatusLists: number;
 }
 
 /**
@@ -41,6 +52,8 @@ export const DEFAULT_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxProofs: 4,
   maxValues: 5_000,
   maxEchoLength: 256,
+  maxStatusEntries: 8,
+  maxStatusLists: 4,
 });
 
 /** The limits in force: each one given that is a positive whole number, the default otherwise. */

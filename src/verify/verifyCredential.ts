@@ -6,7 +6,8 @@ import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
-import { AUTHENTICITY_CHECKS, CHECKS, REQUIRED_FOR_AUTHENTICITY } from './pipeline.js';
+import { CHECKS } from './pipeline.js';
+import { isAuthentic } from './authenticity.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
@@ -59,19 +60,28 @@ export interface VerifyOptions {
  * else if (report.authentic) show('Genuine, but ' + report.checks.find(c => c.problem)?.problem?.title);
  */
 export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
+  return verifyAt(input, options, 0);
+}
+
+// The verification of `input` at `depth`: 0 for the caller's credential, 1 for a status list read
+// for it, and so on. The depth is this function's own parameter, so no option can forge or hide it.
+async function verifyAt(input: unknown, options: VerifyOptions, depth: number): Promise<VerificationReport> {
   // `null` from an untyped caller reads as no options: this function must not throw.
   const { now: given, clockSkewSeconds } = options ?? {};
   const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
+  const checks: CheckResult[] = [];
   const ctx: VerifyContext = {
     input,
     source: input,
     options: options ?? {},
-    verify: verifyCredential,
+    verify: (document) => verifyAt(document, nestedOptions(ctx), depth + 1),
+    depth,
+    results: checks,
+    checks: CHECKS,
     now,
     loader: loaderFor(options ?? {}, () => ctx.credential),
     clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
   };
-  const checks: CheckResult[] = [];
   let stoppedBy: CheckResult | undefined;
   for (const check of CHECKS) {
     if (check.appliesTo && !applies(check, ctx)) continue;
@@ -100,9 +110,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     checks.push(result);
     if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
   }
-  const authentic =
-    REQUIRED_FOR_AUTHENTICITY.every((id) => checks.some((c) => c.id === id)) &&
-    checks.every((c) => !(AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) || c.outcome === 'passed' || c.outcome === 'warning');
+  const authentic = isAuthentic(checks, CHECKS);
   const summary = summarize(checks);
   // Whatever the checks quoted from the input, the report never repeats megabytes of it.
   return boundReport({
@@ -116,6 +124,16 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   }, resolveLimits(ctx.options.limits));
+}
+
+// What a credential read for this one (a status list) is verified under: the caller's documents,
+// loader, fetch, network policy and limits, in the same order (its own verification loader, whose
+// input is the list); this verification's clock and skew; not the trust list, whose verdict on the
+// list's issuer would say nothing about the credential. (Layering this verification's loader would
+// hide a caller's loader that is a plain load function from the list's own lists.)
+function nestedOptions(ctx: VerifyContext): VerifyOptions {
+  const { trust: _trust, ...rest } = ctx.options;
+  return { ...rest, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds };
 }
 
 // One loader per call, over the caller's: `documents`, then the caller's loader, then the network.

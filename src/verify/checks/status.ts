@@ -1,59 +1,75 @@
 import { ErrorCode } from '../../errors.js';
-import { isUri } from '../../identifiers.js';
 import { isJsonObject } from '../../jsonPath.js';
-import { isListVerification, readStatusList, type ListFormat } from '../../status/readList.js';
-import type { Check, Verdict, VerifyContext } from '../check.js';
+import { isAuthentic } from '../authenticity.js';
+import { couldNotCheck, type Check, type Verdict } from '../check.js';
+import { resolveLimits, type VerifyLimits } from '../limits.js';
+import { readStatusList, type ListReading } from '../readStatusList.js';
 import type { CheckPart, Problem } from '../report.js';
+import { part, readStatusEntry, type ListLookup } from '../statusEntry.js';
+
+/**
+ * How deep status is followed: the credential's lists (read at depth 1) have their own status read,
+ * so a revoked or suspended list is refused; the lists those name (depth 2) are verified, but their
+ * status is not followed further. Bounds the work a chain (or a cycle) of lists can cause.
+ */
+const DEEPEST_STATUS_READ = 1;
 
 /**
  * Revocation and suspension: each `credentialStatus` entry is one part of this check. A Bitstring
- * Status List (or StatusList2021) entry is read from its list credential, which must verify and
- * be the credential issuer's own. A list that was not read, did not verify or is too short is
- * "could not check", never "not revoked" (other verifiers' users were misled by that).
+ * Status List (or StatusList2021) entry is read from its list credential, which must be the list
+ * at the entry's URL, verify, be in force and be the credential issuer's own. A list that was not
+ * read, did not verify or is too short is "could not check", never "not revoked" (other verifiers'
+ * users were misled by that).
+ *
+ * Nothing is loaded unless the proof holds and binds the credential to its issuer: an unsigned or
+ * forged credential must not make the verifier fetch. At most `limits.maxStatusEntries` entries
+ * and `limits.maxStatusLists` distinct lists are read, one list at a time: each is loaded, every
+ * entry on it answered, and it is dropped before the next is loaded.
  */
 export const statusCheck: Check = {
   id: 'status',
   title: 'It has not been revoked or suspended',
   fatal: false,
-  appliesTo: (ctx) => !isListVerification(ctx.options),
+  appliesTo: (ctx) => ctx.depth <= DEEPEST_STATUS_READ,
   async run(ctx) {
     const status = ctx.credential?.credentialStatus;
     if (status === undefined) return { outcome: 'passed' };
+    if (!isAuthentic(ctx.results, ctx.checks)) return couldNotCheck(notBound());
+    const limits = resolveLimits(ctx.options.limits);
     const entries = Array.isArray(status) ? status : [status];
-    const parts: CheckPart[] = [];
-    for (const [i, entry] of entries.entries()) parts.push(await checkEntry(ctx, entry, Array.isArray(status) ? `credentialStatus[${i}]` : 'credentialStatus'));
+    const read = entries.slice(0, limits.maxStatusEntries);
+    const parts: CheckPart[] = new Array(read.length);
+
+    // Entry i's lookup, grouped by list in the order lists are first named.
+    const lists = new Map<string, [number, ListLookup][]>();
+    for (const [i, entry] of read.entries()) {
+      const reading = readStatusEntry(entry, Array.isArray(status) ? `credentialStatus[${i}]` : 'credentialStatus');
+      if ('part' in reading) parts[i] = reading.part;
+      else {
+        const key = `${reading.lookup.format} ${reading.lookup.url}`;
+        lists.set(key, [...(lists.get(key) ?? []), [i, reading.lookup]]);
+      }
+    }
+    const issuerId = issuerIdOf(ctx.credential?.issuer);
+    let listsRead = 0;
+    for (const lookups of lists.values()) {
+      if (listsRead >= limits.maxStatusLists) {
+        for (const [i, lookup] of lookups) parts[i] = part(lookup.label, 'could-not-check', tooManyLists(lookup, limits));
+        continue;
+      }
+      listsRead++;
+      const [, first] = lookups[0] as [number, ListLookup];
+      // Block-scoped: the decoded list is garbage once its entries are answered.
+      const reading = await readStatusList(ctx, first.url, first.format, issuerId);
+      for (const [i, lookup] of lookups) parts[i] = answer(reading, lookup);
+    }
+    if (entries.length > read.length) parts.push(tooManyEntries(entries.length, limits));
     return combine(parts);
   },
 };
 
-const FORMATS = new Map<unknown, ListFormat>([['BitstringStatusListEntry', 'BitstringStatusList'], ['StatusList2021Entry', 'StatusList2021']]);
-
-async function checkEntry(ctx: VerifyContext, entry: unknown, path: string): Promise<CheckPart> {
-  if (!isJsonObject(entry)) return part('status entry', 'could-not-check', entryInvalid(path, 'is not an object'));
-  const type = Array.isArray(entry.type) ? entry.type.find((t) => FORMATS.has(t)) : entry.type;
-  const format = FORMATS.get(type);
-  if (!format) return unsupported(entry, path);
-
-  const purpose = entry.statusPurpose;
-  if (typeof purpose !== 'string' || purpose === '') return part(type as string, 'could-not-check', entryInvalid(`${path}.statusPurpose`, 'is missing'));
-  if (purpose !== 'revocation' && purpose !== 'suspension') {
-    return part(`${purpose} status`, 'warning', {
-      code: ErrorCode.STATUS_NOT_INTERPRETED,
-      title: 'A status microcred does not interpret',
-      detail: `The entry's purpose is "${purpose}"; microcred reads revocation and suspension only, so this status was not read and says nothing about validity here.`,
-      path: `${path}.statusPurpose`,
-    });
-  }
-  const index = indexOf(entry.statusListIndex);
-  if (index === undefined) return part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusListIndex`, `must be a whole number written as a string (e.g. "94567"); it is ${JSON.stringify(entry.statusListIndex)}`));
-  const url = entry.statusListCredential;
-  if (!isUri(url)) return part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusListCredential`, 'must be the URL of the status list credential'));
-  if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) {
-    return part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusSize`, `is ${JSON.stringify(entry.statusSize)}; a ${purpose} entry is one bit`));
-  }
-
-  const label = `${purpose}: ${url} index ${index}`;
-  const reading = await readStatusList(ctx, url, format, issuerIdOf(ctx.credential?.issuer));
+/** The part of one entry, from the reading of its list. */
+function answer(reading: ListReading, { label, url, purpose, index, path }: ListLookup): CheckPart {
   if (!reading.ok) return part(label, 'could-not-check', { ...reading.problem, path: `${path}.statusListCredential` });
   if (!reading.purposes.includes(purpose)) {
     return part(label, 'could-not-check', {
@@ -77,16 +93,6 @@ async function checkEntry(ctx: VerifyContext, entry: unknown, path: string): Pro
     : { code: ErrorCode.SUSPENDED, title: 'Suspended', detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`, path });
 }
 
-function unsupported(entry: Record<string, unknown>, path: string): CheckPart {
-  const type = typeof entry.type === 'string' ? entry.type : JSON.stringify(entry.type ?? null);
-  const at = typeof entry.id === 'string' ? ` at ${entry.id}` : '';
-  // OB 3.0's own mechanism: an unsigned JSON list of revoked ids on the issuer's site.
-  const why = type === '1EdTechRevocationList'
-    ? `The credential names a 1EdTech revocation list${at}. microcred does not read these lists (unsigned JSON on the issuer's site), so whether it was revoked is unknown; look it up there.`
-    : `The credential has a status entry of type ${type}${at}, which microcred does not read, so whether it was revoked or suspended is unknown.`;
-  return part(type, 'could-not-check', { code: ErrorCode.STATUS_UNCHECKED, title: 'Status not checked', detail: why, path });
-}
-
 /** The check's verdict: the worst part decides (failed, then could-not-check, then warning). */
 function combine(parts: CheckPart[]): Verdict {
   const problems = parts.map((p) => p.problem).filter((p): p is Problem => p !== undefined);
@@ -97,18 +103,32 @@ function combine(parts: CheckPart[]): Verdict {
   return { outcome: 'passed', parts };
 }
 
-function part(label: string, outcome: CheckPart['outcome'], problem?: Problem): CheckPart {
-  return problem ? { label, outcome, problem } : { label, outcome };
+function notBound(): Problem {
+  return {
+    code: ErrorCode.STATUS_UNCHECKED,
+    title: 'Status not checked',
+    detail: 'The credential\'s status was not read, and no status list was loaded, because its proof does not show that its issuer signed it (see the checks above). Only a list of the issuer who signed could say whether it was revoked or suspended.',
+    path: 'credentialStatus',
+  };
 }
 
-function entryInvalid(path: string, what: string): Problem {
-  return { code: ErrorCode.STATUS_ENTRY_INVALID, title: 'Unreadable status entry', detail: `${path} ${what}, so the credential's status cannot be read.`, path };
+function tooManyEntries(count: number, limits: VerifyLimits): CheckPart {
+  const from = limits.maxStatusEntries;
+  return part(`credentialStatus[${from}] to [${count - 1}]`, 'could-not-check', {
+    code: ErrorCode.STATUS_TOO_MANY_ENTRIES,
+    title: 'Too many status entries',
+    detail: `The credential has ${count} status entries; the first ${from} were read (limits.maxStatusEntries) and the other ${count - from} were not, so whether it was revoked or suspended by them is unknown. Real credentials carry one or two.`,
+    path: `credentialStatus[${from}]`,
+  });
 }
 
-// The spec writes the index as a string of digits; some issuers (the 1EdTech validator's fixtures) write a number.
-function indexOf(value: unknown): number | undefined {
-  const index = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
-  return typeof index === 'number' && Number.isSafeInteger(index) && index >= 0 ? index : undefined;
+function tooManyLists({ url, path }: ListLookup, limits: VerifyLimits): Problem {
+  return {
+    code: ErrorCode.STATUS_TOO_MANY_LISTS,
+    title: 'Too many status lists',
+    detail: `The entry names the status list ${url}, but ${limits.maxStatusLists} other lists were read for this credential already (limits.maxStatusLists), so this one was not loaded and what it says is unknown.`,
+    path: `${path}.statusListCredential`,
+  };
 }
 
 function issuerIdOf(issuer: unknown): string | undefined {

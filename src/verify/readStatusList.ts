@@ -1,45 +1,28 @@
-// The verifier's side of a status list: load the list credential, verify it as a credential of
-// its own, check it is the issuer's list of the right kind, and decode its bits. Browser-safe.
+// The verifier's side of a status list: load the list credential, check it is the list the entry
+// names, verify it as a credential of its own (its own status included, one level down), check it
+// is the issuer's list of the right kind, and decode its bits. Browser-safe.
 import { ErrorCode, isMicrocredError } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { VerifyContext } from '../verify/check.js';
-import type { VerifyOptions } from '../verify/verifyCredential.js';
-import type { Problem, VerificationReport } from '../verify/report.js';
-import { AUTHENTICITY_CHECKS } from '../verify/pipeline.js';
-import { decodeList, type DecodedList, type ListFormat } from './bitstring.js';
+import { decodeList, type DecodedList, type ListFormat } from '../status/bitstring.js';
+import { authenticityFailure } from './authenticity.js';
+import type { VerifyContext } from './check.js';
+import { echo, resolveLimits, type VerifyLimits } from './limits.js';
+import type { CheckResult, Problem } from './report.js';
 
 export type { ListFormat };
 
 /** A list that could be used, or the problem that stopped it (never "not revoked"). */
 export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | { ok: false; problem: Problem };
 
-// Marks the options of a list's own verification, whose status check is left out: a list whose
-// credentialStatus points at a list never recurses. A symbol key survives copies made by spreading.
-const LIST_VERIFICATION = Symbol('microcred.statusListVerification');
-
-/** True for the options of a status list's own verification. */
-export function isListVerification(options: object): boolean {
-  return (options as { [LIST_VERIFICATION]?: unknown })[LIST_VERIFICATION] === true;
-}
-
 // The validity problems that disqualify a list (a VC 2.0 list need not have validFrom).
 const DATE_PROBLEMS: ReadonlySet<string> = new Set([ErrorCode.EXPIRED, ErrorCode.NOT_YET_VALID, ErrorCode.DATE_INVALID]);
 
-// One reading per list per verification run: two entries on one list load and verify it once.
-// Not per loader: a list must be read afresh for each verification, or a revocation would go unseen.
-const readings = new WeakMap<VerifyContext, Map<string, Promise<ListReading>>>();
-
-/** Reads the list at `url` for a credential issued by `issuerId`, once per verification run. */
-export function readStatusList(ctx: VerifyContext, url: string, format: ListFormat, issuerId: string | undefined): Promise<ListReading> {
-  let cache = readings.get(ctx);
-  if (!cache) readings.set(ctx, (cache = new Map()));
-  const key = `${format} ${url}`;
-  let reading = cache.get(key);
-  if (!reading) cache.set(key, (reading = read(ctx, url, format, issuerId)));
-  return reading;
-}
-
-async function read(ctx: VerifyContext, url: string, format: ListFormat, issuerId: string | undefined): Promise<ListReading> {
+/**
+ * Reads the list at `url` for a credential issued by `issuerId`. Nothing is cached: the caller
+ * reads each list once, answers every entry on it and lets it go, so a verification holds one
+ * decoded list at a time, and a revocation published since the last verification is seen.
+ */
+export async function readStatusList(ctx: VerifyContext, url: string, format: ListFormat, issuerId: string | undefined): Promise<ListReading> {
   let document: unknown;
   try {
     document = (await ctx.loader.load(url)).document;
@@ -54,18 +37,28 @@ async function read(ctx: VerifyContext, url: string, format: ListFormat, issuerI
   }
   if (!isJsonObject(document)) return invalid(url, 'it is not a JSON object');
 
-  const report = await verifyList(ctx, document);
+  // Cheap refusals first. Another list of the same issuer, signed and valid, could be served at this
+  // URL (one with the credential's bit clear): only the list whose id is this URL speaks for it.
+  const listId = document.id;
+  if (listId !== url) return idMismatch(url, listId, resolveLimits(ctx.options.limits));
+  const types = asList(document.type);
+  if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
+
+  const report = await ctx.verify(document);
   if (!report.authentic) {
-    const cause = report.checks.find((c) => (AUTHENTICITY_CHECKS as readonly string[]).includes(c.id) && c.outcome !== 'passed' && c.outcome !== 'skipped');
+    const cause = authenticityFailure(report.checks, ctx.checks);
     return invalid(url, `it did not verify as a credential (${cause?.problem ? `${cause.problem.title}: ${cause.problem.detail}` : 'not authentic'})`);
   }
   const validity = report.checks.find((c) => c.id === 'validity');
   if (validity?.problem && DATE_PROBLEMS.has(validity.problem.code)) {
     return invalid(url, `it is not valid now: ${validity.problem.detail}`);
   }
+  const ownStatus = report.checks.find((c) => c.id === 'status');
+  if (ownStatus) {
+    const why = ownStatusProblem(ownStatus);
+    if (why) return invalid(url, why);
+  }
 
-  const types = asList(document.type);
-  if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
   const listIssuer = idOf(document.issuer);
   if (issuerId === undefined || listIssuer !== issuerId) {
     return unusable(
@@ -84,10 +77,22 @@ async function read(ctx: VerifyContext, url: string, format: ListFormat, issuerI
   }
 }
 
-async function verifyList(ctx: VerifyContext, document: Record<string, unknown>): Promise<VerificationReport> {
-  const { trust: _trust, ...rest } = ctx.options;
-  const options: VerifyOptions = { ...rest, loader: ctx.loader, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds, [LIST_VERIFICATION]: true } as VerifyOptions;
-  return ctx.verify(document, options);
+// A list revoked or suspended by its issuer no longer speaks for anyone; one whose own status is
+// unknown might have been. A warning (a purpose microcred does not read) leaves it usable.
+function ownStatusProblem(status: CheckResult): string | undefined {
+  const problem = status.problem;
+  if (status.outcome === 'failed') return `the list itself is no longer in force (${problem ? `${problem.title}: ${problem.detail}` : 'its status check failed'})`;
+  if (status.outcome === 'could-not-check') return `whether the list itself was revoked or suspended is unknown (${problem ? `${problem.title}: ${problem.detail}` : 'its status could not be checked'})`;
+  return undefined;
+}
+
+function idMismatch(url: string, listId: unknown, limits: VerifyLimits): ListReading {
+  const named = typeof listId === 'string' ? `is the list ${echo(listId, limits)}` : 'names no id';
+  return unusable(
+    ErrorCode.STATUS_LIST_ID_MISMATCH,
+    'The status list is another list',
+    `The entry names the status list ${url}, but the list credential given for that URL ${named}. A list speaks only for the URL that is its id (another list could have the credential's bit clear), so whether the credential was revoked or suspended is unknown.`,
+  );
 }
 
 function unavailable(url: string, why: string): ListReading {
