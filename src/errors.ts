@@ -125,6 +125,14 @@ export const ErrorCode = {
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
   INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
+
+  // verification that nothing can stall (src/verify/loader.ts, src/verify/limits.ts, src/schemas)
+  VERIFY_TIMEOUT: 'ERR_VERIFY_TIMEOUT',
+  INPUT_TOO_MANY_CONTEXTS: 'ERR_INPUT_TOO_MANY_CONTEXTS',
+  SCHEMA_TOO_MANY: 'ERR_SCHEMA_TOO_MANY',
+  SCHEMA_TOO_LARGE: 'ERR_SCHEMA_TOO_LARGE',
+  SCHEMA_PATTERN_UNSAFE: 'ERR_SCHEMA_PATTERN_UNSAFE',
+  SCHEMA_NOT_LOADED: 'ERR_SCHEMA_NOT_LOADED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

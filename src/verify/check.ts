@@ -1,6 +1,7 @@
-import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { ResolvedJwtKey } from '../jwt/resolveKey.js';
 import type { VerifyOptions } from './verifyCredential.js';
+import type { VerificationLoader } from './loader.js';
+import type { VerifyOptionsSnapshot } from './options.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CheckId, CheckOutcome, CheckPart, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
 
@@ -19,11 +20,11 @@ export interface DecodedJwt {
 /** What the checks read and what earlier checks learned for later ones. */
 export interface VerifyContext {
   readonly input: unknown;
-  readonly loader: DocumentLoader;
+  readonly loader: VerificationLoader;
   readonly now: Date;
   readonly clockSkewSeconds: number;
-  /** The options the caller passed, for checks that read their own (trust list, limits). */
-  readonly options: VerifyOptions;
+  /** The options the caller passed, read once into plain values (limits resolved), for checks that read their own (trust list, limits). */
+  readonly options: VerifyOptionsSnapshot;
   /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
   readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
   /** What `parse` reads: the input, or the text `extract` took out of an image. */

@@ -1,20 +1,23 @@
 import { ErrorCode } from '../errors.js';
-import { verificationLoader, type DocumentLoader } from '../contexts/documentLoader.js';
+import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
-import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
+import { boundReport, type VerifyLimits } from './limits.js';
+import { VerificationLoader } from './loader.js';
+import { readVerifyOptions } from './options.js';
 import { AUTHENTICITY_CHECKS, CHECKS, REQUIRED_FOR_AUTHENTICITY } from './pipeline.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
   /**
-   * A loader to reuse across calls (its did:key and fetch caches then last). It is read, never
+   * A loader to reuse across calls (a {@link DocumentLoader}: its did:key and fetch caches then last;
+   * or any object with a `load` function). It is read, never
    * changed: for each URL, `documents` come first, then this loader, then the network.
    */
-  loader?: DocumentLoader;
+  loader?: LoadsDocuments;
   /** The moment to check validity at (default: now). */
   now?: Date;
   /** Tolerance for clocks that disagree, in seconds (default 300). */
@@ -38,6 +41,14 @@ export interface VerifyOptions {
   trust?: TrustedIssuer[];
   /** Bounds on what is read and echoed back (defaults: {@link DEFAULT_LIMITS}). */
   limits?: Partial<VerifyLimits>;
+  /**
+   * One deadline for the whole verification, in milliseconds (default 10000). It covers every
+   * document fetched or asked of `loader` (DID and key documents, JSON Schemas, status lists),
+   * however many: each gets at most the time left, and once it has passed nothing more is loaded;
+   * what needed it is could-not-check (ERR_VERIFY_TIMEOUT). A loader or fetch that never answers
+   * cannot hold the verification past it.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -52,17 +63,24 @@ export interface VerifyOptions {
  * else if (report.authentic) show('Genuine, but ' + report.checks.find(c => c.problem)?.problem?.title);
  */
 export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
-  // `null` from an untyped caller reads as no options: this function must not throw.
-  const { now: given, clockSkewSeconds } = options ?? {};
-  const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
+  // Read once, defensively: whatever the options hold (a throwing getter, a Proxy), this never throws.
+  const snapshot = readVerifyOptions(options);
   const ctx: VerifyContext = {
     input,
     source: input,
-    options: options ?? {},
+    options: snapshot,
     verify: verifyCredential,
-    now,
-    loader: loaderFor(options ?? {}, () => ctx.credential),
-    clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
+    now: snapshot.now,
+    loader: new VerificationLoader({
+      documents: snapshot.documents,
+      ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
+      ...(snapshot.network ? { network: snapshot.network } : {}),
+      ...(snapshot.loader ? { loader: snapshot.loader } : {}),
+      input: () => ctx.credential,
+      deadline: Date.now() + snapshot.timeoutMs,
+      timeoutMs: snapshot.timeoutMs,
+    }),
+    clockSkewSeconds: snapshot.clockSkewSeconds,
   };
   const checks: CheckResult[] = [];
   let stoppedBy: CheckResult | undefined;
@@ -102,26 +120,13 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
     verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
     authentic,
     summary,
-    checkedAt: now.toISOString(),
+    checkedAt: ctx.now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
     ...(ctx.credential ? { credential: summarizeCredential(ctx.credential, ctx.jwt) } : {}),
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
-  }, resolveLimits(ctx.options.limits));
-}
-
-// One loader per call, over the caller's: `documents`, then the caller's loader, then the network.
-function loaderFor(options: VerifyOptions, input: () => unknown): DocumentLoader {
-  const { loader, documents, fetch, network } = options;
-  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
-  const base = { documents, fetch, input, ...(typeof loader?.load === 'function' ? { loader } : {}) };
-  try {
-    return verificationLoader({ ...base, network });
-  } catch {
-    // A malformed policy must not make verification throw: the defaults are the strict ones.
-    return verificationLoader(base);
-  }
+  }, snapshot.limits);
 }
 
 function applies(check: Check, ctx: VerifyContext): boolean {
