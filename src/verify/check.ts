@@ -27,6 +27,8 @@ export interface VerifyContext {
   readonly options: VerifyOptionsSnapshot;
   /** verifyCredential itself, for a check that verifies another credential (status: the status list); passed in to avoid an import cycle. */
   readonly verify: (input: unknown, options: VerifyOptions) => Promise<VerificationReport>;
+  /** The outcome of each check that has run so far, for a check that may only act after others passed. */
+  readonly outcomes: Map<CheckId, CheckOutcome>;
   /** What `parse` reads: the input, or the text `extract` took out of an image. */
   source: unknown;
   /** Set by `extract` when the input was an image. */

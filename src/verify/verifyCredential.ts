@@ -81,6 +81,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
       timeoutMs: snapshot.timeoutMs,
     }),
     clockSkewSeconds: snapshot.clockSkewSeconds,
+    outcomes: new Map(),
   };
   const checks: CheckResult[] = [];
   let stoppedBy: CheckResult | undefined;
@@ -109,6 +110,7 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
       };
     }
     checks.push(result);
+    ctx.outcomes.set(check.id, result.outcome);
     if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
   }
   const authentic =
