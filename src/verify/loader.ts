@@ -68,7 +68,8 @@ export class VerificationLoader implements LoadsDocuments {
     this.#sources = [
       { waits: false, lookup: async (url) => bundledContext(url) },
       { waits: false, lookup: async (url) => found(url, await this.#held.get(url)) },
-      { waits: this.#caller.kind === 'function', lookup: (url) => this.#fromCaller(url) },
+      // The caller's loader is raced against the deadline inside, so that its failure falls through to did:key.
+      { waits: false, lookup: (url) => this.#fromCaller(url) },
       { waits: false, lookup: async (url) => found(url, await this.#didKeys.resolve(url)) },
       { waits: true, lookup: async (url) => found(url, await this.#fetched(url)) },
     ];
@@ -98,8 +99,9 @@ export class VerificationLoader implements LoadsDocuments {
     throw new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} could not be loaded.`, { url });
   };
 
-  // What the caller's loader holds. A load function that fails is remembered, not final: did:key
-  // and the network may still have the document; its error is the answer when they cannot try.
+  // What the caller's loader holds. A load function that fails (or does not answer before the
+  // deadline) is remembered, not final: did:key and the network may still have the document; its
+  // error is the answer when they cannot try.
   #callerError: { url: string; error: unknown } | undefined;
 
   async #fromCaller(url: string): Promise<RemoteDocument | undefined> {
@@ -108,7 +110,7 @@ export class VerificationLoader implements LoadsDocuments {
     if (caller.kind === 'document-loader') return found(url, await caller.parts.held.get(url));
     if (caller.kind === 'verification') return caller.loader.#local(url);
     try {
-      return await caller.load(url);
+      return await this.#beforeDeadline(url, () => caller.load(url));
     } catch (error) {
       this.#callerError = { url, error };
       return undefined;
