@@ -3,7 +3,7 @@
 // that names what was not done and why.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, DocumentLoader, generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../../src/index.js';
 import { NOW, check, clone, unsignedCredential, type CredentialDraft } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
