@@ -138,6 +138,14 @@ export const ErrorCode = {
   STATUS_LIST_ID_MISMATCH: 'ERR_STATUS_LIST_ID_MISMATCH',
   STATUS_TOO_MANY_ENTRIES: 'ERR_STATUS_TOO_MANY_ENTRIES',
   STATUS_TOO_MANY_LISTS: 'ERR_STATUS_TOO_MANY_LISTS',
+
+  // verification that nothing can stall (src/verify/loader.ts, src/verify/limits.ts, src/schemas)
+  VERIFY_TIMEOUT: 'ERR_VERIFY_TIMEOUT',
+  INPUT_TOO_MANY_CONTEXTS: 'ERR_INPUT_TOO_MANY_CONTEXTS',
+  SCHEMA_TOO_MANY: 'ERR_SCHEMA_TOO_MANY',
+  SCHEMA_TOO_LARGE: 'ERR_SCHEMA_TOO_LARGE',
+  SCHEMA_PATTERN_UNSAFE: 'ERR_SCHEMA_PATTERN_UNSAFE',
+  SCHEMA_NOT_LOADED: 'ERR_SCHEMA_NOT_LOADED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
 import { CONTEXT } from '../model/constants.js';
-import type { DocumentLoader } from './documentLoader.js';
+import type { LoadsDocuments } from './documentLoader.js';
 
 // The top-level fields a verifier reads as JSON to reach its verdict: who issued, when the
 // credential is valid, where its status and schema are. The signature covers statements, not JSON
@@ -23,7 +23,7 @@ const SINGLE_VALUE_KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@
  * under the field's own term, e.g. `["validUntil"]` when a validUntil statement is written under
  * `https://www.w3.org/2018/credentials#validUntil`. Empty when every statement is where it is read.
  */
-export async function fieldsStatedElsewhere(document: Record<string, unknown>, expanded: unknown[], loader: DocumentLoader): Promise<string[]> {
+export async function fieldsStatedElsewhere(document: Record<string, unknown>, expanded: unknown[], loader: LoadsDocuments): Promise<string[]> {
   const node = expanded.length === 1 ? (expanded[0] as Record<string, unknown[]>) : undefined;
   if (!node) return [];
   const context = document['@context'];

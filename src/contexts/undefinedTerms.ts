@@ -2,7 +2,7 @@ import jsonld from 'jsonld';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { pathOfKey } from '../jsonPath.js';
 import { translateJsonLdError } from './jsonldErrors.js';
-import type { DocumentLoader } from './documentLoader.js';
+import type { LoadsDocuments } from './documentLoader.js';
 
 // Undefined terms are found two ways. jsonld's safe mode (the option is `safe`; jsonld ignores any
 // other name and then silently drops undefined terms) throws on a term no context defines. A
@@ -27,7 +27,7 @@ export interface UndefinedTerm {
  * Expands `document` in safe mode and lists the terms its contexts do not define.
  * Throws a MicrocredError for an unknown context or a document JSON-LD cannot process.
  */
-export async function findUndefinedTerms(document: unknown, loader: DocumentLoader): Promise<UndefinedTerm[]> {
+export async function findUndefinedTerms(document: unknown, loader: LoadsDocuments): Promise<UndefinedTerm[]> {
   return (await expandInSafeMode(document, loader)).undefinedTerms;
 }
 
@@ -35,7 +35,7 @@ export async function findUndefinedTerms(document: unknown, loader: DocumentLoad
  * The safe-mode expansion of `document` (empty when a term is undefined) and the undefined terms.
  * Throws as {@link findUndefinedTerms} does.
  */
-export async function expandInSafeMode(document: unknown, loader: DocumentLoader): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
+export async function expandInSafeMode(document: unknown, loader: LoadsDocuments): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
   // jsonld copies the document by assignment, which turns an own "__proto__" member into the copy's
   // prototype: the member vanishes unseen, so safe mode never reports it. No context defines it.
   const proto = pathOfKey(document, '__proto__');

@@ -1,5 +1,5 @@
 import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
-import type { DocumentLoader } from '../contexts/documentLoader.js';
+import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isUri } from '../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
@@ -32,7 +32,7 @@ export interface ResolvedJwtKey {
  * loader's network error (`ERR_NETWORK_DISABLED`, `ERR_DID_DOCUMENT_MISMATCH`…) when it needed the
  * network or refused what it got, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used.
  */
-export async function resolveJwtKey(source: KeySource, options: { loader: DocumentLoader; issuer?: string }): Promise<ResolvedJwtKey> {
+export async function resolveJwtKey(source: KeySource, options: { loader: LoadsDocuments; issuer?: string }): Promise<ResolvedJwtKey> {
   const kid = source.kid === undefined ? undefined : absoluteKid(source.kid, options.issuer);
   if (kid !== undefined) return resolveKid(kid, options.loader);
   if (source.jwk) {
@@ -53,7 +53,7 @@ function absoluteKid(kid: string, issuer: string | undefined): string | undefine
   return kid.startsWith('#') && isUri(issuer) && !issuer.includes('#') ? `${issuer}${kid}` : undefined;
 }
 
-async function resolveKid(kid: string, loader: DocumentLoader): Promise<ResolvedJwtKey> {
+async function resolveKid(kid: string, loader: LoadsDocuments): Promise<ResolvedJwtKey> {
   const [base, fragment] = splitFragment(kid);
   const selfCertified = atPath('header.kid', () => jwkOfSelfCertifyingDid(kid));
   if (selfCertified) {
@@ -79,7 +79,7 @@ async function resolveKid(kid: string, loader: DocumentLoader): Promise<Resolved
  * key that names no controller (a header `jwk`, a bare JWK at a URL) is tied to an issuer.
  * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when the issuer's document is not available.
  */
-export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: DocumentLoader): Promise<boolean> {
+export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: LoadsDocuments): Promise<boolean> {
   let own: PublicJwk | undefined;
   try {
     own = jwkOfSelfCertifyingDid(issuer);
@@ -126,7 +126,7 @@ async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string
 }
 
 /** A verification method served on its own; it names its controller, whose document must list it for assertion. */
-async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: DocumentLoader): Promise<ResolvedJwtKey> {
+async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: LoadsDocuments): Promise<ResolvedJwtKey> {
   const id = typeof method.id === 'string' ? method.id : kid;
   const jwk = jwkOfMethod(method, id);
   const controller = method.controller;
@@ -162,7 +162,7 @@ function checkedJwk(jwk: Record<string, unknown>): PublicJwk {
   return atPath('header.kid', () => publicJwkOf(jwk));
 }
 
-async function loadDocument(loader: DocumentLoader, url: string): Promise<Record<string, unknown>> {
+async function loadDocument(loader: LoadsDocuments, url: string): Promise<Record<string, unknown>> {
   let document: unknown;
   try {
     ({ document } = await loader.load(url));

@@ -1,6 +1,6 @@
 import { compactVerify, errors, importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
-import type { DocumentLoader } from '../contexts/documentLoader.js';
+import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import type { PublicJwk } from '../keys/jwk.js';
 import type { DecodedJwt } from './decode.js';
 import { checkJwtHeader, type JwtAlgorithm } from './header.js';
@@ -16,7 +16,7 @@ import { resolveJwtKey, type ResolvedJwtKey } from './resolveKey.js';
  * @example
  * const key = await verifyJwtSignature(decodeJwt(text), { loader: new DocumentLoader() });
  */
-export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: DocumentLoader; issuer?: string }): Promise<ResolvedJwtKey> {
+export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: LoadsDocuments; issuer?: string }): Promise<ResolvedJwtKey> {
   const source = checkJwtHeader(jwt.header);
   const alg = jwt.header.alg as JwtAlgorithm;
   const key = await resolveJwtKey(source, options);

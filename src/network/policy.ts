@@ -71,6 +71,7 @@ export const NETWORK_ERROR_CODES: readonly ErrorCode[] = [
   ErrorCode.CONTENT_TYPE_REFUSED,
   ErrorCode.RESPONSE_NOT_JSON,
   ErrorCode.DID_DOCUMENT_MISMATCH,
+  ErrorCode.VERIFY_TIMEOUT,
 ];
 
 /** A network error naming the URL that was asked for (in `details.url`). */

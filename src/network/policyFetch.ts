@@ -56,12 +56,17 @@ export class PolicyFetcher {
     this.#resolveHost = hooks.resolveHost ?? resolveHostAddresses;
   }
 
-  /** The JSON document at `url`, from the cache while it is fresh. */
-  async get(url: string): Promise<unknown> {
+  /**
+   * The JSON document at `url`, from the cache while it is fresh. `timeoutMs` shortens the policy's
+   * timeout for this request (a verification passes the time left before its deadline).
+   */
+  async get(url: string, options: { timeoutMs?: number } = {}): Promise<unknown> {
     const now = this.#now();
     const cached = this.#cache.get(url);
     if (cached && cached.expires > now) return structuredClone(await cached.result);
-    const entry: CacheEntry = { result: this.#fetchWithin(url), expires: Number.POSITIVE_INFINITY };
+    const given = options.timeoutMs;
+    const timeoutMs = typeof given === 'number' && given > 0 ? Math.min(given, this.policy.timeoutMs) : this.policy.timeoutMs;
+    const entry: CacheEntry = { result: this.#fetchWithin(url, timeoutMs), expires: Number.POSITIVE_INFINITY };
     this.#remember(url, entry, now);
     entry.result.then(
       () => this.#settle(url, entry, this.policy.cacheTtlMs),
@@ -86,14 +91,14 @@ export class PolicyFetcher {
 
   // One deadline for everything: address checks, every redirect hop, headers and the whole body.
   // The race also covers a fetch that ignores its abort signal.
-  async #fetchWithin(url: string): Promise<unknown> {
+  async #fetchWithin(url: string, timeoutMs: number): Promise<unknown> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(fail(ErrorCode.NETWORK_TIMEOUT, `${url} did not answer in full within ${this.policy.timeoutMs} ms (network.timeoutMs).`, url));
+        reject(fail(ErrorCode.NETWORK_TIMEOUT, `${url} did not answer in full within ${timeoutMs} ms (network.timeoutMs).`, url, { timeoutMs }));
         controller.abort();
-      }, this.policy.timeoutMs);
+      }, timeoutMs);
     });
     const work = this.#follow(url, controller.signal);
     work.catch(() => undefined); // after a timeout its own rejection is of no interest

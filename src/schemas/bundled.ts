@@ -28,6 +28,13 @@ function urls(schema: JsonSchema, aliases: string[]): [string, JsonSchema][] {
   return [schema.$id as string, ...aliases].map((url) => [url, schema]);
 }
 
+const BUNDLED: ReadonlySet<unknown> = new Set(Object.values(OB3_SCHEMAS));
+
+/** True for one of the bundled schema objects themselves (trusted: compiled with the native RegExp engine). */
+export function isBundledSchema(schema: unknown): boolean {
+  return BUNDLED.has(schema);
+}
+
 /** The bundled schema served for `url`, or undefined when microcred does not bundle it. */
 export function bundledSchema(url: string): JsonSchema | undefined {
   return BY_URL.get(url);

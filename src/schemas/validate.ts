@@ -6,14 +6,28 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ErrorCode, MicrocredError } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { JsonSchema } from './bundled.js';
+import { isBundledSchema, type JsonSchema } from './bundled.js';
+import { linearRegExp, PatternRefused } from './linearRegExp.js';
 import { schemaFindings, type SchemaFinding } from './problems.js';
 
-/** A schema that cannot be used: an unsupported draft, a reference that cannot be resolved, or not a schema at all. */
+/**
+ * A schema that cannot be used: an unsupported draft, a reference that cannot be resolved, or not a
+ * schema at all (ERR_SCHEMA_UNRESOLVED); larger than allowed (ERR_SCHEMA_TOO_LARGE); a pattern the
+ * linear-time engine does not run (ERR_SCHEMA_PATTERN_UNSAFE).
+ */
 export class UnusableSchema extends MicrocredError {
-  constructor(reason: string) {
-    super(ErrorCode.SCHEMA_UNRESOLVED, `The JSON Schema cannot be used: ${reason}.`, { reason });
+  constructor(reason: string, code: ErrorCode = ErrorCode.SCHEMA_UNRESOLVED, extra: Record<string, unknown> = {}) {
+    super(code, `The JSON Schema cannot be used: ${reason}.`, { reason, ...extra });
   }
+}
+
+/** The largest schema (as JSON text) compiled when none is given: {@link DEFAULT_LIMITS}' maxSchemaBytes. */
+export const DEFAULT_MAX_SCHEMA_BYTES = 256 * 1024;
+
+/** How a schema microcred does not bundle is treated. */
+export interface SchemaValidationOptions {
+  /** Refuse a schema larger than this as JSON text (ERR_SCHEMA_TOO_LARGE; default 256 KiB). Bundled schemas are exempt. */
+  maxSchemaBytes?: number;
 }
 
 const OPTIONS: Options = {
@@ -35,31 +49,43 @@ const byText = new Map<string, ValidateFunction>();
 // Schemas fetched or supplied at run time are few; the bound keeps a long-lived process from growing.
 const MAX_TEXT_ENTRIES = 64;
 
-function compiled(schema: JsonSchema): ValidateFunction {
+// A schema microcred does not bundle may come from anyone: its patterns run on a linear-time
+// engine, and its size bounds the time ajv spends compiling it.
+const UNTRUSTED: Options = { ...OPTIONS, code: { optimize: false, regExp: linearRegExp }, allowMatchingProperties: true };
+
+function compiled(schema: JsonSchema, maxBytes: number): ValidateFunction {
   const known = byIdentity.get(schema);
   if (known) return known;
+  const trusted = isBundledSchema(schema);
   const text = JSON.stringify(schema);
-  let validate = byText.get(text);
+  if (!trusted && text.length > maxBytes) {
+    throw new UnusableSchema(`it is ${text.length} bytes as JSON text, more than the ${maxBytes} accepted (limits.maxSchemaBytes); compiling a schema takes time in proportion to its size`, ErrorCode.SCHEMA_TOO_LARGE, { maxSchemaBytes: maxBytes });
+  }
+  const key = `${trusted ? 'bundled' : 'linear'} ${text}`;
+  let validate = byText.get(key);
   if (!validate) {
     // One ajv instance per schema: two documents claiming the same $id never collide.
-    const ajv = ajvFor(schema.$schema);
+    const ajv = ajvFor(schema.$schema, trusted ? OPTIONS : UNTRUSTED);
     try {
       validate = ajv.compile(schema);
     } catch (error) {
+      if (error instanceof PatternRefused) {
+        throw new UnusableSchema(`its pattern ${JSON.stringify(error.pattern)} uses what a linear-time regular expression engine cannot run (${error.message}); patterns of schemas microcred does not bundle run on one, so that no pattern can stall verification`, ErrorCode.SCHEMA_PATTERN_UNSAFE, { pattern: error.pattern });
+      }
       throw new UnusableSchema(`the schema could not be compiled: ${(error as Error).message}`);
     }
     if (byText.size >= MAX_TEXT_ENTRIES) byText.delete(byText.keys().next().value as string);
-    byText.set(text, validate);
+    byText.set(key, validate);
   }
   byIdentity.set(schema, validate);
   return validate;
 }
 
-function ajvFor(draft: unknown): Ajv {
+function ajvFor(draft: unknown, options: Options): Ajv {
   const id = typeof draft === 'string' ? draft.replace(/#$/, '') : undefined;
-  if (id === undefined || id === 'https://json-schema.org/draft/2020-12/schema') return new Ajv2020(OPTIONS);
-  if (id === 'https://json-schema.org/draft/2019-09/schema') return new Ajv2019(OPTIONS);
-  if (id === 'http://json-schema.org/draft-07/schema' || id === 'http://json-schema.org/draft-06/schema') return new Ajv(OPTIONS);
+  if (id === undefined || id === 'https://json-schema.org/draft/2020-12/schema') return new Ajv2020(options);
+  if (id === 'https://json-schema.org/draft/2019-09/schema') return new Ajv2019(options);
+  if (id === 'http://json-schema.org/draft-07/schema' || id === 'http://json-schema.org/draft-06/schema') return new Ajv(options);
   throw new UnusableSchema(`it is written in ${id}, which microcred does not read (it reads JSON Schema draft-06, draft-07, 2019-09 and 2020-12)`);
 }
 
@@ -67,7 +93,9 @@ function ajvFor(draft: unknown): Ajv {
  * Every way `document` departs from `schema`, each with the dotted path of the value concerned and a
  * sentence saying what is wrong. Empty when it conforms. Throws a {@link MicrocredError}
  * `ERR_SCHEMA_UNRESOLVED` when the schema cannot be used (a draft ajv does not read, a `$ref` to
- * another document, not a schema).
+ * another document, not a schema), `ERR_SCHEMA_TOO_LARGE` or `ERR_SCHEMA_PATTERN_UNSAFE` (see
+ * {@link UnusableSchema}). A schema microcred does not bundle has its patterns run by a linear-time
+ * engine (RE2), so ECMAScript-only features (lookaround, backreferences) make it unusable.
  *
  * JSON-LD reads a single value and an array of just that value alike (and the VC data model allows
  * `proof` as one object), so where the schema asks for an array and finds a single value, that
@@ -77,9 +105,9 @@ function ajvFor(draft: unknown): Ajv {
  * validateAgainstSchema(credential, OB3_SCHEMAS.AchievementCredential)
  * // [{ path: 'credentialSubject.achievement', keyword: 'required', message: 'is required but missing' }]
  */
-export function validateAgainstSchema(document: unknown, schema: JsonSchema): SchemaFinding[] {
+export function validateAgainstSchema(document: unknown, schema: JsonSchema, options: SchemaValidationOptions = {}): SchemaFinding[] {
   if (!isJsonObject(schema) && typeof schema !== 'boolean') throw new UnusableSchema('it is not a JSON Schema (not an object)');
-  const validate = compiled(schema);
+  const validate = compiled(schema, options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES);
   const copy = structuredClone(document);
   const wrapped = new Set<string>();
   // Each round can only wrap values that are not arrays yet, so this ends; a few rounds reach the

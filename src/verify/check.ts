@@ -1,6 +1,6 @@
-import type { DocumentLoader } from '../contexts/documentLoader.js';
 import type { DecodedJwt } from '../jwt/decode.js';
-import type { VerifyOptions } from './verifyCredential.js';
+import type { VerificationLoader } from './loader.js';
+import type { VerifyOptionsSnapshot } from './options.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CredentialView, SignedReading } from './view/view.js';
 import type { CheckId, CheckOutcome, CheckPart, CheckResult, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
@@ -11,11 +11,11 @@ export type { DecodedJwt };
 /** What the checks read and what earlier checks learned for later ones. */
 export interface VerifyContext {
   readonly input: unknown;
-  readonly loader: DocumentLoader;
+  readonly loader: VerificationLoader;
   readonly now: Date;
   readonly clockSkewSeconds: number;
-  /** The options the caller passed, for checks that read their own (trust list, limits). */
-  readonly options: VerifyOptions;
+  /** The options the caller passed, read once into plain values (limits resolved), for checks that read their own (trust list, limits). */
+  readonly options: VerifyOptionsSnapshot;
   /**
    * Verifies another credential that this one relies on (status: its status list) one level down:
    * under this verification's loader, clock, skew and limits, without the caller's trust list.

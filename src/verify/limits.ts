@@ -38,6 +38,19 @@ export interface VerifyLimits {
    * 16 MiB), one at a time. A status list's own status is read under the same bounds.
    */
   maxStatusLists: number;
+  /**
+   * Most JSON-LD contexts one credential may name: every entry of every `@context` anywhere in it,
+   * a URL named twice counting twice. Each costs JSON-LD processing; real credentials name 2 to
+   * 20 (a CLR bundling several credentials about 30).
+   */
+  maxContexts: number;
+  /** Most JSON Schemas a credential may name in `credentialSchema` (besides the bundled official one). */
+  maxSchemas: number;
+  /**
+   * Largest JSON Schema compiled, as JSON text, of those microcred does not bundle (compiling takes
+   * time in proportion to size; the official OB 3.0 schemas are about 60 KB).
+   */
+  maxSchemaBytes: number;
 }
 
 /**
@@ -54,6 +67,9 @@ export const DEFAULT_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxEchoLength: 256,
   maxStatusEntries: 8,
   maxStatusLists: 4,
+  maxContexts: 64,
+  maxSchemas: 4,
+  maxSchemaBytes: 256 * 1024,
 });
 
 /** The limits in force: each one given that is a positive whole number, the default otherwise. */
@@ -75,8 +91,8 @@ export function inputSizeProblem(source: unknown, limits: VerifyLimits): Problem
 
 /**
  * The problem with a credential already copied into plain JSON (no cycles, nesting within
- * `limits.maxDepth`): more than `maxProofs` proofs, more than `maxValues` values, or larger than
- * `maxInputBytes` as JSON text.
+ * `limits.maxDepth`): more than `maxProofs` proofs, more than `maxContexts` contexts, more than
+ * `maxValues` values, or larger than `maxInputBytes` as JSON text. Checked before any JSON-LD work.
  */
 export function structureProblem(credential: Record<string, unknown>, limits: VerifyLimits): Problem | undefined {
   const proofs = credential.proof;
@@ -86,6 +102,15 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
       title: 'Too many proofs',
       detail: `The credential carries ${proofs.length} proofs; at most ${limits.maxProofs} are checked (limits.maxProofs). Each proof costs a full signature check, and real credentials carry one or two.`,
       path: 'proof',
+    };
+  }
+  const contexts = countContexts(credential, limits.maxContexts);
+  if (contexts > limits.maxContexts) {
+    return {
+      code: ErrorCode.INPUT_TOO_MANY_CONTEXTS,
+      title: 'Too many contexts',
+      detail: `The credential names more than ${limits.maxContexts} JSON-LD contexts (every entry of every @context, repeats included; limits.maxContexts). Each one costs JSON-LD processing before the signature can be checked, and real credentials name a few.`,
+      path: '@context',
     };
   }
   const { bytes, values } = measure(credential, limits);
@@ -214,6 +239,25 @@ function measure(value: unknown, limits: VerifyLimits): { bytes: number; values:
     } else bytes += String(next).length;
   }
   return { bytes, values };
+}
+
+// The entries of every @context in `value` (an array's elements, or 1 for a single context),
+// counting no further than just past `max`.
+function countContexts(value: unknown, max: number): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && count <= max) {
+    const next = pending.pop();
+    if (Array.isArray(next)) for (const item of next) pending.push(item);
+    else if (isJsonObject(next)) {
+      for (const key of Object.keys(next)) {
+        const child = next[key];
+        if (key === '@context') count += Array.isArray(child) ? child.length : 1;
+        pending.push(child);
+      }
+    }
+  }
+  return count;
 }
 
 function readOwn(record: Record<string, unknown>, name: string): unknown {

@@ -16,10 +16,13 @@ import { trustCheck } from './checks/trust.js';
 
 /**
  * The checks, in the order they run and appear in the report. The signature comes before dates so
- * that a forgery is never hidden behind "expired". The full order, as checks are added:
- * extract, parse, jsonld, view, type, schema, proof, signature, claims, issuer, validity, status, trust.
+ * that a forgery is never hidden behind "expired". Nothing is fetched and nothing costly is done
+ * for an input before its proof holds, apart from resolving the key the proof names: the JSON
+ * Schemas (compiling one takes time; a named one is fetched) come after the signature and issuer
+ * checks, and the status lists after them. The full order, as checks are added:
+ * extract, parse, jsonld, view, type, proof, signature, claims, issuer, schema, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, viewCheck, typeCheck, schemaCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, validityCheck, statusCheck, trustCheck];
+export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, viewCheck, typeCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, schemaCheck, validityCheck, statusCheck, trustCheck];
 
 /** The checks that must pass, when they apply, for a credential to be authentic (each check says so itself). */
 export const AUTHENTICITY_CHECKS: readonly CheckId[] = CHECKS.filter((c) => c.authenticity).map((c) => c.id);

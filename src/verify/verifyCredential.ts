@@ -1,11 +1,13 @@
 import { ErrorCode } from '../errors.js';
-import { verificationLoader, type DocumentLoader } from '../contexts/documentLoader.js';
+import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
-import { boundReport, resolveLimits, type VerifyLimits } from './limits.js';
+import { boundReport, type VerifyLimits } from './limits.js';
+import { VerificationLoader } from './loader.js';
+import { readVerifyOptions } from './options.js';
 import { CHECKS } from './pipeline.js';
 import { isAuthentic } from './authenticity.js';
 import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
@@ -13,10 +15,11 @@ import { summarize, type CheckResult, type CredentialSummary, type VerificationR
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
   /**
-   * A loader to reuse across calls (its did:key and fetch caches then last). It is read, never
+   * A loader to reuse across calls (a {@link DocumentLoader}: its did:key and fetch caches then last;
+   * or any object with a `load` function). It is read, never
    * changed: for each URL, `documents` come first, then this loader, then the network.
    */
-  loader?: DocumentLoader;
+  loader?: LoadsDocuments;
   /** The moment to check validity at (default: now). */
   now?: Date;
   /** Tolerance for clocks that disagree, in seconds (default 300). */
@@ -46,6 +49,14 @@ export interface VerifyOptions {
    * signed graph states, under the standard meaning of each term.
    */
   inlineContexts?: 'warn' | 'refuse';
+  /**
+   * One deadline for the whole verification, in milliseconds (default 10000). It covers every
+   * document fetched or asked of `loader` (DID and key documents, JSON Schemas, status lists),
+   * however many: each gets at most the time left, and once it has passed nothing more is loaded;
+   * what needed it is could-not-check (ERR_VERIFY_TIMEOUT). A loader or fetch that never answers
+   * cannot hold the verification past it.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -66,21 +77,28 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
 // The verification of `input` at `depth`: 0 for the caller's credential, 1 for a status list read
 // for it, and so on. The depth is this function's own parameter, so no option can forge or hide it.
 async function verifyAt(input: unknown, options: VerifyOptions, depth: number): Promise<VerificationReport> {
-  // `null` from an untyped caller reads as no options: this function must not throw.
-  const { now: given, clockSkewSeconds } = options ?? {};
-  const now = given instanceof Date && !Number.isNaN(given.getTime()) ? given : new Date();
+  // Read once, defensively: whatever the options hold (a throwing getter, a Proxy), this never throws.
+  const snapshot = readVerifyOptions(options);
   const checks: CheckResult[] = [];
   const ctx: VerifyContext = {
     input,
     source: input,
-    options: options ?? {},
+    options: snapshot,
     verify: (document) => verifyAt(document, nestedOptions(ctx), depth + 1),
     depth,
     results: checks,
     checks: CHECKS,
-    now,
-    loader: loaderFor(options ?? {}, () => ctx.credential),
-    clockSkewSeconds: Number.isFinite(clockSkewSeconds) ? Math.max(0, clockSkewSeconds as number) : 300,
+    now: snapshot.now,
+    loader: new VerificationLoader({
+      documents: snapshot.documents,
+      ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
+      ...(snapshot.network ? { network: snapshot.network } : {}),
+      ...(snapshot.loader ? { loader: snapshot.loader } : {}),
+      input: () => ctx.credential,
+      deadline: Date.now() + snapshot.timeoutMs,
+      timeoutMs: snapshot.timeoutMs,
+    }),
+    clockSkewSeconds: snapshot.clockSkewSeconds,
   };
   let stoppedBy: CheckResult | undefined;
   for (const check of CHECKS) {
@@ -117,36 +135,22 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
     verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
     authentic,
     summary,
-    checkedAt: now.toISOString(),
+    checkedAt: ctx.now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.image ? { image: ctx.image } : {}),
     ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt) } : {}),
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
-  }, resolveLimits(ctx.options.limits));
+  }, snapshot.limits);
 }
 
-// What a credential read for this one (a status list) is verified under: the caller's documents,
-// loader, fetch, network policy and limits, in the same order (its own verification loader, whose
-// input is the list); this verification's clock and skew; not the trust list, whose verdict on the
-// list's issuer would say nothing about the credential. (Layering this verification's loader would
-// hide a caller's loader that is a plain load function from the list's own lists.)
+// What a credential read for this one (a status list) is verified under: this verification's loader
+// (the caller's documents, loader and network, and what is left of the deadline), clock, skew,
+// limits and inline-context rule; not the trust list, whose verdict on the list's issuer would say
+// nothing about the credential.
 function nestedOptions(ctx: VerifyContext): VerifyOptions {
-  const { trust: _trust, ...rest } = ctx.options;
-  return { ...rest, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds };
-}
-
-// One loader per call, over the caller's: `documents`, then the caller's loader, then the network.
-function loaderFor(options: VerifyOptions, input: () => unknown): DocumentLoader {
-  const { loader, documents, fetch, network } = options;
-  // Anything without a load function would let jsonld fall back to its own loader, which fetches.
-  const base = { documents, fetch, input, ...(typeof loader?.load === 'function' ? { loader } : {}) };
-  try {
-    return verificationLoader({ ...base, network });
-  } catch {
-    // A malformed policy must not make verification throw: the defaults are the strict ones.
-    return verificationLoader(base);
-  }
+  const { limits, inlineContexts, timeoutMs } = ctx.options;
+  return { loader: ctx.loader, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds, limits, timeoutMs, ...(inlineContexts ? { inlineContexts } : {}) };
 }
 
 function applies(check: Check, ctx: VerifyContext): boolean {

@@ -2,7 +2,7 @@
 // 1EdTechJsonSchemaValidator2019 schema it names. A finding makes the credential invalid but leaves
 // `authentic` to the proof; a named schema that cannot be had is "could not check", naming its URL.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DocumentLoader, generateKey, verifyCredential } from '../../src/index.js';
+import { DocumentLoader, OB3_SCHEMAS, generateKey, validateAgainstSchema, verifyCredential } from '../../src/index.js';
 import { NOW, check, clone, fixture, problemsOf, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
@@ -111,9 +111,9 @@ describe('the schema check', () => {
     expect(check(await verifyCredential(endorsement, { now: NOW }), 'schema').outcome).toBe('passed');
     const nameless = clone(endorsement);
     delete nameless.name;
-    const result = check(await verifyCredential(nameless, { now: NOW }), 'schema');
-    expect(result).toMatchObject({ outcome: 'failed', problem: { path: 'name' } });
-    expect(result.problem?.detail).toContain('the EndorsementCredential JSON Schema');
+    // Changed after signing: the signature fails, and the schema is not even compiled for it.
+    expect(check(await verifyCredential(nameless, { now: NOW }), 'schema').outcome).toBe('skipped');
+    expect(validateAgainstSchema(nameless, OB3_SCHEMAS.EndorsementCredential)).toContainEqual(expect.objectContaining({ path: 'name', keyword: 'required' }));
   });
 
   it('several status entries (VC 2.0 allows them; OB 3.0\'s schema names one) are measured entry by entry', async () => {

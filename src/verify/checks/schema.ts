@@ -1,11 +1,13 @@
-import { ErrorCode } from '../../errors.js';
+import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { bundledSchema, officialSchemaFor, type JsonSchema } from '../../schemas/bundled.js';
 import { UnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
 import type { SchemaFinding } from '../../schemas/problems.js';
+import { isAuthentic } from '../authenticity.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
+import { resolveLimits, type VerifyLimits } from '../limits.js';
 
 /**
  * The credentialSchema types whose `id` is a JSON Schema to apply: OB 3.0's own (defined by the OB
@@ -19,8 +21,8 @@ interface Target {
   /** How a finding names it, e.g. "the AchievementCredential JSON Schema of Open Badges 3.0". */
   source: string;
   schema?: JsonSchema;
-  /** Why the schema could not be used (unresolvable URL, unreadable schema). */
-  unusable?: string;
+  /** Why the schema could not be used (unresolvable URL, unreadable schema, a limit), and the code saying so. */
+  unusable?: { why: string; code: ErrorCode };
   url?: string;
   /** Where the credential names it, e.g. `credentialSchema[1]`. */
   path?: string;
@@ -33,8 +35,11 @@ interface Target {
  * authenticity check: a credential that fails it is invalid, while `authentic` stays what the proof says.
  *
  * Named schemas come from microcred's bundle when it has them, else from the loader (documents the
- * caller holds, or the network when the caller allows it). One that cannot be had is "could not
- * check", naming its URL.
+ * caller holds, or the network when the caller allows it), and only once the proof holds and binds
+ * to the issuer: an unsigned upload cannot make the verifier fetch or compile anything. At most
+ * `limits.maxSchemas` are named; each is at most `limits.maxSchemaBytes` and runs its patterns on
+ * a linear-time engine (src/schemas/linearRegExp.ts). One that cannot be had or used is "could
+ * not check", naming its URL.
  */
 export const schemaCheck: Check = {
   id: 'schema',
@@ -48,11 +53,8 @@ export const schemaCheck: Check = {
     const official = officialSchemaFor(typesOf(doc));
     const targets: Target[] = [];
     if (official && vc2) targets.push({ label: `${official.name} schema (1EdTech, bundled)`, source: `the ${official.name} JSON Schema of Open Badges 3.0`, schema: official.schema });
-    for (const [index, url] of namedSchemas(doc)) {
-      const bundled = bundledSchema(url);
-      if (bundled && targets.some((t) => t.schema === bundled)) continue;
-      targets.push({ label: `credentialSchema[${index}] ${url}`, source: `the schema at ${url}`, url, path: Array.isArray(doc.credentialSchema) ? `credentialSchema[${index}]` : 'credentialSchema', ...(bundled ? { schema: bundled } : await load(ctx, url)) });
-    }
+    const limits = resolveLimits(ctx.options.limits);
+    targets.push(...(await namedTargets(ctx, doc, limits, targets)));
     if (targets.length === 0) {
       // A VC 1.1 Open Badge: the official schemas describe VC 2.0 (validFrom, the VC 2.0 context first).
       return {
@@ -65,16 +67,37 @@ export const schemaCheck: Check = {
         },
       };
     }
-    return verdictFor(targets.map((target) => outcomeOf(target, doc)));
+    return verdictFor(targets.map((target) => outcomeOf(target, doc, limits)));
   },
 };
 
-function outcomeOf(target: Target, doc: Record<string, unknown>): { target: Target; problems: Problem[]; unresolved?: Problem } {
-  if (!target.schema) return { target, problems: [], unresolved: unresolved(target, target.unusable ?? 'it could not be loaded') };
+// The named schemas as targets: from the bundle, or loaded (all at once, under the verification's
+// deadline) when the proof holds and binds to the issuer; none at all when more are named than allowed.
+async function namedTargets(ctx: VerifyContext, doc: Record<string, unknown>, limits: VerifyLimits, official: Target[]): Promise<Target[]> {
+  const named = namedSchemas(doc);
+  const pathOf = (index: number) => (Array.isArray(doc.credentialSchema) ? `credentialSchema[${index}]` : 'credentialSchema');
+  if (named.length > limits.maxSchemas) {
+    const why = `the credential names ${named.length} JSON Schemas, more than the ${limits.maxSchemas} checked (limits.maxSchemas), so none of them was loaded`;
+    return [{ label: 'credentialSchema', source: 'the schemas it names', path: 'credentialSchema', unusable: { why, code: ErrorCode.SCHEMA_TOO_MANY } }];
+  }
+  const bound = isAuthentic(ctx.results, ctx.checks);
+  const targets = named.map(async ([index, url]): Promise<Target | undefined> => {
+    const bundled = bundledSchema(url);
+    if (bundled && official.some((t) => t.schema === bundled)) return undefined;
+    const target: Target = { label: `credentialSchema[${index}] ${url}`, source: `the schema at ${url}`, url, path: pathOf(index) };
+    if (bundled) return { ...target, schema: bundled };
+    if (!bound) return { ...target, unusable: { why: 'it was not loaded, because the credential is not shown to be signed by its issuer (see the signature and issuer checks), and microcred fetches nothing for a credential until it is', code: ErrorCode.SCHEMA_NOT_LOADED } };
+    return { ...target, ...(await load(ctx, url)) };
+  });
+  return (await Promise.all(targets)).filter((t): t is Target => t !== undefined);
+}
+
+function outcomeOf(target: Target, doc: Record<string, unknown>, limits: VerifyLimits): { target: Target; problems: Problem[]; unresolved?: Problem } {
+  if (!target.schema) return { target, problems: [], unresolved: unresolved(target, target.unusable ?? { why: 'it could not be loaded', code: ErrorCode.SCHEMA_UNRESOLVED }) };
   try {
-    return { target, problems: credentialFindings(doc, target.schema).map((f) => problemOf(f, target)) };
+    return { target, problems: credentialFindings(doc, target.schema, limits.maxSchemaBytes).map((f) => problemOf(f, target)) };
   } catch (error) {
-    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, `it cannot be used: ${String(error.details.reason)}`) };
+    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, { why: `it cannot be used: ${String(error.details.reason)}`, code: error.code }) };
     throw error;
   }
 }
@@ -84,13 +107,13 @@ function outcomeOf(target: Target, doc: Record<string, unknown>): { target: Targ
  * issues one for revocation and one for suspension), where the OB 3.0 schema allows one object:
  * a list of entries is measured entry by entry against what the schema asks of one.
  */
-function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema): SchemaFinding[] {
-  const findings = validateAgainstSchema(doc, schema);
+function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema, maxSchemaBytes: number): SchemaFinding[] {
+  const findings = validateAgainstSchema(doc, schema, { maxSchemaBytes });
   const entries = doc.credentialStatus;
   if (!Array.isArray(entries) || !findings.some((f) => f.path === 'credentialStatus' && f.keyword === 'type')) return findings;
   const elsewhere = findings.filter((f) => f.path !== 'credentialStatus' && !f.path.startsWith('credentialStatus.') && !f.path.startsWith('credentialStatus['));
   const perEntry = entries.flatMap((entry, i) =>
-    validateAgainstSchema({ ...doc, credentialStatus: entry }, schema)
+    validateAgainstSchema({ ...doc, credentialStatus: entry }, schema, { maxSchemaBytes })
       .filter((f) => f.path === 'credentialStatus' || f.path.startsWith('credentialStatus.'))
       .map((f) => ({ ...f, path: f.path.replace(/^credentialStatus/, `credentialStatus[${i}]`) })),
   );
@@ -138,23 +161,33 @@ const TITLES: Record<string, string> = {
   anyOf: 'A value matches none of the allowed forms',
 };
 
-function unresolved(target: Target, why: string): Problem {
+function unresolved(target: Target, { why, code }: { why: string; code: ErrorCode }): Problem {
+  const remedy = code === ErrorCode.SCHEMA_UNRESOLVED ? ' Give the schema to the DocumentLoader if you trust it, or allow the network.' : '';
   return {
-    code: ErrorCode.SCHEMA_UNRESOLVED,
-    title: 'A named schema could not be used',
-    detail: `The credential names the JSON Schema ${target.url ?? target.label}, and ${why}. Give the schema to the DocumentLoader if you trust it, or allow the network.`,
+    code,
+    title: SCHEMA_TITLES[code] ?? 'A named schema could not be used',
+    detail: `The credential names ${target.url ? `the JSON Schema ${target.url}` : target.source}, and ${why}.${remedy}`,
     path: target.path ?? 'credentialSchema',
   };
 }
+
+const SCHEMA_TITLES: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.SCHEMA_TOO_MANY]: 'Too many named schemas',
+  [ErrorCode.SCHEMA_TOO_LARGE]: 'A named schema is too large',
+  [ErrorCode.SCHEMA_PATTERN_UNSAFE]: 'A named schema has a pattern microcred does not run',
+  [ErrorCode.SCHEMA_NOT_LOADED]: 'A named schema was not loaded',
+  [ErrorCode.VERIFY_TIMEOUT]: 'A named schema was not loaded in time',
+};
 
 async function load(ctx: VerifyContext, url: string): Promise<Pick<Target, 'schema' | 'unusable'>> {
   try {
     const { document } = await ctx.loader.load(url);
     const schema = typeof document === 'string' ? (JSON.parse(document) as unknown) : document;
-    return isJsonObject(schema) ? { schema } : { unusable: 'what was found there is not a JSON Schema' };
+    return isJsonObject(schema) ? { schema } : { unusable: { why: 'what was found there is not a JSON Schema', code: ErrorCode.SCHEMA_UNRESOLVED } };
   } catch (error) {
     const reason = String((error as Error)?.message ?? error).replace(/\.$/, '');
-    return { unusable: `it is not bundled with microcred and could not be loaded (${reason})` };
+    const code = isMicrocredError(error, ErrorCode.VERIFY_TIMEOUT) ? ErrorCode.VERIFY_TIMEOUT : ErrorCode.SCHEMA_UNRESOLVED;
+    return { unusable: { why: `it is not bundled with microcred and could not be loaded (${reason})`, code } };
   }
 }
 

@@ -1,0 +1,203 @@
+// The loader one verification builds. Its whole lookup order is the list in `#sources`: a URL is
+// answered by the first source that holds it. Contexts come only from the bundle or the caller's
+// documents (never the network: a remote context could change what a signature covers), and every
+// source that may wait on something outside this process runs against one deadline.
+import { ErrorCode, MicrocredError } from '../errors.js';
+import { bundledContexts } from '../contexts/bundled.js';
+import { collectContextUrls } from '../contexts/contextUrls.js';
+import { DidKeyCache } from '../contexts/didKeyCache.js';
+import { documentLoaderParts, type DocumentLoaderParts, type LoadsDocuments, type RemoteDocument } from '../contexts/documentLoader.js';
+import { fetchDocument } from '../contexts/fetchDocument.js';
+import { HeldDocuments } from '../contexts/heldDocuments.js';
+import { PolicyFetcher } from '../network/policyFetch.js';
+import type { NetworkPolicy } from '../network/policy.js';
+
+/** What one verification's loader is built from (the options, already read into plain values). */
+export interface VerificationLoaderOptions {
+  /** The call's `documents`; an entry for a bundled context is ignored. */
+  documents?: ReadonlyMap<string, unknown>;
+  /** The call's fetch function, used under `network`. */
+  fetch?: typeof globalThis.fetch;
+  network?: NetworkPolicy;
+  /** The caller's loader: a DocumentLoader, any object with a `load` function, or the loader of an enclosing verification. */
+  loader?: LoadsDocuments;
+  /** The document being verified, once read: its contexts are never fetched. */
+  input: () => unknown;
+  /** When the verification must be done, in `Date.now()` milliseconds. */
+  deadline: number;
+  /** The verification's `timeoutMs`, for messages. */
+  timeoutMs: number;
+}
+
+/** One place a document may come from. `undefined`: this source does not hold it, ask the next. */
+interface Source {
+  /** Whether this source may wait on something outside this process (it then runs against the deadline). */
+  waits: boolean;
+  lookup(url: string): Promise<RemoteDocument | undefined>;
+}
+
+/**
+ * The loader of one verification. For each URL, in order: the bundled contexts, the call's
+ * `documents`, the caller's `loader`, did:key, then the network (the call's `fetch`, else the
+ * caller's loader's) for a did:web or https document. Once the deadline has passed nothing more is
+ * asked of the caller's loader or the network (ERR_VERIFY_TIMEOUT), and neither can hold the
+ * verification past it, even if it never answers.
+ */
+export class VerificationLoader implements LoadsDocuments {
+  readonly #held = new HeldDocuments();
+  readonly #caller: Caller;
+  readonly #didKeys: DidKeyCache;
+  readonly #fetcher: PolicyFetcher | undefined;
+  readonly #contexts = new Set<string>();
+  readonly #input: () => unknown;
+  readonly #deadline: number;
+  readonly #timeoutMs: number;
+  readonly #sources: readonly Source[];
+
+  constructor(options: VerificationLoaderOptions) {
+    for (const [url, document] of options.documents ?? []) if (!bundledContexts().has(url)) this.#held.add(url, document);
+    this.#caller = VerificationLoader.#callerOf(options.loader);
+    const enclosing = this.#caller.kind === 'verification' ? this.#caller.loader : undefined;
+    const parts = this.#caller.kind === 'document-loader' ? this.#caller.parts : undefined;
+    this.#didKeys = parts?.didKeys ?? (enclosing ? enclosing.#didKeys : new DidKeyCache());
+    this.#fetcher = fetcherOf(options) ?? parts?.fetcher ?? (enclosing ? enclosing.#fetcher : undefined);
+    this.#input = options.input;
+    // A verification inside another (a status list's) ends no later than the one that started it.
+    this.#deadline = enclosing ? Math.min(options.deadline, enclosing.#deadline) : options.deadline;
+    this.#timeoutMs = enclosing ? enclosing.#timeoutMs : options.timeoutMs;
+    this.#sources = [
+      { waits: false, lookup: async (url) => bundledContext(url) },
+      { waits: false, lookup: async (url) => found(url, await this.#held.get(url)) },
+      // The caller's loader is raced against the deadline inside, so that its failure falls through to did:key.
+      { waits: false, lookup: (url) => this.#fromCaller(url) },
+      { waits: false, lookup: async (url) => found(url, await this.#didKeys.resolve(url)) },
+      { waits: true, lookup: async (url) => found(url, await this.#fetched(url)) },
+    ];
+  }
+
+  /** True for the loader of a verification (a brand check: it runs no code of `value`, such as a Proxy's traps). */
+  static isVerificationLoader(value: unknown): value is VerificationLoader {
+    return typeof value === 'object' && value !== null && #sources in value;
+  }
+
+  // A brand check, not instanceof: it runs no code of the object it is given (a Proxy's traps).
+  static #callerOf(loader: LoadsDocuments | undefined): Caller {
+    if (loader === undefined) return { kind: 'none' };
+    if (typeof loader === 'object' && loader !== null && #sources in loader) return { kind: 'verification', loader };
+    const parts = documentLoaderParts(loader);
+    if (parts) return { kind: 'document-loader', parts };
+    return { kind: 'function', load: (url) => loader.load(url) };
+  }
+
+  /** The function form the Digital Bazaar libraries and jsonld call. */
+  readonly load = async (url: string): Promise<RemoteDocument> => {
+    for (const source of this.#sources) {
+      const answer = source.waits ? await this.#beforeDeadline(url, () => source.lookup(url)) : await source.lookup(url);
+      if (answer) return answer;
+    }
+    // The network source always answers or throws; this is for a type checker.
+    throw new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} could not be loaded.`, { url });
+  };
+
+  // What the caller's loader holds. A load function that fails (or does not answer before the
+  // deadline) is remembered, not final: did:key and the network may still have the document; its
+  // error is the answer when they cannot try.
+  #callerError: { url: string; error: unknown } | undefined;
+
+  async #fromCaller(url: string): Promise<RemoteDocument | undefined> {
+    const caller = this.#caller;
+    if (caller.kind === 'none') return undefined;
+    if (caller.kind === 'document-loader') return found(url, await caller.parts.held.get(url));
+    if (caller.kind === 'verification') return caller.loader.#local(url);
+    try {
+      return await this.#beforeDeadline(url, () => caller.load(url));
+    } catch (error) {
+      this.#callerError = { url, error };
+      return undefined;
+    }
+  }
+
+  // What this verification answers without waiting on anything: every source but the network.
+  async #local(url: string): Promise<RemoteDocument | undefined> {
+    for (const source of this.#sources.slice(0, -1)) {
+      const answer = await source.lookup(url);
+      if (answer) return answer;
+    }
+    return undefined;
+  }
+
+  async #fetched(url: string): Promise<unknown> {
+    const failed = this.#callerError;
+    if (!this.#fetcher && failed?.url === url) throw failed.error;
+    return fetchDocument(url, {
+      fetcher: this.#fetcher,
+      usedAsContext: (u) => this.#usedAsContext(u),
+      verifying: true,
+      timeoutMs: Math.max(1, this.#deadline - Date.now()),
+      contexts: this.#contexts,
+    });
+  }
+
+  #usedAsContext(url: string): boolean {
+    if (this.#contexts.has(url) || this.#held.contexts.has(url)) return true;
+    const caller = this.#caller;
+    if (caller.kind === 'document-loader' && caller.parts.held.contexts.has(url)) return true;
+    if (caller.kind === 'verification' && caller.loader.#usedAsContext(url)) return true;
+    return collectContextUrls(this.#input(), new Set()).has(url);
+  }
+
+  // `work` raced against the deadline: whatever it waits on, the verification goes on at the deadline.
+  async #beforeDeadline<T>(url: string, work: () => Promise<T>): Promise<T> {
+    const left = this.#deadline - Date.now();
+    if (left <= 0) throw this.#timeout(url);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.#timeout(url)), left);
+    });
+    const attempt = Promise.resolve().then(work);
+    attempt.catch(() => undefined); // after the deadline its own failure is of no interest
+    try {
+      return await Promise.race([attempt, expiry]);
+    } catch (error) {
+      // The request's own timer was cut to the time left: at the deadline it is the deadline's error.
+      if (error instanceof MicrocredError && error.code === ErrorCode.NETWORK_TIMEOUT && Date.now() >= this.#deadline - 20) throw this.#timeout(url);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #timeout(url: string): MicrocredError {
+    return new MicrocredError(
+      ErrorCode.VERIFY_TIMEOUT,
+      `${url} was not loaded: the verification ran out of its ${this.#timeoutMs} ms (timeoutMs), which covers every document it fetches. Supply the document (option documents) or allow more time.`,
+      { url, timeoutMs: this.#timeoutMs },
+    );
+  }
+}
+
+type Caller =
+  | { kind: 'none' }
+  | { kind: 'document-loader'; parts: DocumentLoaderParts }
+  | { kind: 'verification'; loader: VerificationLoader }
+  | { kind: 'function'; load: (url: string) => Promise<RemoteDocument> };
+
+function fetcherOf(options: VerificationLoaderOptions): PolicyFetcher | undefined {
+  if (typeof options.fetch !== 'function') return undefined;
+  try {
+    return new PolicyFetcher(options.fetch, options.network ?? {});
+  } catch {
+    // A malformed policy must not make verification throw: the defaults are the strict ones.
+    return new PolicyFetcher(options.fetch, {});
+  }
+}
+
+function bundledContext(url: string): RemoteDocument | undefined {
+  const context = bundledContexts().get(url);
+  // Static tag: jsonld may cache the processed context; safe because bundled bytes never change.
+  return context === undefined ? undefined : { contextUrl: null, documentUrl: url, document: context, tag: 'static' };
+}
+
+function found(url: string, document: unknown): RemoteDocument | undefined {
+  return document === undefined ? undefined : { contextUrl: null, documentUrl: url, document };
+}
