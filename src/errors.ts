@@ -125,6 +125,12 @@ export const ErrorCode = {
   INPUT_TOO_DEEP: 'ERR_INPUT_TOO_DEEP',
   INPUT_TOO_MANY_PROOFS: 'ERR_INPUT_TOO_MANY_PROOFS',
   INPUT_TOO_MANY_VALUES: 'ERR_INPUT_TOO_MANY_VALUES',
+
+  // proof and key lifetimes, proofs by others (src/proofs/proofDates.ts, src/keys/keyLifecycle.ts)
+  PROOF_EXPIRED: 'ERR_PROOF_EXPIRED',
+  PROOF_NOT_YET_VALID: 'ERR_PROOF_NOT_YET_VALID',
+  KEY_EXPIRED: 'ERR_KEY_EXPIRED',
+  PROOF_NOT_BY_ISSUER: 'ERR_PROOF_NOT_BY_ISSUER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

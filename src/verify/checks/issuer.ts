@@ -42,7 +42,7 @@ async function bindUncontrolledKey(ctx: VerifyContext, key: ResolvedJwtKey, issu
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
   const title = 'The signing key is not tied to the issuer';
   try {
-    if (await issuerListsKey(issuerId, key.jwk, ctx.loader)) return passed;
+    if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;
   } catch (error) {
     const why = isMicrocredError(error) ? error.message : String(error);
     return couldNotCheck({
