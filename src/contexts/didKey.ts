@@ -44,7 +44,3 @@ export async function didKeyDocument(did: string): Promise<unknown> {
   };
 }
 
-/** True for a did:key DID (or URL under one): its document comes from the identifier, so nothing is missing. */
-export function isDidKey(url: string): boolean {
-  return url.startsWith('did:key:');
-}
