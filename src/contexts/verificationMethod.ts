@@ -3,6 +3,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { CONTEXT } from '../model/constants.js';
 import { assertUsableEd25519Key } from '../keys/ed25519Points.js';
+import { assertNotRevoked } from '../keys/keyLifecycle.js';
 
 // Where DID documents and controller documents list their keys (DID Core §5.3): in
 // verificationMethod, or embedded in a relationship such as assertionMethod.
@@ -65,9 +66,8 @@ function absolute(reference: string, base: string): string {
 
 async function asMultikey(method: Record<string, unknown>, id: string, base: string): Promise<Record<string, unknown>> {
   // The Data Integrity suites do not look at `revoked` (the Ed25519Signature2020 suite does): refuse here for both.
-  if (method.revoked !== undefined) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} was revoked (${JSON.stringify(method.revoked)}) by its controller; it no longer verifies anything.`, { url: id });
-  }
+  // (`expires` needs the verification's moment, which the signature check has: it checks that as the suites load the key.)
+  assertNotRevoked(method, id);
   const controller = typeof method.controller === 'string' ? absolute(method.controller, base) : method.controller;
   const lifecycle = method.expires === undefined ? {} : { expires: method.expires };
   let pair: Ed25519Multikey.MultikeyPair | undefined;

@@ -11,10 +11,6 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 const P = 2n ** 255n - 19n;
 /** The order of the Ed25519 base point (RFC 8032 §5.1), L = 2^252 + 27742317777372353535851937790883648493. */
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-/** The curve constant d = −121665/121666 mod p. */
-const D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
-/** A square root of −1 mod p. */
-const SQRT_M1 = 19681161376707505956807079304988542015446066515923890162744021073123829784752n;
 
 /**
  * The y coordinates (little-endian, sign bit clear) of the eight points of small order, and the two
@@ -32,12 +28,13 @@ export const SMALL_ORDER_ENCODINGS: readonly string[] = [
 ];
 
 /** Why an Ed25519 public key is refused. */
-export type WeakKeyReason = 'length' | 'small-order' | 'non-canonical' | 'not-on-curve';
+export type WeakKeyReason = 'length' | 'small-order' | 'non-canonical';
 
 /**
- * Why the 32-byte encoded Ed25519 public key `bytes` must not be used, or undefined when it is a
- * usable key: not 32 bytes, a point of small order (any encoding), y not reduced mod p (a second
- * encoding of a point), or no point at all (RFC 8032 §5.1.3 decoding fails).
+ * Why the 32-byte encoded Ed25519 public key `bytes` must not be used, or undefined when it passes:
+ * not 32 bytes, a point of small order (any encoding, either sign bit), or y not reduced mod p (a
+ * second encoding of a point). These are libsodium's checks; they cost a few microseconds. A value
+ * that is no point at all is left to the verifier, which cannot decode it and so verifies nothing.
  *
  * @example
  * ed25519KeyWeakness(fromHex('01' + '00'.repeat(31))) // 'small-order'
@@ -46,12 +43,8 @@ export function ed25519KeyWeakness(bytes: Uint8Array): WeakKeyReason | undefined
   if (bytes.length !== 32) return 'length';
   if (hasSmallOrder(bytes)) return 'small-order';
   const y = littleEndian(bytes.subarray(0, 31)) + (BigInt((bytes[31] as number) & 0x7f) << 248n);
-  if (y >= P) return 'non-canonical';
-  const x = recoverX(y);
-  if (x === undefined) return 'not-on-curve';
-  // x = 0 has one encoding, with the sign bit clear (RFC 8032 §5.1.3 step 4).
-  if (x === 0n && ((bytes[31] as number) & 0x80) !== 0) return 'non-canonical';
-  return undefined;
+  // x = 0 with the sign bit set is the other non-canonical form; x = 0 only for y = ±1, both of small order.
+  return y >= P ? 'non-canonical' : undefined;
 }
 
 /** A sentence naming what is wrong with a key `ed25519KeyWeakness` refused. */
@@ -63,8 +56,6 @@ export function describeWeakness(reason: WeakKeyReason): string {
       return 'it is a point of small order, with which a fixed signature verifies any content';
     case 'non-canonical':
       return 'it is a non-canonical encoding of a point';
-    case 'not-on-curve':
-      return 'it is not a point on the Ed25519 curve';
   }
 }
 
@@ -87,33 +78,6 @@ function hasSmallOrder(bytes: Uint8Array): boolean {
     }
     return true;
   });
-}
-
-// RFC 8032 §5.1.3 steps 2–3: x² = (y² − 1) / (d·y² + 1); undefined when that has no root.
-function recoverX(y: bigint): bigint | undefined {
-  const y2 = (y * y) % P;
-  const u = (y2 - 1n + P) % P;
-  const v = (D * y2 + 1n) % P;
-  const v3 = (v * v % P) * v % P;
-  const v7 = (v3 * v3 % P) * v % P;
-  let x = (u * v3 % P) * modPow((u * v7) % P, (P - 5n) / 8n) % P;
-  const vx2 = (v * x % P) * x % P;
-  if (vx2 === u) return x;
-  if (vx2 === (P - u) % P) {
-    x = (x * SQRT_M1) % P;
-    return x;
-  }
-  return undefined;
-}
-
-function modPow(base: bigint, exponent: bigint): bigint {
-  let result = 1n;
-  let b = base % P;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % P;
-    b = (b * b) % P;
-  }
-  return result;
 }
 
 function littleEndian(bytes: Uint8Array): bigint {

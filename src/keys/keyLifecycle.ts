@@ -17,9 +17,7 @@ export interface KeyCheckTime {
  * assertKeyInForce(method, 'did:web:pd.example.org#key-1', { now: new Date(), clockSkewSeconds: 300 });
  */
 export function assertKeyInForce(method: Record<string, unknown>, id: string, at: KeyCheckTime): void {
-  if (method.revoked !== undefined) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} was revoked (${JSON.stringify(method.revoked).slice(0, 80)}) by its controller; it no longer verifies anything.`, { url: id });
-  }
+  assertNotRevoked(method, id);
   if (method.expires === undefined) return;
   const expires = parseDateTimeZ(method.expires);
   if (expires === undefined) {
@@ -27,5 +25,12 @@ export function assertKeyInForce(method: Record<string, unknown>, id: string, at
   }
   if (expires < at.now.getTime() - at.clockSkewSeconds * 1000) {
     throw new MicrocredError(ErrorCode.KEY_EXPIRED, `The key ${id} expired at ${method.expires as string} (its controller says so); it is checked at ${at.now.toISOString()}, so it no longer verifies anything.`, { url: id });
+  }
+}
+
+/** Throws `ERR_KEY_INVALID` when `method` says it was `revoked` (any value means it was), whenever that was. */
+export function assertNotRevoked(method: Record<string, unknown>, id: string): void {
+  if (method.revoked !== undefined) {
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} was revoked (${JSON.stringify(method.revoked).slice(0, 80)}) by its controller; it no longer verifies anything.`, { url: id });
   }
 }

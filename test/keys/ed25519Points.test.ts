@@ -51,11 +51,23 @@ describe('ed25519KeyWeakness', () => {
     }
   });
 
-  it('refuses x = 0 written with its sign bit set, and a y with no point', () => {
-    // y = 1 and y = p − 1 have x = 0: the set sign bit is a second encoding (and they are of small order).
+  it('refuses x = 0 written with its sign bit set (y = 1 and y = p − 1: of small order as well)', () => {
     expect(ed25519KeyWeakness(withSignBit(littleEndian(1n)))).toBe('small-order');
+    expect(ed25519KeyWeakness(withSignBit(littleEndian(P - 1n)))).toBe('small-order');
+  });
+
+  it('leaves a y with no point to the verifier, which verifies nothing under it', () => {
     // y = 2 is not on the curve: (y² − 1)/(d·y² + 1) has no square root.
-    expect(ed25519KeyWeakness(littleEndian(2n))).toBe('not-on-curve');
+    const notAPoint = littleEndian(2n);
+    expect(ed25519KeyWeakness(notAPoint)).toBeUndefined();
+    let imported;
+    try {
+      imported = nodeKey(notAPoint);
+    } catch {
+      return; // refused at import: nothing to verify with
+    }
+    const messages = Array.from({ length: 64 }, (_, i) => Buffer.from(`message ${i}`));
+    expect(messages.some((m) => verify(null, m, imported, IDENTITY_SIGNATURE) || verify(null, m, imported, new Uint8Array(64)))).toBe(false);
   });
 
   it('refuses anything but 32 bytes', () => {
@@ -71,11 +83,12 @@ describe('ed25519KeyWeakness', () => {
     }
   });
 
-  it('for random bytes, a key it accepts is one Node imports, and never a blocklisted encoding', () => {
+  it('for random bytes, a key it accepts is never a blocklisted encoding nor y ≥ p', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
         if (ed25519KeyWeakness(bytes) !== undefined) return;
-        expect(() => nodeKey(bytes)).not.toThrow();
+        const y = bytes.reduceRight((v, b, i) => (i === 31 ? BigInt(b & 0x7f) : (v << 8n) | BigInt(b)), 0n);
+        expect(y < P).toBe(true);
         const masked = Uint8Array.from(bytes);
         masked[31] = (masked[31] as number) & 0x7f;
         expect(SMALL_ORDER_ENCODINGS).not.toContain(toHex(masked));
