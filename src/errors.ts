@@ -146,6 +146,12 @@ export const ErrorCode = {
   SCHEMA_TOO_LARGE: 'ERR_SCHEMA_TOO_LARGE',
   SCHEMA_PATTERN_UNSAFE: 'ERR_SCHEMA_PATTERN_UNSAFE',
   SCHEMA_NOT_LOADED: 'ERR_SCHEMA_NOT_LOADED',
+
+  // proof and key lifetimes, proofs by others (src/proofs/proofDates.ts, src/keys/keyLifecycle.ts)
+  PROOF_EXPIRED: 'ERR_PROOF_EXPIRED',
+  PROOF_NOT_YET_VALID: 'ERR_PROOF_NOT_YET_VALID',
+  KEY_EXPIRED: 'ERR_KEY_EXPIRED',
+  PROOF_NOT_BY_ISSUER: 'ERR_PROOF_NOT_BY_ISSUER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

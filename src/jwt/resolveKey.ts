@@ -5,6 +5,7 @@ import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
 import { jwkOfMultibase, jwkOfSelfCertifyingDid, publicJwkOf, sameKey, secretMemberOf, thumbprintUriOf, type PublicJwk } from '../keys/jwk.js';
 import type { KeySource } from './header.js';
+import { assertKeyInForce, type KeyCheckTime } from '../keys/keyLifecycle.js';
 
 /** The public key a VC-JWT names, and what is known about who controls it. */
 export interface ResolvedJwtKey {
@@ -30,11 +31,12 @@ export interface ResolvedJwtKey {
  *
  * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when a document is not available, the
  * loader's network error (`ERR_NETWORK_DISABLED`, `ERR_DID_DOCUMENT_MISMATCH`…) when it needed the
- * network or refused what it got, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used.
+ * network or refused what it got, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used,
+ * `ERR_KEY_INVALID` / `ERR_KEY_EXPIRED` when its document says it was revoked or has expired `at` the given moment (default: now).
  */
-export async function resolveJwtKey(source: KeySource, options: { loader: LoadsDocuments; issuer?: string }): Promise<ResolvedJwtKey> {
+export async function resolveJwtKey(source: KeySource, options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime }): Promise<ResolvedJwtKey> {
   const kid = source.kid === undefined ? undefined : absoluteKid(source.kid, options.issuer);
-  if (kid !== undefined) return resolveKid(kid, options.loader);
+  if (kid !== undefined) return resolveKid(kid, options.loader, options.at ?? { now: new Date(), clockSkewSeconds: 0 });
   if (source.jwk) {
     const header = source.jwk;
     const jwk = atPath('header.jwk', () => publicJwkOf(header));
@@ -53,7 +55,7 @@ function absoluteKid(kid: string, issuer: string | undefined): string | undefine
   return kid.startsWith('#') && isUri(issuer) && !issuer.includes('#') ? `${issuer}${kid}` : undefined;
 }
 
-async function resolveKid(kid: string, loader: LoadsDocuments): Promise<ResolvedJwtKey> {
+async function resolveKid(kid: string, loader: LoadsDocuments, at: KeyCheckTime): Promise<ResolvedJwtKey> {
   const [base, fragment] = splitFragment(kid);
   const selfCertified = atPath('header.kid', () => jwkOfSelfCertifyingDid(kid));
   if (selfCertified) {
@@ -67,8 +69,8 @@ async function resolveKid(kid: string, loader: LoadsDocuments): Promise<Resolved
   const doc = await loadDocument(loader, base);
   if (Array.isArray(doc.keys)) return { jwk: keyOfJwkSet(doc.keys, kid, fragment), id: kid, source: 'kid' };
   if (typeof doc.kty === 'string') return { jwk: checkedJwk(doc), id: kid, source: 'kid' };
-  if (Array.isArray(doc.verificationMethod) || Array.isArray(doc.assertionMethod)) return keyOfControllerDocument(doc, kid, base, fragment);
-  if (doc.publicKeyJwk !== undefined || doc.publicKeyMultibase !== undefined) return keyOfMethod(doc, kid, loader);
+  if (Array.isArray(doc.verificationMethod) || Array.isArray(doc.assertionMethod)) return keyOfControllerDocument(doc, kid, base, fragment, at);
+  if (doc.publicKeyJwk !== undefined || doc.publicKeyMultibase !== undefined) return keyOfMethod(doc, kid, loader, at);
   throw new MicrocredError(ErrorCode.KEY_INVALID, `The document at ${base} is not a key: not a DID or controller document, a verification method, a JWK or a JWK Set.`, { path: 'header.kid', url: base });
 }
 
@@ -79,7 +81,7 @@ async function resolveKid(kid: string, loader: LoadsDocuments): Promise<Resolved
  * key that names no controller (a header `jwk`, a bare JWK at a URL) is tied to an issuer.
  * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when the issuer's document is not available.
  */
-export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: LoadsDocuments): Promise<boolean> {
+export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: LoadsDocuments, at: KeyCheckTime = { now: new Date(), clockSkewSeconds: 0 }): Promise<boolean> {
   let own: PublicJwk | undefined;
   try {
     own = jwkOfSelfCertifyingDid(issuer);
@@ -94,7 +96,10 @@ export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: Loa
     const id = typeof method.id === 'string' ? absolute(method.id, base) : undefined;
     if (id === undefined || !listsForAssertion(doc, id, base)) continue;
     try {
-      if (sameKey(jwkOfMethod(method, id), jwk)) return true;
+      if (!sameKey(jwkOfMethod(method, id), jwk)) continue;
+      // A key the issuer revoked, or that has expired, no longer speaks for it.
+      assertKeyInForce(method, id, at);
+      return true;
     } catch {
       // A method whose key microcred cannot read is not the key that verified the signature.
     }
@@ -103,7 +108,7 @@ export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: Loa
 }
 
 /** A key listed in a DID / controller document; the document must list it for assertion. */
-async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string, base: string, fragment: string | undefined): Promise<ResolvedJwtKey> {
+async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string, base: string, fragment: string | undefined, at: KeyCheckTime): Promise<ResolvedJwtKey> {
   if (doc.id !== undefined && doc.id !== base) {
     // The document a URL serves speaks for that URL only; one claiming to be another's cannot vouch for its keys.
     throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `The document held for ${base} says it is ${JSON.stringify(doc.id)}, so it cannot say which keys ${base} uses.`, { path: 'header.kid', url: base });
@@ -122,13 +127,15 @@ async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string
   if (!listsForAssertion(doc, id, base)) {
     throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `${base} lists the key ${id} but not under assertionMethod, so it does not use it to issue credentials.`, { path: 'header.kid', url: id });
   }
+  atPath('header.kid', () => assertKeyInForce(method, id, at));
   return { jwk: jwkOfMethod(method, id), id, controller: base, source: 'kid' };
 }
 
 /** A verification method served on its own; it names its controller, whose document must list it for assertion. */
-async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: LoadsDocuments): Promise<ResolvedJwtKey> {
+async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: LoadsDocuments, at: KeyCheckTime): Promise<ResolvedJwtKey> {
   const id = typeof method.id === 'string' ? method.id : kid;
   const jwk = jwkOfMethod(method, id);
+  atPath('header.kid', () => assertKeyInForce(method, id, at));
   const controller = method.controller;
   if (typeof controller !== 'string') return { jwk, id, source: 'kid' };
   // A key document can name any controller; only the controller's own document can confirm it.

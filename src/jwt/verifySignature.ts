@@ -2,21 +2,25 @@ import { compactVerify, errors, importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import type { PublicJwk } from '../keys/jwk.js';
+import { isCanonicalEd25519Signature } from '../keys/ed25519Points.js';
+import type { KeyCheckTime } from '../keys/keyLifecycle.js';
+import { fromBase64Url } from '../encoding.js';
 import type { DecodedJwt } from './decode.js';
 import { checkJwtHeader, type JwtAlgorithm } from './header.js';
 import { resolveJwtKey, type ResolvedJwtKey } from './resolveKey.js';
 
 /**
  * Verifies a decoded VC-JWT's signature: the header is acceptable, the key it names is found
- * (see resolveJwtKey), fits `alg`, and the JWS verifies under it (jose, only `alg` allowed).
+ * (see resolveJwtKey) and in force `at` the moment given (default: now), fits `alg`, and the JWS
+ * verifies under it (jose, only `alg` allowed; an Ed25519 signature must be canonical).
  * Returns the key. Throws a {@link MicrocredError}: the header's codes (see checkJwtHeader), the
- * key's (`ERR_KEY_UNRESOLVED`, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID`), `ERR_JWT_KEY_ALG_MISMATCH`
+ * key's (`ERR_KEY_UNRESOLVED`, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID`, `ERR_KEY_EXPIRED`), `ERR_JWT_KEY_ALG_MISMATCH`
  * or `ERR_SIGNATURE_INVALID`.
  *
  * @example
  * const key = await verifyJwtSignature(decodeJwt(text), { loader: new DocumentLoader() });
  */
-export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: LoadsDocuments; issuer?: string }): Promise<ResolvedJwtKey> {
+export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime }): Promise<ResolvedJwtKey> {
   const source = checkJwtHeader(jwt.header);
   const alg = jwt.header.alg as JwtAlgorithm;
   const key = await resolveJwtKey(source, options);
@@ -26,6 +30,10 @@ export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: Loa
     verifier = await importJWK(key.jwk, alg);
   } catch {
     throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${key.id} could not be used as a ${alg} public key.`, { path: pathOf(key) });
+  }
+  if (key.jwk.kty === 'OKP' && !isCanonicalEd25519Signature(signatureBytes(jwt.compact))) {
+    // RFC 8032 §5.1.7: S must be reduced; otherwise one signature has several encodings.
+    throw new MicrocredError(ErrorCode.SIGNATURE_INVALID, `The Ed25519 signature is not in canonical form (its scalar S is not reduced, RFC 8032 §5.1.7): it is an altered encoding, which careful verifiers refuse.`, { path: 'signature' });
   }
   try {
     await compactVerify(jwt.compact, verifier, { algorithms: [alg] });
@@ -43,6 +51,15 @@ export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: Loa
     throw new MicrocredError(ErrorCode.JWT_MALFORMED, `The JWS could not be verified: ${(error as Error).message}`);
   }
   return key;
+}
+
+// The JWS signature bytes (the third part); empty when they do not decode (jose then refuses the JWS).
+function signatureBytes(compact: string): Uint8Array {
+  try {
+    return fromBase64Url(compact.split('.')[2] ?? '');
+  } catch {
+    return new Uint8Array();
+  }
 }
 
 // RFC 7518 §3.1 and RFC 8037 §3.1: each algorithm takes exactly one kind of key.

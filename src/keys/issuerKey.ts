@@ -3,6 +3,7 @@ import { createEd25519Sign } from '#runtime';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
+import { assertUsableEd25519Key } from './ed25519Points.js';
 
 /** A key as microcred stores it: a Multikey verification method, with the secret only when exported with it. */
 export interface KeyFile {
@@ -139,6 +140,7 @@ export async function importKey(input: KeyFile | Ed25519Jwk | unknown, options: 
   if (!/^z6Mk/.test(pair.publicKeyMultibase) || pair.publicKey.length !== 32) {
     throw new MicrocredError(ErrorCode.KEY_INVALID, 'The public key is not a 32-byte Ed25519 key (expected a multibase value starting with "z6Mk").');
   }
+  assertUsableEd25519Key(pair.publicKey, 'given');
   const seed = secretSeed(pair);
   if (seed) await assertPairMatches(pair);
   const controller = options.controller ?? (typeof record.controller === 'string' ? record.controller : undefined);

@@ -4,6 +4,7 @@ import { calculateJwkThumbprintUri } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase58btc, fromBase64Url, toBase58btc, toBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
+import { assertUsableEd25519Key } from './ed25519Points.js';
 
 /** A public JSON Web Key of a kind microcred verifies: Ed25519 (OKP), P-256 (EC) or RSA. */
 export type PublicJwk =
@@ -38,7 +39,10 @@ export function publicJwkOf(jwk: unknown): PublicJwk {
   };
   if (key.kty === 'OKP' && key.crv === 'Ed25519') {
     const x = b64('x', 32);
-    if (x) return { kty: 'OKP', crv: 'Ed25519', x };
+    if (x) {
+      assertUsableEd25519Key(fromBase64Url(x), 'in this JWK');
+      return { kty: 'OKP', crv: 'Ed25519', x };
+    }
   } else if (key.kty === 'EC' && key.crv === 'P-256') {
     const [x, y] = [b64('x', 32), b64('y', 32)];
     if (x && y) return { kty: 'EC', crv: 'P-256', x, y };
@@ -68,7 +72,10 @@ export function jwkOfMultibase(publicKeyMultibase: string): PublicJwk {
     // reported below
   }
   const has = (header: number[], length: number) => bytes?.length === header.length + length && header.every((b, i) => bytes?.[i] === b);
-  if (bytes && has(ED25519_HEADER, 32)) return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(bytes.slice(2)) };
+  if (bytes && has(ED25519_HEADER, 32)) {
+    assertUsableEd25519Key(bytes.slice(2), `${publicKeyMultibase.slice(0, 12)}…`);
+    return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(bytes.slice(2)) };
+  }
   if (bytes && has(P256_HEADER, 33)) {
     const point = decompressP256(bytes.slice(2));
     if (point) return { kty: 'EC', crv: 'P-256', x: toBase64Url(point.x), y: toBase64Url(point.y) };

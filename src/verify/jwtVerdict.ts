@@ -18,6 +18,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.KEY_UNRESOLVED]: 'The signing key could not be found',
   [ErrorCode.KEY_NOT_AUTHORIZED]: 'The key may not issue credentials',
   [ErrorCode.KEY_INVALID]: 'The signing key cannot be used',
+  [ErrorCode.KEY_EXPIRED]: 'The signing key has expired',
   [ErrorCode.SIGNATURE_INVALID]: 'The signature does not match',
   [ErrorCode.NETWORK_DISABLED]: 'The signing key needs the network',
 };

@@ -6,7 +6,7 @@ import { isJsonObject } from '../jsonPath.js';
 import { decodeList, type DecodedList, type ListFormat } from '../status/bitstring.js';
 import { authenticityFailure } from './authenticity.js';
 import type { VerifyContext } from './check.js';
-import { echo, resolveLimits, type VerifyLimits } from './limits.js';
+import { echo, type VerifyLimits } from './limits.js';
 import type { CheckResult, Problem } from './report.js';
 
 export type { ListFormat };
@@ -40,7 +40,7 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
   // Cheap refusals first. Another list of the same issuer, signed and valid, could be served at this
   // URL (one with the credential's bit clear): only the list whose id is this URL speaks for it.
   const listId = document.id;
-  if (listId !== url) return idMismatch(url, listId, resolveLimits(ctx.options.limits));
+  if (listId !== url) return idMismatch(url, listId, ctx.options.limits);
   const types = asList(document.type);
   if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
 

@@ -145,10 +145,17 @@ describe('verify', () => {
   });
 
   it('--skew widens the window around validFrom', async () => {
-    // validFrom is 2026-01-01T00:00:00Z; one minute before is outside the default 300 s only with --skew 0.
-    const strict = await run('verify', 'signed.json', '--json', '--now', '2025-12-31T23:59:00Z', '--skew', '0');
+    // A credential valid from tomorrow, signed today: checked one minute before validFrom (after the
+    // proof was made, which must not be in the future), it is outside the default 300 s only with --skew 0.
+    const validFrom = new Date(Date.now() + 86_400_000);
+    validFrom.setUTCMilliseconds(0);
+    const doc = JSON.parse(await readFile(join(dir, 'unsigned.json'), 'utf8'));
+    await writeFile(join(dir, 'tomorrow.unsigned.json'), JSON.stringify({ ...doc, validFrom: validFrom.toISOString().replace('.000Z', 'Z') }));
+    expect((await run('issue', '--key', 'issuer.key.json', '--credential', 'tomorrow.unsigned.json', '--out', 'tomorrow.json')).status).toBe(0);
+    const minuteBefore = new Date(validFrom.getTime() - 60_000).toISOString();
+    const strict = await run('verify', 'tomorrow.json', '--json', '--now', minuteBefore, '--skew', '0');
     expect(codes(JSON.parse(strict.stdout))).toContain('ERR_NOT_YET_VALID');
-    const lenient = await run('verify', 'signed.json', '--json', '--now', '2025-12-31T23:59:00Z');
+    const lenient = await run('verify', 'tomorrow.json', '--json', '--now', minuteBefore);
     expect(JSON.parse(lenient.stdout).verified).toBe(true);
   });
 

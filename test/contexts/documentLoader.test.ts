@@ -70,18 +70,19 @@ describe('DocumentLoader', () => {
       expect(document).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase });
     });
 
-    it('refuses a fragment the DID document does not list (ERR_KEY_UNRESOLVED)', async () => {
+    // A did:key resolves from its identifier alone: one that names no usable key is invalid, never "not found".
+    it('refuses a fragment other than the did:key\'s own key (ERR_KEY_INVALID)', async () => {
       const key = await generateKey();
       const error = await loadError(new DocumentLoader(), `${key.controller}#key-2`);
-      expect(error.code).toBe('ERR_KEY_UNRESOLVED');
+      expect(error.code).toBe('ERR_KEY_INVALID');
     });
 
     it.each([
       ['a non-Ed25519 did:key', 'did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169'],
       ['a did:key that is not base58', 'did:key:z6Mk0OIl'],
       ['a truncated did:key', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2Qt'],
-    ])('refuses %s (ERR_KEY_UNRESOLVED)', async (_name, did) => {
-      expect((await loadError(new DocumentLoader(), did)).code).toBe('ERR_KEY_UNRESOLVED');
+    ])('refuses %s (ERR_KEY_INVALID)', async (_name, did) => {
+      expect((await loadError(new DocumentLoader(), did)).code).toBe('ERR_KEY_INVALID');
     });
   });
 

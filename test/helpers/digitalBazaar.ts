@@ -47,9 +47,15 @@ export async function digitalBazaarKeyPair(): Promise<Ed25519Multikey.MultikeyPa
   return pair as Ed25519Multikey.MultikeyPair & { id: string; controller: string };
 }
 
-/** The plain stack's DataIntegrityProof suite with eddsa-rdfc-2022, for signing (with a signer) or verifying. */
-export function digitalBazaarSuite(signer?: unknown): unknown {
-  return new DataIntegrityProof({ cryptosuite, ...(signer ? { signer } : {}) });
+/**
+ * When the plain stack's proofs say they were made, unless a test says otherwise: before the clock
+ * tests pin (NOW, 2026-06-01), so that a proof is never "created in the future" when verified then.
+ */
+export const DIGITAL_BAZAAR_SIGNED_AT = '2026-01-15T09:00:00Z';
+
+/** The plain stack's DataIntegrityProof suite with eddsa-rdfc-2022, for signing (with a signer, at `date`) or verifying. */
+export function digitalBazaarSuite(signer?: unknown, date: string = DIGITAL_BAZAAR_SIGNED_AT): unknown {
+  return new DataIntegrityProof({ cryptosuite, ...(signer ? { signer, date } : {}) });
 }
 
 /** The plain stack's Ed25519Signature2020 suite, for verifying. */
@@ -62,8 +68,8 @@ export function digitalBazaarEd25519Signature2020Suite(): unknown {
  * enforces at issue time: the way to make credentials that are authentic yet wrong (issuer not the
  * signer, unreadable dates, plain VC type) and see what microcred's verifier says about them.
  */
-export async function signWithDigitalBazaar(credential: Record<string, unknown>, pair?: Ed25519Multikey.MultikeyPair): Promise<Record<string, unknown>> {
+export async function signWithDigitalBazaar(credential: Record<string, unknown>, pair?: Ed25519Multikey.MultikeyPair, date: string = DIGITAL_BAZAAR_SIGNED_AT): Promise<Record<string, unknown>> {
   const signer = (pair ?? (await digitalBazaarKeyPair())).signer();
   const vc = await import('@digitalbazaar/vc');
-  return vc.issue({ credential: structuredClone(credential), suite: digitalBazaarSuite(signer), documentLoader: digitalBazaarLoader() });
+  return vc.issue({ credential: structuredClone(credential), suite: digitalBazaarSuite(signer, date), documentLoader: digitalBazaarLoader() });
 }

@@ -41,7 +41,8 @@ describe('the validity check', () => {
     const validUntil = '2026-04-01T00:00:00Z';
     let credential: unknown;
     beforeAll(async () => {
-      credential = await issueCredential(unsignedCredential(key, { validFrom, validUntil }), { key, now: NOW });
+      // Signed before every moment checked below: a proof made after the moment it is checked at is itself refused.
+      credential = await issueCredential(unsignedCredential(key, { validFrom, validUntil }), { key, now: new Date('2026-02-01T00:00:00Z') });
     });
     const outcome = async (now: Date, clockSkewSeconds?: number) =>
       check(await verifyCredential(credential, { now, ...(clockSkewSeconds === undefined ? {} : { clockSkewSeconds }) }), 'validity').problem?.code ?? 'passed';

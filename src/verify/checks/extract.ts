@@ -2,7 +2,7 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { extractBakedText } from '../../bake/extract.js';
 import { isImageInput } from '../../bake/image.js';
 import { couldNotCheck, failed, passed, type Check } from '../check.js';
-import { resolveLimits } from '../limits.js';
+
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.IMAGE_INVALID]: 'Not a readable badge image',
@@ -32,7 +32,7 @@ export const extractCheck: Check = {
   appliesTo: (ctx) => isImageInput(ctx.input),
   run(ctx) {
     try {
-      const { kind, text } = extractBakedText(ctx.input, { maxBytes: resolveLimits(ctx.options.limits).maxInputBytes });
+      const { kind, text } = extractBakedText(ctx.input, { maxBytes: ctx.options.limits.maxInputBytes });
       ctx.image = kind;
       ctx.source = text;
       return passed;

@@ -2,8 +2,9 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
-import { echo, resolveLimits } from '../limits.js';
+import { echo } from '../limits.js';
 import { issuerPath } from '../view/view.js';
+import { issuerIdOf, ownerOf } from '../issuerId.js';
 
 /**
  * The issuer is the controller of the key that signed (a signature by someone else's key proves
@@ -17,17 +18,16 @@ export const issuerCheck: Check = {
   fatal: false,
   authenticity: 'required',
   run(ctx) {
-    const issuerId = ctx.view?.issuer?.id;
+    const issuerId = issuerIdOf(ctx);
     if (issuerId === undefined) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No issuer', detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
     }
     const path = issuerPath(ctx.credential);
     const key = ctx.jwt?.key;
     if (ctx.format === 'vc-jwt' && key && key.controller === undefined) return bindUncontrolledKey(ctx, key, issuerId, path);
-    const signer = ctx.signer;
-    const controller = signer?.controller ?? signer?.id.split('#')[0];
+    const controller = ctx.signer && ownerOf(ctx.signer);
     if (controller !== issuerId) {
-      const limits = resolveLimits(ctx.options.limits);
+      const limits = ctx.options.limits;
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
         title: 'Signed by someone other than the issuer',
@@ -43,7 +43,7 @@ async function bindUncontrolledKey(ctx: VerifyContext, key: ResolvedJwtKey, issu
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
   const title = 'The signing key is not tied to the issuer';
   try {
-    if (await issuerListsKey(issuerId, key.jwk, ctx.loader)) return passed;
+    if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;
   } catch (error) {
     const why = isMicrocredError(error) ? error.message : String(error);
     return couldNotCheck({

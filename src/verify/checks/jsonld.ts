@@ -4,7 +4,7 @@ import { expandInSafeMode } from '../../contexts/undefinedTerms.js';
 import { readCredential } from '../view/view.js';
 import { inlineContextPaths } from '../view/inlineContexts.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
-import { echo, resolveLimits } from '../limits.js';
+import { echo } from '../limits.js';
 
 /**
  * @context is known and every term is defined by it (safe mode). The expansion is then read once
@@ -20,7 +20,7 @@ export const jsonldCheck: Check = {
   async run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
     const context = doc['@context'];
-    const limits = resolveLimits(ctx.options.limits);
+    const limits = ctx.options.limits;
     if (!Array.isArray(context) || context.length === 0) {
       return failed({ code: ErrorCode.CONTEXT_MISSING, title: 'No @context', detail: 'A verifiable credential lists its JSON-LD contexts in @context, starting with the VC context.', path: '@context' });
     }
@@ -59,7 +59,7 @@ function inlineVerdict(ctx: VerifyContext, doc: Record<string, unknown>): Verdic
   const [first] = paths;
   if (first === undefined) return passed;
   const refuse = ctx.options.inlineContexts === 'refuse';
-  const limits = resolveLimits(ctx.options.limits);
+  const limits = ctx.options.limits;
   const problems = paths.map((path) => ({
     code: ErrorCode.CONTEXT_INLINE,
     title: 'An inline context',

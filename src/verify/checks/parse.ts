@@ -5,7 +5,7 @@ import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
-import { inputSizeProblem, nestingProblem, resolveLimits, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
+import { inputSizeProblem, nestingProblem, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
 /**
  * The input is a JSON object (or a string holding one: a leading byte-order mark is ignored, a
@@ -22,7 +22,7 @@ export const parseCheck: Check = {
   run(ctx) {
     // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs
     // and values. Input over a limit is declined, not judged: it could not be checked.
-    const limits = resolveLimits(ctx.options.limits);
+    const limits = ctx.options.limits;
     const tooLarge = inputSizeProblem(ctx.source, limits);
     if (tooLarge) return couldNotCheck(tooLarge);
     let value = ctx.source;

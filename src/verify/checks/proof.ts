@@ -3,7 +3,7 @@ import { suiteOf } from '../../proofs/suites.js';
 import { checkJwtHeader } from '../../jwt/header.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
-import { echo, resolveLimits } from '../limits.js';
+import { echo } from '../limits.js';
 
 /**
  * The credential carries a proof of a suite microcred verifies. For a VC-JWT, the JOSE header is the
@@ -26,7 +26,7 @@ export const proofCheck: Check = {
     if (supported.length === 0) {
       const first = objects[0];
       const named = first ? [first.type, first.cryptosuite].filter((v) => typeof v === 'string' && v !== '').join(' / ') : '';
-      const kind = !first ? 'not an object' : named ? echo(named, resolveLimits(ctx.options.limits)) : 'an object of no known type';
+      const kind = !first ? 'not an object' : named ? echo(named, ctx.options.limits) : 'an object of no known type';
       return couldNotCheck({ code: ErrorCode.PROOF_UNSUPPORTED, title: 'Unsupported proof', detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`, path: 'proof' });
     }
     // Every proof found: the signature check verifies the supported ones and names the others.

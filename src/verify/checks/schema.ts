@@ -7,7 +7,7 @@ import type { SchemaFinding } from '../../schemas/problems.js';
 import { isAuthentic } from '../authenticity.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
-import { resolveLimits, type VerifyLimits } from '../limits.js';
+import { type VerifyLimits } from '../limits.js';
 
 /**
  * The credentialSchema types whose `id` is a JSON Schema to apply: OB 3.0's own (defined by the OB
@@ -53,7 +53,7 @@ export const schemaCheck: Check = {
     const official = officialSchemaFor(typesOf(doc));
     const targets: Target[] = [];
     if (official && vc2) targets.push({ label: `${official.name} schema (1EdTech, bundled)`, source: `the ${official.name} JSON Schema of Open Badges 3.0`, schema: official.schema });
-    const limits = resolveLimits(ctx.options.limits);
+    const limits = ctx.options.limits;
     targets.push(...(await namedTargets(ctx, doc, limits, targets)));
     if (targets.length === 0) {
       // A VC 1.1 Open Badge: the official schemas describe VC 2.0 (validFrom, the VC 2.0 context first).

@@ -8,6 +8,12 @@ import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart } from '../report.js';
+import { isJsonObject } from '../../jsonPath.js';
+import { fromBase58btc } from '../../encoding.js';
+import { isCanonicalEd25519Signature } from '../../keys/ed25519Points.js';
+import { assertKeyInForce } from '../../keys/keyLifecycle.js';
+import { proofDateProblem } from '../../proofs/proofDates.js';
+import { issuerIdOf, ownerOf } from '../issuerId.js';
 
 const { AssertionProofPurpose } = jsigs.purposes;
 
@@ -22,6 +28,8 @@ interface ProofOutcome {
   proof: Record<string, unknown>;
   verdict: Verdict;
   signer?: { id: string; controller?: string };
+  /** Its place in the credential's proof array, when there is one (problem paths then say `proof[1]…`). */
+  index?: number;
 }
 
 /**
@@ -32,8 +40,14 @@ interface ProofOutcome {
  * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
  * (at least one exists: the proof check saw to that). One that does not verify fails the check;
  * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
- * support is shown as a warning part and counts neither way. A VC-JWT's JWS verifies under the key
- * its header names (src/jwt).
+ * support is shown as a warning part and counts neither way. A proof "verifies" only while it and
+ * its key are in force: a proof past its `expires` or `created` in the future, a key revoked or
+ * past its `expires`, fails. A VC-JWT's JWS verifies under the key its header names (src/jwt).
+ *
+ * Whose proof decides: the issuer's. When a proof by the issuer's key verifies, its key is the
+ * signer the issuer check binds; another verified proof, by someone else's key, is a warning part
+ * ("also signed by …") that neither adds to nor takes from the issuer's. When no verified proof is
+ * the issuer's, the first verified one is the signer, and the issuer check says whose it is.
  */
 export const signatureCheck: Check = {
   id: 'signature',
@@ -43,32 +57,36 @@ export const signatureCheck: Check = {
   async run(ctx) {
     if (ctx.format === 'vc-jwt') return verifyJwt(ctx);
     const doc = ctx.credential as Record<string, unknown>;
-    const proofs = ctx.proofs ?? [];
     const outcomes: ProofOutcome[] = [];
-    for (const proof of proofs) {
+    for (const proof of ctx.proofs ?? []) {
       const outcome = suiteOf(proof) ? await verifyOne(ctx, doc, proof) : { proof, verdict: unsupported(proof) };
-      // With several proofs, a problem's path names which one: proof[1].verificationMethod.
       const index = Array.isArray(doc.proof) ? doc.proof.indexOf(proof) : -1;
-      outcomes.push(index >= 0 ? { ...outcome, verdict: atIndex(outcome.verdict, index) } : outcome);
+      outcomes.push(index >= 0 ? { ...outcome, index } : outcome);
     }
 
     const supported = outcomes.filter((o) => suiteOf(o.proof));
     const worst = supported.find((o) => o.verdict.outcome === 'failed') ?? supported.find((o) => o.verdict.outcome !== 'passed');
-    const parts = outcomes.length > 1 ? outcomes.map(partOf) : undefined;
-    const verdict: Verdict = worst ? worst.verdict : passed;
-    if (!worst) {
-      const signer = supported.find((o) => o.signer)?.signer;
-      if (signer) ctx.signer = signer;
-    }
-    return parts ? { ...verdict, parts } : verdict;
+    if (worst) return withParts(atIndex(worst.verdict, worst.index), outcomes);
+    const verified = supported.filter((o) => o.signer);
+    const issuer = issuerIdOf(ctx);
+    const own = verified.find((o) => o.signer && ownerOf(o.signer) === issuer);
+    const signer = (own ?? verified[0])?.signer;
+    if (signer) ctx.signer = signer;
+    // Only beside a verified proof of the issuer is another's proof a mere "also signed by".
+    const shown = own ? outcomes.map((o) => (o.signer && ownerOf(o.signer) !== issuer ? { ...o, verdict: notByIssuer(o.signer, issuer as string) } : o)) : outcomes;
+    return withParts(passed, shown);
   },
 };
+
+function withParts(verdict: Verdict, outcomes: ProofOutcome[]): Verdict {
+  return outcomes.length > 1 ? { ...verdict, parts: outcomes.map(partOf) } : verdict;
+}
 
 async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
   const jwt = ctx.jwt;
   if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
   try {
-    const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx) });
+    const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx), at: ctx });
     jwt.key = key;
     ctx.signer = { id: key.id, ...(key.controller ? { controller: key.controller } : {}) };
     return passed;
@@ -80,8 +98,7 @@ async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
 // What a relative kid ("#key-1") is read against: the iss claim, else the credential's issuer.
 function issuerHint(ctx: VerifyContext): { issuer?: string } {
   const iss = ctx.jwt?.payload.iss;
-  const issuer = ctx.credential?.issuer;
-  const id = typeof iss === 'string' ? iss : typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
+  const id = typeof iss === 'string' ? iss : issuerIdOf(ctx);
   return typeof id === 'string' ? { issuer: id } : {};
 }
 
@@ -94,26 +111,68 @@ async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof
       verdict: failed({ code: ErrorCode.KEY_INVALID, title: 'The proof names no key', detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
     };
   }
+  if (!hasCanonicalSignature(proof)) {
+    return {
+      proof,
+      verdict: failed({ code: ErrorCode.SIGNATURE_INVALID, title: 'The signature is not in canonical form', detail: 'The Ed25519 signature\'s scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.', path: 'proof' }),
+    };
+  }
   // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
   // carrying only this proof is verified on its own.
   const single = { ...doc, proof };
+  // The suites do not look at a key's `expires` (nor does the Ed25519Signature2020 suite pass it on):
+  // the key the proof names is checked here, as the suites load it.
+  const load = async (url: string) => {
+    const loaded = await ctx.loader.load(url);
+    if (url === method && isJsonObject(loaded.document)) assertKeyInForce(loaded.document, url, ctx);
+    return loaded;
+  };
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
     const suites = verificationSuites([suiteOf(proof)!]);
-    result = await jsigs.verify(single, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: ctx.loader.load });
+    result = await jsigs.verify(single, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: load });
   } catch (error) {
     return { proof, verdict: explain(error, doc) };
   }
   const good = (result.results ?? []).find((r) => r.verified);
   if (result.verified && good) {
-    const method = good.verificationMethod ?? {};
-    return { proof, verdict: passed, signer: { id: String(method.id), ...(typeof method.controller === 'string' ? { controller: method.controller } : {}) } };
+    // The proof's own lifetime is signed with it, so it is read only now that the signature holds.
+    const dates = proofDateProblem(proof, ctx.now, ctx.clockSkewSeconds);
+    if (dates) return { proof, verdict: failed(dates) };
+    const signer = good.verificationMethod ?? {};
+    return { proof, verdict: passed, signer: { id: String(signer.id), ...(typeof signer.controller === 'string' ? { controller: signer.controller } : {}) } };
   }
   return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
 }
 
-function atIndex(verdict: Verdict, index: number): Verdict {
-  if (!('problem' in verdict) || !verdict.problem.path?.startsWith('proof')) return verdict;
+// Both suites write the 64-byte Ed25519 signature as base58btc multibase (`z…`). What does not
+// decode so is left to the suite, which refuses it.
+function hasCanonicalSignature(proof: Record<string, unknown>): boolean {
+  const value = proof.proofValue;
+  if (typeof value !== 'string' || !value.startsWith('z') || value.length > 100) return true;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase58btc(value.slice(1));
+  } catch {
+    return true;
+  }
+  return bytes.length !== 64 || isCanonicalEd25519Signature(bytes);
+}
+
+function notByIssuer(signer: { id: string; controller?: string }, issuer: string): Verdict {
+  return {
+    outcome: 'warning',
+    problem: {
+      code: ErrorCode.PROOF_NOT_BY_ISSUER,
+      title: `Also signed by ${ownerOf(signer)}`,
+      detail: `This proof verifies, but it was made with a key of ${ownerOf(signer)} (${signer.id}), not of the issuer ${issuer}. It shows that ${ownerOf(signer)} signed the credential too; the issuer's own proof is what makes it authentic.`,
+      path: 'proof',
+    },
+  };
+}
+
+function atIndex(verdict: Verdict, index: number | undefined): Verdict {
+  if (index === undefined || !('problem' in verdict) || !verdict.problem.path?.startsWith('proof')) return verdict;
   return { ...verdict, problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) } };
 }
 
@@ -129,7 +188,8 @@ function unsupported(proof: Record<string, unknown>): Verdict {
   };
 }
 
-function partOf({ proof, verdict }: ProofOutcome): CheckPart {
+function partOf({ proof, verdict: unplaced, index }: ProofOutcome): CheckPart {
+  const verdict = atIndex(unplaced, index);
   return { label: describeProof(proof), outcome: verdict.outcome, ...('problem' in verdict ? { problem: verdict.problem } : {}) };
 }
 
@@ -161,6 +221,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
       });
     }
     if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: 'proof.verificationMethod' });
+    if (cause.code === ErrorCode.KEY_EXPIRED) return failed({ code: cause.code, title: 'The signing key has expired', detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');

@@ -1,8 +1,8 @@
 import { ErrorCode } from '../../errors.js';
-import { isJsonObject } from '../../jsonPath.js';
 import { isAuthentic } from '../authenticity.js';
 import { couldNotCheck, type Check, type Verdict } from '../check.js';
-import { resolveLimits, type VerifyLimits } from '../limits.js';
+import type { VerifyLimits } from '../limits.js';
+import { issuerIdOf } from '../issuerId.js';
 import { readStatusList, type ListReading } from '../readStatusList.js';
 import type { CheckPart, Problem } from '../report.js';
 import { part, readStatusEntry, type ListLookup } from '../statusEntry.js';
@@ -32,25 +32,26 @@ export const statusCheck: Check = {
   fatal: false,
   appliesTo: (ctx) => ctx.depth <= DEEPEST_STATUS_READ,
   async run(ctx) {
-    const status = ctx.credential?.credentialStatus;
-    if (status === undefined) return { outcome: 'passed' };
+    // The entries as signed (the view), whichever way the JSON writes them.
+    const entries = ctx.view?.status ?? [];
+    if (entries.length === 0) return { outcome: 'passed' };
     if (!isAuthentic(ctx.results, ctx.checks)) return couldNotCheck(notBound());
-    const limits = resolveLimits(ctx.options.limits);
-    const entries = Array.isArray(status) ? status : [status];
+    const limits = ctx.options.limits;
     const read = entries.slice(0, limits.maxStatusEntries);
     const parts: CheckPart[] = new Array(read.length);
 
     // Entry i's lookup, grouped by list in the order lists are first named.
     const lists = new Map<string, [number, ListLookup][]>();
     for (const [i, entry] of read.entries()) {
-      const reading = readStatusEntry(entry, Array.isArray(status) ? `credentialStatus[${i}]` : 'credentialStatus');
+      const { path, types, ...fields } = entry;
+      const reading = readStatusEntry({ ...fields, type: types.length === 1 ? types[0] : types }, path);
       if ('part' in reading) parts[i] = reading.part;
       else {
         const key = `${reading.lookup.format} ${reading.lookup.url}`;
         lists.set(key, [...(lists.get(key) ?? []), [i, reading.lookup]]);
       }
     }
-    const issuerId = issuerIdOf(ctx.credential?.issuer);
+    const issuerId = issuerIdOf(ctx);
     let listsRead = 0;
     for (const lookups of lists.values()) {
       if (listsRead >= limits.maxStatusLists) {
@@ -129,9 +130,4 @@ function tooManyLists({ url, path }: ListLookup, limits: VerifyLimits): Problem 
     detail: `The entry names the status list ${url}, but ${limits.maxStatusLists} other lists were read for this credential already (limits.maxStatusLists), so this one was not loaded and what it says is unknown.`,
     path: `${path}.statusListCredential`,
   };
-}
-
-function issuerIdOf(issuer: unknown): string | undefined {
-  const id = isJsonObject(issuer) ? issuer.id : issuer;
-  return typeof id === 'string' ? id : undefined;
 }

@@ -3,6 +3,7 @@ import { findTrustedIssuer } from '../../trust/match.js';
 import { parseTrustList } from '../../trust/trustList.js';
 import { couldNotCheck, passed, type Check, type Verdict } from '../check.js';
 import { issuerPath } from '../view/view.js';
+import { issuerIdOf, ownerOf } from '../issuerId.js';
 
 /**
  * The issuer is one the caller knows (the `trust` option). A match passes and the report names the
@@ -26,13 +27,12 @@ export const trustCheck: Check = {
       const detail = isMicrocredError(error) ? error.message : String(error);
       return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, title: 'The list of known issuers is not valid', detail: `The trust option could not be read: ${detail}` });
     }
-    const issuerId = ctx.view?.issuer?.id;
+    const issuerId = issuerIdOf(ctx);
     const path = issuerPath(ctx.credential);
     if (issuerId === undefined) return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
     const entry = findTrustedIssuer(issuerId, list);
     if (!entry) return unknown(`${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`, path);
-    const signer = ctx.signer;
-    const signedBy = signer?.controller ?? signer?.id.split('#')[0];
+    const signedBy = ctx.signer && ownerOf(ctx.signer);
     if (signedBy !== issuerId) {
       return unknown(`${issuerId} (${entry.name}) is on your list, but the credential was not shown to be signed by it, so it is not treated as that issuer's.`, path);
     }

@@ -2,7 +2,7 @@ import { ErrorCode } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { parseDateTimeZ } from '../../dates.js';
 import { failed, passed, type Check } from '../check.js';
-import { echo, resolveLimits, type VerifyLimits } from '../limits.js';
+import { echo, type VerifyLimits } from '../limits.js';
 
 type DateField = 'validFrom' | 'validUntil' | 'issuanceDate' | 'expirationDate';
 
@@ -30,7 +30,7 @@ export const validityCheck: Check = {
     if (view.validFrom === undefined && !v1) {
       return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No start of validity', detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).', path: 'validFrom' });
     }
-    const limits = resolveLimits(ctx.options.limits);
+    const limits = ctx.options.limits;
     const dates: Record<string, number> = {};
     for (const field of [...fromFields, ...untilFields]) {
       if (doc[field] === undefined) continue;

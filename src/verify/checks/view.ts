@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { failed, passed, type Check } from '../check.js';
-import { echo, resolveLimits } from '../limits.js';
+import { echo } from '../limits.js';
 import type { Problem } from '../report.js';
 
 /**
@@ -17,7 +17,7 @@ export const viewCheck: Check = {
   run(ctx) {
     const reading = ctx.reading;
     if (!reading) return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not read', detail: 'The credential\'s signed statements were not read.' });
-    const limits = resolveLimits(ctx.options.limits);
+    const limits = ctx.options.limits;
     if (reading.unreadable) {
       return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not one credential', detail: `The credential cannot be read as one credential: ${reading.unreadable}.` });
     }

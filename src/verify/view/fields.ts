@@ -48,6 +48,7 @@ const STATUS_ENTRY: readonly Field[] = [
   literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
   literal('statusListIndex', `${BITSTRING}statusListIndex`, `${SL2021}statusListIndex`),
   iri('statusListCredential', `${BITSTRING}statusListCredential`, `${SL2021}statusListCredential`),
+  literal('statusSize', `${BITSTRING}statusSize`),
 ];
 
 const EVIDENCE: readonly Field[] = [

@@ -55,6 +55,7 @@ export interface StatusEntryView {
   statusPurpose?: string;
   statusListIndex?: string;
   statusListCredential?: string;
+  statusSize?: string;
 }
 
 /** One credentialSchema entry. */
@@ -155,6 +156,7 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
         statusPurpose: one(entry, 'statusPurpose'),
         statusListIndex: one(entry, 'statusListIndex'),
         statusListCredential: one(entry, 'statusListCredential'),
+        statusSize: one(entry, 'statusSize'),
       }),
     ),
     schemas: nodes(signed, 'credentialSchema').map((entry, i) => prune({ path: pathOf(credential, 'credentialSchema', i), id: entry.id[0], types: types(entry) })),
