@@ -93,6 +93,7 @@ export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
   ['Evidence', `${OB}Evidence`],
   ['BitstringStatusListEntry', `${BITSTRING}BitstringStatusListEntry`],
   ['StatusList2021Entry', `${SL2021}StatusList2021Entry`],
+  ['1EdTechRevocationList', `${OB}1EdTechRevocationList`],
   ['BitstringStatusListCredential', `${BITSTRING}BitstringStatusListCredential`],
   ['StatusList2021Credential', `${SL2021}StatusList2021Credential`],
 ]);
