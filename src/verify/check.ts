@@ -21,7 +21,7 @@ export interface VerifyContext {
    * under this verification's loader, clock, skew and limits, without the caller's trust list.
    * Passed in to avoid an import cycle; the depth travels with it, never through the options.
    */
-  readonly verify: (input: unknown) => Promise<VerificationReport>;
+  readonly verify: (input: unknown) => Promise<{ report: VerificationReport; view?: CredentialView }>;
   /** 0 for the credential the caller gave; 1 for a credential read to verify it (a status list); and so on. */
   readonly depth: number;
   /** The checks run so far, in order (a later check may depend on how earlier ones came out). */

@@ -44,7 +44,7 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
   const types = asList(document.type);
   if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
 
-  const report = await ctx.verify(document);
+  const { report, view } = await ctx.verify(document);
   if (!report.authentic) {
     const cause = authenticityFailure(report.checks, ctx.checks);
     return invalid(url, `it did not verify as a credential (${cause?.problem ? `${cause.problem.title}: ${cause.problem.detail}` : 'not authentic'})`);
@@ -59,7 +59,10 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
     if (why) return invalid(url, why);
   }
 
-  const listIssuer = idOf(document.issuer);
+  // From here on, the list as signed (its view): the JSON above only served to refuse early.
+  if (!view || view.id !== url) return idMismatch(url, view?.id, ctx.options.limits);
+  if (!view.types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(view.types)})`);
+  const listIssuer = view.issuer?.id;
   if (issuerId === undefined || listIssuer !== issuerId) {
     return unusable(
       ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
@@ -67,11 +70,11 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
       `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
     );
   }
-  const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
-  if (!isJsonObject(subject) || !asList(subject.type).includes(format)) return invalid(url, `its credentialSubject is not a ${format}`);
+  const [subject, ...others] = view.subjects;
+  if (!subject || others.length > 0 || !subject.types.includes(format)) return invalid(url, `its credentialSubject is not one ${format}`);
   try {
     const list = await decodeList(subject.encodedList, format);
-    return { ok: true, list, purposes: asList(subject.statusPurpose).filter((p): p is string => typeof p === 'string') };
+    return { ok: true, list, purposes: subject.statusPurposes };
   } catch (error) {
     return invalid(url, messageOf(error));
   }
@@ -109,11 +112,6 @@ function unusable(code: ErrorCode, title: string, detail: string): ListReading {
 
 function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-
-function idOf(value: unknown): string | undefined {
-  const id = isJsonObject(value) ? value.id : value;
-  return typeof id === 'string' ? id : undefined;
 }
 
 function messageOf(error: unknown): string {

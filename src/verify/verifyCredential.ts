@@ -71,12 +71,13 @@ export interface VerifyOptions {
  * else if (report.authentic) show('Genuine, but ' + report.checks.find(c => c.problem)?.problem?.title);
  */
 export async function verifyCredential(input: unknown, options: VerifyOptions = {}): Promise<VerificationReport> {
-  return verifyAt(input, options, 0);
+  return (await verifyAt(input, options, 0)).report;
 }
 
 // The verification of `input` at `depth`: 0 for the caller's credential, 1 for a status list read
 // for it, and so on. The depth is this function's own parameter, so no option can forge or hide it.
-async function verifyAt(input: unknown, options: VerifyOptions, depth: number): Promise<VerificationReport> {
+// Returns the view with the report, for a check that verifies a credential it then reads (a status list).
+async function verifyAt(input: unknown, options: VerifyOptions, depth: number): Promise<{ report: VerificationReport; view?: CredentialView }> {
   // Read once, defensively: whatever the options hold (a throwing getter, a Proxy), this never throws.
   const snapshot = readVerifyOptions(options);
   const checks: CheckResult[] = [];
@@ -131,7 +132,7 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
   const authentic = isAuthentic(checks, CHECKS);
   const summary = summarize(checks);
   // Whatever the checks quoted from the input, the report never repeats megabytes of it.
-  return boundReport({
+  const report = boundReport({
     verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
     authentic,
     summary,
@@ -142,6 +143,7 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
     ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
     checks,
   }, snapshot.limits);
+  return ctx.view ? { report, view: ctx.view } : { report };
 }
 
 // What a credential read for this one (a status list) is verified under: this verification's loader

@@ -41,6 +41,9 @@ const SUBJECT: readonly Field[] = [
   // 3.0.3 names the property #achievement, 3.0.1 and 3.0.2 #achievement-0, 3.0.0 the class IRI.
   node('achievement', [`${OB}achievement`, `${OB}achievement-0`, `${OB}Achievement`], ACHIEVEMENT),
   node('identifier', [`${OB}identifier`], [literal('identityHash', `${OB}identityHash`), literal('identityType', `${OB}identityType`), literal('hashed', `${OB}hashed`), literal('salt', `${OB}salt`)]),
+  // A status list credential's subject (BitstringStatusList, StatusList2021).
+  literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
+  literal('encodedList', `${BITSTRING}encodedList`, `${SL2021}encodedList`),
   node('result', [`${OB}result`], [iri('resultDescription', `${OB}resultDescription`), iri('achievedLevel', `${OB}achievedLevel`), text('status', `${OB}status`), text('value', `${SCHEMA}value`)]),
 ];
 
@@ -93,7 +96,8 @@ export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
   ['Evidence', `${OB}Evidence`],
   ['BitstringStatusListEntry', `${BITSTRING}BitstringStatusListEntry`],
   ['StatusList2021Entry', `${SL2021}StatusList2021Entry`],
-  ['1EdTechRevocationList', `${OB}1EdTechRevocationList`],
+  ['BitstringStatusList', `${BITSTRING}BitstringStatusList`],
+  ['StatusList2021', `${SL2021}StatusList2021`],
   ['BitstringStatusListCredential', `${BITSTRING}BitstringStatusListCredential`],
   ['StatusList2021Credential', `${SL2021}StatusList2021Credential`],
 ]);
@@ -101,9 +105,13 @@ export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
 // IRI → the short name shown for it (the first name listed wins: OpenBadgeCredential, not its alias).
 const SHORT_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_TYPES].reverse().map(([name, id]) => [id, name]));
 
+// Shown by name but never compared: the standard contexts do not define these terms (a credential
+// that uses one defines it itself), so a JSON type of that name says nothing about the graph.
+const SHOWN_NAMES: ReadonlyMap<string, string> = new Map([[`${OB}1EdTechRevocationList`, '1EdTechRevocationList']]);
+
 /** The short name of a known class IRI (`…#OpenBadgeCredential` → `OpenBadgeCredential`), else the IRI. */
 export function shortTypeName(typeIri: string): string {
-  return SHORT_NAMES.get(typeIri) ?? typeIri;
+  return SHORT_NAMES.get(typeIri) ?? SHOWN_NAMES.get(typeIri) ?? typeIri;
 }
 
 /** The IRI a type written in JSON stands for under the standard contexts, when it is a known class (by name or IRI). */

@@ -45,6 +45,9 @@ export interface SubjectView {
   achievement?: AchievementView;
   identifiers: IdentifierView[];
   results: ResultView[];
+  /** For a status list credential: the purposes of its list, and the list itself (GZIP, multibase base64url). */
+  statusPurposes: string[];
+  encodedList?: string;
 }
 
 /** One credentialStatus entry, with the JSON path people find it under. */
@@ -187,6 +190,8 @@ function subjectOf(subject: Reading): SubjectView {
       return prune({ identityHash: one(i, 'identityHash'), identityType: one(i, 'identityType'), hashed: hashed === undefined ? undefined : hashed === 'true', salt: one(i, 'salt') });
     }),
     results: nodes(subject, 'result').map((r) => prune({ resultDescription: one(r, 'resultDescription'), achievedLevel: one(r, 'achievedLevel'), status: one(r, 'status'), value: one(r, 'value') })),
+    statusPurposes: (subject.fields.get('statusPurpose') ?? []).filter((v): v is string => typeof v === 'string'),
+    encodedList: one(subject, 'encodedList'),
   });
 }
 
