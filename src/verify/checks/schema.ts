@@ -5,6 +5,7 @@ import { bundledSchema, officialSchemaFor, type JsonSchema } from '../../schemas
 import { UnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
 import type { SchemaFinding } from '../../schemas/problems.js';
 import { isAuthentic } from '../authenticity.js';
+import type { CredentialView } from '../view/view.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
 import { type VerifyLimits } from '../limits.js';
@@ -46,11 +47,11 @@ export const schemaCheck: Check = {
   title: 'It matches the Open Badges 3.0 JSON Schema',
   fatal: false,
   // A plain VC that names no schema has nothing to be measured against (the type check says it is not an Open Badge).
-  appliesTo: (ctx) => officialSchemaFor(typesOf(ctx.credential)) !== undefined || namedSchemas(ctx.credential).length > 0,
+  appliesTo: (ctx) => officialSchemaFor(ctx.view?.types ?? []) !== undefined || namedSchemas(ctx.view).length > 0,
   async run(ctx) {
     const doc = ctx.credential as Record<string, unknown>;
     const vc2 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V2;
-    const official = officialSchemaFor(typesOf(doc));
+    const official = officialSchemaFor(ctx.view?.types ?? []);
     const targets: Target[] = [];
     if (official && vc2) targets.push({ label: `${official.name} schema (1EdTech, bundled)`, source: `the ${official.name} JSON Schema of Open Badges 3.0`, schema: official.schema });
     const limits = ctx.options.limits;
@@ -74,7 +75,7 @@ export const schemaCheck: Check = {
 // The named schemas as targets: from the bundle, or loaded (all at once, under the verification's
 // deadline) when the proof holds and binds to the issuer; none at all when more are named than allowed.
 async function namedTargets(ctx: VerifyContext, doc: Record<string, unknown>, limits: VerifyLimits, official: Target[]): Promise<Target[]> {
-  const named = namedSchemas(doc);
+  const named = namedSchemas(ctx.view);
   const pathOf = (index: number) => (Array.isArray(doc.credentialSchema) ? `credentialSchema[${index}]` : 'credentialSchema');
   if (named.length > limits.maxSchemas) {
     const why = `the credential names ${named.length} JSON Schemas, more than the ${limits.maxSchemas} checked (limits.maxSchemas), so none of them was loaded`;
@@ -191,16 +192,9 @@ async function load(ctx: VerifyContext, url: string): Promise<Pick<Target, 'sche
   }
 }
 
-function typesOf(doc: Record<string, unknown> | undefined): unknown[] {
-  const type = doc?.type;
-  return Array.isArray(type) ? type : [type];
-}
-
-/** [index, url] of each credentialSchema entry that names a JSON Schema. */
-function namedSchemas(doc: Record<string, unknown> | undefined): [number, string][] {
-  const entries = doc?.credentialSchema;
-  const list = Array.isArray(entries) ? entries : entries === undefined ? [] : [entries];
-  return list.flatMap((entry, index): [number, string][] =>
-    isJsonObject(entry) && JSON_SCHEMA_TYPES.includes(entry.type as string) && typeof entry.id === 'string' ? [[index, entry.id]] : [],
+/** [index, url] of each credentialSchema entry that names a JSON Schema, as signed (the view). */
+function namedSchemas(view: CredentialView | undefined): [number, string][] {
+  return (view?.schemas ?? []).flatMap((entry, index): [number, string][] =>
+    entry.id !== undefined && entry.types.some((t) => JSON_SCHEMA_TYPES.includes(t)) ? [[index, entry.id]] : [],
   );
 }

@@ -107,7 +107,12 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_TYPES].revers
 
 // Shown by name but never compared: the standard contexts do not define these terms (a credential
 // that uses one defines it itself), so a JSON type of that name says nothing about the graph.
-const SHOWN_NAMES: ReadonlyMap<string, string> = new Map([[`${OB}1EdTechRevocationList`, '1EdTechRevocationList']]);
+const SHOWN_NAMES: ReadonlyMap<string, string> = new Map([
+  [`${OB}1EdTechRevocationList`, '1EdTechRevocationList'],
+  ['https://purl.imsglobal.org/spec/vcrl/v1p0/context.json#1EdTechRevocationList', '1EdTechRevocationList'],
+  ['https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019', '1EdTechJsonSchemaValidator2019'],
+  [`${CRED}JsonSchema`, 'JsonSchema'],
+]);
 
 /** The short name of a known class IRI (`…#OpenBadgeCredential` → `OpenBadgeCredential`), else the IRI. */
 export function shortTypeName(typeIri: string): string {
