@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import {
   generateKey, exportKey, parseCompetency, decide, issueFromDecision, verifyCredential,
   formatReport, matchesIdentity, checkStack, issueStack, MicrocredError,
-  bakeCredential, StatusRegistry, MemoryStatusStore, generateJwtKey, issueCredentialJwt,
+  bakeCredential, StatusRegistry, issueCredential, MemoryStatusStore, generateJwtKey, issueCredentialJwt,
 } from '../dist/index.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -67,6 +67,36 @@ tampered.credentialSubject.result[2].achievedLevel = tampered.credentialSubject.
 const tamperedReport = await verifyCredential(tampered);
 const failed = tamperedReport.checks.find((c) => c.outcome === 'failed');
 console.log(`${tamperedReport.summary}: ${failed.problem.title} (${failed.problem.code})`);
+
+// A relabelled copy keeps the signed statements (so the signature still holds) but makes its JSON
+// show another achievement name: an added context moves the signed name out of sight.
+const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
+const plain = await issueCredential({
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  name: credential.name,
+  validFrom: credential.validFrom,
+  issuer: credential.issuer,
+  credentialSubject: {
+    type: ['AchievementSubject'],
+    id: 'did:web:riverbend.example:staff:elena-marsh',
+    achievement: { id: credential.credentialSubject.achievement.id, type: ['Achievement'], name: credential.credentialSubject.achievement.name, description: 'Hinge questions, acted on in the lesson.', criteria: { narrative: 'Reviewed evidence.' } },
+  },
+}, { key });
+const relabelled = structuredClone(plain);
+const shown = relabelled.credentialSubject.achievement;
+const scoped = { name: '@index', signedName: 'https://schema.org/name', description: 'https://schema.org/description', criteria: `${OB}Criteria`, narrative: `${OB}narrative` };
+relabelled['@context'].push({ achievement: { '@id': `${OB}achievement`, '@context': scoped } });
+relabelled.credentialSubject.type = [`${OB}AchievementSubject`];
+shown.type = [`${OB}Achievement`];
+shown.signedName = shown.name;
+shown.name = 'National Board Certification';
+await writeFile(`${out}relabelled.json`, JSON.stringify(relabelled, null, 2));
+const relabelledReport = await verifyCredential(relabelled);
+const view = relabelledReport.checks.find((c) => c.id === 'view');
+const signature = relabelledReport.checks.find((c) => c.id === 'signature');
+console.log(`Relabelled copy (out/demo/relabelled.json): signature ${signature.outcome}, but ${view.problem.code} at ${view.problem.path}`);
+console.log(`  Its JSON says "${shown.name}"; the report shows what was signed: "${relabelledReport.credential.achievement.name}"`);
 
 heading('8. Stacking into a larger credential');
 const stack = await readDefinition('competencies/student-thinking-leader.yaml');
