@@ -29,7 +29,7 @@ function nested(levels: number): Record<string, unknown> {
 
 describe('the defaults', () => {
   it('are documented and exported: 4 MiB, 64 levels, 4 proofs, 5,000 values, 256 characters echoed', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 4 * MB, maxDepth: 64, maxProofs: 4, maxValues: 5_000, maxEchoLength: 256, maxStatusEntries: 8, maxStatusLists: 4 });
+    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 4 * MB, maxDepth: 64, maxProofs: 4, maxValues: 5_000, maxEchoLength: 256, maxStatusEntries: 8, maxStatusLists: 4, maxContexts: 64, maxSchemas: 4, maxSchemaBytes: 256 * 1024 });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });
 

@@ -120,7 +120,7 @@ function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]):
   for (const field of fields) {
     const raw = value[field.key];
     if (raw === undefined || raw === null) continue;
-    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (isJsonObject(v) && Array.isArray(v['@list']) ? v['@list'] : [v]));
+    const values = (Array.isArray(raw) ? raw : [raw]).flatMap(containerMembers);
     if (field.kind === 'node') {
       const nodes = values.flatMap((v): Reading[] => {
         if (typeof v === 'string') return [{ id: [v], type: [], fields: new Map() }];
@@ -132,6 +132,13 @@ function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]):
     }
   }
   return reading;
+}
+
+// The members of a `@list` or `@set` object, or the value itself.
+function containerMembers(value: unknown): unknown[] {
+  if (!isJsonObject(value)) return [value];
+  const members = value['@list'] ?? value['@set'];
+  return Array.isArray(members) ? members : members === undefined ? [value] : [members];
 }
 
 function writtenValue(value: unknown): string[] {
