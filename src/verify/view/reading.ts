@@ -3,7 +3,10 @@
 // signs the graph, so only the first is authoritative; the second is what a person or a naive reader
 // would take the credential to say, and must agree with the first.
 import { isJsonObject, joinPath } from '../../jsonPath.js';
+import { CONTEXT } from '../../model/constants.js';
 import { CREDENTIAL_FIELDS, knownTypeIri, type Field } from './fields.js';
+
+const VC_V2: string = CONTEXT.VC_V2;
 
 /** One node's reading: `id`, `type` (IRIs) and each field's values (strings, or the readings of nodes). */
 export interface Reading {
@@ -110,6 +113,13 @@ function graphValue(value: unknown): string[] {
 
 /** The reading of the credential as its JSON is written, each term taken at its standard meaning. */
 export function readWritten(credential: Record<string, unknown>): Reading {
+  // VC 2.0 defines no issuanceDate or expirationDate: a reader of a VC 2.0 credential shows
+  // validFrom and validUntil, whatever else the JSON carries under those two names.
+  const context = credential['@context'];
+  if (Array.isArray(context) && context[0] === VC_V2) {
+    const { issuanceDate: _from, expirationDate: _until, ...rest } = credential;
+    return readJsonNode(rest, CREDENTIAL_FIELDS);
+  }
   return readJsonNode(credential, CREDENTIAL_FIELDS);
 }
 
