@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable)('the verifier in headless Chromium', () => {
   beforeAll(async () => {
     browser = await openBrowser();
     const key = await generateKey();
-    signed = await issueCredential(unsignedCredential(key), { key });
+    signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
   }, 60_000);
 
   afterAll(async () => {
@@ -71,11 +71,12 @@ describe.skipIf(!browserAvailable)('the verifier in headless Chromium', () => {
 
   it('a credential issued in the browser (WebCrypto signer) verifies in Node and in the plain Digital Bazaar pipeline', async () => {
     const draft = unsignedCredential(await generateKey());
-    const made = await browser.page.evaluate(async (unsigned) => {
+    // Signed at the tests' pinned moment: a proof created after the moment checked is refused.
+    const made = await browser.page.evaluate(async ([unsigned, now]) => {
       const { generateKey: gen, issueCredential: issue } = (globalThis as unknown as { microcred: Api }).microcred;
       const key = await gen();
-      return issue({ ...unsigned, issuer: { ...(unsigned.issuer as object), id: key.controller } } as never, { key });
-    }, draft as unknown as Record<string, unknown>);
+      return issue({ ...(unsigned as object), issuer: { ...((unsigned as { issuer: object }).issuer), id: key.controller } } as never, { key, now: new Date(now as string) });
+    }, [draft as unknown as Record<string, unknown>, NOW.toISOString()] as const);
     const report = await verifyCredential(made, { now: NOW });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
     expect(report.verified).toBe(true);
