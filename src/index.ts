@@ -8,7 +8,6 @@ export type * from './model/credential.js';
 
 export { DocumentLoader } from './contexts/documentLoader.js';
 export type { DocumentLoaderOptions, RemoteDocument } from './contexts/documentLoader.js';
-export { bundledContextUrls } from './contexts/bundled.js';
 
 export { IssuerKey, generateKey, importKey, didKeyOf } from './keys/issuerKey.js';
 export type { KeyFile, Ed25519Jwk, Signer } from './keys/issuerKey.js';
@@ -32,9 +31,7 @@ export type { FormatReportOptions } from './verify/format.js';
 export { defineCompetency, parseCompetency } from './competency/define.js';
 export type { ParseCompetencyOptions } from './competency/define.js';
 export { compileAchievement } from './competency/compile.js';
-export { achievementId, resultDescriptionId, rubricLevelId, matchesDefinitionRef } from './competency/ids.js';
-export type { VersionedId } from './competency/ids.js';
-export { competencyDefinitionSchema } from './competency/schemaProblems.js';
+export { COMPETENCY_DEFINITION_SCHEMA } from './competency/schemaProblems.js';
 export type {
   CompetencyDefinition, Component, RubricLevel, ArtifactRequirement, ReflectionPrompt, AlignmentTarget, DefinitionRef, DefinitionIssuer,
 } from './competency/types.js';
@@ -77,7 +74,7 @@ export type { TrustedIssuer } from './trust/types.js';
 export type { SuiteName } from './proofs/suites.js';
 
 // --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
-export { StatusRegistry, MIN_STATUS_LIST_LENGTH } from './status/registry.js';
+export { StatusRegistry } from './status/registry.js';
 export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
 export { MemoryStatusStore } from './status/memoryStore.js';
 export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
@@ -104,7 +101,6 @@ export type { DidVerificationMethod } from './keys/didWeb.js';
 export { bakeCredential } from './bake/bake.js';
 export { extractCredential } from './bake/extract.js';
 export type { ExtractedCredential } from './bake/extract.js';
-export { imageKindOf } from './bake/image.js';
 export type { ImageInput, ImageOptions } from './bake/image.js';
 export type { BakeableCredential } from './bake/credentialText.js';
 

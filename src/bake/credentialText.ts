@@ -11,6 +11,9 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** A credential as {@link bakeCredential} takes it: a signed JSON-LD credential (object or JSON text) or a VC-JWT. */
 export type BakeableCredential = Record<string, unknown> | string;
 
+/** A baked credential, by its form: a JSON-LD credential is an object, a VC-JWT its compact JWS. */
+export type BakedCredential = { format: 'json-ld'; credential: Record<string, unknown> } | { format: 'vc-jwt'; credential: string };
+
 /** The text to bake for `credential`, refusing anything that is not a signed credential. */
 export function textToBake(credential: unknown): { text: string; format: CredentialFormat } {
   if (typeof credential === 'string') {
@@ -52,7 +55,7 @@ export function textToBake(credential: unknown): { text: string; format: Credent
  * What a baked text holds: a JSON credential (parsed; a leading byte-order mark ignored, a member
  * name twice in one object refused with `ERR_INPUT_DUPLICATE_KEY`) or a VC-JWT (as it is).
  */
-export function credentialOfText(text: string): { format: CredentialFormat; credential: Record<string, unknown> | string } {
+export function credentialOfText(text: string): BakedCredential {
   if (COMPACT_JWS.test(text)) return { format: 'vc-jwt', credential: text };
   const json = withoutByteOrderMark(text);
   let parsed: unknown;

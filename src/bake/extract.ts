@@ -1,19 +1,22 @@
-import type { CredentialFormat } from '../model/credential.js';
-import { credentialOfText } from './credentialText.js';
+import { credentialOfText, type BakedCredential } from './credentialText.js';
 import { maxBytesOf, readImage, type ImageInput, type ImageKind, type ImageOptions } from './image.js';
 import { extractPngText } from './png/png.js';
 import { extractSvgText } from './svg/svg.js';
 
-/** What {@link extractCredential} found in an image. */
-export interface ExtractedCredential {
+/**
+ * What {@link extractCredential} found in an image, discriminated on `format`: for `json-ld`,
+ * `credential` is the parsed object; for `vc-jwt`, it is the compact JWS string.
+ *
+ * @example
+ * const found = extractCredential(png);
+ * if (found.format === 'json-ld') show(found.credential.name); // an object here, a string for vc-jwt
+ */
+export type ExtractedCredential = BakedCredential & {
   /** The image it came from. */
   kind: ImageKind;
-  /** `json-ld`: `credential` is the parsed object; `vc-jwt`: it is the compact JWS. */
-  format: CredentialFormat;
-  credential: Record<string, unknown> | string;
   /** The baked text exactly as found (surrounding whitespace trimmed). */
   text: string;
-}
+};
 
 /**
  * Takes the Open Badges 3.0 credential out of a baked PNG or SVG. Reads nothing but the image:

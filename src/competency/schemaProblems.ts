@@ -7,7 +7,7 @@ import { isJsonObject, joinPath, pathOfPointer } from '../jsonPath.js';
 import schema from '../../schemas/competency-definition.schema.json';
 
 /** The JSON Schema (draft 2020-12) of the competency definition format. */
-export const competencyDefinitionSchema: Readonly<Record<string, unknown>> = schema;
+export const COMPETENCY_DEFINITION_SCHEMA: Readonly<Record<string, unknown>> = schema;
 
 // What a value that fails one of the schema's named shapes ($defs) should have been.
 const SHAPES: Record<string, string> = {

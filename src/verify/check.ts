@@ -51,7 +51,7 @@ export interface VerifyContext {
 }
 
 /** A check's verdict: passed, or an outcome with its problem; optionally every problem and part (see CheckResult). */
-export type Verdict = ({ outcome: 'passed' } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem }) & {
+export type Verdict = ({ outcome: 'passed'; problem?: never } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem }) & {
   problems?: Problem[];
   parts?: CheckPart[];
 };

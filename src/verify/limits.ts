@@ -184,13 +184,14 @@ export function echo(value: unknown, limits: VerifyLimits): string {
 export function boundReport(report: VerificationReport, limits: VerifyLimits): VerificationReport {
   const max = limits.maxEchoLength;
   const problem = (p: Problem): Problem => ({ ...p, title: shorten(p.title, max * 4), detail: shorten(p.detail, max * 4), ...(p.path === undefined ? {} : { path: shorten(p.path, max) }) });
-  const part = (p: CheckPart): CheckPart => ({ ...p, label: shorten(p.label, max), ...(p.problem ? { problem: problem(p.problem) } : {}) });
-  const check = (c: CheckResult): CheckResult => ({
-    ...c,
-    ...(c.problem ? { problem: problem(c.problem) } : {}),
-    ...(c.problems ? { problems: c.problems.map(problem) } : {}),
-    ...(c.parts ? { parts: c.parts.map(part) } : {}),
-  });
+  const part = (p: CheckPart): CheckPart => {
+    const label = shorten(p.label, max);
+    return p.outcome === 'passed' ? { ...p, label } : { ...p, label, problem: problem(p.problem) };
+  };
+  const check = (c: CheckResult): CheckResult => {
+    const lists = { ...(c.problems ? { problems: c.problems.map(problem) } : {}), ...(c.parts ? { parts: c.parts.map(part) } : {}) };
+    return c.outcome === 'passed' ? { ...c, ...lists } : { ...c, problem: problem(c.problem), ...lists };
+  };
   return { ...report, checks: report.checks.map(check), ...(report.credential ? { credential: boundSummary(report.credential, max) } : {}) };
 }
 

@@ -27,27 +27,33 @@ export interface Problem {
   path?: string;
 }
 
-/** One line of the report. */
-export interface CheckResult {
+/**
+ * An outcome and, whenever it is not `passed`, the problem that explains it. The type says so: a
+ * result whose outcome is not `passed` always has a `problem`, and a passed one never has.
+ *
+ * @example
+ * if (result.outcome !== 'passed') show(result.problem.title); // no `?.` needed
+ */
+export type Outcome =
+  | { outcome: 'passed'; problem?: never }
+  | { outcome: Exclude<CheckOutcome, 'passed'>; problem: Problem };
+
+/** One line of the report: what was checked, how it came out and, unless it passed, why. */
+export type CheckResult = Outcome & {
   id: CheckId;
   /** What the check establishes, e.g. "Signature is valid". */
   title: string;
-  outcome: CheckOutcome;
-  /** Present whenever outcome is not `passed`. */
-  problem?: Problem;
   /** Every problem found, when the check found more than one (e.g. one per JSON Schema finding); `problem` is the first. */
   problems?: Problem[];
   /** One line per part checked on its own, e.g. each proof of a credential with several, or each status entry. */
   parts?: CheckPart[];
-}
+};
 
-/** One part of a check, e.g. one proof of several. */
-export interface CheckPart {
+/** One part of a check, e.g. one proof of several; like a check, a part that did not pass has a `problem`. */
+export type CheckPart = Outcome & {
   /** What this part is, e.g. "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…". */
   label: string;
-  outcome: CheckOutcome;
-  problem?: Problem;
-}
+};
 
 /** The display state of a report as a whole. */
 export type ReportSummary = 'verified' | 'verified-with-warnings' | 'invalid' | 'could-not-check';
@@ -85,11 +91,4 @@ export interface VerificationReport {
   /** The caller's entry for the issuer (see the `trust` option), when the issuer is on it and signed the credential. */
   issuerTrust?: { id: string; name: string; url?: string; logo?: string };
   checks: CheckResult[];
-}
-
-/** The summary state for a list of checks. */
-export function summarize(checks: CheckResult[]): ReportSummary {
-  if (checks.some((c) => c.outcome === 'failed')) return 'invalid';
-  if (checks.some((c) => c.outcome === 'could-not-check' || c.outcome === 'skipped')) return 'could-not-check';
-  return checks.some((c) => c.outcome === 'warning') ? 'verified-with-warnings' : 'verified';
 }

@@ -4,7 +4,7 @@ import { ErrorCode } from '../errors.js';
 import { isUri } from '../identifiers.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { ListFormat } from '../status/bitstring.js';
-import type { CheckPart, Problem } from './report.js';
+import type { CheckOutcome, CheckPart, Problem } from './report.js';
 
 /** What an entry asks for: bit `index` of the `format` list at `url`, read for `purpose`. */
 export interface ListLookup {
@@ -52,9 +52,11 @@ export function readStatusEntry(entry: unknown, path: string): EntryReading {
   return { lookup: { format, url, purpose, index, path, label: `${purpose}: ${url} index ${index}` } };
 }
 
-/** A part of the status check's report. */
-export function part(label: string, outcome: CheckPart['outcome'], problem?: Problem): CheckPart {
-  return problem ? { label, outcome, problem } : { label, outcome };
+/** A part of the status check's report: passed, or another outcome with its problem. */
+export function part(label: string, outcome: 'passed'): CheckPart;
+export function part(label: string, outcome: Exclude<CheckOutcome, 'passed'>, problem: Problem): CheckPart;
+export function part(label: string, outcome: CheckOutcome, problem?: Problem): CheckPart {
+  return (problem && outcome !== 'passed' ? { label, outcome, problem } : { label, outcome: 'passed' });
 }
 
 function unsupported(entry: Record<string, unknown>, path: string): CheckPart {

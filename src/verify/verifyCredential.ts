@@ -10,7 +10,8 @@ import { VerificationLoader } from './loader.js';
 import { readVerifyOptions } from './options.js';
 import { CHECKS } from './pipeline.js';
 import { isAuthentic } from './authenticity.js';
-import { summarize, type CheckResult, type CredentialSummary, type VerificationReport } from './report.js';
+import type { CheckResult, CredentialSummary, VerificationReport } from './report.js';
+import { summarize } from './summary.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {

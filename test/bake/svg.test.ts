@@ -3,7 +3,8 @@
 // or reference ever followed.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ErrorCode, bakeCredential, extractCredential, imageKindOf } from '../../src/index.js';
+import { ErrorCode, bakeCredential, extractCredential } from '../../src/index.js';
+import { imageKindOf } from '../../src/bake/image.js';
 import { fixturePath } from '../helpers/credential.js';
 import { badgeSvg, signedCredential, signedJwt, thrown } from './helpers.js';
 

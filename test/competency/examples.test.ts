@@ -2,9 +2,9 @@
 // Achievement, and compiles the same way every time.
 import { describe, expect, it } from 'vitest';
 import {
-  achievementId, compileAchievement, matchesDefinitionRef, parseCompetency, resultDescriptionId, rubricLevelId,
-  type Achievement, type CompetencyDefinition,
+  compileAchievement, parseCompetency, type Achievement, type CompetencyDefinition,
 } from '../../src/index.js';
+import { achievementId, matchesDefinitionRef, resultDescriptionId, rubricLevelId } from '../../src/competency/ids.js';
 import { exampleFiles, minimalDefinition } from './helpers.js';
 
 const examples = exampleFiles();

@@ -1,7 +1,8 @@
 // The loader serves bundled contexts and did:key documents from memory, plus documents the caller
 // adds; it never fetches, and a bundled context can never be replaced.
 import { describe, expect, it } from 'vitest';
-import { DocumentLoader, MicrocredError, bundledContextUrls, generateKey } from '../../src/index.js';
+import { DocumentLoader, MicrocredError, generateKey } from '../../src/index.js';
+import { bundledContextUrls } from '../../src/contexts/bundled.js';
 import { rejection } from '../helpers/errors.js';
 
 const REQUIRED_CONTEXTS = [

@@ -2,7 +2,8 @@
 // from the fixtures' README), the offline stand-ins a row is given, and the comparison of a report
 // with what the README expects. The walk itself is in fixturesWalk*.test.ts.
 import { readFileSync } from 'node:fs';
-import { DocumentLoader, bundledContextUrls, verifyCredential, type CheckOutcome, type VerificationReport } from '../../src/index.js';
+import { DocumentLoader, verifyCredential, type CheckOutcome, type VerificationReport } from '../../src/index.js';
+import { bundledContextUrls } from '../../src/contexts/bundled.js';
 import { fixture, fixturePath } from '../helpers/credential.js';
 
 export type Verdict = 'valid' | 'valid-with-warnings' | 'invalid' | 'could-not-check';

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
-  MicrocredError, achievementId, generateKey, issueStack, matchesIdentity, verifyCredential,
-  type CompetencyDefinition, type IssuerKey, type SignedCredential,
+  MicrocredError, generateKey, issueStack, matchesIdentity, verifyCredential, type CompetencyDefinition, type IssuerKey, type SignedCredential,
 } from '../../src/index.js';
+import { achievementId } from '../../src/competency/ids.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentLoader, MemoryStatusStore, MIN_STATUS_LIST_LENGTH, StatusRegistry, generateKey, issueCredential, verifyCredential, type BitstringStatusListEntry, type SignedCredential, type StatusListCredential } from '../../src/index.js';
+import { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, issueCredential, verifyCredential, type BitstringStatusListEntry, type SignedCredential, type StatusListCredential } from '../../src/index.js';
+import { MIN_STATUS_LIST_LENGTH } from '../../src/status/registry.js';
 import { decodeList } from '../../src/status/bitstring.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { rejection } from '../helpers/errors.js';

@@ -127,7 +127,7 @@ function verdictFor(results: { target: Target; problems: Problem[]; unresolved?:
     results.length > 1
       ? results.map(({ target, problems: found, unresolved: missing }) => {
           const first = found[0] ?? missing;
-          return { label: target.label, outcome: found.length ? 'failed' : missing ? 'could-not-check' : 'passed', ...(first ? { problem: first } : {}) };
+          return first ? { label: target.label, outcome: found.length ? 'failed' : 'could-not-check', problem: first } : { label: target.label, outcome: 'passed' };
         })
       : undefined;
   const extra = { ...(problems.length > 1 ? { problems } : {}), ...(parts ? { parts } : {}) };

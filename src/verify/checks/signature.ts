@@ -172,7 +172,7 @@ function notByIssuer(signer: { id: string; controller?: string }, issuer: string
 }
 
 function atIndex(verdict: Verdict, index: number | undefined): Verdict {
-  if (index === undefined || !('problem' in verdict) || !verdict.problem.path?.startsWith('proof')) return verdict;
+  if (index === undefined || verdict.outcome === 'passed' || !verdict.problem.path?.startsWith('proof')) return verdict;
   return { ...verdict, problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) } };
 }
 
@@ -190,7 +190,8 @@ function unsupported(proof: Record<string, unknown>): Verdict {
 
 function partOf({ proof, verdict: unplaced, index }: ProofOutcome): CheckPart {
   const verdict = atIndex(unplaced, index);
-  return { label: describeProof(proof), outcome: verdict.outcome, ...('problem' in verdict ? { problem: verdict.problem } : {}) };
+  const label = describeProof(proof);
+  return verdict.outcome === 'passed' ? { label, outcome: 'passed' } : { label, outcome: verdict.outcome, problem: verdict.problem };
 }
 
 /** "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…" */
