@@ -156,6 +156,20 @@ export class StatusRegistry implements CredentialStatusSource {
     return signed;
   }
 
+  /**
+   * The list `listId`, signed now, or `undefined` when the store has no such list: what
+   * `verifyCredential(credential, { status: registry })` serves for a status list URL.
+   */
+  async findListCredential(listId: string): Promise<StatusListCredential | undefined> {
+    const list = await this.#store.getList(listId);
+    return list && signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) });
+  }
+
+  /** True for a StatusRegistry (a brand check: it runs no code of `value`, such as a Proxy's traps or a getter). */
+  static isStatusRegistry(value: unknown): value is StatusRegistry {
+    return typeof value === 'object' && value !== null && #store in value;
+  }
+
   /** One list, signed now. */
   async listCredential(listId: string): Promise<StatusListCredential> {
     const list = await this.#store.getList(listId);

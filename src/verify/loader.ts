@@ -21,12 +21,19 @@ export interface VerificationLoaderOptions {
   network?: NetworkPolicy;
   /** The caller's loader: a DocumentLoader, any object with a `load` function, or the loader of an enclosing verification. */
   loader?: LoadsDocuments;
+  /** The caller's status registry (the `status` option): it serves the signed lists it keeps, at their ids. */
+  statusLists?: StatusListSource;
   /** The document being verified, once read: its contexts are never fetched. */
   input: () => unknown;
   /** When the verification must be done, in `Date.now()` milliseconds. */
   deadline: number;
   /** The verification's `timeoutMs`, for messages. */
   timeoutMs: number;
+}
+
+/** What serves status list credentials by URL: a {@link StatusRegistry}; `undefined` for a list it does not keep. */
+export interface StatusListSource {
+  findListCredential(url: string): Promise<unknown>;
 }
 
 /** One place a document may come from. `undefined`: this source does not hold it, ask the next. */
@@ -38,7 +45,7 @@ interface Source {
 
 /**
  * The loader of one verification. For each URL, in order: the bundled contexts, the call's
- * `documents`, the caller's `loader`, did:key, then the network (the call's `fetch`, else the
+ * `documents`, the lists of the call's status registry, the caller's `loader`, did:key, then the network (the call's `fetch`, else the
  * caller's loader's) for a did:web or https document. Once the deadline has passed nothing more is
  * asked of the caller's loader or the network (ERR_VERIFY_TIMEOUT), and neither can hold the
  * verification past it, even if it never answers.
@@ -53,6 +60,7 @@ export class VerificationLoader implements LoadsDocuments {
   readonly #deadline: number;
   readonly #timeoutMs: number;
   readonly #sources: readonly Source[];
+  readonly #statusLists: StatusListSource | undefined;
 
   constructor(options: VerificationLoaderOptions) {
     for (const [url, document] of options.documents ?? []) if (!bundledContexts().has(url)) this.#held.add(url, document);
@@ -62,12 +70,16 @@ export class VerificationLoader implements LoadsDocuments {
     this.#didKeys = parts?.didKeys ?? (enclosing ? enclosing.#didKeys : new DidKeyCache());
     this.#fetcher = fetcherOf(options) ?? parts?.fetcher ?? (enclosing ? enclosing.#fetcher : undefined);
     this.#input = options.input;
+    this.#statusLists = options.statusLists ?? (enclosing ? enclosing.#statusLists : undefined);
     // A verification inside another (a status list's) ends no later than the one that started it.
     this.#deadline = enclosing ? Math.min(options.deadline, enclosing.#deadline) : options.deadline;
     this.#timeoutMs = enclosing ? enclosing.#timeoutMs : options.timeoutMs;
     this.#sources = [
       { waits: false, lookup: async (url) => bundledContext(url) },
       { waits: false, lookup: async (url) => found(url, await this.#held.get(url)) },
+      // The registry's store may wait on a disk or a database: raced against the deadline inside, so
+      // that a verification inside this one (a status list's) is bounded by it too.
+      { waits: false, lookup: (url) => this.#fromRegistry(url) },
       // The caller's loader is raced against the deadline inside, so that its failure falls through to did:key.
       { waits: false, lookup: (url) => this.#fromCaller(url) },
       { waits: false, lookup: async (url) => found(url, await this.#didKeys.resolve(url)) },
@@ -115,6 +127,14 @@ export class VerificationLoader implements LoadsDocuments {
       this.#callerError = { url, error };
       return undefined;
     }
+  }
+
+  // The registry's own list at `url`, signed now; a list it does not keep is asked of the next source.
+  async #fromRegistry(url: string): Promise<RemoteDocument | undefined> {
+    const registry = this.#statusLists;
+    // Lists are published at http(s) URLs: a DID or a urn is never asked of the store.
+    if (!registry || !/^https?:\/\//i.test(url)) return undefined;
+    return found(url, await this.#beforeDeadline(url, () => registry.findListCredential(url)));
   }
 
   // What this verification answers without waiting on anything: every source but the network.

@@ -5,6 +5,7 @@
 import { documentLoaderParts, type DocumentLoader, type LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { NetworkPolicy } from '../network/policy.js';
+import { StatusRegistry } from '../status/registry.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { DEFAULT_LIMITS, resolveLimits, type VerifyLimits } from './limits.js';
 import { VerificationLoader } from './loader.js';
@@ -24,6 +25,8 @@ export interface VerifyOptionsSnapshot {
   limits: VerifyLimits;
   timeoutMs: number;
   inlineContexts?: 'warn' | 'refuse';
+  /** The caller's status registry, whose own lists the status check is served. */
+  status?: StatusRegistry;
 }
 
 const NETWORK_FIELDS = ['httpsOnly', 'timeoutMs', 'maxBytes', 'cacheTtlMs', 'allowPrivateAddresses', 'maxRedirects'] as const;
@@ -37,6 +40,7 @@ export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
   const fetch = get('fetch');
   const network = networkOf(get('network'));
   const trust = get('trust');
+  const status = get('status');
   return {
     ...(loader ? { loader } : {}),
     now: dateOf(get('now')) ?? new Date(),
@@ -49,6 +53,8 @@ export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
     limits: limitsOf(get('limits')),
     timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
     ...(get('inlineContexts') === 'refuse' ? { inlineContexts: 'refuse' as const } : {}),
+    // A registry is used as it is (its store is the issuer's own state); anything else is not one.
+    ...(StatusRegistry.isStatusRegistry(status) ? { status } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Check, DecodedJwt, VerifyContext } from './check.js';
 import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
+import type { StatusRegistry } from '../status/registry.js';
 import { boundReport, type VerifyLimits } from './limits.js';
 import { VerificationLoader } from './loader.js';
 import { readVerifyOptions } from './options.js';
@@ -58,6 +59,16 @@ export interface VerifyOptions {
    * cannot hold the verification past it.
    */
   timeoutMs?: number;
+  /**
+   * Your own {@link StatusRegistry}: the status check is served the lists it keeps, signed now, so an
+   * issuer can check what it issued (and revoked) without publishing or looking anything up. A list
+   * it does not keep is read as without it (`documents`, `loader`, the network). The lists are
+   * verified like any other: signature, issuer, validity.
+   *
+   * @example
+   * const report = await verifyCredential(signed, { status: registry });
+   */
+  status?: StatusRegistry;
 }
 
 /**
@@ -96,6 +107,7 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
       ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
       ...(snapshot.network ? { network: snapshot.network } : {}),
       ...(snapshot.loader ? { loader: snapshot.loader } : {}),
+      ...(snapshot.status ? { statusLists: snapshot.status } : {}),
       input: () => ctx.credential,
       deadline: Date.now() + snapshot.timeoutMs,
       timeoutMs: snapshot.timeoutMs,
