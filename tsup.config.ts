@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { defineConfig } from 'tsup';
+
+/** Modules of src/ that microcred/node and microcred/postgres import from the main entry rather than bundle. */
+const FROM_MAIN_ENTRY = [join('src', 'errors.js'), join('src', 'competency', 'define.js')];
 
 export default defineConfig([
   {
@@ -21,13 +25,17 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     external: ['#runtime'],
-    // MicrocredError comes from the main entry (a self-reference), not a bundled copy, so that
-    // `instanceof MicrocredError` holds for the errors this entry throws.
+    // What the main entry exports is taken from it (a self-reference, `microcred`), not bundled again:
+    // MicrocredError, so that `instanceof MicrocredError` holds for the errors this entry throws, and
+    // the definition parser (ajv, yaml and the schema) that loadCompetency calls.
     esbuildPlugins: [
       {
-        name: 'errors-from-main-entry',
+        name: 'from-main-entry',
         setup(build) {
-          build.onResolve({ filter: /\/errors\.js$/ }, () => ({ path: 'microcred', external: true }));
+          build.onResolve({ filter: /\.js$/ }, (args) => {
+            const target = join(args.resolveDir, args.path);
+            return FROM_MAIN_ENTRY.some((module) => target.endsWith(module)) ? { path: 'microcred', external: true } : undefined;
+          });
         },
       },
     ],

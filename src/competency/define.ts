@@ -32,12 +32,21 @@ export function defineCompetency(input: unknown): CompetencyDefinition {
 /**
  * Parses a definition written in YAML or JSON and checks it like {@link defineCompetency}.
  * A syntax error is an `ERR_DEFINITION_INVALID` whose message gives the line and column.
- * (Reading the file is the caller's job; this runs in browsers too.)
+ * It takes the file's text, not its name (this runs in browsers too): given something that looks
+ * like a file path, it throws `ERR_DEFINITION_INVALID` saying so. To read a file in Node, use
+ * `loadCompetency(path)` from `microcred/node`.
  *
  * @example
  * const definition = parseCompetency(await readFile(path, 'utf8'), { source: path });
  */
 export function parseCompetency(text: string, options: ParseCompetencyOptions = {}): CompetencyDefinition {
+  if (typeof text !== 'string') {
+    throw notText(`parseCompetency takes the definition's YAML or JSON text (a string); it was given ${describe(text)}. To read a file, use loadCompetency(path) from microcred/node.`);
+  }
+  if (looksLikeFilePath(text)) {
+    const file = text.trim();
+    throw notText(`parseCompetency was given "${file}", which looks like a file path, not the definition's text. It parses YAML or JSON text and reads no files: use loadCompetency(${JSON.stringify(file)}) from microcred/node, or read the file and pass its text.`, { file });
+  }
   const format = options.format ?? formatOf(text, options.source);
   const data = format === 'json' ? parseJson(text, options.source) : parseYaml(text, options.source);
   return checked(data, options.source);
@@ -92,6 +101,25 @@ function invalid(problems: ProblemDetail[], source?: string, extra: Record<strin
     problems,
     ...extra,
   });
+}
+
+// Not a definition's text at all: one message, said as it is (no "invalid definition" list around it).
+function notText(message: string, extra: Record<string, unknown> = {}): MicrocredError {
+  return new MicrocredError(ErrorCode.DEFINITION_INVALID, message, { problems: [{ message }], ...extra });
+}
+
+// One line ending in a definition file's extension, or starting like a path, that is neither a YAML
+// mapping nor JSON. A definition is a mapping, so no valid definition is ever taken for a path.
+function looksLikeFilePath(text: string): boolean {
+  const line = text.trim();
+  if (line === '' || /[\r\n]/.test(line) || /^[{[]/.test(line) || /:(?:\s|$)/.test(line)) return false;
+  return /\.(?:ya?ml|json)$/i.test(line) || /^(?:\.{1,2}[\\/]|[\\/]|~[\\/]|[A-Za-z]:[\\/]|file:)/.test(line);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'bytes (decode them as UTF-8 first)';
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
 function formatOf(text: string, source?: string): 'yaml' | 'json' {
