@@ -27,18 +27,20 @@ export interface Problem {
   path?: string;
 }
 
-/**
- * An outcome and, whenever it is not `passed`, the problem that explains it. The type says so: a
- * result whose outcome is not `passed` always has a `problem`, and a passed one never has.
- *
- * @example
- * if (result.outcome !== 'passed') show(result.problem.title); // no `?.` needed
- */
-export type Outcome =
+// An outcome and, whenever it is not `passed`, the problem that explains it: a result whose outcome
+// is not `passed` always has a `problem`, and a passed one never has. Not exported: CheckResult and
+// CheckPart are the names callers use.
+type Outcome =
   | { outcome: 'passed'; problem?: never }
   | { outcome: Exclude<CheckOutcome, 'passed'>; problem: Problem };
 
-/** One line of the report: what was checked, how it came out and, unless it passed, why. */
+/**
+ * One line of the report: what was checked, how it came out and, unless it passed, why. Discriminated
+ * on `outcome`: when it is not `passed`, `problem` is always there.
+ *
+ * @example
+ * for (const c of report.checks) if (c.outcome !== 'passed') show(c.title, c.problem.title); // no `?.` needed
+ */
 export type CheckResult = Outcome & {
   id: CheckId;
   /** What the check establishes, e.g. "Signature is valid". */
