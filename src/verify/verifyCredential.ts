@@ -63,7 +63,8 @@ export interface VerifyOptions {
    * Your own {@link StatusRegistry}: the status check is served the lists it keeps, signed now, so an
    * issuer can check what it issued (and revoked) without publishing or looking anything up. A list
    * it does not keep is read as without it (`documents`, `loader`, the network). The lists are
-   * verified like any other: signature, issuer, validity.
+   * verified like any other: signature, issuer, validity (they are signed at the registry's clock,
+   * so a `now` before it finds them not yet valid).
    *
    * @example
    * const report = await verifyCredential(signed, { status: registry });
