@@ -50,11 +50,7 @@ export function didWebOf(domain: string): string {
  */
 export function didWebDocument(domain: string, keys: Key[]): DidDocument {
   const did = didWebOf(domain);
-  const methods = keys.map((k): DidVerificationMethod => {
-    const id = k.withController(did).id as string;
-    if (k.type !== 'ed25519') return { id, type: 'JsonWebKey', controller: did, publicKeyJwk: k.publicJwk };
-    return { id, type: 'Multikey', controller: did, publicKeyMultibase: k.publicKeyMultibase };
-  });
+  const methods = keys.map((k) => k.withController(did).verificationMethod());
   const ids = methods.map((m) => m.id);
   return {
     '@context': [CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1, ...(keys.some((k) => k.type !== 'ed25519') ? [JWK_CONTEXT] : [])],

@@ -2,6 +2,7 @@ import { createEd25519Sign } from '#runtime';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase58btc, fromBase64Url } from '../encoding.js';
 import type { PublicJwk } from './jwk.js';
+import type { DidVerificationMethod } from './didWeb.js';
 
 /** The kinds of key microcred signs with: Ed25519 (the default), P-256 and RSA (2048 bits or more). */
 export type KeyType = 'ed25519' | 'p256' | 'rsa';
@@ -163,6 +164,19 @@ export class Key<T extends KeyType = KeyType> {
     const id = `${controller}#${fragment ?? (this.type === 'ed25519' ? this.publicKeyMultibase : this.thumbprint)}`;
     if (fragment === undefined && this.controller === controller && this.id?.startsWith(`${controller}#`)) return this;
     return new Key<T>({ ...this.#parts(), id: id as Named<T>, controller: controller as Named<T> });
+  }
+
+  /**
+   * The public verification method, as a DID document lists it: a Multikey (Ed25519) or a
+   * JsonWebKey (P-256, RSA). `ERR_KEY_INVALID` for a key with no id.
+   */
+  verificationMethod(): DidVerificationMethod {
+    const { id, controller } = this;
+    if (id === undefined || controller === undefined) {
+      throw new MicrocredError(ErrorCode.KEY_INVALID, `This ${TYPE_NAMES[this.type]} key has no id or controller; name it first (key.withController(did)).`, { path: 'key' });
+    }
+    if (this.type === 'ed25519') return { id, type: 'Multikey', controller, publicKeyMultibase: this.publicKeyMultibase };
+    return { id, type: 'JsonWebKey', controller, publicKeyJwk: this.publicJwk };
   }
 
   /** @internal the private JWK members, for {@link exportKey} only. */

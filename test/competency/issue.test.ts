@@ -3,12 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DocumentLoader, compileAchievement, generateKey, issueCredential, parseCompetency, resultDescriptionId, rubricLevelId, verifyCredential,
-  type CompetencyDefinition, type IssuerKey, type Result, type UnsignedCredential,
+  type CompetencyDefinition, type Key, type Result, type UnsignedCredential,
 } from '../../src/index.js';
 import { NOW } from '../helpers/credential.js';
 import { exampleFiles, minimalDefinition } from './helpers.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 const loader = new DocumentLoader();
 beforeAll(async () => {
   key = await generateKey();

@@ -6,12 +6,12 @@ import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportKey, generateJwtKey, generateKey, importJwtKey, importKey, issueCredential, issueCredentialJwt, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { exportKey, generateJwtKey, generateKey, importJwtKey, importKey, issueCredential, issueCredentialJwt, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
 import { cliSession, readJsonFile, writeUnsigned, type CliSession } from '../cli/helpers.js';
 
 /** Every text form of a 32-byte Ed25519 seed, and of the 64-byte seed‖public form some libraries use. */
-async function encodingsOf(key: IssuerKey): Promise<string[]> {
+async function encodingsOf(key: Key<'ed25519'>): Promise<string[]> {
   const multibase = (await exportKey(key, { includeSecret: true })).secretKeyMultibase as string;
   const d = (await exportKey(key, { format: 'jwk', includeSecret: true })).d as string;
   const seed = Buffer.from(d, 'base64url');
@@ -45,7 +45,7 @@ async function expectErrorsWithoutSecret(attempts: (() => Promise<unknown>)[], h
   expectNoSecret(outputs, hidden);
 }
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let secrets: string[];
 const console_: string[] = [];
 
@@ -154,7 +154,7 @@ describe('JWT keys (ES256, RS256): the private JWK members never show', () => {
     const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => (exported as Record<string, unknown>)[m]).filter((v): v is string => typeof v === 'string');
     expect(privateMembers.length).toBeGreaterThan(0);
     const jwtSecrets = [...new Set(privateMembers.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
-    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' } as IssuerKey;
+    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' } as Key<'ed25519'>;
     const jwt = await issueCredentialJwt(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW });
     const outputs = [
       JSON.stringify(jwtKey),

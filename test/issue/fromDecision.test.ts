@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
   decide, exportKey, submissionDigest, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
-  type ApprovedDecision, type CompetencyDefinition, type Decision, type IssuerKey, type SignedCredential, type Submission,
+  type ApprovedDecision, type CompetencyDefinition, type Decision, type Key, type SignedCredential, type Submission,
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { CHECKED, DECIDED, ISSUED, earn, exampleReviews, exampleSubmission, leaderDefinition, mathDefinition, mathInput } from '../stack/helpers.js';
 import { rejection } from '../helpers/errors.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let definition: CompetencyDefinition;
 let submission: Submission;
 let decision: ApprovedDecision;

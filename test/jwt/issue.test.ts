@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DocumentLoader, IssuerKey, JwtKey, MicrocredError, didWebDocument, didWebKey, exportKey, generateJwtKey, generateKey, importJwtKey, issueCredentialJwt, verifyCredential,
+  DocumentLoader, Key, JwtKey, MicrocredError, didWebDocument, didWebKey, exportKey, generateJwtKey, generateKey, importJwtKey, issueCredentialJwt, verifyCredential,
 } from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { newRegistry, published } from '../status/helpers.js';
@@ -14,7 +14,7 @@ import { decodePart, partsOf } from './helpers.js';
 const DOMAIN = 'pd.example.org';
 const DID = 'did:web:pd.example.org';
 
-let ed25519: IssuerKey;
+let ed25519: Key<'ed25519'>;
 let p256: JwtKey;
 let rsa: JwtKey;
 let loader: DocumentLoader;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 /** The public key jose verifies with, taken from microcred's public export (no secret in it). */
-async function joseKeyOf(key: IssuerKey | JwtKey): Promise<jose.CryptoKey> {
+async function joseKeyOf(key: Key<'ed25519'> | JwtKey): Promise<jose.CryptoKey> {
   const jwk = key instanceof JwtKey ? await exportKey(key) : await exportKey(key, { format: 'jwk' });
   expect(jwk).not.toHaveProperty('d');
   const { kid: _kid, alg: _alg, ...publicJwk } = jwk as Record<string, unknown>;
@@ -36,7 +36,7 @@ async function joseKeyOf(key: IssuerKey | JwtKey): Promise<jose.CryptoKey> {
 describe('issueCredentialJwt', () => {
   it.each([['EdDSA', () => ed25519], ['ES256', () => p256], ['RS256', () => rsa]] as const)('signs with %s: jose verifies it, and so does microcred', async (alg, keyOf) => {
     const key = keyOf();
-    const credential = unsignedCredential({ controller: key.controller } as IssuerKey, { validUntil: '2027-01-15T09:00:00Z' });
+    const credential = unsignedCredential({ controller: key.controller } as Key<'ed25519'>, { validUntil: '2027-01-15T09:00:00Z' });
     const jwt = await issueCredentialJwt(credential, { key, now: NOW });
 
     const { payload, protectedHeader } = await jose.jwtVerify(jwt, await joseKeyOf(key), { algorithms: [alg], typ: 'JWT', issuer: key.controller as string, currentDate: NOW });
@@ -61,7 +61,7 @@ describe('issueCredentialJwt', () => {
   it('puts the public key in a jwk header for an RSA key without an id (bound once the issuer lists it)', async () => {
     const bare = await generateJwtKey({ alg: 'RS256' });
     expect(bare.id).toBeUndefined();
-    const jwt = await issueCredentialJwt(unsignedCredential({ controller: DID } as IssuerKey), { key: bare, now: NOW });
+    const jwt = await issueCredentialJwt(unsignedCredential({ controller: DID }), { key: bare, now: NOW });
     const header = decodePart(partsOf(jwt)[0]);
     expect(header).toEqual({ alg: 'RS256', typ: 'JWT', jwk: bare.publicJwk });
     await expect(jose.jwtVerify(jwt, jose.EmbeddedJWK, { currentDate: NOW })).resolves.toBeDefined();
@@ -108,7 +108,7 @@ describe('issueCredentialJwt', () => {
     const noName = { ...unsignedCredential(ed25519), name: '' };
     const error = await rejection(issueCredentialJwt(noName, { key: ed25519, now: NOW }), 'ERR_FIELD_REQUIRED');
     expect(error.details.path).toBe('name');
-    const otherIssuer = unsignedCredential({ controller: 'did:example:someone-else' } as IssuerKey);
+    const otherIssuer = unsignedCredential({ controller: 'did:example:someone-else' });
     expect((await rejection(issueCredentialJwt(otherIssuer, { key: p256, now: NOW }), 'ERR_ISSUER_MISMATCH')).details.path).toBe('issuer.id');
     const badDate = unsignedCredential(ed25519, { validUntil: 'next year' });
     expect((await rejection(issueCredentialJwt(badDate, { key: ed25519, now: NOW }), 'ERR_DATE_INVALID')).details.path).toBe('validUntil');
@@ -119,8 +119,8 @@ describe('issueCredentialJwt', () => {
   it('refuses a key that cannot sign', async () => {
     const publicOnly = await importJwtKey(await exportKey(p256));
     expect(publicOnly.canSign).toBe(false);
-    await rejection(issueCredentialJwt(unsignedCredential({ controller: p256.controller } as IssuerKey), { key: publicOnly }), 'ERR_KEY_INVALID');
-    await rejection(issueCredentialJwt(unsignedCredential(ed25519), { key: {} as IssuerKey }), 'ERR_KEY_INVALID');
+    await rejection(issueCredentialJwt(unsignedCredential({ controller: p256.controller }), { key: publicOnly }), 'ERR_KEY_INVALID');
+    await rejection(issueCredentialJwt(unsignedCredential(ed25519), { key: {} as Key<'ed25519'> }), 'ERR_KEY_INVALID');
   });
 });
 
@@ -142,7 +142,7 @@ describe('JwtKey', () => {
       expect(backup).toHaveProperty('d');
       const restored = await importJwtKey(JSON.parse(JSON.stringify(backup)));
       expect([restored.id, restored.controller, restored.alg, restored.canSign]).toEqual([key.id, key.controller, key.alg, true]);
-      const jwt = await issueCredentialJwt(unsignedCredential({ controller: key.controller } as IssuerKey), { key: restored, now: NOW });
+      const jwt = await issueCredentialJwt(unsignedCredential({ controller: key.controller }), { key: restored, now: NOW });
       expect(await verifyCredential(jwt, { now: NOW, loader })).toMatchObject({ verified: true });
     }
   });

@@ -2,13 +2,13 @@
 // secret leaves only when asked for, and never through logging, JSON or an error message.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { MicrocredError, didKeyOf, exportKey, generateKey, importKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { MicrocredError, didKeyOf, exportKey, generateKey, importKey, issueCredential, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
 import { rejection } from '../helpers/errors.js';
 
 const base64urlBytes = (text: string) => Buffer.from(text, 'base64url').length;
 
-async function secretOf(key: IssuerKey): Promise<{ multibase: string; d: string }> {
+async function secretOf(key: Key<'ed25519'>): Promise<{ multibase: string; d: string }> {
   const file = await exportKey(key, { includeSecret: true });
   const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
   return { multibase: file.secretKeyMultibase as string, d: jwk.d as string };

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
   MicrocredError, achievementId, generateKey, issueStack, matchesIdentity, verifyCredential,
-  type CompetencyDefinition, type IssuerKey, type SignedCredential,
+  type CompetencyDefinition, type Key, type SignedCredential,
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
@@ -13,7 +13,7 @@ import { rejection } from '../helpers/errors.js';
 
 const STACKED = new Date('2026-06-01T12:00:00Z');
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let leader: CompetencyDefinition;
 let math: SignedCredential;
 let science: SignedCredential;
