@@ -36,6 +36,7 @@ export async function importKey(input: KeyFile | KeyJwk | unknown, options: Impo
     throw new MicrocredError(ErrorCode.KEY_INVALID, 'A key must be a Multikey (publicKeyMultibase) or a JWK (kty "OKP" Ed25519, "EC" P-256 or "RSA").');
   }
   const type = keyTypeOf(found.publicJwk);
+  if (found.secret) assertRsaConsistent(found.publicJwk, found.secret);
   const key = await buildKey(type, found.publicJwk, found.secret, namingOf(found.naming, options));
   if (found.secret) await assertPairMatches(key);
   return key;
@@ -111,6 +112,23 @@ function privateMembersOf(jwk: Record<string, unknown>, type: KeyType): Record<s
     members[name] = value;
   }
   return members;
+}
+
+/**
+ * Throws unless an RSA key's private members agree with each other and with its modulus: n = p·q,
+ * d·e ≡ 1 (mod p−1 and q−1), dp and dq are d reduced, qi·q ≡ 1 (mod p). WebCrypto signs with p, q, dp,
+ * dq and qi alone, so a wrong `d` would pass the probe signature and be exported later as if it were right.
+ */
+function assertRsaConsistent(publicJwk: PublicJwk, secret: Record<string, string>): void {
+  if (publicJwk.kty !== 'RSA') return;
+  const big = (value: string) => {
+    let n = 0n;
+    for (const b of fromBase64Url(value)) n = (n << 8n) | BigInt(b);
+    return n;
+  };
+  const [n, e, d, p, q, dp, dq, qi] = [publicJwk.n, publicJwk.e, secret.d, secret.p, secret.q, secret.dp, secret.dq, secret.qi].map((v) => big(v as string)) as bigint[] as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+  const ok = p > 1n && q > 1n && p * q === n && (d * e) % (p - 1n) === 1n && (d * e) % (q - 1n) === 1n && d % (p - 1n) === dp && d % (q - 1n) === dq && (qi * q) % p === 1n;
+  if (!ok) throw new MicrocredError(ErrorCode.KEY_INVALID, 'The private RSA key does not hold together: its members (d, p, q, dp, dq, qi) do not belong to one key with this modulus.');
 }
 
 function isBase64UrlOfLength(value: string, bytes: number): boolean {
