@@ -30,8 +30,27 @@ export interface KeyFile {
   secretKeyMultibase?: string;
 }
 
-/** A key as a JWK (RFC 7517), with its `alg` and `kid`; the private members (`d`, and for RSA `p`, `q`, `dp`, `dq`, `qi`) only when exported with the secret. */
-export type KeyJwk = PublicJwk & { alg: KeyJwtAlgorithm; kid?: string; d?: string; p?: string; q?: string; dp?: string; dq?: string; qi?: string };
+/**
+ * A key as a JWK (RFC 7517), with its `alg` and `kid`: `crv` and `x` (Ed25519), `crv`, `x` and `y`
+ * (P-256) or `n` and `e` (RSA); the private members (`d`, and for RSA `p`, `q`, `dp`, `dq`, `qi`) only
+ * when exported with the secret.
+ */
+export type KeyJwk = {
+  kty: 'OKP' | 'EC' | 'RSA';
+  crv?: 'Ed25519' | 'P-256';
+  x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
+  alg: KeyJwtAlgorithm;
+  kid?: string;
+  d?: string;
+  p?: string;
+  q?: string;
+  dp?: string;
+  dq?: string;
+  qi?: string;
+};
 
 /** What a Data Integrity suite needs to sign: the method id, the algorithm and a sign function. */
 export interface Signer {

@@ -4,7 +4,7 @@
 import * as jose from 'jose';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
-import { DocumentLoader, type Key } from '../../src/index.js';
+import { DocumentLoader } from '../../src/index.js';
 import { unsignedCredential } from '../helpers/credential.js';
 
 export type Alg = 'EdDSA' | 'ES256' | 'RS256';
