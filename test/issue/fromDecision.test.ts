@@ -256,6 +256,17 @@ describe('refusals', () => {
     expect(error.code).toBe('ERR_KEY_INVALID');
   });
 
+  it('a P-256 or RSA key is refused with ERR_KEY_PROOF_UNSUPPORTED before the decision is checked, naming the key type', async () => {
+    for (const type of ['p256', 'rsa'] as const) {
+      const other = await generateKey({ type, controller: key.controller });
+      // A junk decision: were it checked first, the error would be ERR_DECISION_NOT_APPROVED.
+      const error = await rejection(issueFromDecision({} as ApprovedDecision, { definition, submission, key: other, now: ISSUED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+      expect(error.details).toMatchObject({ path: 'key', keyType: type, proof: 'eddsa-rdfc-2022' });
+    }
+    const suite = await rejection(issueFromDecision(decision, { definition, submission, key: await generateKey({ type: 'p256' }), suite: 'Ed25519Signature2020', now: ISSUED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+    expect(suite.message).toMatch(/^A P-256 key cannot make an Ed25519Signature2020 proof/);
+  });
+
   it('accepts a decision typed as Decision only after narrowing (compile time) and refuses junk at run time', async () => {
     const some: Decision = decision;
     if (some.status === 'approved') expect((await issueFromDecision(some, { definition, submission, key, now: ISSUED })).proof).toBeDefined();

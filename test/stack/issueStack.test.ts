@@ -166,6 +166,17 @@ describe('a stack that cannot be issued', () => {
     expect(error.code).toBe('ERR_ISSUER_MISMATCH');
   });
 
+  it('a P-256 or RSA key is refused with ERR_KEY_PROOF_UNSUPPORTED before any component is checked, and a VC-JWT format with ERR_FIELD_INVALID', async () => {
+    for (const type of ['p256', 'rsa'] as const) {
+      const other = await generateKey({ type, controller: key.controller });
+      // [null] would be ERR_STACK_COMPONENT_INVALID if the components were checked first.
+      const error = await rejection(issueStack(leader, [null], { key: other, recipient, now: STACKED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+      expect(error.details).toMatchObject({ keyType: type, proof: 'eddsa-rdfc-2022' });
+    }
+    const jwt = await rejection(issueStack(leader, [null], { key, recipient, now: STACKED, format: 'jwt' } as never), 'ERR_FIELD_INVALID');
+    expect(jwt.details.path).toBe('format');
+  });
+
   it('a recipient that is neither a DID nor an email is refused', async () => {
     const error = await rejection(issueStack(leader, [math, science], { key, recipient: { email: 'not an address' }, now: STACKED }));
     expect(error.code).toBe('ERR_FIELD_INVALID');
