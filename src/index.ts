@@ -12,7 +12,7 @@ export { bundledContextUrls } from './contexts/bundled.js';
 
 // --- keys (src/keys): one Key type, Ed25519, P-256 or RSA ---
 export { Key, didKeyOf } from './keys/key.js';
-export type { KeyType, KeyProof, KeyJwtAlgorithm, KeyFile, KeyJwk, Signer } from './keys/key.js';
+export type { KeyType, KeyProof, KeyFile, KeyJwk, Signer } from './keys/key.js';
 export { generateKey } from './keys/generateKey.js';
 export type { GenerateKeyOptions } from './keys/generateKey.js';
 export { importKey } from './keys/importKey.js';
@@ -25,7 +25,6 @@ export type { DidDocument } from './keys/didWeb.js';
 
 export { issueCredential } from './issue/issueCredential.js';
 export type { IssueOptions, IssueJwtOptions } from './issue/issueCredential.js';
-export type { IssueFormat } from './issue/issueOptions.js';
 
 export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';
