@@ -100,7 +100,7 @@ async function plainLoader({ staticTag }) {
   };
 }
 
-/** The bench key, as an Ed25519Multikey pair (plain) and as a microcred IssuerKey (same key). */
+/** The bench key, as an Ed25519Multikey pair (plain) and as a microcred Key (same key). */
 async function keys(stack) {
   const pair = await stack.Ed25519Multikey.generate({ seed: SEED });
   pair.controller = `did:key:${pair.publicKeyMultibase}`;

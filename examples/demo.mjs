@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import {
   generateKey, exportKey, parseCompetency, decide, issueFromDecision, verifyCredential,
   formatReport, matchesIdentity, checkStack, issueStack, MicrocredError,
-  bakeCredential, StatusRegistry, issueCredential, MemoryStatusStore, generateJwtKey, issueCredentialJwt,
+  bakeCredential, StatusRegistry, issueCredential, MemoryStatusStore,
 } from '../dist/index.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -138,10 +138,13 @@ console.log(`After revoking and republishing: ${after.summary} — ${status.prob
 const unread = await verifyCredential(revocable);
 console.log(`Without the lists: ${unread.summary} (${unread.checks.find((c) => c.id === 'status').problem.code}), never "not revoked"`);
 
-heading('11. The same badge as a VC-JWT (ES256)');
-const jwtKey = await generateJwtKey({ alg: 'ES256' });
+heading('11. The same badge as a VC-JWT (ES256), signed by a P-256 key');
+const p256 = await generateKey({ type: 'p256' });
 const { proof: _proof, id: _id, ...unsigned } = credential; // a new id and proof for the new form
-const jwt = await issueCredentialJwt({ ...unsigned, issuer: { ...credential.issuer, id: jwtKey.controller } }, { key: jwtKey });
+const draft = { ...unsigned, issuer: { ...credential.issuer, id: p256.controller } };
+const refused = await issueCredential(draft, { key: p256 }).catch((error) => error);
+console.log(`A P-256 key makes ${p256.proofs.join(', ')} only; asked for a Data Integrity proof: ${refused.code}`);
+const jwt = await issueCredential(draft, { key: p256, format: 'jwt' });
 await writeFile(`${out}hinge-questions-math.jwt`, jwt);
 const jwtReport = await verifyCredential(jwt);
 console.log(`Wrote out/demo/hinge-questions-math.jwt (${jwt.length} characters): ${jwtReport.format} ${jwtReport.summary}`);

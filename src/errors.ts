@@ -152,6 +152,9 @@ export const ErrorCode = {
   PROOF_NOT_YET_VALID: 'ERR_PROOF_NOT_YET_VALID',
   KEY_EXPIRED: 'ERR_KEY_EXPIRED',
   PROOF_NOT_BY_ISSUER: 'ERR_PROOF_NOT_BY_ISSUER',
+
+  // one key type (src/keys/key.ts): a key asked for a proof its type cannot make
+  KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -9,15 +9,21 @@ export type * from './model/credential.js';
 export { DocumentLoader } from './contexts/documentLoader.js';
 export type { DocumentLoaderOptions, RemoteDocument } from './contexts/documentLoader.js';
 
-export { IssuerKey, generateKey, importKey, didKeyOf } from './keys/issuerKey.js';
-export type { KeyFile, Ed25519Jwk, Signer } from './keys/issuerKey.js';
+// --- keys (src/keys): one Key type, Ed25519, P-256 or RSA ---
+export { Key, didKeyOf } from './keys/key.js';
+export type { KeyType, KeyProof, KeyFile, KeyJwk, Signer } from './keys/key.js';
+export { generateKey } from './keys/generateKey.js';
+export type { GenerateKeyOptions } from './keys/generateKey.js';
+export { importKey } from './keys/importKey.js';
+export type { ImportKeyOptions } from './keys/importKey.js';
 export { exportKey } from './keys/exportKey.js';
 export type { ExportKeyOptions } from './keys/exportKey.js';
+export type { PublicJwk } from './keys/jwk.js';
 export { didWebOf, didWebDocument } from './keys/didWeb.js';
 export type { DidDocument } from './keys/didWeb.js';
 
 export { issueCredential } from './issue/issueCredential.js';
-export type { IssueOptions } from './issue/issueCredential.js';
+export type { IssueOptions, IssueJwtOptions } from './issue/issueCredential.js';
 
 export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';
@@ -88,13 +94,7 @@ export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
 export type { NetworkPolicy } from './network/policy.js';
 export { didWebUrl } from './network/didWeb.js';
 
-// --- VC-JWT (src/jwt, src/keys/jwtKey.ts): verifyCredential also reads compact JWS strings ---
-export { issueCredentialJwt } from './issue/issueJwt.js';
-export type { IssueJwtOptions } from './issue/issueJwt.js';
-export { JwtKey, generateJwtKey, importJwtKey } from './keys/jwtKey.js';
-export type { JwtKeyAlgorithm, JwtKeyJwk, JwtKeyOptions } from './keys/jwtKey.js';
-export type { PublicJwk } from './keys/jwk.js';
-export { didWebKey } from './keys/didWeb.js';
+// --- VC-JWT: issueCredential(draft, { key, format: 'jwt' }) signs one; verifyCredential also reads compact JWS strings ---
 export type { DidVerificationMethod } from './keys/didWeb.js';
 
 // --- baked badges (src/bake) ---

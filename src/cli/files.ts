@@ -2,8 +2,8 @@ import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { withoutByteOrderMark } from '../jsonText.js';
-import { importKey, type IssuerKey } from '../keys/issuerKey.js';
-import { importJwtKey, type JwtKey } from '../keys/jwtKey.js';
+import { importKey } from '../keys/importKey.js';
+import type { Key } from '../keys/key.js';
 import { CliError } from './args.js';
 
 // Credentials and DID documents are small; a limit keeps a wrong argument (a disk image, /dev/zero) from exhausting memory.
@@ -52,20 +52,9 @@ export async function readJson(path: string, shownAs: string = path, options: { 
   }
 }
 
-/** The issuer key in a key file, plus a warning when other users can read the file. */
-export async function readKeyFile(path: string, shownAs: string): Promise<{ key: IssuerKey; warning?: string }> {
-  return withModeWarning(await importKey(await readJson(path, shownAs, { secret: true })), path, shownAs);
-}
-
-/** Like {@link readKeyFile}, also accepting the P-256 and RSA JWKs that sign VC-JWTs (`keys generate --type`). */
-export async function readSigningKeyFile(path: string, shownAs: string): Promise<{ key: IssuerKey | JwtKey; warning?: string }> {
-  const content = await readJson(path, shownAs, { secret: true });
-  const kty = (content as { kty?: unknown } | null)?.kty;
-  const key = kty === 'EC' || kty === 'RSA' ? await importJwtKey(content) : await importKey(content);
-  return withModeWarning(key, path, shownAs);
-}
-
-async function withModeWarning<K extends IssuerKey | JwtKey>(key: K, path: string, shownAs: string): Promise<{ key: K; warning?: string }> {
+/** The key in a key file (Ed25519, P-256 or RSA; Multikey or JWK), plus a warning when other users can read the file. */
+export async function readKeyFile(path: string, shownAs: string): Promise<{ key: Key; warning?: string }> {
+  const key = await importKey(await readJson(path, shownAs, { secret: true }));
   let warning: string | undefined;
   if (key.canSign && process.platform !== 'win32') {
     const mode = (await stat(path)).mode & 0o777;

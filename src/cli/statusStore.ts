@@ -2,7 +2,7 @@
 // with --postgres URL (loaded only then, so that the command line works without the pg package).
 import { ErrorCode } from '../errors.js';
 import { describeTarget } from '../postgres/failures.js';
-import type { IssuerKey } from '../keys/issuerKey.js';
+import type { Key } from '../keys/key.js';
 import { FileStatusStore } from '../status/fileStore.js';
 import { StatusRegistry } from '../status/registry.js';
 import { STATUS_PURPOSES } from '../status/state.js';
@@ -73,7 +73,7 @@ async function openPostgresStore(url: string, schema: string | undefined, option
  * A registry over `store` for the command line. What a store already holds stands in for options
  * not given: the list URL, purposes and length of its newest lists.
  */
-export async function registryFor(store: StatusStore, key: IssuerKey, given: { listUrl?: string | undefined; purposes?: StatusPurpose[]; length?: number }): Promise<StatusRegistry> {
+export async function registryFor(store: StatusStore, key: Key, given: { listUrl?: string | undefined; purposes?: StatusPurpose[]; length?: number }): Promise<StatusRegistry> {
   const known = await store.listIds();
   const newest = known.length > 0 ? await store.getList((known[known.length - 1] as { id: string }).id) : undefined;
   const listBaseUrl = given.listUrl ?? newest?.id.slice(0, newest.id.lastIndexOf('/'));

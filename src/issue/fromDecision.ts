@@ -9,6 +9,7 @@ import type { Submission } from '../review/submission.js';
 import { recipientOf } from '../identity/recipient.js';
 import { digestSRI } from '../review/canonical.js';
 import { issueCredential, type IssueOptions } from './issueCredential.js';
+import { dataIntegrityPlan } from './issueOptions.js';
 
 /** Options of {@link issueFromDecision}: the issuing options plus what the decision was made on. */
 export interface IssueFromDecisionOptions extends IssueOptions {
@@ -50,7 +51,9 @@ export interface IssueFromDecisionOptions extends IssueOptions {
  * }
  */
 export async function issueFromDecision(decision: ApprovedDecision, options: IssueFromDecisionOptions): Promise<SignedCredential> {
-  const { definition, submission, key } = options;
+  const { definition, submission } = options;
+  // The key and the proof first: a key that cannot sign this credential is refused before anything is checked.
+  const { issuerId } = dataIntegrityPlan(options, 'issueFromDecision');
   // Before the decision check: a stack's definition never matches a decision, and "not approved"
   // would send the caller looking at the reviews instead of at issueStack.
   if (definition?.stack) {
@@ -81,7 +84,7 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
     };
   });
   const credential = definitionCredential(definition, {
-    issuer: issuerProfile(definition, key.controller),
+    issuer: issuerProfile(definition, issuerId),
     ...(options.validUntil ? { validUntil: options.validUntil } : {}),
     awardedDate: approved.decidedAt,
     credentialSubject: {

@@ -1,27 +1,25 @@
-import { MicrocredError, ErrorCode } from '../errors.js';
 import type { SignedCredential, UnsignedCredential } from '../model/credential.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { ED25519_SIGNATURE_2020 } from '../proofs/ed25519Signature2020.js';
 import type { SuiteName } from '../proofs/suites.js';
-import type { IssuerKey } from '../keys/issuerKey.js';
+import type { Key } from '../keys/key.js';
 import type { CredentialStatusSource } from '../status/entry.js';
+import { signCredentialJwt } from '../jwt/sign.js';
 import { preparedCredential } from './preflight.js';
+import { signingPlan } from './issueOptions.js';
 import { signDocument } from '../proofs/sign.js';
 
-/** Options of {@link issueCredential} (and of the issuing functions built on it). */
-export interface IssueOptions {
-  /** The issuer's key; `credential.issuer.id` must be its controller. */
-  key: IssuerKey;
+/** What every issuing call takes: the key, and optionally a loader, a clock and a status source. */
+interface IssueCommonOptions {
+  /**
+   * The issuer's key; `credential.issuer.id` must be its controller. It must be able to make the
+   * proof asked for (see {@link Key.proofs}): Ed25519 for Data Integrity, any key type for a VC-JWT.
+   */
+  key: Key;
   /** A loader to reuse across calls (one is made if absent). */
   loader?: DocumentLoader;
   /** The clock: `validFrom` and the proof's `created` default to it. */
   now?: Date;
-  /**
-   * The proof to make: `'eddsa-rdfc-2022'` (default; a DataIntegrityProof, VC-DI-EdDSA) or
-   * `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers expect. Both
-   * sign with the same Ed25519 key; the second adds its context to `@context`.
-   */
-  suite?: SuiteName;
   /**
    * Where the credential's revocation and suspension entries come from, e.g. a {@link StatusRegistry}:
    * it gives the credential an index on its status lists, put in `credentialStatus` when signing.
@@ -29,38 +27,60 @@ export interface IssueOptions {
   status?: CredentialStatusSource;
 }
 
-const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020'];
+/** Options of {@link issueCredential} for a Data Integrity proof (the default), and of the issuing functions built on it. */
+export interface IssueOptions extends IssueCommonOptions {
+  /** `'data-integrity'` (the default): the credential comes back as JSON with an embedded proof. */
+  format?: 'data-integrity';
+  /**
+   * The proof to make: `'eddsa-rdfc-2022'` (default; a DataIntegrityProof, VC-DI-EdDSA) or
+   * `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers expect. Both
+   * sign with an Ed25519 key; the second adds its context to `@context`.
+   */
+  suite?: SuiteName;
+}
+
+/** Options of {@link issueCredential} for a VC-JWT. */
+export interface IssueJwtOptions extends IssueCommonOptions {
+  /**
+   * `'jwt'`: the credential comes back as a compact JWS in the Open Badges 3.0 encoding, signed
+   * EdDSA, ES256 or RS256 by key type. The key's id becomes the `kid`; a key without one (an RSA
+   * key with no controller) puts its public key in a `jwk` header instead.
+   */
+  format: 'jwt';
+}
 
 /**
- * Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022), or with
- * Ed25519Signature2020 when `suite` asks for it, and returns a new object; the input is never
- * changed. Missing `@context`, `id` and `validFrom` are filled in (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
+ * Signs an Open Badges 3.0 credential and returns a new object (the input is never changed): with a
+ * DataIntegrityProof (eddsa-rdfc-2022) by default, Ed25519Signature2020 when `suite` asks for it, or
+ * as a VC-JWT (a compact JWS string) with `format: 'jwt'`. Missing `@context`, `id` and `validFrom`
+ * are filled in (VC 2.0 + OB 3.0.3, a `urn:uuid:`, now).
  *
- * Throws a {@link MicrocredError} before signing when the credential is not valid; `details.problems`
- * lists every problem with its JSON path, and `code`/`details.path` name the first.
+ * Throws a {@link MicrocredError} before signing: `ERR_KEY_PROOF_UNSUPPORTED` when the key cannot
+ * make the proof (a P-256 or RSA key asked for a Data Integrity proof), and for an invalid credential
+ * `details.problems` lists every problem with its JSON path, `code` / `details.path` naming the first.
  *
  * @example
- * const signed = await issueCredential({
+ * const draft = {
  *   type: ['VerifiableCredential', 'OpenBadgeCredential'],
  *   name: 'Formative Assessment',
  *   issuer: { id: key.controller, type: ['Profile'], name: 'Example District' },
  *   credentialSubject: { type: ['AchievementSubject'], id: 'did:example:teacher', achievement },
- * }, { key });
+ * };
+ * const signed = await issueCredential(draft, { key });
+ * const jwt = await issueCredential(draft, { key, format: 'jwt' }); // 'eyJhbGciOiJFZERTQSIs…'
  */
-export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential> {
-  const { key } = options;
-  if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'issueCredential needs an IssuerKey that holds its secret (see generateKey / importKey).', { path: 'key' });
-  const suite = options.suite ?? 'eddsa-rdfc-2022';
-  if (!SUITES.includes(suite)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `options.suite must be one of ${SUITES.map((s) => `"${s}"`).join(', ')}; it is ${JSON.stringify(suite)}.`, { path: 'suite' });
-  }
+export async function issueCredential(credential: UnsignedCredential, options: IssueJwtOptions): Promise<string>;
+export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential>;
+export async function issueCredential(credential: UnsignedCredential, options: IssueOptions | IssueJwtOptions): Promise<SignedCredential | string> {
+  const { key, format, suite, issuerId } = signingPlan(options, 'issueCredential');
   const now = options.now ?? new Date();
   const { doc, loader } = await preparedCredential(credential, {
-    issuerId: key.controller,
+    issuerId,
     now,
     loader: options.loader,
     status: options.status,
     ...(suite === 'Ed25519Signature2020' ? { suiteContext: ED25519_SIGNATURE_2020.context } : {}),
   });
+  if (format === 'jwt') return signCredentialJwt(doc, key);
   return signDocument<SignedCredential>(doc, key, loader, now, suite);
 }

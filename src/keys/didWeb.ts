@@ -1,7 +1,6 @@
 import { CONTEXT } from '../model/constants.js';
 import { MicrocredError, ErrorCode } from '../errors.js';
-import type { IssuerKey } from './issuerKey.js';
-import { JwtKey } from './jwtKey.js';
+import type { Key } from './key.js';
 import type { PublicJwk } from './jwk.js';
 
 /** A verification method of a DID document: an Ed25519 Multikey, or a P-256 / RSA key as a JsonWebKey. */
@@ -40,39 +39,24 @@ export function didWebOf(domain: string): string {
 }
 
 /**
- * The DID document an issuer publishes for did:web, listing the given keys for assertion.
- * Each key is re-bound to the did:web controller: an Ed25519 {@link IssuerKey} as a Multikey
- * (`#z6Mk…`), a {@link JwtKey} as a JsonWebKey under its id when that is a URL of this DID, else
- * under `#<its thumbprint>` (see {@link didWebKey}).
+ * The DID document an issuer publishes for did:web, listing the given keys for assertion. Each key
+ * is re-bound to the did:web controller with `key.withController(did)`: it keeps its id when that is
+ * already a URL of this DID, else it is named `#<multibase>` (Ed25519) or `#<thumbprint>` (P-256,
+ * RSA). An Ed25519 key is listed as a Multikey, a P-256 or RSA key as a JsonWebKey.
  *
  * @example
  * const doc = didWebDocument('pd.example.org', [key]);
  * const webKey = key.withController(doc.id);
  */
-export function didWebDocument(domain: string, keys: (IssuerKey | JwtKey)[]): DidDocument {
+export function didWebDocument(domain: string, keys: Key[]): DidDocument {
   const did = didWebOf(domain);
-  const methods = keys.map((k): DidVerificationMethod => {
-    if (k instanceof JwtKey) return { id: (didWebKey(did, k).id as string), type: 'JsonWebKey', controller: did, publicKeyJwk: k.publicJwk };
-    const m = k.withController(did).verificationMethod();
-    return { id: m.id, type: 'Multikey', controller: m.controller, publicKeyMultibase: m.publicKeyMultibase };
-  });
+  const methods = keys.map((k) => k.withController(did).verificationMethod());
   const ids = methods.map((m) => m.id);
   return {
-    '@context': [CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1, ...(keys.some((k) => k instanceof JwtKey) ? [JWK_CONTEXT] : [])],
+    '@context': [CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1, ...(keys.some((k) => k.type !== 'ed25519') ? [JWK_CONTEXT] : [])],
     id: did,
     verificationMethod: methods,
     assertionMethod: ids,
     authentication: ids,
   };
-}
-
-/**
- * A {@link JwtKey} as a key of the did:web `did`: unchanged when its id is already a URL of that
- * DID, else re-named `did#<thumbprint>`. Its JWTs then carry that kid.
- *
- * @example
- * const webKey = didWebKey(didWebOf('pd.example.org'), await generateJwtKey({ alg: 'RS256' }));
- */
-export function didWebKey(did: string, key: JwtKey): JwtKey {
-  return key.id?.startsWith(`${did}#`) ? key : key.withId(`${did}#${key.thumbprint}`, did);
 }

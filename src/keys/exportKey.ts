@@ -1,43 +1,49 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { CONTEXT } from '../model/constants.js';
-import { toBase64Url } from '../encoding.js';
-import { IssuerKey, type Ed25519Jwk, type KeyFile } from './issuerKey.js';
-import { JwtKey, type JwtKeyJwk } from './jwtKey.js';
+import { Key, type KeyFile, type KeyJwk, type KeyType } from './key.js';
+import { secretMultibaseOf } from './multikey.js';
 
 /** Options of {@link exportKey}: the format, and whether the secret goes with it. */
 export interface ExportKeyOptions {
-  /** `multikey` (default) or `jwk`. */
+  /**
+   * `multikey` (a Multikey verification method) or `jwk`. Default: the format the key's verifiers
+   * read, `multikey` for Ed25519 (Data Integrity) and `jwk` for P-256 and RSA (JOSE).
+   */
   format?: 'multikey' | 'jwk';
   /** Include the secret. Off unless asked; write the result only where the secret may live (mode 0600). */
   includeSecret?: boolean;
 }
 
 /**
- * Exports a key as a {@link KeyFile} (Multikey) or a JWK; the secret only with `includeSecret: true`.
- * A {@link JwtKey} (P-256, RSA) is always exported as a JWK with its `alg` and `kid`.
+ * Exports a key as a {@link KeyFile} (Multikey) or a {@link KeyJwk} (with its `alg`, and its id as
+ * `kid`); the secret only with `includeSecret: true`. {@link importKey} reads both back. An Ed25519
+ * JWK's `d` is the 32-byte seed jose and WebCrypto expect.
  *
  * @example
  * const publicOnly = await exportKey(key);
  * const backup = await exportKey(key, { includeSecret: true });
+ * const jwk = await exportKey(key, { format: 'jwk' });
  */
-export async function exportKey(key: JwtKey, options?: Pick<ExportKeyOptions, 'includeSecret'>): Promise<JwtKeyJwk>;
-export async function exportKey(key: IssuerKey, options: ExportKeyOptions & { format: 'jwk' }): Promise<Ed25519Jwk>;
-export async function exportKey(key: IssuerKey, options?: ExportKeyOptions & { format?: 'multikey' }): Promise<KeyFile>;
-export async function exportKey(key: IssuerKey | JwtKey, options: ExportKeyOptions = {}): Promise<KeyFile | Ed25519Jwk | JwtKeyJwk> {
-  if (key instanceof JwtKey) {
-    const secret = options.includeSecret ? JwtKey.secretOf(key) : undefined;
-    const { alg, kid, ...publicJwk } = key.toJSON();
-    return { ...publicJwk, ...secret, alg, ...(kid ? { kid } : {}) } as JwtKeyJwk;
-  }
-  const seed = options.includeSecret ? IssuerKey.seedOf(key) : undefined;
-  // jose and WebCrypto expect the 32-byte seed as `d` (not the 64-byte seed||public form).
-  const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey), ...(seed ? { d: toBase64Url(seed) } : {}) };
-  if (options.format === 'jwk') return { ...jwk, kid: key.id };
-  const file: KeyFile = { '@context': CONTEXT.MULTIKEY_V1, ...key.verificationMethod() };
-  if (seed) {
-    const pair = await Ed25519Multikey.fromJwk({ jwk, secretKey: true });
-    const exported = await pair.export({ publicKey: true, secretKey: true });
-    file.secretKeyMultibase = exported.secretKeyMultibase as string;
-  }
+export async function exportKey(key: Key, options: ExportKeyOptions & { format: 'jwk' }): Promise<KeyJwk>;
+export async function exportKey(key: Key, options: ExportKeyOptions & { format: 'multikey' }): Promise<KeyFile>;
+export async function exportKey(key: Key<'ed25519'>, options?: ExportKeyOptions & { format?: undefined }): Promise<KeyFile>;
+export async function exportKey(key: Key<'p256' | 'rsa'>, options?: ExportKeyOptions & { format?: undefined }): Promise<KeyJwk>;
+export async function exportKey(key: Key, options?: ExportKeyOptions): Promise<KeyFile | KeyJwk>;
+export async function exportKey(key: Key, options: ExportKeyOptions = {}): Promise<KeyFile | KeyJwk> {
+  const secret = options.includeSecret ? Key.secretOf(key) : undefined;
+  const format = options.format ?? defaultFormat(key.type);
+  if (format === 'jwk') return { ...key.publicJwk, ...secret, alg: key.jwtAlgorithm, ...(key.id ? { kid: key.id } : {}) } as KeyJwk;
+  const file: KeyFile = { '@context': CONTEXT.MULTIKEY_V1, ...key.toJSON() };
+  if (secret) file.secretKeyMultibase = key.publicJwk.kty === 'OKP' ? await ed25519SecretMultibase(key, secret) : secretMultibaseOf(key.publicJwk, secret);
   return file;
+}
+
+function defaultFormat(type: KeyType): 'multikey' | 'jwk' {
+  return type === 'ed25519' ? 'multikey' : 'jwk';
+}
+
+// The form @digitalbazaar/ed25519-multikey writes and reads (ed25519-priv, seed ‖ public key).
+async function ed25519SecretMultibase(key: Key, secret: Readonly<Record<string, string>>): Promise<string> {
+  const pair = await Ed25519Multikey.fromJwk({ jwk: { ...key.publicJwk, d: secret.d }, secretKey: true });
+  return (await pair.export({ publicKey: true, secretKey: true })).secretKeyMultibase as string;
 }

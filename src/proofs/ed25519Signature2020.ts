@@ -1,6 +1,6 @@
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { CONTEXT } from '../model/constants.js';
-import type { Signer } from '../keys/issuerKey.js';
+import type { Signer } from '../keys/key.js';
 
 /** The proof type name of the older suite, widely deployed in VC 1.1 badges. */
 export const ED25519_SIGNATURE_2020 = { type: 'Ed25519Signature2020', context: CONTEXT.ED25519_2020_V1 } as const;

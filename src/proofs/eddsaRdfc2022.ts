@@ -1,6 +1,6 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import type { Signer } from '../keys/issuerKey.js';
+import type { Signer } from '../keys/key.js';
 
 /** The proof type and cryptosuite names as they appear in a proof. */
 export const EDDSA_RDFC_2022 = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' } as const;

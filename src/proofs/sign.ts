@@ -6,15 +6,15 @@ import { translateJsonLdError } from '../contexts/jsonldErrors.js';
 import { eddsaRdfc2022Signing } from './eddsaRdfc2022.js';
 import { ed25519Signature2020Signing } from './ed25519Signature2020.js';
 import type { SuiteName } from './suites.js';
-import type { IssuerKey } from '../keys/issuerKey.js';
+import type { Key } from '../keys/key.js';
 
 /**
  * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
  * the caller has checked, and returns it; with `suite` Ed25519Signature2020, that proof instead (the
- * document must already carry the suite's context). The one signing step of every credential
+ * document must already carry the suite's context). The key must be an Ed25519 key (`ERR_KEY_PROOF_UNSUPPORTED` otherwise). The one signing step of every credential
  * microcred makes (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
  */
-export async function signDocument<T>(doc: Record<string, unknown>, key: IssuerKey, loader: DocumentLoader, now: Date, suiteName: SuiteName = 'eddsa-rdfc-2022'): Promise<T> {
+export async function signDocument<T>(doc: Record<string, unknown>, key: Key, loader: DocumentLoader, now: Date, suiteName: SuiteName = 'eddsa-rdfc-2022'): Promise<T> {
   try {
     const created = toDateTimeZ(now);
     const suite = suiteName === 'Ed25519Signature2020' ? ed25519Signature2020Signing(key.signer(), created) : eddsaRdfc2022Signing(key.signer(), created);

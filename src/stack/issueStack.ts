@@ -9,6 +9,7 @@ import type { Recipient } from '../identity/recipient.js';
 import { toDateTimeZ } from '../dates.js';
 import { issueCredential, type IssueOptions } from '../issue/issueCredential.js';
 import { definitionCredential, issuerProfile } from '../issue/fromDecision.js';
+import { dataIntegrityPlan } from '../issue/issueOptions.js';
 import { checkStack, type CheckStackOptions, type StackComponentResult } from './checkStack.js';
 
 /** Options of {@link issueStack}: the issuer's key, who the stack is for, and an optional end of validity. */
@@ -55,11 +56,12 @@ export interface PreparedStack {
  * @internal for issueStack and the CLI, which reports every requirement before signing.
  */
 export async function prepareStack(definition: CompetencyDefinition, options: IssueStackOptions): Promise<PreparedStack> {
+  const { issuerId } = dataIntegrityPlan(options, 'issueStack');
   if (!definition?.stack) {
     throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
   }
   const achievement = compileAchievement(definition);
-  const issuer = issuerProfile(definition, options.key.controller);
+  const issuer = issuerProfile(definition, issuerId);
   const named = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
   const recipient = typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
   return { definition, achievement, issuer, recipient };

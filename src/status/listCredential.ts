@@ -1,7 +1,7 @@
 import { CONTEXT } from '../model/constants.js';
 import { toDateTimeZ } from '../dates.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
-import type { IssuerKey } from '../keys/issuerKey.js';
+import type { Key } from '../keys/key.js';
 import { signDocument } from '../proofs/sign.js';
 import { encodeList } from './bitstring.js';
 import type { StatusPurpose, StoredStatusList } from './store.js';
@@ -29,14 +29,15 @@ export interface StatusListCredential {
  * Signs `list` as a BitstringStatusListCredential issued by `key`'s controller. Not an Open Badge,
  * so none of the Open Badges checks of issueCredential apply; its shape is fixed here.
  */
-export async function signStatusList(list: StoredStatusList, key: IssuerKey, options: { loader?: DocumentLoader; now?: Date } = {}): Promise<StatusListCredential> {
+export async function signStatusList(list: StoredStatusList, key: Key, options: { loader?: DocumentLoader; now?: Date } = {}): Promise<StatusListCredential> {
+  key.assertCanMake('eddsa-rdfc-2022');
   const now = options.now ?? new Date();
   const unsigned = {
     // The VC 2.0 context defines every Bitstring Status List term (its status/v1 context is for VC 1.1).
     '@context': [CONTEXT.VC_V2],
     id: list.id,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
-    issuer: key.controller,
+    issuer: key.controller as string,
     validFrom: toDateTimeZ(now),
     credentialSubject: { id: `${list.id}#list`, type: 'BitstringStatusList', statusPurpose: list.purpose, encodedList: await encodeList(list.bits) },
   };

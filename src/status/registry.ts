@@ -2,7 +2,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { isUri } from '../identifiers.js';
 import { toHex } from '../encoding.js';
 import type { DocumentLoader } from '../contexts/documentLoader.js';
-import type { IssuerKey } from '../keys/issuerKey.js';
+import { Key } from '../keys/key.js';
 import { statusEntry, type BitstringStatusListEntry, type CredentialStatusSource } from './entry.js';
 import { signStatusList, type StatusListCredential } from './listCredential.js';
 import { getBit, STATUS_PURPOSES } from './state.js';
@@ -15,8 +15,8 @@ export const MIN_STATUS_LIST_LENGTH = 131_072;
 export interface StatusRegistryOptions {
   /** Where lists and allocations are kept: a `MemoryStatusStore`, a `FileStatusStore` (microcred/node), or your own. */
   store: StatusStore;
-  /** The issuer's key: status lists are signed by the issuer of the credentials that point at them. */
-  key: IssuerKey;
+  /** The issuer's key (Ed25519): status lists are signed by the issuer of the credentials that point at them, with a Data Integrity proof. */
+  key: Key;
   /**
    * Where lists are published, e.g. `https://pd.example.org/status`: a new list is named
    * `https://pd.example.org/status/revocation-<random>.json`. Needed to open lists (issuing), not
@@ -67,7 +67,7 @@ export interface CredentialStatusState extends StatusAllocation {
  */
 export class StatusRegistry implements CredentialStatusSource {
   readonly #store: StatusStore;
-  readonly #key: IssuerKey;
+  readonly #key: Key;
   readonly #listBaseUrl: string | undefined;
   readonly #purposes: StatusPurpose[];
   readonly #listLength: number;
@@ -77,7 +77,9 @@ export class StatusRegistry implements CredentialStatusSource {
   constructor(options: StatusRegistryOptions) {
     const { store, key } = options ?? ({} as StatusRegistryOptions);
     if (typeof store?.allocate !== 'function') throw invalid('store', 'StatusRegistry needs a store (a MemoryStatusStore, a FileStatusStore from microcred/node, or another StatusStore).');
-    if (!key?.canSign) throw new MicrocredError(ErrorCode.KEY_INVALID, 'StatusRegistry needs an IssuerKey that holds its secret: it signs the status lists.', { path: 'key' });
+    if (!(key instanceof Key)) throw new MicrocredError(ErrorCode.KEY_INVALID, 'StatusRegistry needs a Key that holds its secret (see generateKey / importKey): it signs the status lists.', { path: 'key' });
+    // The lists are credentials with a Data Integrity proof: the key must make one (an Ed25519 key).
+    key.assertCanMake('eddsa-rdfc-2022');
     const base = options.listBaseUrl;
     if (base !== undefined && (!isUri(base) || !/^https?:\/\//.test(base) || /[?#]/.test(base))) {
       throw invalid('listBaseUrl', `listBaseUrl must be an http(s) URL without query or fragment, where the lists will be published; it is ${JSON.stringify(base)}.`);

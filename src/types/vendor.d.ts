@@ -111,4 +111,5 @@ declare module '@digitalbazaar/vc-status-list' {
 declare module '@digitalbazaar/ecdsa-multikey' {
   // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
   export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean }): Promise<{ publicKeyMultibase: string }>;
+  export function from(key: Record<string, unknown>): Promise<{ signer(): { sign(input: { data: Uint8Array }): Promise<Uint8Array> } }>;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { SignJWT, importJWK } from 'jose';
-import { MicrocredError, exportKey, generateKey, issueCredential, type ErrorCode, type IssuerKey, type SignedCredential } from '../../src/index.js';
+import { MicrocredError, exportKey, generateKey, issueCredential, type ErrorCode, type Key, type SignedCredential } from '../../src/index.js';
 import { chunksOf, writeChunk } from '../../src/bake/png/chunks.js';
 import { iTxtData } from '../../src/bake/png/textChunks.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
@@ -28,15 +28,15 @@ export function badgeSvg(): string {
 }
 
 /** A credential signed with a fresh did:key, and that key. */
-export async function signedCredential(overrides: Record<string, unknown> = {}): Promise<{ key: IssuerKey; signed: SignedCredential }> {
+export async function signedCredential(overrides: Record<string, unknown> = {}): Promise<{ key: Key<'ed25519'>; signed: SignedCredential }> {
   const key = await generateKey();
   const signed = await issueCredential(unsignedCredential(key, overrides), { key, now: NOW });
   return { key, signed };
 }
 
 /** A VC-JWT (EdDSA, Ed25519) of an unsigned credential by `key`, made with jose as another issuer would. */
-export async function signedJwt(key: IssuerKey): Promise<string> {
-  const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
+export async function signedJwt(key: Key<'ed25519'>): Promise<string> {
+  const jwk = (await exportKey(key, { format: 'jwk', includeSecret: true })) as Record<string, string>;
   const privateKey = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d }, 'EdDSA');
   const credential = { ...unsignedCredential(key), id: 'urn:uuid:2f1f7d2e-8a55-4b6b-9a39-3d1c2b0f9e11' };
   return new SignJWT(credential)

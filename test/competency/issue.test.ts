@@ -2,13 +2,13 @@
 // term defined by the OB 3.0.3 context, in JSON-LD safe mode) and the signed credential verifies.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DocumentLoader, compileAchievement, generateKey, issueCredential, parseCompetency, verifyCredential, type CompetencyDefinition, type IssuerKey, type Result, type UnsignedCredential,
+  DocumentLoader, compileAchievement, generateKey, issueCredential, parseCompetency, verifyCredential, type CompetencyDefinition, type Key, type Result, type UnsignedCredential,
 } from '../../src/index.js';
 import { resultDescriptionId, rubricLevelId } from '../../src/competency/ids.js';
 import { NOW } from '../helpers/credential.js';
 import { exampleFiles, minimalDefinition } from './helpers.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 const loader = new DocumentLoader();
 beforeAll(async () => {
   key = await generateKey();

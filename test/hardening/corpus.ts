@@ -4,7 +4,7 @@
 import jsigs from 'jsonld-signatures';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { DocumentLoader, didWebDocument, generateKey, issueCredential, type IssuerKey } from '../../src/index.js';
+import { DocumentLoader, didWebDocument, generateKey, issueCredential, type Key } from '../../src/index.js';
 import { NOW, fixture, specVectorKeyDocument, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
 
 type Doc = Record<string, unknown>;
@@ -69,7 +69,7 @@ export function specVectorBase(): SignedBase {
 }
 
 /** A credential with most of what OB 3.0 lets a micro-credential say: lists of blank and named nodes, a @list, numbers, dates. */
-export function richCredential(key: IssuerKey): CredentialDraft {
+export function richCredential(key: Pick<Key, 'controller'>): CredentialDraft {
   const base = 'https://pd.example.org/achievements/formative-assessment';
   return unsignedCredential(key, {
     id: 'urn:uuid:1f0c8a52-7d0e-4b8e-9a35-2b7a1d3e9c41',
@@ -125,7 +125,7 @@ export async function microcredBases(): Promise<SignedBase[]> {
   const webDocument = didWebDocument(domain, [first, second]);
   const web = first.withController(webDocument.id);
   const webLoader = () => new DocumentLoader({ documents: { [webDocument.id]: webDocument } });
-  const issue = async (draft: CredentialDraft, signer: IssuerKey = key) => (await issueCredential(draft as never, { key: signer, now: NOW, loader: webLoader() })) as unknown as Doc;
+  const issue = async (draft: CredentialDraft, signer: Key<'ed25519'> = key) => (await issueCredential(draft as never, { key: signer, now: NOW, loader: webLoader() })) as unknown as Doc;
 
   const rich = await issue(richCredential(key));
   const withStatus = await issue(unsignedCredential(key, {
@@ -149,7 +149,7 @@ export async function microcredBases(): Promise<SignedBase[]> {
 }
 
 // A second eddsa-rdfc-2022 proof by another key of the same controller: a proof set.
-async function addProof(credential: Doc, key: IssuerKey): Promise<Doc> {
+async function addProof(credential: Doc, key: Key<'ed25519'>): Promise<Doc> {
   const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite, date: NOW.toISOString().replace(/\.\d+Z$/, 'Z') });
   const loader = new DocumentLoader({ documents: {} });
   return (await jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: loader.load })) as Doc;

@@ -2,7 +2,7 @@
 // jwk in the header): every change to the header, payload or signature bytes, to a claim, the
 // algorithm or the key is rejected (jwtMutations.ts); only whitespace around the token may verify.
 import {
-  DocumentLoader, didWebDocument, didWebKey, generateJwtKey, generateKey, issueCredentialJwt, type IssuerKey, type JwtKey,
+  DocumentLoader, didWebDocument, generateKey, issueCredential, type Key,
 } from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
 import { decodePart, partsOf, signByHand, testKey } from '../jwt/helpers.js';
@@ -14,13 +14,13 @@ const DOMAIN = 'pd.example.org';
 const NAMES = ['EdDSA, did:key', 'EdDSA, did:key, rich credential', 'ES256, did:key', 'RS256, kid in a did:web document', 'RS256, jwk in the header, listed by the issuer'];
 
 defineMutationSuite('vc-jwt', NAMES, async () => {
-  const [ed25519, p256, rsa, bare] = await Promise.all([generateKey(), generateJwtKey({ alg: 'ES256' }), generateJwtKey({ alg: 'RS256' }), generateJwtKey({ alg: 'RS256' })]);
+  const [ed25519, p256, rsa, bare] = await Promise.all([generateKey(), generateKey({ type: 'p256' }), generateKey({ type: 'rsa' }), generateKey({ type: 'rsa' })]);
   const did = `did:web:${DOMAIN}`;
-  const web = didWebKey(did, rsa);
+  const web = rsa.withController(did);
   const loader = () => new DocumentLoader({ documents: { [did]: didWebDocument(DOMAIN, [web, bare]) } });
-  const issue = (key: IssuerKey | JwtKey, rich = false) => {
-    const issuer = { controller: key.controller ?? did } as IssuerKey;
-    return issueCredentialJwt((rich ? richCredential(issuer) : unsignedCredential(issuer, { validUntil: '2030-01-15T09:00:00Z' })) as never, { key, now: NOW });
+  const issue = (key: Key, rich = false) => {
+    const issuer = { controller: key.controller ?? did };
+    return issueCredential((rich ? richCredential(issuer) : unsignedCredential(issuer, { validUntil: '2030-01-15T09:00:00Z' })) as never, { key, format: 'jwt', now: NOW });
   };
   const tokens = [await issue(ed25519), await issue(ed25519, true), await issue(p256), await issue(web), await issue(bare)];
   const outsider = await testKey('ES256');

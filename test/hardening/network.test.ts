@@ -7,7 +7,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { bakeCredential, generateKey, issueCredential, issueCredentialJwt, verifyCredential, type VerificationReport } from '../../src/index.js';
+import { bakeCredential, generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { badgePng, badgeSvg } from '../bake/helpers.js';
 import { DCC_FIXTURES, dccBase, microcredBases, specVectorBase, type SignedBase } from './corpus.js';
@@ -116,7 +116,7 @@ describe('with no fetch passed, nothing leaves the process', () => {
   it('verifying VC-JWTs and baked badges (PNG and SVG, a JSON credential and a VC-JWT)', async () => {
     const key = await generateKey();
     const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
-    const jwt = await issueCredentialJwt(unsignedCredential(key), { key, now: NOW });
+    const jwt = await issueCredential(unsignedCredential(key), { key, format: 'jwt', now: NOW });
     resetCalls();
     const inputs = [jwt, bakeCredential(badgePng(), signed), bakeCredential(badgePng(), jwt), bakeCredential(badgeSvg(), signed), bakeCredential(badgeSvg(), jwt)];
     for (const input of inputs) expect((await verifyCredential(input, { now: NOW })).verified).toBe(true);

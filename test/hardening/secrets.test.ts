@@ -6,13 +6,13 @@ import { inspect } from 'node:util';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportKey, generateJwtKey, generateKey, importJwtKey, importKey, issueCredential, issueCredentialJwt, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { exportKey, generateKey, importKey, issueCredential, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
 import { cliSession, readJsonFile, writeUnsigned, type CliSession } from '../cli/helpers.js';
 
 /** Every text form of a 32-byte Ed25519 seed, and of the 64-byte seed‖public form some libraries use. */
-async function encodingsOf(key: IssuerKey): Promise<string[]> {
-  const multibase = (await exportKey(key, { includeSecret: true })).secretKeyMultibase as string;
+async function encodingsOf(key: Key): Promise<string[]> {
+  const multibase = (await exportKey(key, { format: 'multikey', includeSecret: true })).secretKeyMultibase as string;
   const d = (await exportKey(key, { format: 'jwk', includeSecret: true })).d as string;
   const seed = Buffer.from(d, 'base64url');
   const long = Buffer.concat([seed, Buffer.from(key.publicKey)]);
@@ -45,7 +45,7 @@ async function expectErrorsWithoutSecret(attempts: (() => Promise<unknown>)[], h
   expectNoSecret(outputs, hidden);
 }
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let secrets: string[];
 const console_: string[] = [];
 
@@ -146,16 +146,16 @@ describe('the library', () => {
   });
 });
 
-describe('JWT keys (ES256, RS256): the private JWK members never show', () => {
-  it.each(['ES256', 'RS256'] as const)('%s: the key object, issuing good and bad credentials, verifying, importing with a mismatched secret', async (alg) => {
-    const jwtKey = await generateJwtKey({ alg });
-    const other = await generateJwtKey({ alg });
+describe('P-256 and RSA keys (ES256, RS256): the private JWK members never show', () => {
+  it.each([['ES256', 'p256'], ['RS256', 'rsa']] as const)('%s: the key object, issuing good and bad credentials, verifying, importing with a mismatched secret', async (alg, type) => {
+    const jwtKey = await generateKey({ type });
+    const other = await generateKey({ type });
     const exported = await exportKey(jwtKey, { includeSecret: true });
     const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => (exported as Record<string, unknown>)[m]).filter((v): v is string => typeof v === 'string');
     expect(privateMembers.length).toBeGreaterThan(0);
     const jwtSecrets = [...new Set(privateMembers.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
-    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' } as IssuerKey;
-    const jwt = await issueCredentialJwt(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW });
+    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' };
+    const jwt = await issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, format: 'jwt', now: NOW });
     const outputs = [
       JSON.stringify(jwtKey),
       inspect(jwtKey, { depth: 10, showHidden: true, getters: true }),
@@ -168,12 +168,14 @@ describe('JWT keys (ES256, RS256): the private JWK members never show', () => {
     // The other key's public members with this key's private ones: a mismatched pair.
     const { kty: _kty, alg: _alg, kid: _kid, ...otherPublic } = (await exportKey(other)) as Record<string, unknown>;
     const attempts = [
-      () => issueCredentialJwt({ ...unsignedCredential(issuer), name: '' } as never, { key: jwtKey, now: NOW }),
-      () => issueCredentialJwt({ ...unsignedCredential(issuer), undefinedTerm: 1 } as never, { key: jwtKey, now: NOW }),
-      () => importJwtKey({ ...exported, ...otherPublic }),
-      () => importJwtKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
-      () => importJwtKey({ ...exported, kty: 'oct' }),
-      () => importJwtKey({ ...exported, ...otherPublic, d: (exported.d as string).slice(0, -4) }),
+      () => issueCredential({ ...unsignedCredential(issuer), name: '' } as never, { key: jwtKey, format: 'jwt', now: NOW }),
+      () => issueCredential({ ...unsignedCredential(issuer), undefinedTerm: 1 } as never, { key: jwtKey, format: 'jwt', now: NOW }),
+      // Asked for a proof it cannot make: refused before anything is signed.
+      () => issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW }),
+      () => importKey({ ...exported, ...otherPublic }),
+      () => importKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
+      () => importKey({ ...exported, kty: 'oct' }),
+      () => importKey({ ...exported, ...otherPublic, d: (exported.d as string).slice(0, -4) }),
     ];
     await expectErrorsWithoutSecret(attempts, jwtSecrets);
     expectNoSecret(outputs, jwtSecrets);

@@ -2,7 +2,7 @@
 // clock, and small readers for verification reports.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CheckId, CheckResult, IssuerKey, OpenBadgeCredential, VerificationReport } from '../../src/index.js';
+import type { CheckId, CheckResult, Key, OpenBadgeCredential, VerificationReport } from '../../src/index.js';
 
 /**
  * An unsigned credential with its fields typed and room for any extra member, so a test can add
@@ -15,14 +15,14 @@ export type CredentialDraft = Pick<OpenBadgeCredential, 'type' | 'issuer' | 'nam
 /** The clock every test pins: well after the credentials' validFrom and before their validUntil. */
 export const NOW = new Date('2026-06-01T12:00:00Z');
 
-/** A valid unsigned Open Badges 3.0 credential issued by `key`'s controller. */
-export function unsignedCredential(key: IssuerKey, overrides: Partial<CredentialDraft> = {}): CredentialDraft {
+/** A valid unsigned Open Badges 3.0 credential issued by `key`'s controller (any key type, or just `{ controller }`). */
+export function unsignedCredential(key: Pick<Key, 'controller'>, overrides: Partial<CredentialDraft> = {}): CredentialDraft {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: 'Formative Assessment Practice',
     validFrom: '2026-01-15T09:00:00Z',
-    issuer: { id: key.controller, type: ['Profile'], name: 'Example District PD' },
+    issuer: { id: key.controller as string, type: ['Profile'], name: 'Example District PD' },
     credentialSubject: {
       type: ['AchievementSubject'],
       id: 'did:example:teacher-42',

@@ -3,13 +3,13 @@
 // Bazaar stack verify, and the suite's context added where it is missing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
-import { DocumentLoader, ErrorCode, didWebDocument, generateKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { DocumentLoader, ErrorCode, didWebDocument, generateKey, issueCredential, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarEd25519Signature2020Suite, digitalBazaarLoader } from '../helpers/digitalBazaar.js';
 import { rejection } from '../helpers/errors.js';
 
 const ED25519_2020 = 'https://w3id.org/security/suites/ed25519-2020/v1';
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 
 beforeAll(async () => {
   key = await generateKey();

@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
   decide, exportKey, submissionDigest, generateKey, importKey, issueFromDecision, matchesIdentity, verifyCredential,
-  type ApprovedDecision, type CompetencyDefinition, type Decision, type IssuerKey, type SignedCredential, type Submission,
+  type ApprovedDecision, type CompetencyDefinition, type Decision, type Key, type SignedCredential, type Submission,
 } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { CHECKED, DECIDED, ISSUED, earn, exampleReviews, exampleSubmission, leaderDefinition, mathDefinition, mathInput } from '../stack/helpers.js';
 import { rejection } from '../helpers/errors.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let definition: CompetencyDefinition;
 let submission: Submission;
 let decision: ApprovedDecision;
@@ -254,6 +254,17 @@ describe('refusals', () => {
     expect(publicOnly.canSign).toBe(false);
     const error = await rejection(issueFromDecision(decision, { definition, submission, key: publicOnly, now: ISSUED }));
     expect(error.code).toBe('ERR_KEY_INVALID');
+  });
+
+  it('a P-256 or RSA key is refused with ERR_KEY_PROOF_UNSUPPORTED before the decision is checked, naming the key type', async () => {
+    for (const type of ['p256', 'rsa'] as const) {
+      const other = await generateKey({ type, controller: key.controller });
+      // A junk decision: were it checked first, the error would be ERR_DECISION_NOT_APPROVED.
+      const error = await rejection(issueFromDecision({} as ApprovedDecision, { definition, submission, key: other, now: ISSUED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+      expect(error.details).toMatchObject({ path: 'key', keyType: type, proof: 'eddsa-rdfc-2022' });
+    }
+    const suite = await rejection(issueFromDecision(decision, { definition, submission, key: await generateKey({ type: 'p256' }), suite: 'Ed25519Signature2020', now: ISSUED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+    expect(suite.message).toMatch(/^A P-256 key cannot make an Ed25519Signature2020 proof/);
   });
 
   it('accepts a decision typed as Decision only after narrowing (compile time) and refuses junk at run time', async () => {

@@ -3,16 +3,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DocumentLoader, MicrocredError, generateKey, importKey, exportKey, issueCredential, verifyCredential,
-  type ErrorCode, type IssuerKey, type UnsignedCredential,
+  type ErrorCode, type Key, type UnsignedCredential,
 } from '../../src/index.js';
 import { NOW, clone, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 beforeAll(async () => {
   key = await generateKey();
 });
 
-async function refusal(credential: unknown, options: { key?: IssuerKey; loader?: DocumentLoader } = {}): Promise<MicrocredError> {
+async function refusal(credential: unknown, options: { key?: Key; loader?: DocumentLoader } = {}): Promise<MicrocredError> {
   const before = clone(credential);
   const error = await issueCredential(credential as UnsignedCredential, { key: options.key ?? key, now: NOW, ...(options.loader ? { loader: options.loader } : {}) }).then(
     () => undefined,
@@ -98,7 +98,7 @@ describe('issueCredential refuses, before signing,', () => {
   });
 
   it('no key at all (ERR_KEY_INVALID)', async () => {
-    const error = await issueCredential(unsignedCredential(key), {} as { key: IssuerKey }).catch((e: unknown) => e);
+    const error = await issueCredential(unsignedCredential(key), {} as { key: Key<'ed25519'> }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MicrocredError);
     expect((error as MicrocredError).code).toBe('ERR_KEY_INVALID');
   });

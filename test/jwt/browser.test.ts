@@ -51,9 +51,9 @@ describe.skipIf(!browserAvailable)('VC-JWTs in headless Chromium', () => {
   it('issues a VC-JWT with a P-256 key made in the browser, which Node verifies', async () => {
     const draft = obCredential('did:example:replaced');
     const jwt = await browser.page.evaluate(async (unsigned) => {
-      const { generateJwtKey, issueCredentialJwt } = (globalThis as unknown as { microcred: Api }).microcred;
-      const key = await generateJwtKey({ alg: 'ES256' });
-      return issueCredentialJwt({ ...unsigned, issuer: { ...(unsigned.issuer as object), id: key.controller } } as never, { key });
+      const { generateKey, issueCredential } = (globalThis as unknown as { microcred: Api }).microcred;
+      const key = await generateKey({ type: 'p256' });
+      return issueCredential({ ...unsigned, issuer: { ...(unsigned.issuer as object), id: key.controller } } as never, { key, format: 'jwt' });
     }, draft);
     expect(await verifyCredential(jwt, { now: NOW })).toMatchObject({ verified: true, credential: { proof: { alg: 'ES256' } } });
   });

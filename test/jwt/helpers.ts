@@ -4,7 +4,7 @@
 import * as jose from 'jose';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
-import { DocumentLoader, type IssuerKey } from '../../src/index.js';
+import { DocumentLoader } from '../../src/index.js';
 import { unsignedCredential } from '../helpers/credential.js';
 
 export type Alg = 'EdDSA' | 'ES256' | 'RS256';
@@ -61,7 +61,7 @@ export function loaderWith(documents: Record<string, unknown>): DocumentLoader {
 
 /** A valid unsigned OB 3.0 credential (VC 2.0) issued by `issuerId`, with an id. */
 export function obCredential(issuerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...unsignedCredential({ controller: issuerId } as IssuerKey), id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e', ...overrides };
+  return { ...unsignedCredential({ controller: issuerId }), id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e', ...overrides };
 }
 
 /** The same credential in the VC 1.1 data model (issuanceDate, the VC 1.1 context first). */

@@ -2,7 +2,7 @@
 // made-up hosts to it, so the policy sees the real URL while no request leaves the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKey, issueCredential, didWebDocument, type IssuerKey } from '../../src/index.js';
+import { generateKey, issueCredential, didWebDocument, type Key } from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -75,7 +75,7 @@ export function mappedFetch(routes: Record<string, string>, asked: string[] = []
 }
 
 /** A credential issued by did:web:`domain` (an Ed25519 key listed in the DID document) and that document. */
-export async function didWebCredential(domain = 'pd.example.org'): Promise<{ credential: Record<string, unknown>; document: Record<string, unknown>; key: IssuerKey }> {
+export async function didWebCredential(domain = 'pd.example.org'): Promise<{ credential: Record<string, unknown>; document: Record<string, unknown>; key: Key<'ed25519'> }> {
   const key = await generateKey();
   const document = didWebDocument(domain, [key]) as unknown as Record<string, unknown>;
   const webKey = key.withController(document.id as string);

@@ -1,14 +1,14 @@
 // checkStack: each requirement of a stack gets a verdict, naming the micro-credential; bad input
 // (forgeries, expired or someone else's credentials, junk) is a verdict, never an exception.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkStack, generateKey, type CompetencyDefinition, type IssuerKey, type SignedCredential } from '../../src/index.js';
+import { checkStack, generateKey, type CompetencyDefinition, type Key, type SignedCredential } from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
 import { rejection } from '../helpers/errors.js';
 
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let leader: CompetencyDefinition;
 let math: SignedCredential;
 let science: SignedCredential;

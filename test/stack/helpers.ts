@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubmission, decide, issueFromDecision, parseCompetency, recordReview,
-  type ApprovedDecision, type Candidate, type CompetencyDefinition, type IssueFromDecisionOptions, type IssuerKey, type Review, type SignedCredential,
+  type ApprovedDecision, type Candidate, type CompetencyDefinition, type IssueFromDecisionOptions, type Key, type Review, type SignedCredential,
   type Submission, type SubmissionInput,
 } from '../../src/index.js';
 
@@ -113,7 +113,7 @@ export interface Earned {
 export async function earn(
   definition: CompetencyDefinition,
   input: SubmissionInput,
-  key: IssuerKey,
+  key: Key<'ed25519'>,
   issue: Partial<Omit<IssueFromDecisionOptions, 'definition' | 'submission'>> = {},
 ): Promise<Earned> {
   const submission = await createSubmission(definition, input, { now: SUBMITTED });
@@ -129,7 +129,7 @@ export const MATH = 'Hinge Questions in Middle-School Mathematics';
 export const SCIENCE = 'Productive Talk for Scientific Argumentation';
 
 /** Elena's two component credentials, earned through the real flow and signed with `key`. */
-export async function earnBoth(key: IssuerKey): Promise<{ math: SignedCredential; science: SignedCredential }> {
+export async function earnBoth(key: Key<'ed25519'>): Promise<{ math: SignedCredential; science: SignedCredential }> {
   const math = (await earn(mathDefinition(), mathInput(ELENA), key)).credential;
   const science = (await earn(scienceDefinition(), scienceInput(ELENA), key)).credential;
   return { math, science };

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
-  MicrocredError, generateKey, issueStack, matchesIdentity, verifyCredential, type CompetencyDefinition, type IssuerKey, type SignedCredential,
+  MicrocredError, generateKey, issueStack, matchesIdentity, verifyCredential, type CompetencyDefinition, type Key, type SignedCredential,
 } from '../../src/index.js';
 import { achievementId } from '../../src/competency/ids.js';
 import { clone } from '../helpers/credential.js';
@@ -13,7 +13,7 @@ import { rejection } from '../helpers/errors.js';
 
 const STACKED = new Date('2026-06-01T12:00:00Z');
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let leader: CompetencyDefinition;
 let math: SignedCredential;
 let science: SignedCredential;
@@ -164,6 +164,17 @@ describe('a stack that cannot be issued', () => {
     const other = { ...leader, issuer: { ...leader.issuer, id: 'did:web:pd.riverbend.example' } };
     const error = await rejection(issueStack(other, [null], { key, recipient, now: STACKED }));
     expect(error.code).toBe('ERR_ISSUER_MISMATCH');
+  });
+
+  it('a P-256 or RSA key is refused with ERR_KEY_PROOF_UNSUPPORTED before any component is checked, and a VC-JWT format with ERR_FIELD_INVALID', async () => {
+    for (const type of ['p256', 'rsa'] as const) {
+      const other = await generateKey({ type, controller: key.controller });
+      // [null] would be ERR_STACK_COMPONENT_INVALID if the components were checked first.
+      const error = await rejection(issueStack(leader, [null], { key: other, recipient, now: STACKED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+      expect(error.details).toMatchObject({ keyType: type, proof: 'eddsa-rdfc-2022' });
+    }
+    const jwt = await rejection(issueStack(leader, [null], { key, recipient, now: STACKED, format: 'jwt' } as never), 'ERR_FIELD_INVALID');
+    expect(jwt.details.path).toBe('format');
   });
 
   it('a recipient that is neither a DID nor an email is refused', async () => {

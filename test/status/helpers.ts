@@ -1,6 +1,6 @@
 // Shared by the status tests: a loader that serves the public status lists of the fixtures at the
 // URLs the credentials name (the fixtures README's mapping), and a registry on a fresh key.
-import { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, type IssuerKey, type StatusListCredential, type StatusRegistryOptions } from '../../src/index.js';
+import { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, type Key, type StatusListCredential, type StatusRegistryOptions } from '../../src/index.js';
 import { NOW, fixture } from '../helpers/credential.js';
 
 const DCC_PAGES = 'https://digitalcredentials.github.io/vc-test-fixtures/';
@@ -35,7 +35,7 @@ export function fixtureLoader(omit: string[] = []): DocumentLoader {
 export const LIST_BASE = 'https://pd.example.org/status';
 
 /** A registry on a fresh key and a memory store, with the clock pinned to NOW. */
-export async function newRegistry(options: Partial<StatusRegistryOptions> = {}): Promise<{ key: IssuerKey; registry: StatusRegistry }> {
+export async function newRegistry(options: Partial<StatusRegistryOptions> = {}): Promise<{ key: Key; registry: StatusRegistry }> {
   const key = options.key ?? (await generateKey());
   const registry = new StatusRegistry({ store: new MemoryStatusStore(), key, listBaseUrl: LIST_BASE, clock: () => NOW, ...options });
   return { key, registry };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { StatusList } from '@digitalbazaar/vc-status-list';
-import { DocumentLoader, generateKey, issueCredential, verifyCredential, type IssuerKey, type SignedCredential, type StatusListCredential, type UnsignedCredential, type VerificationReport } from '../../src/index.js';
+import { DocumentLoader, generateKey, issueCredential, verifyCredential, type Key, type SignedCredential, type StatusListCredential, type UnsignedCredential, type VerificationReport } from '../../src/index.js';
 import { signDocument } from '../../src/proofs/sign.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { newRegistry, published } from './helpers.js';
@@ -13,13 +13,13 @@ const LIST = 'https://pd.example.org/status/revocation-1.json';
 const WITH_1EDTECH_LIST = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', { '1EdTechRevocationList': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#1EdTechRevocationList' }];
 
 /** Signs a status list credential of any shape with `key` (the registry only makes well-formed ones). */
-async function signList(key: IssuerKey, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function signList(key: Key<'ed25519'>, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { proof: _proof, ...unsigned } = fields;
   return signDocument<Record<string, unknown>>(structuredClone(unsigned), key, new DocumentLoader(), NOW);
 }
 
 /** A credential issued by `key` with the given credentialStatus. */
-async function withStatus(key: IssuerKey, credentialStatus: unknown, context?: unknown[]): Promise<SignedCredential> {
+async function withStatus(key: Key<'ed25519'>, credentialStatus: unknown, context?: unknown[]): Promise<SignedCredential> {
   const draft = { ...unsignedCredential(key), ...(context ? { '@context': context } : {}), credentialStatus } as UnsignedCredential;
   return issueCredential(draft, { key, now: NOW });
 }
@@ -227,7 +227,7 @@ describe('status entries', () => {
 });
 
 /** An unsigned Bitstring revocation list at LIST issued by `key`, with the given bits set. */
-async function emptyList(key: IssuerKey, set: number[] = []): Promise<Record<string, unknown>> {
+async function emptyList(key: Key<'ed25519'>, set: number[] = []): Promise<Record<string, unknown>> {
   const bytes = new Uint8Array(16_384);
   for (const index of set) bytes[index >> 3] = (bytes[index >> 3] as number) | (0x80 >> (index & 7));
   return {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MemoryStatusStore, StatusRegistry, generateKey, issueCredential, verifyCredential,
-  type IssuerKey, type SignedCredential, type StatusAllocation, type StatusPurpose, type StatusStore, type StoredStatusList, type AllocateOptions,
+  type Key, type SignedCredential, type StatusAllocation, type StatusPurpose, type StatusStore, type StoredStatusList, type AllocateOptions,
 } from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { LIST_BASE, newRegistry, published } from './helpers.js';
@@ -37,7 +37,7 @@ class FaultyStore implements StatusStore {
   }
 }
 
-async function issued(key: IssuerKey, registry: StatusRegistry): Promise<SignedCredential> {
+async function issued(key: Key, registry: StatusRegistry): Promise<SignedCredential> {
   return issueCredential(unsignedCredential(key), { key, now: NOW, status: registry });
 }
 

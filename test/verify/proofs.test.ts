@@ -3,10 +3,10 @@
 // fails it, one whose key cannot be found makes it "could not check", and a proof of a suite
 // microcred does not verify is a warning part that counts neither way.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, check, clone, fixture, unsignedCredential } from '../helpers/credential.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let both: Record<string, unknown> & { proof: Record<string, unknown>[] };
 
 beforeAll(async () => {

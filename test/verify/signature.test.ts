@@ -1,11 +1,11 @@
 // The signature check: any change to a signed value, a proof from elsewhere, or a key other than the
 // one named makes the credential invalid, and the checks after it are not run.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey, type SignedCredential, type VerificationReport } from '../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key, type SignedCredential, type VerificationReport } from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let signed: SignedCredential;
 
 beforeAll(async () => {

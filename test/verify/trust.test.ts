@@ -2,11 +2,11 @@
 // report says who; an unknown issuer is a warning, never a failure of authenticity; a listed issuer
 // whose signature does not bind it is not shown under its name.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey, type SignedCredential, type TrustedIssuer } from '../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key, type SignedCredential, type TrustedIssuer } from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let signed: SignedCredential;
 let trusted: TrustedIssuer;
 

@@ -1,11 +1,11 @@
 // Dates: the signature is checked first, so an expired or not-yet-valid credential is still
 // authentic; it is not verified. Clocks disagree, so 300 s of skew is allowed unless told otherwise.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey } from '../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key } from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 beforeAll(async () => {
   key = await generateKey();
 });

@@ -2,14 +2,12 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { toDateTimeZ } from '../../dates.js';
 import { issueCredential } from '../../issue/issueCredential.js';
 import { issueFromDecision } from '../../issue/fromDecision.js';
-import { issueCredentialJwt } from '../../issue/issueJwt.js';
 import { decodeJwt } from '../../jwt/decode.js';
-import type { IssuerKey } from '../../keys/issuerKey.js';
-import { JwtKey } from '../../keys/jwtKey.js';
+import { keyTypeName, type Key } from '../../keys/key.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import type { SuiteName } from '../../proofs/suites.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { readJson, readKeyFile, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
@@ -132,7 +130,7 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
 /** `--status-store FILE | --postgres URL [--list-url URL]`: where the credential's revocation and suspension entries come from. */
 interface StatusOption {
   source: CredentialStatusSource;
-  setKey(key: IssuerKey): void;
+  setKey(key: Key): void;
   /** Prints a note for each list the credential opened (it must be published too). */
   noteNewLists(signed: SignedCredential): void;
   close(): Promise<void>;
@@ -147,7 +145,7 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
   }
   const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, { mustExist: true, command: 'issue', fileOption: '--status-store' });
   const known = new Set((await store.listIds()).map((l) => l.id));
-  let key: IssuerKey | undefined;
+  let key: Key | undefined;
   return {
     source: {
       async entriesFor(credentialId) {
@@ -197,7 +195,7 @@ function validUntilOf(value: string): string {
 }
 
 /** The key in `keyPath` (shown as `keyArg`), with a warning on stderr when others can read it. */
-export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<IssuerKey> {
+export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<Key> {
   const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   return key;
@@ -210,19 +208,21 @@ async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPat
   if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
   if (format === 'jwt' && suite) throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS (drop --suite, or --format jwt).', 'issue');
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const { key, warning } = await readSigningKeyFile(keyPath, keyArg);
+  const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
-  if (key instanceof JwtKey) {
-    if (format === 'json-ld') throw new UsageError(`${keyArg} is a ${key.alg} key, which signs VC-JWTs only: add --format jwt, or sign with an Ed25519 key ("microcred keys generate").`, 'issue');
+  if (!key.canMake('eddsa-rdfc-2022')) {
     // The status lists themselves are credentials with a Data Integrity proof, which only an Ed25519 key makes.
-    if (status) throw new UsageError(`--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${key.alg} key.`, 'issue');
+    if (status) throw new UsageError(`--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${keyTypeName(key.type)} key (${key.jwtAlgorithm}).`, 'issue');
   } else status?.setKey(key);
   const withStatus = status ? { status: status.source } : {};
   let signed: SignedCredential | string;
   try {
-    signed = format === 'jwt' ? await issueCredentialJwt(unsigned, { key, ...withStatus }) : await issueCredential(unsigned, { key: key as IssuerKey, ...withStatus, ...(suite ? { suite } : {}) });
+    signed = format === 'jwt' ? await issueCredential(unsigned, { key, format: 'jwt', ...withStatus }) : await issueCredential(unsigned, { key, ...withStatus, ...(suite ? { suite } : {}) });
   } catch (error) {
     const code = printError(io, error);
+    if (isMicrocredError(error) && error.code === ErrorCode.KEY_PROOF_UNSUPPORTED) {
+      io.stderr(`hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`);
+    }
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
     if (key.controller && isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
       io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);

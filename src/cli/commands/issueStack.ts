@@ -3,7 +3,7 @@ import { prepareStack, signStack } from '../../stack/issueStack.js';
 import { looksLikeEmail } from '../../identity/hash.js';
 import { isDid } from '../../identifiers.js';
 import type { SuiteName } from '../../proofs/suites.js';
-import type { IssuerKey } from '../../keys/issuerKey.js';
+import type { Key } from '../../keys/key.js';
 import type { SignedCredential } from '../../model/credential.js';
 import type { CredentialStatusSource } from '../../status/entry.js';
 import { UsageError, required, type CliIo } from '../args.js';
@@ -38,7 +38,7 @@ interface StackValues {
 export async function issueStackFromOptions(
   values: StackValues,
   io: CliIo,
-  readKey: () => Promise<IssuerKey>,
+  readKey: () => Promise<Key>,
   validUntil: string | undefined,
   { status, suite }: { status?: CredentialStatusSource; suite?: SuiteName } = {},
 ): Promise<SignedCredential | undefined> {

@@ -1,12 +1,11 @@
 import { dirname, join } from 'node:path';
 import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { generateKey } from '../../keys/issuerKey.js';
-import { JwtKey, generateJwtKey } from '../../keys/jwtKey.js';
+import { generateKey } from '../../keys/generateKey.js';
 import { exportKey } from '../../keys/exportKey.js';
-import { didWebDocument, didWebKey, didWebOf } from '../../keys/didWeb.js';
+import { didWebDocument, didWebOf } from '../../keys/didWeb.js';
 import { didWebUrl } from '../../network/didWeb.js';
 import { CliError, UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { exists, readSigningKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { exists, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
 import { helpFor } from '../usage.js';
 
 /** `microcred keys <generate|did-web>`. */
@@ -39,8 +38,8 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   const domain = values['did-web'];
   const controller = domain === undefined ? undefined : didWebFor(domain, 'keys generate');
 
-  const key = type === 'ed25519' ? await generateKey(controller ? { controller } : {}) : await generateJwtFor(type, controller);
-  const exported = key instanceof JwtKey ? await exportKey(key, { includeSecret: true }) : await exportKey(key, { includeSecret: true });
+  const key = await generateKey({ type, ...(controller ? { controller } : {}) });
+  const exported = await exportKey(key, { includeSecret: true });
   const keyText = `${JSON.stringify(exported, null, 2)}\n`;
 
   if (values.stdout) {
@@ -92,7 +91,7 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   const domain = required('keys did-web', 'domain', values.domain);
   const did = didWebFor(domain, 'keys did-web');
 
-  const { key, warning } = await readSigningKeyFile(resolvePath(io.cwd, keyArg), keyArg);
+  const { key, warning } = await readKeyFile(resolvePath(io.cwd, keyArg), keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   const document = didWebDocument(domain, [key]);
   const text = `${JSON.stringify(document, null, 2)}\n`;
@@ -103,15 +102,10 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   }
   if (key.controller !== did) {
     const owner = key.controller ? `names ${key.controller} as its controller, so credentials issued with it name that DID as issuer` : 'names no controller, so its VC-JWTs carry the public key in the header';
-    const type = key instanceof JwtKey ? ` --type ${key.alg === 'ES256' ? 'p256' : 'rsa'}` : '';
+    const type = key.type === 'ed25519' ? '' : ` --type ${key.type}`;
     io.stderr(`note: ${keyArg} ${owner}.\n      To issue as ${did}, create a key with: microcred keys generate${type} --did-web ${domain} --out FILE\n`);
   }
   return 0;
-}
-
-async function generateJwtFor(type: 'p256' | 'rsa', controller: string | undefined): Promise<JwtKey> {
-  const key = await generateJwtKey({ alg: type === 'p256' ? 'ES256' : 'RS256' });
-  return controller ? didWebKey(controller, key) : key;
 }
 
 function didWebFor(domain: string, command: string): string {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { IssuerKey } from '../../keys/issuerKey.js';
+import type { Key } from '../../keys/key.js';
 import { MIN_STATUS_LIST_LENGTH, type StatusChange } from '../../status/registry.js';
 import type { StatusListCredential } from '../../status/listCredential.js';
 import { getBit, STATUS_PURPOSES } from '../../status/state.js';
@@ -160,7 +160,7 @@ function lengthOf(value: string | undefined): number | undefined {
   return length;
 }
 
-function readStatusKey(io: CliIo, keyArg: string): Promise<IssuerKey> {
+function readStatusKey(io: CliIo, keyArg: string): Promise<Key> {
   return readKey(io, keyArg, resolvePath(io.cwd, keyArg));
 }
 

@@ -6,7 +6,7 @@
 // - a key that resolves but cannot have made the proof (P-256, another fragment, the wrong length)
 //   is a failed signature, not a key that could not be found.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { didWebDocument, generateKey, issueCredential, verifyCredential, type IssuerKey, type VerificationReport } from '../../../src/index.js';
+import { didWebDocument, generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
 import { fromBase58btc, fromHex, toBase58btc, toBase64Url } from '../../../src/encoding.js';
 import { NOW, check, clone, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
@@ -29,7 +29,7 @@ const WEAK_KEYS: [string, string][] = [
 ];
 const multibaseOf = (hex: string) => `z${toBase58btc(Uint8Array.from([0xed, 0x01, ...fromHex(hex)]))}`;
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 const signed = {} as Record<string, Doc>;
 
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe('an Ed25519 key of small order, with the identity signature (VC-JWT)', 
   });
 
   function obCredentialOf(issuer: string): Record<string, unknown> {
-    return { ...unsignedCredential({ controller: issuer } as IssuerKey), id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e' };
+    return { ...unsignedCredential({ controller: issuer } as Key<'ed25519'>), id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e' };
   }
 
   /** The genuine token with its key header, issuer (iss and issuer.id) and signature replaced. */
@@ -140,7 +140,7 @@ describe('an Ed25519 signature whose S is not reduced (S + L)', () => {
 
   it('a genuine EdDSA VC-JWT, so re-encoded: ERR_SIGNATURE_INVALID at signature', async () => {
     const ed25519 = await testKey('EdDSA');
-    const jwt = await signJwt({ ...unsignedCredential({ controller: ed25519.didKey } as IssuerKey), id: 'urn:uuid:1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0' }, ed25519, { kid: didKeyMethod(ed25519.didKey as string) });
+    const jwt = await signJwt({ ...unsignedCredential({ controller: ed25519.didKey } as Key<'ed25519'>), id: 'urn:uuid:1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0' }, ed25519, { kid: didKeyMethod(ed25519.didKey as string) });
     const [header, payload, sig] = partsOf(jwt);
     const reencoded = `${header}.${payload}.${toBase64Url(withScalarPlusL(Buffer.from(sig, 'base64url')))}`;
     expect(signature(await verifyCredential(jwt, { now: NOW })).outcome).toBe('passed');
@@ -189,7 +189,7 @@ describe('a key its controller says has expired (Data Integrity)', () => {
       verificationMethod: [{ id: pair.id, type: 'Multikey', controller: DID_WEB, publicKeyMultibase: pair.publicKeyMultibase, expires: at(-DAY) }],
       assertionMethod: [pair.id],
     };
-    const credential = await signWithDigitalBazaar({ ...clone(unsignedCredential({ controller: DID_WEB } as IssuerKey)), id: 'urn:uuid:5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }, pair);
+    const credential = await signWithDigitalBazaar({ ...clone(unsignedCredential({ controller: DID_WEB } as Key<'ed25519'>)), id: 'urn:uuid:5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9' }, pair);
     expect(signature(await verifyCredential(credential, { now: NOW, documents: { [DID_WEB]: document } }))).toEqual({ outcome: 'failed', code: 'ERR_KEY_EXPIRED', path: 'proof.verificationMethod' });
   });
 });
@@ -199,7 +199,7 @@ describe('a key its controller says has expired or was revoked (VC-JWT)', () => 
   let jwt: string;
   beforeAll(async () => {
     ed25519 = await testKey('EdDSA');
-    jwt = await signJwt({ ...unsignedCredential({ controller: DID_WEB } as IssuerKey), id: 'urn:uuid:6f7a8b9c-0d1e-4f2a-b3c4-d5e6f7a8b9c0' }, ed25519, { kid: `${DID_WEB}#key-1` });
+    jwt = await signJwt({ ...unsignedCredential({ controller: DID_WEB } as Key<'ed25519'>), id: 'urn:uuid:6f7a8b9c-0d1e-4f2a-b3c4-d5e6f7a8b9c0' }, ed25519, { kid: `${DID_WEB}#key-1` });
   });
 
   function documentWith(lifecycle: Record<string, unknown>): Record<string, unknown> {
@@ -221,7 +221,7 @@ describe('a key its controller says has expired or was revoked (VC-JWT)', () => 
   });
 
   it('a header jwk the issuer lists only under an expired method is not bound to the issuer', async () => {
-    const withJwk = await signJwt({ ...unsignedCredential({ controller: DID_WEB } as IssuerKey), id: 'urn:uuid:7a8b9c0d-1e2f-4a3b-c4d5-e6f7a8b9c0d1' }, ed25519, { jwk: ed25519.publicJwk });
+    const withJwk = await signJwt({ ...unsignedCredential({ controller: DID_WEB } as Key<'ed25519'>), id: 'urn:uuid:7a8b9c0d-1e2f-4a3b-c4d5-e6f7a8b9c0d1' }, ed25519, { jwk: ed25519.publicJwk });
     const expired = await verifyCredential(withJwk, { now: NOW, documents: { [DID_WEB]: documentWith({ expires: at(-DAY) }) } });
     expect(check(expired, 'issuer')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_JWT_KEY_NOT_BOUND' } });
     const current = await verifyCredential(withJwk, { now: NOW, documents: { [DID_WEB]: documentWith({ expires: at(DAY) }) } });
@@ -259,7 +259,7 @@ describe('a key that resolves but cannot have made the proof: failed, not could-
   it('VC-JWT: a P-256 did:key under EdDSA, another fragment, a did:key of the wrong length all fail', async () => {
     const ed25519 = await testKey('EdDSA');
     const did = ed25519.didKey as string;
-    const credential = { ...unsignedCredential({ controller: did } as IssuerKey), id: 'urn:uuid:8b9c0d1e-2f3a-4b4c-d5e6-f7a8b9c0d1e2' };
+    const credential = { ...unsignedCredential({ controller: did } as Key<'ed25519'>), id: 'urn:uuid:8b9c0d1e-2f3a-4b4c-d5e6-f7a8b9c0d1e2' };
     const other = await generateKey();
     for (const kid of [didKeyMethod(P256_DID), `${did}#${other.publicKeyMultibase}`, `${did.slice(0, -3)}#${did.slice('did:key:'.length, -3)}`]) {
       const report = await verifyCredential(await signJwt(credential, ed25519, { kid }), { now: NOW });

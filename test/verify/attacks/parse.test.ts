@@ -3,12 +3,12 @@
 // the plain Digital Bazaar stack) and shown beside the credential it was made from.
 import * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportKey, generateKey, issueCredential, issueCredentialJwt, verifyCredential, type IssuerKey, type VerificationReport } from '../../../src/index.js';
+import { exportKey, generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
 import { findDuplicateKey } from '../../../src/jsonText.js';
 import { NOW, check, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let ours: Record<string, unknown>;
 let theirs: Record<string, unknown>;
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   ours = (await issueCredential(unsignedCredential(key), { key, now: NOW })) as unknown as Record<string, unknown>;
   // The plain stack signs what it is given (here a did:key of its own, VC 2.0, eddsa-rdfc-2022).
   const pair = await digitalBazaarKeyPair();
-  theirs = await signWithDigitalBazaar({ ...unsignedCredential({ controller: pair.controller } as IssuerKey), id: 'urn:uuid:7d3c1e52-1f0b-4c7a-8f3e-2b9a6c5d4e10' }, pair);
+  theirs = await signWithDigitalBazaar({ ...unsignedCredential({ controller: pair.controller }), id: 'urn:uuid:7d3c1e52-1f0b-4c7a-8f3e-2b9a6c5d4e10' }, pair);
 });
 
 /**
@@ -96,7 +96,7 @@ describe('duplicate member names in a VC-JWT', () => {
   let header: string;
   let payload: string;
   beforeAll(async () => {
-    const jwt = await issueCredentialJwt(unsignedCredential(key, { id: 'urn:uuid:2f0a3c4e-8c1b-4b7e-9a51-6a3f1b2c4d5e' }), { key, now: NOW });
+    const jwt = await issueCredential(unsignedCredential(key, { id: 'urn:uuid:2f0a3c4e-8c1b-4b7e-9a51-6a3f1b2c4d5e' }), { key, format: 'jwt', now: NOW });
     const [h, p] = jwt.split('.') as [string, string];
     header = new TextDecoder().decode(jose.base64url.decode(h));
     payload = new TextDecoder().decode(jose.base64url.decode(p));

@@ -8,7 +8,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey, type VerificationReport } from '../../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, digitalBazaarLoader, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 
@@ -21,7 +21,7 @@ const SKEW_MS = 300_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const DAY = 86_400_000;
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 
 beforeAll(async () => {
   key = await generateKey();
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 /** The unsigned credential of `controller`, with the Ed25519Signature2020 context when that suite signs it. */
 function draft(controller: string, suite: Suite): Record<string, unknown> {
-  const base = unsignedCredential({ controller } as IssuerKey, { id: 'urn:uuid:3c1f2a4e-9b7d-4e21-8c55-6a0f1e2d3b4c' }) as Record<string, unknown>;
+  const base = unsignedCredential({ controller } as Key<'ed25519'>, { id: 'urn:uuid:3c1f2a4e-9b7d-4e21-8c55-6a0f1e2d3b4c' }) as Record<string, unknown>;
   return suite === 'Ed25519Signature2020' ? { ...base, '@context': [...(base['@context'] as string[]), ED25519_2020_CONTEXT] } : base;
 }
 

@@ -4,7 +4,7 @@
 // passing is the proof that the graph is unchanged; the report must then show the signed values and
 // refuse the credential (ERR_NOT_AS_SIGNED, with the path).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type IssuerKey, type VerificationReport } from '../../../src/index.js';
+import { generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 import { factsOf, signedQuads } from '../../helpers/nquads.js';
@@ -14,7 +14,7 @@ const OB_301 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json';
 const XSD_STRING = 'https://www.w3.org/2001/XMLSchema#string';
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let key: IssuerKey;
+let key: Key<'ed25519'>;
 let eddsa: Doc; // microcred, eddsa-rdfc-2022, VC 2.0 + OB 3.0.3 (protected)
 let ed2020: Doc; // microcred, Ed25519Signature2020, VC 2.0 + OB 3.0.3
 let plainVc2: Doc; // the plain Digital Bazaar stack, eddsa-rdfc-2022, VC 2.0 + OB 3.0.3

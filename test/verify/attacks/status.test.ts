@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
-import { DocumentLoader, generateKey, issueCredential, verifyCredential, type IssuerKey, type SignedCredential, type UnsignedCredential, type VerificationReport } from '../../../src/index.js';
+import { DocumentLoader, generateKey, issueCredential, verifyCredential, type Key, type SignedCredential, type UnsignedCredential, type VerificationReport } from '../../../src/index.js';
 import { signDocument } from '../../../src/proofs/sign.js';
 import { NOW, check, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
@@ -37,7 +37,7 @@ function listCredential(id: string, issuer: string, fields: { set?: number[]; pu
   };
 }
 
-async function signList(key: IssuerKey, list: Doc): Promise<Doc> {
+async function signList(key: Key<'ed25519'>, list: Doc): Promise<Doc> {
   return signDocument<Doc>(structuredClone(list), key, new DocumentLoader(), NOW);
 }
 
@@ -45,7 +45,7 @@ function entry(url: string, index: number, purpose = 'revocation'): Doc {
   return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
 }
 
-async function withStatus(key: IssuerKey, credentialStatus: unknown): Promise<SignedCredential> {
+async function withStatus(key: Key<'ed25519'>, credentialStatus: unknown): Promise<SignedCredential> {
   return issueCredential({ ...unsignedCredential(key), credentialStatus } as UnsignedCredential, { key, now: NOW });
 }
 
@@ -104,7 +104,7 @@ describe('a list served at the entry\'s URL must be that list (its id is the URL
     };
     const revoked = await signedList(LIST_A, [5]);
     const clear = await signedList(LIST_B, []);
-    const credential = await signWithDigitalBazaar({ ...unsignedCredential({ controller: pair.controller } as IssuerKey), id: 'urn:uuid:6f1d4a52-7c1e-4f55-9a7c-0b4d2a1e9c11', credentialStatus: entry(LIST_A, 5) }, pair);
+    const credential = await signWithDigitalBazaar({ ...unsignedCredential({ controller: pair.controller }), id: 'urn:uuid:6f1d4a52-7c1e-4f55-9a7c-0b4d2a1e9c11', credentialStatus: entry(LIST_A, 5) }, pair);
 
     expect(statusOf(await verifyCredential(credential, { now: NOW, documents: { [LIST_A]: revoked } })).problem?.code).toBe('ERR_REVOKED');
     const attack = await verifyCredential(credential, { now: NOW, documents: { [LIST_A]: clear } });
