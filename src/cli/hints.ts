@@ -1,4 +1,4 @@
-// What the command line adds to a library problem: the library names the option that supplies
+// What `microcred verify` adds to a report's problems: the library names the option that supplies
 // what is missing (the documents option, the fetch option); the CLI names its own flag for it.
 import { ErrorCode } from '../errors.js';
 import type { VerificationReport } from '../verify/report.js';
@@ -11,7 +11,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.SCHEMA_UNRESOLVED]: 'a JSON Schema the credential names is not bundled; give it with --doc URL=FILE, or let microcred fetch it with --allow-network.',
 };
 
-/** The command line's hint for a problem with `code`: which flag supplies what is missing. */
+/** `microcred verify`'s hint for a problem with `code`: which of its flags supplies what is missing. */
 export function cliHintFor(code: string): string | undefined {
   return HINTS[code as ErrorCode];
 }

@@ -1,6 +1,5 @@
 import { isMicrocredError } from '../errors.js';
 import { CliError, UsageError, type CliIo } from './args.js';
-import { cliHintFor } from './hints.js';
 import { usageLine } from './usage.js';
 
 /** Exit statuses: 0 done (verify: every credential verified; competency check: all valid; decide: approved), 1 not, 2 the command line is wrong. */
@@ -29,8 +28,6 @@ export function printError(io: CliIo, error: unknown): number {
       io.stderr(`  - ${problem.path ?? '(document)'}: ${problem.message}${typeof code === 'string' && code !== error.code ? ` (${code})` : ''}\n`);
     }
     if (problems.length === 0 && typeof error.details.path === 'string') io.stderr(`  - at ${error.details.path}\n`);
-    const hint = cliHintFor(error.code);
-    if (hint) io.stderr(`hint: ${hint}\n`);
     return EXIT.FAILED;
   }
   // Not a verdict on any input: a bug in microcred or a library. Say so rather than print a stack.
