@@ -1,7 +1,8 @@
 /**
  * Every problem microcred names has a stable code. Issuing throws a {@link MicrocredError}
  * carrying one; verification puts the same codes in its report instead of throwing.
- * Codes are part of the public API; messages may improve between versions.
+ * Codes are part of the public API; titles ({@link ERROR_TITLES}) and messages may improve
+ * between versions. (The command line's own codes, such as `ERR_USAGE`, are not library codes.)
  */
 export const ErrorCode = {
   // input
@@ -36,6 +37,7 @@ export const ErrorCode = {
   INTERNAL: 'ERR_INTERNAL',
   // competency definitions, evidence and review
   DEFINITION_INVALID: 'ERR_DEFINITION_INVALID',
+  DEFINITION_UNREADABLE: 'ERR_DEFINITION_UNREADABLE',
   SUBMISSION_INVALID: 'ERR_SUBMISSION_INVALID',
   REVIEW_INVALID: 'ERR_REVIEW_INVALID',
   DECISION_NOT_APPROVED: 'ERR_DECISION_NOT_APPROVED',
@@ -51,11 +53,6 @@ export const ErrorCode = {
   ADJUDICATOR_NOT_USED: 'ERR_ADJUDICATOR_NOT_USED',
   COMPONENT_UNSCORED: 'ERR_COMPONENT_UNSCORED',
   COMPONENT_NOT_PASSING: 'ERR_COMPONENT_NOT_PASSING',
-  // CLI
-  USAGE: 'ERR_USAGE',
-  FILE_UNREADABLE: 'ERR_FILE_UNREADABLE',
-  FILE_EXISTS: 'ERR_FILE_EXISTS',
-  FILE_UNWRITABLE: 'ERR_FILE_UNWRITABLE',
 
   // VC-JWT (src/jwt)
   JWT_MALFORMED: 'ERR_JWT_MALFORMED',
@@ -157,7 +154,153 @@ export const ErrorCode = {
   KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
 } as const;
 
+
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The title of every code: what a report shows above a problem's detail, and the headline of a
+ * report that did not verify ("Invalid — the signature does not match"). One title per code, so a
+ * title never says more than its code; what was found, where, and what to do is the detail's.
+ */
+export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
+  // input
+  [ErrorCode.INPUT_NOT_JSON]: 'Not JSON',
+  [ErrorCode.INPUT_NOT_OBJECT]: 'Not a credential',
+  // JSON-LD and contexts
+  [ErrorCode.CONTEXT_MISSING]: 'A context is missing',
+  [ErrorCode.CONTEXT_ORDER]: 'The VC context is not first',
+  [ErrorCode.CONTEXT_UNKNOWN]: 'Unknown context',
+  [ErrorCode.TERM_UNDEFINED]: 'A term is not defined',
+  [ErrorCode.JSONLD_INVALID]: 'Not valid JSON-LD',
+  // data model
+  [ErrorCode.TYPE_INVALID]: 'Not an Open Badges credential',
+  [ErrorCode.FIELD_REQUIRED]: 'A required field is missing',
+  [ErrorCode.FIELD_INVALID]: 'A field is not valid',
+  [ErrorCode.ACHIEVEMENT_INVALID]: 'The achievement is not valid',
+  [ErrorCode.DATE_INVALID]: 'Unreadable date',
+  // proofs and keys
+  [ErrorCode.PROOF_MISSING]: 'No proof',
+  [ErrorCode.PROOF_UNSUPPORTED]: 'A proof microcred does not verify',
+  [ErrorCode.SIGNATURE_INVALID]: 'The signature does not match',
+  [ErrorCode.KEY_UNRESOLVED]: 'The signing key could not be found',
+  [ErrorCode.KEY_INVALID]: 'The key cannot be used',
+  [ErrorCode.ISSUER_MISMATCH]: 'Signed by someone other than the issuer',
+  [ErrorCode.KEY_NOT_AUTHORIZED]: 'The key may not issue credentials',
+  // validity period
+  [ErrorCode.EXPIRED]: 'Expired',
+  [ErrorCode.STATUS_UNCHECKED]: 'Status not checked',
+  [ErrorCode.NOT_YET_VALID]: 'Not yet valid',
+  // report bookkeeping
+  [ErrorCode.CHECK_SKIPPED]: 'Not checked',
+  [ErrorCode.INTERNAL]: 'An unexpected error',
+  // competency definitions, evidence and review
+  [ErrorCode.DEFINITION_INVALID]: 'The competency definition is not valid',
+  [ErrorCode.DEFINITION_UNREADABLE]: 'The competency definition file could not be read',
+  [ErrorCode.KEY_PROOF_UNSUPPORTED]: 'The key cannot make this kind of proof',
+  [ErrorCode.SUBMISSION_INVALID]: 'The submission is not valid',
+  [ErrorCode.REVIEW_INVALID]: 'A review is not valid',
+  [ErrorCode.DECISION_NOT_APPROVED]: 'The submission is not approved',
+  [ErrorCode.EVIDENCE_DIGEST_MISMATCH]: 'Evidence does not match its digest',
+  [ErrorCode.STACK_COMPONENT_INVALID]: 'A credential of the stack is not valid',
+  // decision reasons and review rules
+  [ErrorCode.RULES_INVALID]: 'The review rules are not valid',
+  [ErrorCode.SELF_REVIEW]: 'A review by the candidate',
+  [ErrorCode.TOO_FEW_REVIEWERS]: 'Too few reviewers',
+  [ErrorCode.REVIEW_OTHER_SUBMISSION]: 'A review of another submission',
+  [ErrorCode.REVIEW_DUPLICATE]: 'A reviewer reviewed twice',
+  [ErrorCode.REVIEWERS_DISAGREE]: 'The reviewers disagree',
+  [ErrorCode.ADJUDICATOR_NOT_USED]: 'An adjudicator review was not used',
+  [ErrorCode.COMPONENT_UNSCORED]: 'A component was not scored',
+  [ErrorCode.COMPONENT_NOT_PASSING]: 'A component did not pass',
+  // VC-JWT
+  [ErrorCode.JWT_MALFORMED]: 'Not a well-formed JWT',
+  [ErrorCode.JWT_ALG_NONE]: 'The JWT is not signed',
+  [ErrorCode.JWT_ALG_SYMMETRIC]: 'Protected by a shared secret, not a signature',
+  [ErrorCode.JWT_ALG_UNSUPPORTED]: 'Unsupported signature algorithm',
+  [ErrorCode.JWT_TYP_UNSUPPORTED]: 'Not a credential JWT',
+  [ErrorCode.JWT_CRIT_UNSUPPORTED]: 'Unknown critical header',
+  [ErrorCode.JWT_KEY_MISSING]: 'The JWT names no key',
+  [ErrorCode.JWT_JWK_PRIVATE]: 'The key includes its private part',
+  [ErrorCode.JWT_KEY_ALG_MISMATCH]: 'The key does not fit the algorithm',
+  [ErrorCode.JWT_CLAIM_MISMATCH]: 'A JWT claim disagrees with the credential',
+  [ErrorCode.JWT_CLAIM_INVALID]: 'A JWT claim is not well formed',
+  [ErrorCode.JWT_KEY_NOT_BOUND]: 'The signing key is not tied to the issuer',
+  // structure and JSON Schemas
+  [ErrorCode.SCHEMA_INVALID]: 'Does not match the JSON Schema',
+  [ErrorCode.SCHEMA_UNRESOLVED]: 'A named schema could not be loaded',
+  [ErrorCode.SCHEMA_NOT_APPLICABLE]: 'Not checked against the Open Badges 3.0 JSON Schema',
+  [ErrorCode.CONTEXT_OUTDATED]: 'An older Open Badges context',
+  // issuer trust
+  [ErrorCode.ISSUER_UNKNOWN]: 'Not an issuer you know',
+  [ErrorCode.TRUST_LIST_INVALID]: 'The list of known issuers is not valid',
+  // network and fetch policy
+  [ErrorCode.NETWORK_DISABLED]: 'A document needs the network',
+  [ErrorCode.NETWORK_REFUSED]: 'A fetch was refused',
+  [ErrorCode.NETWORK_TIMEOUT]: 'A fetch timed out',
+  [ErrorCode.FETCH_FAILED]: 'A document could not be fetched',
+  [ErrorCode.TOO_MANY_REDIRECTS]: 'Too many redirects',
+  [ErrorCode.RESPONSE_TOO_LARGE]: 'A fetched document is too large',
+  [ErrorCode.CONTENT_TYPE_REFUSED]: 'A web page, not a JSON document',
+  [ErrorCode.RESPONSE_NOT_JSON]: 'A fetched document is not JSON',
+  [ErrorCode.DID_DOCUMENT_MISMATCH]: 'The DID document is for another DID',
+  // status lists
+  [ErrorCode.REVOKED]: 'Revoked',
+  [ErrorCode.SUSPENDED]: 'Suspended',
+  [ErrorCode.STATUS_ENTRY_INVALID]: 'Unreadable status entry',
+  [ErrorCode.STATUS_LIST_UNAVAILABLE]: 'The status list could not be read',
+  [ErrorCode.STATUS_LIST_INVALID]: 'The status list cannot be trusted',
+  [ErrorCode.STATUS_LIST_ISSUER_MISMATCH]: 'The status list is not the issuer\'s',
+  [ErrorCode.STATUS_PURPOSE_MISMATCH]: 'The status list is for another purpose',
+  [ErrorCode.STATUS_INDEX_OUT_OF_RANGE]: 'The status index is beyond the list',
+  [ErrorCode.STATUS_NOT_INTERPRETED]: 'A status microcred does not interpret',
+  [ErrorCode.STATUS_CREDENTIAL_UNKNOWN]: 'Not a credential of this status store',
+  // status stores
+  [ErrorCode.STORE_FAILED]: 'The status store failed',
+  [ErrorCode.STORE_LOCKED]: 'The status store is locked',
+  [ErrorCode.STORE_CORRUPT]: 'The status store is damaged',
+  // baked images
+  [ErrorCode.IMAGE_INVALID]: 'Not a readable badge image',
+  [ErrorCode.IMAGE_TRUNCATED]: 'The image is cut short',
+  [ErrorCode.IMAGE_CHECKSUM]: 'The image is damaged',
+  [ErrorCode.IMAGE_CHUNK_TOO_LARGE]: 'The image claims an impossible size',
+  [ErrorCode.IMAGE_COMPRESSED]: 'The baked credential is compressed',
+  [ErrorCode.IMAGE_UNSAFE]: 'The image uses features microcred does not read',
+  [ErrorCode.IMAGE_AMBIGUOUS]: 'The image holds more than one badge',
+  [ErrorCode.IMAGE_NO_CREDENTIAL]: 'No credential in the image',
+  [ErrorCode.IMAGE_OPEN_BADGES_2]: 'This is an Open Badges 2.0 badge',
+  // input limits
+  [ErrorCode.INPUT_TOO_LARGE]: 'Too large',
+  [ErrorCode.INPUT_TOO_DEEP]: 'Nested too deeply',
+  [ErrorCode.INPUT_TOO_MANY_PROOFS]: 'Too many proofs',
+  [ErrorCode.INPUT_TOO_MANY_VALUES]: 'Too many values',
+  // what the report shows is what was signed
+  [ErrorCode.CONTEXT_INLINE]: 'An inline context',
+  [ErrorCode.NOT_AS_SIGNED]: 'The JSON shows something that was not signed',
+  [ErrorCode.FIELD_REPEATED]: 'A field has two values',
+  // reading JSON text strictly
+  [ErrorCode.INPUT_DUPLICATE_KEY]: 'A member name appears twice',
+  // status lists: which list, and how many
+  [ErrorCode.STATUS_LIST_ID_MISMATCH]: 'The status list is another list',
+  [ErrorCode.STATUS_TOO_MANY_ENTRIES]: 'Too many status entries',
+  [ErrorCode.STATUS_TOO_MANY_LISTS]: 'Too many status lists',
+  // verification that nothing can stall
+  [ErrorCode.VERIFY_TIMEOUT]: 'Not loaded in time',
+  [ErrorCode.INPUT_TOO_MANY_CONTEXTS]: 'Too many contexts',
+  [ErrorCode.SCHEMA_TOO_MANY]: 'Too many named schemas',
+  [ErrorCode.SCHEMA_TOO_LARGE]: 'A named schema is too large',
+  [ErrorCode.SCHEMA_PATTERN_UNSAFE]: 'A named schema has a pattern microcred does not run',
+  [ErrorCode.SCHEMA_NOT_LOADED]: 'A named schema was not loaded',
+  // proof and key lifetimes, proofs by others
+  [ErrorCode.PROOF_EXPIRED]: 'The proof has expired',
+  [ErrorCode.PROOF_NOT_YET_VALID]: 'The proof was made in the future',
+  [ErrorCode.KEY_EXPIRED]: 'The signing key has expired',
+  [ErrorCode.PROOF_NOT_BY_ISSUER]: 'Also signed by someone other than the issuer',
+};
+
+/** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
+export function titleOf(code: ErrorCode): string {
+  return ERROR_TITLES[code];
+}
 
 /** One problem found in a document, located by its JSON path (e.g. `credentialSubject.achievement.name`). */
 export interface ProblemDetail {
@@ -167,33 +310,106 @@ export interface ProblemDetail {
 
 /** Structured facts about an error: the JSON path, the URL or term concerned, and any per-item problems. */
 export interface MicrocredErrorDetails {
+  /** The JSON path (or option name) of the value at fault. */
   path?: string;
+  /** The URL (a context, a key, a document) concerned. */
   url?: string;
+  /** The JSON-LD term concerned. */
   term?: string;
+  /** Every problem found, when there were several (e.g. an invalid definition or draft). */
   problems?: ProblemDetail[];
   [key: string]: unknown;
 }
 
+/** A bound that was exceeded: `limit` is the bound (e.g. bytes), `size` what was met when it is known. */
+interface LimitDetails {
+  limit: number;
+  size?: number;
+}
+
+/** Where in an image the problem is: the byte `offset` and, for a PNG, the `chunk` type. */
+interface ImageDetails {
+  offset?: number;
+  chunk?: string;
+}
+
 /**
- * The one error class microcred throws.
+ * The details each code carries beyond {@link MicrocredErrorDetails}, for the codes that carry
+ * more than a path: `error.details.url` is a `string` for an `ERR_CONTEXT_UNKNOWN` error, and so on.
+ */
+export interface ErrorDetailsByCode {
+  ERR_CONTEXT_UNKNOWN: { url: string };
+  ERR_TERM_UNDEFINED: { term: string };
+  ERR_KEY_EXPIRED: { url: string };
+  ERR_NETWORK_DISABLED: { url: string; did?: string };
+  ERR_NETWORK_REFUSED: { url: string };
+  ERR_NETWORK_TIMEOUT: { url: string };
+  ERR_FETCH_FAILED: { url: string };
+  ERR_TOO_MANY_REDIRECTS: { url: string };
+  ERR_RESPONSE_TOO_LARGE: { url: string };
+  ERR_CONTENT_TYPE_REFUSED: { url: string };
+  ERR_RESPONSE_NOT_JSON: { url: string };
+  ERR_DID_DOCUMENT_MISMATCH: { url: string; did: string };
+  ERR_VERIFY_TIMEOUT: { url: string; timeoutMs: number };
+  ERR_INPUT_TOO_LARGE: LimitDetails;
+  ERR_INPUT_DUPLICATE_KEY: { key: string; path: string };
+  ERR_SCHEMA_TOO_LARGE: LimitDetails & { reason?: string };
+  ERR_SCHEMA_PATTERN_UNSAFE: { pattern: string; reason?: string };
+  ERR_STATUS_CREDENTIAL_UNKNOWN: { credentialId: string; purpose: string };
+  ERR_IMAGE_INVALID: ImageDetails;
+  ERR_IMAGE_TRUNCATED: ImageDetails & { length?: number };
+  ERR_IMAGE_CHECKSUM: ImageDetails;
+  ERR_IMAGE_CHUNK_TOO_LARGE: ImageDetails & { length?: number };
+  ERR_IMAGE_COMPRESSED: ImageDetails;
+  ERR_IMAGE_NO_CREDENTIAL: ImageDetails;
+}
+
+/** The details of an error with code `C`: typed fields for the codes of {@link ErrorDetailsByCode}. */
+export type ErrorDetails<C extends ErrorCode = ErrorCode> = C extends keyof ErrorDetailsByCode ? MicrocredErrorDetails & ErrorDetailsByCode[C] : MicrocredErrorDetails;
+
+// Shared by every copy of microcred loaded in one process (its ESM and CJS builds, two versions):
+// the registry symbol is the same wherever it is asked for.
+const BRAND: unique symbol = Symbol.for('microcred.error') as never;
+
+/**
+ * The one error class microcred throws. `code` is stable and safe to branch on; `details` holds
+ * the JSON path, URL, term or limit concerned (typed per code, see {@link ErrorDetailsByCode}).
  *
  * @example
  * try { await issueCredential(doc, { key }) }
- * catch (e) { if (e instanceof MicrocredError && e.code === 'ERR_DATE_INVALID') console.log(e.details.path) }
+ * catch (e) { if (isMicrocredError(e, 'ERR_DATE_INVALID')) console.log(e.details.path) }
  */
-export class MicrocredError extends Error {
-  readonly code: ErrorCode;
-  readonly details: MicrocredErrorDetails;
+export class MicrocredError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C>;
 
-  constructor(code: ErrorCode, message: string, details: MicrocredErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(code: C, message: string, details?: ErrorDetails<C>, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'MicrocredError';
     this.code = code;
-    this.details = details;
+    this.details = details ?? ({} as ErrorDetails<C>);
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** `instanceof MicrocredError` holds for an error of any copy of microcred (ESM, CJS) in the process. */
+  static override [Symbol.hasInstance](value: unknown): value is MicrocredError {
+    return this === MicrocredError ? hasBrand(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
-/** True when `error` is a {@link MicrocredError}, optionally with the given code. */
-export function isMicrocredError(error: unknown, code?: ErrorCode): error is MicrocredError {
-  return error instanceof MicrocredError && (code === undefined || error.code === code);
+function hasBrand(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+/** A {@link MicrocredError} of any code, narrowed by its `code` (`if (e.code === 'ERR_CONTEXT_UNKNOWN') e.details.url`). */
+export type AnyMicrocredError = { [C in ErrorCode]: MicrocredError<C> }[ErrorCode];
+
+/**
+ * True when `error` is a {@link MicrocredError}, optionally with the given code. It recognises
+ * errors of every copy of microcred loaded in the process (its ESM and CJS builds), not only this one's.
+ */
+export function isMicrocredError<C extends ErrorCode>(error: unknown, code: C): error is MicrocredError<C>;
+export function isMicrocredError(error: unknown): error is AnyMicrocredError;
+export function isMicrocredError(error: unknown, code?: ErrorCode): boolean {
+  return hasBrand(error) && (code === undefined || (error as { code?: unknown }).code === code);
 }

@@ -1,6 +1,6 @@
 // microcred's public API. Everything not exported here is internal.
-export { MicrocredError, ErrorCode, isMicrocredError } from './errors.js';
-export type { MicrocredErrorDetails, ProblemDetail } from './errors.js';
+export { MicrocredError, ErrorCode, ERROR_TITLES, isMicrocredError } from './errors.js';
+export type { AnyMicrocredError, ErrorDetails, ErrorDetailsByCode, MicrocredErrorDetails, ProblemDetail } from './errors.js';
 
 export * from './model/constants.js';
 export type * from './model/achievement.js';

@@ -1,4 +1,5 @@
 // JSON paths in the dotted form people read in messages: `credentialSubject.result[0].achievedLevel`.
+import { ErrorCode, MicrocredError } from './errors.js';
 
 /** True for a JSON object: not null, not an array. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
@@ -75,36 +76,34 @@ const MAX_DEPTH = 128;
 /**
  * A copy of `value` as plain JSON data, read once: no getters, proxies, cycles, class instances,
  * functions, bigints or non-finite numbers survive (members whose value is undefined are dropped,
- * as JSON.stringify does). Throws {@link NotPlainJson} naming the path of the first offender
- * (with `tooDeep` set when it nests deeper than `maxDepth`); a throwing getter or proxy trap
- * propagates its own error.
+ * as JSON.stringify does). Throws a {@link MicrocredError} whose `details.path` names the first
+ * offender: `ERR_INPUT_TOO_DEEP` when it nests deeper than `maxDepth`, else `ERR_INPUT_NOT_OBJECT`;
+ * a throwing getter or proxy trap propagates its own error.
  */
 export function copyAsPlainJson(value: unknown, maxDepth = MAX_DEPTH): unknown {
   return toPlainJson(value, '', 0, new Set(), maxDepth);
 }
 
-/** Why a value is not plain JSON, and where. */
-export class NotPlainJson extends Error {
-  constructor(readonly path: string, message: string, readonly tooDeep = false) {
-    super(message);
-  }
+/** Why a value is not plain JSON, and where (`path`, '' for the value itself). */
+function notPlainJson(path: string, message: string, code: typeof ErrorCode.INPUT_NOT_OBJECT | typeof ErrorCode.INPUT_TOO_DEEP = ErrorCode.INPUT_NOT_OBJECT): MicrocredError {
+  return new MicrocredError(code, message, { path });
 }
 
 function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set<object>, maxDepth: number): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new NotPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
+    if (!Number.isFinite(value)) throw notPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
     return value;
   }
-  if (typeof value !== 'object') throw new NotPlainJson(path, `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`);
-  if (depth >= maxDepth) throw new NotPlainJson(path, `The credential nests deeper than ${maxDepth} levels; no credential does.`, true);
-  if (ancestors.has(value)) throw new NotPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
+  if (typeof value !== 'object') throw notPlainJson(path, `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`);
+  if (depth >= maxDepth) throw notPlainJson(path, `The credential nests deeper than ${maxDepth} levels; no credential does.`, ErrorCode.INPUT_TOO_DEEP);
+  if (ancestors.has(value)) throw notPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
   ancestors.add(value);
   try {
     if (Array.isArray(value)) return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors, maxDepth));
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
-      throw new NotPlainJson(path, `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`);
+      throw notPlainJson(path, `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`);
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {

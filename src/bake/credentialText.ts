@@ -1,8 +1,8 @@
 // The two forms a baked credential takes (OB 3.0 §5.3): the JSON of a credential with an embedded
 // proof, or the compact JWS of a VC-JWT.
-import { ErrorCode, MicrocredError } from '../errors.js';
+import { ErrorCode, MicrocredError, isMicrocredError } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
-import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
+import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../jsonText.js';
 import type { CredentialFormat } from '../model/credential.js';
 
@@ -44,7 +44,7 @@ export function textToBake(credential: unknown): { text: string; format: Credent
   try {
     plain = copyAsPlainJson(credential);
   } catch (error) {
-    const path = error instanceof NotPlainJson ? error.path : undefined;
+    const path = isMicrocredError(error) ? error.details.path : undefined;
     throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential to bake is not plain JSON data: ${(error as Error).message}.`, path ? { path } : {});
   }
   requireProof(plain);

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors.js';
+import { UsageError } from './errors.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Where a command writes: text goes out as given (callers add newlines). `cwd` resolves relative paths. */
@@ -10,21 +10,7 @@ export interface CliIo {
   color?: boolean;
 }
 
-/** The command line is wrong (unknown option, missing argument, malformed value): exit 2 with usage. */
-export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */
-export class CliError extends Error {
-  constructor(message: string, readonly code: ErrorCode) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export { CliError, UsageError } from './errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 

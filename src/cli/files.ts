@@ -1,10 +1,10 @@
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { MicrocredError, ErrorCode } from '../errors.js';
 import { withoutByteOrderMark } from '../jsonText.js';
+import { MicrocredError, ErrorCode } from '../errors.js';
 import { importKey } from '../keys/importKey.js';
 import type { Key } from '../keys/key.js';
-import { CliError } from './args.js';
+import { CliError, CliErrorCode } from './errors.js';
 
 // Credentials and DID documents are small; a limit keeps a wrong argument (a disk image, /dev/zero) from exhausting memory.
 const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -14,7 +14,7 @@ export function resolvePath(cwd: string | undefined, path: string): string {
   return resolve(cwd ?? process.cwd(), path);
 }
 
-/** A file's text, or a {@link MicrocredError} `ERR_FILE_UNREADABLE` that says why in plain words. */
+/** A file's text, or a {@link CliError} `ERR_FILE_UNREADABLE` that says why in plain words. */
 export async function readText(path: string, shownAs: string = path): Promise<string> {
   return decodeText(await readBytes(path, shownAs));
 }
@@ -28,12 +28,12 @@ export function decodeText(bytes: Uint8Array): string {
 export async function readBytes(path: string, shownAs: string = path): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is a directory, not a file.`, { file: shownAs });
-    if (info.size > MAX_INPUT_BYTES) throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, { file: shownAs });
+    if (info.isDirectory()) throw new CliError(`${shownAs} is a directory, not a file.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
+    if (info.size > MAX_INPUT_BYTES) throw new CliError(`${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    if (error instanceof MicrocredError) throw error;
-    throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `${shownAs} could not be read: ${describeFsError(error)}.`, { file: shownAs });
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${shownAs} could not be read: ${describeFsError(error)}.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
   }
 }
 
@@ -94,9 +94,9 @@ export async function writeFileSafely(path: string, text: string | Uint8Array, o
     if (options.secret) await chmod(path, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${shownAs} already exists; not overwriting it. Use --force to replace it.`, ErrorCode.FILE_EXISTS);
+      throw new CliError(`${shownAs} already exists; not overwriting it. Use --force to replace it.`, CliErrorCode.FILE_EXISTS);
     }
-    throw new CliError(`${shownAs} could not be written: ${describeFsError(error)}.`, ErrorCode.FILE_UNWRITABLE);
+    throw new CliError(`${shownAs} could not be written: ${describeFsError(error)}.`, CliErrorCode.FILE_UNWRITABLE);
   }
 }
 

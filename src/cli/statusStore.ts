@@ -1,13 +1,14 @@
 // The one place the command line chooses a status store: a JSON file (the default), or PostgreSQL
 // with --postgres URL (loaded only then, so that the command line works without the pg package).
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, MicrocredError } from '../errors.js';
 import { describeTarget } from '../postgres/failures.js';
 import type { Key } from '../keys/key.js';
 import { FileStatusStore } from '../status/fileStore.js';
 import { StatusRegistry } from '../status/registry.js';
 import { STATUS_PURPOSES } from '../status/state.js';
 import type { StatusPurpose, StatusStore } from '../status/store.js';
-import { CliError, UsageError, type CliIo } from './args.js';
+import { UsageError, type CliIo } from './args.js';
+import { CliError, CliErrorCode } from './errors.js';
 import { exists, resolvePath } from './files.js';
 
 /** The options that choose a PostgreSQL store instead of a file, for parseCommand. */
@@ -50,7 +51,7 @@ export async function openStatusStore(choice: StatusStoreChoice, io: CliIo, opti
   const file = choice.file ?? DEFAULT_STATUS_STORE;
   const path = resolvePath(io.cwd, file);
   if (options.mustExist && !(await exists(path))) {
-    throw new CliError(`There is no status store ${file}; create one with: microcred status create --key KEY --list-url URL --store ${file}`, ErrorCode.FILE_UNREADABLE);
+    throw new CliError(`There is no status store ${file}; create one with: microcred status create --key KEY --list-url URL --store ${file}`, CliErrorCode.FILE_UNREADABLE, { file });
   }
   return { store: new FileStatusStore(path), shownAs: file, option: `--store ${file}` };
 }
@@ -64,7 +65,7 @@ async function openPostgresStore(url: string, schema: string | undefined, option
   const store = await createPostgresStatusStore({ connectionString: url, ...(schema === undefined ? {} : { schema }) });
   if (options.mustExist && (await store.listIds()).length === 0) {
     await store.close();
-    throw new CliError(`There are no status lists in ${shownAs}${schema === undefined ? '' : ` (schema ${schema})`}; create them with: microcred status create --key KEY --list-url URL ${option}`, ErrorCode.STORE_FAILED);
+    throw new MicrocredError(ErrorCode.STORE_FAILED, `There are no status lists in ${shownAs}${schema === undefined ? '' : ` (schema ${schema})`}; create them with: microcred status create --key KEY --list-url URL ${option}`);
   }
   return { store, shownAs, option };
 }

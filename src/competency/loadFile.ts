@@ -16,7 +16,7 @@ export type LoadCompetencyOptions = Pick<ParseCompetencyOptions, 'format'>;
  * Reads a competency definition file (YAML or JSON, told apart by the extension, else by the
  * text) and checks it like `parseCompetency`, naming the file in every message.
  *
- * Throws a `MicrocredError`: `ERR_FILE_UNREADABLE` when the file cannot be read (missing, a
+ * Throws a `MicrocredError`: `ERR_DEFINITION_UNREADABLE` when the file cannot be read (missing, a
  * directory, not permitted, over 1 MiB), `ERR_DEFINITION_INVALID` listing every problem otherwise.
  *
  * @example
@@ -26,7 +26,7 @@ export type LoadCompetencyOptions = Pick<ParseCompetencyOptions, 'format'>;
 export async function loadCompetency(path: string | URL, options: LoadCompetencyOptions = {}): Promise<CompetencyDefinition> {
   const file = path instanceof URL ? fileURLToPath(path) : path;
   if (typeof file !== 'string' || file === '') {
-    throw new MicrocredError(ErrorCode.FILE_UNREADABLE, `loadCompetency takes the path of a definition file; it was given ${JSON.stringify(file) ?? String(file)}.`);
+    throw new MicrocredError(ErrorCode.DEFINITION_UNREADABLE, `loadCompetency takes the path of a definition file; it was given ${JSON.stringify(file) ?? String(file)}.`);
   }
   let text: string;
   try {
@@ -42,7 +42,7 @@ export async function loadCompetency(path: string | URL, options: LoadCompetency
 }
 
 function unreadable(file: string, why: string): MicrocredError {
-  return new MicrocredError(ErrorCode.FILE_UNREADABLE, `The competency definition ${file} could not be read: ${why}.`, { file });
+  return new MicrocredError(ErrorCode.DEFINITION_UNREADABLE, `The competency definition ${file} could not be read: ${why}.`, { file });
 }
 
 function reasonOf(error: unknown): string {

@@ -53,12 +53,12 @@ export async function fetchDocument(url: string, rules: FetchRules): Promise<unk
 
 function networkDisabled(url: string, base: string, location: string, isDidWeb: boolean, verifying: boolean): MicrocredError {
   if (!isDidWeb && !verifying) {
-    return new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} is not a bundled context or a document this loader holds, and this loader has no fetch function: supply it with the documents option (CLI: --doc URL=FILE).`, { url });
+    return new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} is not a bundled context or a document this loader holds, and this loader has no fetch function: supply it with the documents option.`, { url });
   }
   const subject = isDidWeb ? `${url} is resolved from ${location}` : `${url} is not held`;
   return new MicrocredError(
     ErrorCode.NETWORK_DISABLED,
-    `${subject}, and no fetch function was given, so nothing was fetched. Supply the document (option documents; CLI --doc URL=FILE${isDidWeb ? ' or --did-doc FILE' : ''}) or allow the network (option fetch; CLI --allow-network).`,
+    `${subject}, and no fetch function was given, so nothing was fetched. Supply the ${isDidWeb ? 'DID document' : 'document'} (the documents option) or allow the network (the fetch option).`,
     { url: location, ...(isDidWeb ? { did: base } : {}) },
   );
 }

@@ -1,7 +1,7 @@
-import { ErrorCode, MicrocredError, type ProblemDetail } from '../errors.js';
+import { ErrorCode, MicrocredError, isMicrocredError, type ProblemDetail } from '../errors.js';
 import { CONTEXT, ISSUE_CONTEXTS, OB_CREDENTIAL_TYPES } from '../model/constants.js';
 import { parseDateTimeZ, toDateTimeZ } from '../dates.js';
-import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
+import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { bundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
@@ -29,8 +29,8 @@ export async function preparedCredential(
     // What is checked below is exactly what gets signed (vc.issue, for one, mutates what it signs).
     copy = copyAsPlainJson(credential);
   } catch (error) {
-    const path = error instanceof NotPlainJson && error.path ? error.path : undefined;
-    const reason = error instanceof NotPlainJson ? ` ${error.message}` : '';
+    const path = isMicrocredError(error) && error.details.path ? error.details.path : undefined;
+    const reason = isMicrocredError(error) ? ` ${error.message}` : '';
     throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential must be plain JSON data (no functions, class instances or cycles).${reason}`, path ? { path } : {});
   }
   if (!isJsonObject(copy)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential must be a JSON object.');

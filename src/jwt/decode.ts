@@ -1,6 +1,6 @@
-import { MicrocredError, ErrorCode } from '../errors.js';
+import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
-import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../jsonPath.js';
+import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { findDuplicateKey } from '../jsonText.js';
 import { typOf } from './header.js';
 import type { ResolvedJwtKey } from './resolveKey.js';
@@ -100,7 +100,7 @@ function decodeJsonPart(part: string, name: 'header' | 'payload'): Record<string
     return copyAsPlainJson(value) as Record<string, unknown>;
   } catch (error) {
     // JSON.parse yields plain data; only nesting deeper than any credential can land here.
-    throw malformed(`The JWT's ${what} cannot be read: ${error instanceof NotPlainJson ? error.message : String(error)}`, name);
+    throw malformed(`The JWT's ${what} cannot be read: ${isMicrocredError(error) ? error.message : String(error)}`, name);
   }
 }
 

@@ -187,10 +187,10 @@ async function loadDocument(loader: LoadsDocuments, url: string): Promise<Record
 }
 
 function howToSupply(url: string): string {
-  if (url.startsWith('did:web:')) return 'Give its DID document to the DocumentLoader (the documents option) or to "microcred verify --did-doc".';
+  if (url.startsWith('did:web:')) return 'Give its DID document to the DocumentLoader (the documents option), or allow the network (the fetch option).';
   const method = /^did:([a-z0-9]+):/.exec(url)?.[1];
   if (method) return `microcred resolves did:key and did:jwk itself and other DIDs only from documents you give the DocumentLoader; it cannot resolve did:${method} on its own.`;
-  return 'Give the document published at that URL to the DocumentLoader (the documents option; CLI --doc URL=FILE).';
+  return 'Give the document published at that URL to the DocumentLoader (the documents option).';
 }
 
 /** True when `doc` lists the method `id` (absolute or relative to `base`) under assertionMethod. */

@@ -192,7 +192,7 @@ class PostgresStatusStore implements StatusStore {
       client = await this.pool.connect();
       return await work(client);
     } catch (error) {
-      if (error instanceof CallerError) throw error.error;
+      if (isFromCaller(error)) throw error;
       broken = !(error instanceof MicrocredError) && !isServerError(error);
       throw storeFailed(error, what, this.target, this.tables.schema);
     } finally {
@@ -247,11 +247,12 @@ class PostgresStatusStore implements StatusStore {
   }
 }
 
-/** An error thrown by the caller's own code (nextListId), passed through as it is rather than blamed on the store. */
-class CallerError extends Error {
-  constructor(readonly error: unknown) {
-    super('caller error');
-  }
+// Errors thrown by the caller's own code (nextListId), or about what it returned: passed through as
+// they are rather than blamed on the store.
+const fromCaller = new WeakSet<object>();
+
+function isFromCaller(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && fromCaller.has(error);
 }
 
 function callerId(nextListId: () => string): string {
@@ -259,10 +260,15 @@ function callerId(nextListId: () => string): string {
   try {
     id = nextListId();
   } catch (error) {
-    throw new CallerError(error);
+    // A thrown primitive cannot be marked; it is wrapped in an Error that carries it as its cause.
+    const thrown = typeof error === 'object' && error !== null ? error : new Error(`nextListId() threw ${String(error)}`, { cause: error });
+    fromCaller.add(thrown);
+    throw thrown;
   }
   if (typeof id !== 'string' || id === '') {
-    throw new CallerError(new MicrocredError(ErrorCode.FIELD_INVALID, `nextListId() must return the new list's id (its URL), not ${JSON.stringify(id)}.`, { path: 'nextListId' }));
+    const error = new MicrocredError(ErrorCode.FIELD_INVALID, `nextListId() must return the new list's id (its URL), not ${JSON.stringify(id)}.`, { path: 'nextListId' });
+    fromCaller.add(error);
+    throw error;
   }
   return id;
 }

@@ -1,10 +1,9 @@
 import { ErrorCode } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
 
-/** What is wrong with a proof's own dates, as a report problem (path relative to the proof: `proof.expires`). */
+/** What is wrong with a proof's own dates, as a report problem states it (path relative to the proof: `proof.expires`); its title is the code's. */
 export interface ProofDateProblem {
   code: ErrorCode;
-  title: string;
   detail: string;
   path: 'proof.created' | 'proof.expires';
 }
@@ -27,13 +26,13 @@ export function proofDateProblem(proof: Record<string, unknown>, now: Date, cloc
     const time = parseDateTimeZ(value);
     const path = `proof.${field}` as const;
     if (time === undefined) {
-      return { code: ErrorCode.DATE_INVALID, title: 'Unreadable proof date', detail: `The proof's ${field} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${JSON.stringify(value).slice(0, 80)}.`, path };
+      return { code: ErrorCode.DATE_INVALID, detail: `The proof's ${field} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${JSON.stringify(value).slice(0, 80)}.`, path };
     }
     if (field === 'created' && time > now.getTime() + skew) {
-      return { code: ErrorCode.PROOF_NOT_YET_VALID, title: 'The proof was made in the future', detail: `The proof says it was created at ${value as string}, after the moment it is checked at (${at}) by more than the allowed clock skew of ${clockSkewSeconds} s; a proof cannot predate its own making.`, path };
+      return { code: ErrorCode.PROOF_NOT_YET_VALID, detail: `The proof says it was created at ${value as string}, after the moment it is checked at (${at}) by more than the allowed clock skew of ${clockSkewSeconds} s; a proof cannot predate its own making.`, path };
     }
     if (field === 'expires' && time < now.getTime() - skew) {
-      return { code: ErrorCode.PROOF_EXPIRED, title: 'The proof has expired', detail: `The signer made this proof valid until ${value as string}; it is checked at ${at}, so the proof no longer shows anything.`, path };
+      return { code: ErrorCode.PROOF_EXPIRED, detail: `The signer made this proof valid until ${value as string}; it is checked at ${at}, so the proof no longer shows anything.`, path };
     }
   }
   return undefined;

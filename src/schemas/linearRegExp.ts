@@ -3,22 +3,17 @@
 // whatever string it meets. Detectors (safe-regex2, recheck) only guess which patterns backtrack
 // badly, or need seconds and a worker to be sure; an engine that cannot backtrack needs no guess.
 import { RE2JS } from 're2js';
+import { ErrorCode, MicrocredError } from '../errors.js';
 import type { RegExpEngine, RegExpLike } from 'ajv/dist/types/index.js';
 
-/** Thrown at schema compile time for a pattern RE2 does not accept (backreferences, lookaround). */
-export class PatternRefused extends Error {
-  constructor(
-    readonly pattern: string,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'PatternRefused';
-  }
+/** The error for a pattern RE2 does not accept (backreferences, lookaround), thrown at schema compile time. */
+function patternRefused(pattern: string, reason: string): MicrocredError<typeof ErrorCode.SCHEMA_PATTERN_UNSAFE> {
+  return new MicrocredError(ErrorCode.SCHEMA_PATTERN_UNSAFE, reason, { pattern, reason });
 }
 
 /**
  * ajv's `code.regExp` engine backed by RE2: `test` searches the string like a JavaScript RegExp
- * without the `g` flag. ECMAScript features RE2 lacks make the schema unusable ({@link PatternRefused}).
+ * without the `g` flag. ECMAScript features RE2 lacks make the schema unusable (`ERR_SCHEMA_PATTERN_UNSAFE`).
  */
 export const linearRegExp: RegExpEngine = Object.assign(
   (pattern: string, flags: string): RegExpLike => {
@@ -26,7 +21,7 @@ export const linearRegExp: RegExpEngine = Object.assign(
     try {
       compiled = RE2JS.compile(pattern);
     } catch (error) {
-      throw new PatternRefused(pattern, (error as Error)?.message ?? String(error));
+      throw patternRefused(pattern, (error as Error)?.message ?? String(error));
     }
     // ajv keys its compiled patterns by their toString().
     const like: RegExpLike & { toString(): string } = { test: (text: string) => compiled.matcher(text).find(), toString: () => `/${pattern}/${flags}` };

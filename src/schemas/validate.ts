@@ -3,22 +3,28 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { ErrorCode, MicrocredError } from '../errors.js';
+import { ErrorCode, MicrocredError, isMicrocredError } from '../errors.js';
 import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
 import { isBundledSchema, type JsonSchema } from './bundled.js';
-import { linearRegExp, PatternRefused } from './linearRegExp.js';
+import { linearRegExp } from './linearRegExp.js';
 import { schemaFindings, type SchemaFinding } from './problems.js';
 
 /**
- * A schema that cannot be used: an unsupported draft, a reference that cannot be resolved, or not a
- * schema at all (ERR_SCHEMA_UNRESOLVED); larger than allowed (ERR_SCHEMA_TOO_LARGE); a pattern the
- * linear-time engine does not run (ERR_SCHEMA_PATTERN_UNSAFE).
+ * The codes of a schema that cannot be used: an unsupported draft, a reference that cannot be
+ * resolved, or not a schema at all (ERR_SCHEMA_UNRESOLVED); larger than allowed
+ * (ERR_SCHEMA_TOO_LARGE); a pattern the linear-time engine does not run (ERR_SCHEMA_PATTERN_UNSAFE).
+ * The error's `details.reason` says why, as a clause ("it is written in …").
  */
-export class UnusableSchema extends MicrocredError {
-  constructor(reason: string, code: ErrorCode = ErrorCode.SCHEMA_UNRESOLVED, extra: Record<string, unknown> = {}) {
-    super(code, `The JSON Schema cannot be used: ${reason}.`, { reason, ...extra });
-  }
+export const UNUSABLE_SCHEMA_CODES: readonly ErrorCode[] = [ErrorCode.SCHEMA_UNRESOLVED, ErrorCode.SCHEMA_TOO_LARGE, ErrorCode.SCHEMA_PATTERN_UNSAFE];
+
+/** True when `error` says a schema cannot be used (one of {@link UNUSABLE_SCHEMA_CODES}), with its reason. */
+export function isUnusableSchema(error: unknown): error is MicrocredError & { details: { reason: string } } {
+  return isMicrocredError(error) && UNUSABLE_SCHEMA_CODES.includes(error.code) && typeof error.details.reason === 'string';
+}
+
+function unusable(reason: string, code: ErrorCode = ErrorCode.SCHEMA_UNRESOLVED, extra: Record<string, unknown> = {}): MicrocredError {
+  return new MicrocredError(code, `The JSON Schema cannot be used: ${reason}.`, { reason, ...extra });
 }
 
 /** The largest schema (as JSON text) compiled when none is given: {@link DEFAULT_LIMITS}' maxSchemaBytes. */
@@ -59,7 +65,7 @@ function compiled(schema: JsonSchema, maxBytes: number): ValidateFunction {
   const trusted = isBundledSchema(schema);
   const text = JSON.stringify(schema);
   if (!trusted && text.length > maxBytes) {
-    throw new UnusableSchema(`it is ${text.length} bytes as JSON text, more than the ${maxBytes} accepted (limits.maxSchemaBytes); compiling a schema takes time in proportion to its size`, ErrorCode.SCHEMA_TOO_LARGE, { maxSchemaBytes: maxBytes });
+    throw unusable(`it is ${text.length} bytes as JSON text, more than the ${maxBytes} accepted (limits.maxSchemaBytes); compiling a schema takes time in proportion to its size`, ErrorCode.SCHEMA_TOO_LARGE, { limit: maxBytes, size: text.length });
   }
   const key = `${trusted ? 'bundled' : 'linear'} ${text}`;
   let validate = byText.get(key);
@@ -69,10 +75,11 @@ function compiled(schema: JsonSchema, maxBytes: number): ValidateFunction {
     try {
       validate = ajv.compile(schema);
     } catch (error) {
-      if (error instanceof PatternRefused) {
-        throw new UnusableSchema(`its pattern ${JSON.stringify(error.pattern)} uses what a linear-time regular expression engine cannot run (${error.message}); patterns of schemas microcred does not bundle run on one, so that no pattern can stall verification`, ErrorCode.SCHEMA_PATTERN_UNSAFE, { pattern: error.pattern });
+      if (isMicrocredError(error, ErrorCode.SCHEMA_PATTERN_UNSAFE)) {
+        const { pattern } = error.details;
+        throw unusable(`its pattern ${JSON.stringify(pattern)} uses what a linear-time regular expression engine cannot run (${error.message}); patterns of schemas microcred does not bundle run on one, so that no pattern can stall verification`, ErrorCode.SCHEMA_PATTERN_UNSAFE, { pattern });
       }
-      throw new UnusableSchema(`the schema could not be compiled: ${(error as Error).message}`);
+      throw unusable(`the schema could not be compiled: ${(error as Error).message}`);
     }
     if (byText.size >= MAX_TEXT_ENTRIES) byText.delete(byText.keys().next().value as string);
     byText.set(key, validate);
@@ -86,7 +93,7 @@ function ajvFor(draft: unknown, options: Options): Ajv {
   if (id === undefined || id === 'https://json-schema.org/draft/2020-12/schema') return new Ajv2020(options);
   if (id === 'https://json-schema.org/draft/2019-09/schema') return new Ajv2019(options);
   if (id === 'http://json-schema.org/draft-07/schema' || id === 'http://json-schema.org/draft-06/schema') return new Ajv(options);
-  throw new UnusableSchema(`it is written in ${id}, which microcred does not read (it reads JSON Schema draft-06, draft-07, 2019-09 and 2020-12)`);
+  throw unusable(`it is written in ${id}, which microcred does not read (it reads JSON Schema draft-06, draft-07, 2019-09 and 2020-12)`);
 }
 
 /**
@@ -94,7 +101,7 @@ function ajvFor(draft: unknown, options: Options): Ajv {
  * sentence saying what is wrong. Empty when it conforms. Throws a {@link MicrocredError}
  * `ERR_SCHEMA_UNRESOLVED` when the schema cannot be used (a draft ajv does not read, a `$ref` to
  * another document, not a schema), `ERR_SCHEMA_TOO_LARGE` or `ERR_SCHEMA_PATTERN_UNSAFE` (see
- * {@link UnusableSchema}). A schema microcred does not bundle has its patterns run by a linear-time
+ * {@link isUnusableSchema}). A schema microcred does not bundle has its patterns run by a linear-time
  * engine (RE2), so ECMAScript-only features (lookaround, backreferences) make it unusable.
  *
  * JSON-LD reads a single value and an array of just that value alike (and the VC data model allows
@@ -106,7 +113,7 @@ function ajvFor(draft: unknown, options: Options): Ajv {
  * // [{ path: 'credentialSubject.achievement', keyword: 'required', message: 'is required but missing' }]
  */
 export function validateAgainstSchema(document: unknown, schema: JsonSchema, options: SchemaValidationOptions = {}): SchemaFinding[] {
-  if (!isJsonObject(schema) && typeof schema !== 'boolean') throw new UnusableSchema('it is not a JSON Schema (not an object)');
+  if (!isJsonObject(schema) && typeof schema !== 'boolean') throw unusable('it is not a JSON Schema (not an object)');
   const validate = compiled(schema, options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES);
   const copy = structuredClone(document);
   const wrapped = new Set<string>();

@@ -1,3 +1,4 @@
+import { titleOf, type ErrorCode } from '../errors.js';
 import type { DecodedJwt } from '../jwt/decode.js';
 import type { VerificationLoader } from './loader.js';
 import type { VerifyOptionsSnapshot } from './options.js';
@@ -73,10 +74,33 @@ export interface Check {
 
 export const passed: Verdict = { outcome: 'passed' };
 
-export function failed(problem: Problem): Verdict {
-  return { outcome: 'failed', problem };
+/** A problem as a check states it: its code, what was found, and where. Its title is the code's (see {@link problem}). */
+export interface ProblemInput {
+  code: ErrorCode;
+  detail: string;
+  path?: string;
 }
 
-export function couldNotCheck(problem: Problem): Verdict {
-  return { outcome: 'could-not-check', problem };
+/**
+ * The problem for the report, titled from the catalogue (`ERROR_TITLES`): a check says what
+ * it found in `detail`, and every problem with one code has the one title. A title given in
+ * `input` (a problem passed on from another report) is replaced by the catalogue's.
+ */
+export function problem(input: ProblemInput): Problem {
+  return { code: input.code, title: titleOf(input.code), detail: input.detail, ...(input.path === undefined ? {} : { path: input.path }) };
+}
+
+/** The check did not pass: `input` says why. */
+export function failed(input: ProblemInput): Verdict {
+  return { outcome: 'failed', problem: problem(input) };
+}
+
+/** The check could not say (a key, list or schema out of reach, a limit): `input` says why. */
+export function couldNotCheck(input: ProblemInput): Verdict {
+  return { outcome: 'could-not-check', problem: problem(input) };
+}
+
+/** The check passed with a reservation (an unknown issuer, an inline context): `input` says which. */
+export function warning(input: ProblemInput): Verdict {
+  return { outcome: 'warning', problem: problem(input) };
 }

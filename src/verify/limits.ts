@@ -1,6 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import { isJsonObject, joinPath } from '../jsonPath.js';
 import type { CheckPart, CheckResult, CredentialSummary, Problem, VerificationReport } from './report.js';
+import type { ProblemInput } from './check.js';
 
 /**
  * Bounds on what the verifier reads, so that hostile input cannot exhaust time or memory. Every
@@ -84,7 +85,7 @@ export function resolveLimits(given: unknown): VerifyLimits {
 }
 
 /** The problem with input that is larger than `limits.maxInputBytes`, measured before it is read. */
-export function inputSizeProblem(source: unknown, limits: VerifyLimits): Problem | undefined {
+export function inputSizeProblem(source: unknown, limits: VerifyLimits): ProblemInput | undefined {
   const bytes = typeof source === 'string' ? utf8Length(source, limits.maxInputBytes) : source instanceof Uint8Array ? source.byteLength : undefined;
   return bytes !== undefined && bytes > limits.maxInputBytes ? tooLarge(limits) : undefined;
 }
@@ -94,12 +95,11 @@ export function inputSizeProblem(source: unknown, limits: VerifyLimits): Problem
  * `limits.maxDepth`): more than `maxProofs` proofs, more than `maxContexts` contexts, more than
  * `maxValues` values, or larger than `maxInputBytes` as JSON text. Checked before any JSON-LD work.
  */
-export function structureProblem(credential: Record<string, unknown>, limits: VerifyLimits): Problem | undefined {
+export function structureProblem(credential: Record<string, unknown>, limits: VerifyLimits): ProblemInput | undefined {
   const proofs = credential.proof;
   if (Array.isArray(proofs) && proofs.length > limits.maxProofs) {
     return {
       code: ErrorCode.INPUT_TOO_MANY_PROOFS,
-      title: 'Too many proofs',
       detail: `The credential carries ${proofs.length} proofs; at most ${limits.maxProofs} are checked (limits.maxProofs). Each proof costs a full signature check, and real credentials carry one or two.`,
       path: 'proof',
     };
@@ -108,7 +108,6 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
   if (contexts > limits.maxContexts) {
     return {
       code: ErrorCode.INPUT_TOO_MANY_CONTEXTS,
-      title: 'Too many contexts',
       detail: `The credential names more than ${limits.maxContexts} JSON-LD contexts (every entry of every @context, repeats included; limits.maxContexts). Each one costs JSON-LD processing before the signature can be checked, and real credentials name a few.`,
       path: '@context',
     };
@@ -117,7 +116,6 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
   if (values > limits.maxValues) {
     return {
       code: ErrorCode.INPUT_TOO_MANY_VALUES,
-      title: 'Too many values',
       detail: `The credential holds more than ${limits.maxValues} values (object members and array elements; limits.maxValues). Checking its signature takes time in proportion to them, and a credential holds a few hundred; raise the limit for a larger one, such as a CLR bundling many credentials.`,
     };
   }
@@ -125,7 +123,7 @@ export function structureProblem(credential: Record<string, unknown>, limits: Ve
 }
 
 /** The problem with plain JSON (a decoded VC-JWT's credential) nested deeper than `limits.maxDepth`. */
-export function nestingProblem(value: unknown, limits: VerifyLimits): Problem | undefined {
+export function nestingProblem(value: unknown, limits: VerifyLimits): ProblemInput | undefined {
   const pending: [unknown, string, number][] = [[value, '', 0]];
   while (pending.length > 0) {
     const [next, path, depth] = pending.pop() as [unknown, string, number];
@@ -138,19 +136,17 @@ export function nestingProblem(value: unknown, limits: VerifyLimits): Problem | 
 }
 
 /** The problem for a credential nested deeper than `limits.maxDepth`, at `path`. */
-export function tooDeepProblem(path: string, limits: VerifyLimits): Problem {
+export function tooDeepProblem(path: string, limits: VerifyLimits): ProblemInput {
   return {
     code: ErrorCode.INPUT_TOO_DEEP,
-    title: 'Nested too deeply',
     detail: `The credential nests objects and arrays deeper than ${limits.maxDepth} levels (limits.maxDepth); real credentials nest about a dozen.`,
     ...(path ? { path } : {}),
   };
 }
 
-function tooLarge(limits: VerifyLimits): Problem {
+function tooLarge(limits: VerifyLimits): ProblemInput {
   return {
     code: ErrorCode.INPUT_TOO_LARGE,
-    title: 'Too large',
     detail: `The input is larger than the ${limits.maxInputBytes} bytes accepted (limits.maxInputBytes). Credentials are a few kilobytes; raise the limit if you expect larger ones.`,
   };
 }

@@ -5,14 +5,14 @@ import { ErrorCode, isMicrocredError } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { decodeList, type DecodedList, type ListFormat } from '../status/bitstring.js';
 import { authenticityFailure } from './authenticity.js';
-import type { VerifyContext } from './check.js';
+import type { ProblemInput, VerifyContext } from './check.js';
 import { echo, type VerifyLimits } from './limits.js';
-import type { CheckResult, Problem } from './report.js';
+import type { CheckResult } from './report.js';
 
 export type { ListFormat };
 
 /** A list that could be used, or the problem that stopped it (never "not revoked"). */
-export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | { ok: false; problem: Problem };
+export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | { ok: false; problem: ProblemInput };
 
 // The validity problems that disqualify a list (a VC 2.0 list need not have validFrom).
 const DATE_PROBLEMS: ReadonlySet<string> = new Set([ErrorCode.EXPIRED, ErrorCode.NOT_YET_VALID, ErrorCode.DATE_INVALID]);
@@ -66,7 +66,6 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
   if (issuerId === undefined || listIssuer !== issuerId) {
     return unusable(
       ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
-      'The status list is not the issuer\'s',
       `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
     );
   }
@@ -93,21 +92,20 @@ function idMismatch(url: string, listId: unknown, limits: VerifyLimits): ListRea
   const named = typeof listId === 'string' ? `is the list ${echo(listId, limits)}` : 'names no id';
   return unusable(
     ErrorCode.STATUS_LIST_ID_MISMATCH,
-    'The status list is another list',
     `The entry names the status list ${url}, but the list credential given for that URL ${named}. A list speaks only for the URL that is its id (another list could have the credential's bit clear), so whether the credential was revoked or suspended is unknown.`,
   );
 }
 
 function unavailable(url: string, why: string): ListReading {
-  return unusable(ErrorCode.STATUS_LIST_UNAVAILABLE, 'The status list could not be read', `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, DocumentLoader.add, or microcred verify --status-list FILE), or pass a fetch function.`);
+  return unusable(ErrorCode.STATUS_LIST_UNAVAILABLE, `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, or DocumentLoader.add), or allow the network (the fetch option).`);
 }
 
 function invalid(url: string, why: string): ListReading {
-  return unusable(ErrorCode.STATUS_LIST_INVALID, 'The status list cannot be trusted', `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`);
+  return unusable(ErrorCode.STATUS_LIST_INVALID, `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`);
 }
 
-function unusable(code: ErrorCode, title: string, detail: string): ListReading {
-  return { ok: false, problem: { code, title, detail } };
+function unusable(code: ErrorCode, detail: string): ListReading {
+  return { ok: false, problem: { code, detail } };
 }
 
 function asList(value: unknown): unknown[] {

@@ -4,7 +4,8 @@ import { ErrorCode } from '../errors.js';
 import { isUri } from '../identifiers.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { ListFormat } from '../status/bitstring.js';
-import type { CheckOutcome, CheckPart, Problem } from './report.js';
+import type { CheckOutcome, CheckPart } from './report.js';
+import { problem, type ProblemInput } from './check.js';
 
 /** What an entry asks for: bit `index` of the `format` list at `url`, read for `purpose`. */
 export interface ListLookup {
@@ -36,7 +37,6 @@ export function readStatusEntry(entry: unknown, path: string): EntryReading {
     return {
       part: part(`${purpose} status`, 'warning', {
         code: ErrorCode.STATUS_NOT_INTERPRETED,
-        title: 'A status microcred does not interpret',
         detail: `The entry's purpose is "${purpose}"; microcred reads revocation and suspension only, so this status was not read and says nothing about validity here.`,
         path: `${path}.statusPurpose`,
       }),
@@ -52,11 +52,11 @@ export function readStatusEntry(entry: unknown, path: string): EntryReading {
   return { lookup: { format, url, purpose, index, path, label: `${purpose}: ${url} index ${index}` } };
 }
 
-/** A part of the status check's report: passed, or another outcome with its problem. */
+/** A part of the status check's report: passed, or another outcome with its problem (its title from the catalogue). */
 export function part(label: string, outcome: 'passed'): CheckPart;
-export function part(label: string, outcome: Exclude<CheckOutcome, 'passed'>, problem: Problem): CheckPart;
-export function part(label: string, outcome: CheckOutcome, problem?: Problem): CheckPart {
-  return (problem && outcome !== 'passed' ? { label, outcome, problem } : { label, outcome: 'passed' });
+export function part(label: string, outcome: Exclude<CheckOutcome, 'passed'>, input: ProblemInput): CheckPart;
+export function part(label: string, outcome: CheckOutcome, input?: ProblemInput): CheckPart {
+  return input && outcome !== 'passed' ? { label, outcome, problem: problem(input) } : { label, outcome: 'passed' };
 }
 
 function unsupported(entry: Record<string, unknown>, path: string): CheckPart {
@@ -66,11 +66,11 @@ function unsupported(entry: Record<string, unknown>, path: string): CheckPart {
   const why = type === '1EdTechRevocationList'
     ? `The credential names a 1EdTech revocation list${at}. microcred does not read these lists (unsigned JSON on the issuer's site), so whether it was revoked is unknown; look it up there.`
     : `The credential has a status entry of type ${type}${at}, which microcred does not read, so whether it was revoked or suspended is unknown.`;
-  return part(type, 'could-not-check', { code: ErrorCode.STATUS_UNCHECKED, title: 'Status not checked', detail: why, path });
+  return part(type, 'could-not-check', { code: ErrorCode.STATUS_UNCHECKED, detail: why, path });
 }
 
-function entryInvalid(path: string, what: string): Problem {
-  return { code: ErrorCode.STATUS_ENTRY_INVALID, title: 'Unreadable status entry', detail: `${path} ${what}, so the credential's status cannot be read.`, path };
+function entryInvalid(path: string, what: string): ProblemInput {
+  return { code: ErrorCode.STATUS_ENTRY_INVALID, detail: `${path} ${what}, so the credential's status cannot be read.`, path };
 }
 
 // The spec writes the index as a string of digits; some issuers (the 1EdTech validator's fixtures) write a number.

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { Check, DecodedJwt, VerifyContext } from './check.js';
+import { problem, type Check, type DecodedJwt, type VerifyContext } from './check.js';
 import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
@@ -123,7 +123,7 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
         id: check.id,
         title: check.title,
         outcome: 'skipped',
-        problem: { code: ErrorCode.CHECK_SKIPPED, title: 'Not checked', detail: `Not checked because "${stoppedBy.title}" did not pass.` },
+        problem: problem({ code: ErrorCode.CHECK_SKIPPED, detail: `Not checked because "${stoppedBy.title}" did not pass.` }),
       });
       continue;
     }
@@ -137,7 +137,7 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
         id: check.id,
         title: check.title,
         outcome: 'could-not-check',
-        problem: { code: ErrorCode.INTERNAL, title: 'The check could not run', detail: `An unexpected error stopped this check: ${(error as Error)?.message ?? String(error)}` },
+        problem: problem({ code: ErrorCode.INTERNAL, detail: `An unexpected error stopped this check: ${(error as Error)?.message ?? String(error)}` }),
       };
     }
     checks.push(result);

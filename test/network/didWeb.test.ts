@@ -88,7 +88,7 @@ describe('resolved through the caller\'s fetch', () => {
     const { credential } = await didWebCredential();
     const { fetch } = await publish({ '/.well-known/did.json': json(200, '<html><body>Not found</body></html>', 'text/html') });
     const report = await verifyCredential(credential, { fetch, network, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTENT_TYPE_REFUSED', title: 'The signing key could not be fetched' } });
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTENT_TYPE_REFUSED', title: 'A web page, not a JSON document', detail: expect.stringContaining('The signing key could not be fetched') } });
   });
 
   it('under the default policy a did:web on localhost is refused before any request', async () => {

@@ -23,7 +23,7 @@ describe('without a fetch', () => {
     const report = await verifyCredential(credential, { now: NOW });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(connectSpy).not.toHaveBeenCalled();
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', title: 'The signing key needs the network', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', title: 'A document needs the network', path: 'proof.verificationMethod' } });
     expect(check(report, 'signature').problem?.detail).toContain('https://pd.example.org/.well-known/did.json');
     expect(check(report, 'signature').problem?.detail).toContain(key.id);
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'could-not-check' });

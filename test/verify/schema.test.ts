@@ -52,7 +52,7 @@ describe('the schema check', () => {
       ['ERR_SCHEMA_INVALID', 'credentialSubject.achievement.achievementType'],
     ]);
     expect(result.problem).toEqual(result.problems?.[0]);
-    expect(result.problem).toMatchObject({ title: 'A required property is missing', detail: 'credentialSubject.achievement.criteria is required but missing (the AchievementCredential JSON Schema of Open Badges 3.0).' });
+    expect(result.problem).toMatchObject({ title: 'Does not match the JSON Schema', detail: 'credentialSubject.achievement.criteria is required but missing (the AchievementCredential JSON Schema of Open Badges 3.0).' });
     expect(report).toMatchObject({ authentic: true, verified: false, summary: 'invalid' });
   });
 

@@ -2,6 +2,7 @@ import { ErrorCode, isMicrocredError, type ProblemDetail } from '../../errors.js
 import { compileAchievement } from '../../competency/compile.js';
 import type { CompetencyDefinition } from '../../competency/types.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
+import { CliError } from '../errors.js';
 import { resolvePath, writeFileSafely } from '../files.js';
 import { readDefinition } from '../inputs.js';
 import { EXIT } from '../output.js';
@@ -43,9 +44,9 @@ async function check(args: string[], io: CliIo): Promise<number> {
       results.push(result);
       definitions.set(result, definition);
     } catch (error) {
-      if (!isMicrocredError(error)) throw error;
+      if (!isMicrocredError(error) && !(error instanceof CliError)) throw error;
       // An invalid definition lists its problems; any other error (an unreadable file) is its one problem.
-      const problems = error.code === ErrorCode.DEFINITION_INVALID && error.details.problems?.length ? error.details.problems : [{ code: error.code, message: error.message }];
+      const problems = isMicrocredError(error, ErrorCode.DEFINITION_INVALID) && error.details.problems?.length ? error.details.problems : [{ code: error.code, message: error.message }];
       results.push({ file, valid: false, problems });
     }
   }

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
-import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { isMicrocredError } from '../../errors.js';
+import { CliErrorCode } from '../errors.js';
 import { generateKey } from '../../keys/generateKey.js';
 import { exportKey } from '../../keys/exportKey.js';
 import { didWebDocument, didWebOf } from '../../keys/didWeb.js';
@@ -57,7 +58,7 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   // Check both files before writing either, so a refusal leaves nothing half done.
   if (!values.force) {
     for (const [path, shown] of [[keyPath, out], [didPath, didShown]] as const) {
-      if (path && (await exists(path))) throw new CliError(`${shown} already exists; not overwriting it (it may hold the only copy of a key). Use --force to replace it.`, ErrorCode.FILE_EXISTS);
+      if (path && (await exists(path))) throw new CliError(`${shown} already exists; not overwriting it (it may hold the only copy of a key). Use --force to replace it.`, CliErrorCode.FILE_EXISTS, { file: shown });
     }
   }
   await writeFileSafely(keyPath, keyText, { secret: true, overwrite: Boolean(values.force), shownAs: out });

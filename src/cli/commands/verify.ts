@@ -1,4 +1,4 @@
-import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { ErrorCode, titleOf } from '../../errors.js';
 import { DocumentLoader } from '../../contexts/documentLoader.js';
 import { verifyCredential } from '../../verify/verifyCredential.js';
 import { parseTrustList } from '../../trust/trustList.js';
@@ -8,6 +8,8 @@ import { formatReport } from '../../verify/format.js';
 import { CHECKS } from '../../verify/pipeline.js';
 import type { VerificationReport } from '../../verify/report.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
+import { CLI_ERROR_TITLES, CliErrorCode, messageOf } from '../errors.js';
+import { cliHintFor, codesIn } from '../hints.js';
 import { decodeText, readBytes, readJson, resolvePath } from '../files.js';
 import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
@@ -65,8 +67,12 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   for (const { did, url } of dids) {
     io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`);
   }
-  if (dids.length === 0 && reports.some((r) => r.checks.some((c) => c.problem?.code === ErrorCode.NETWORK_DISABLED))) {
-    io.stderr('hint: a document this check needs is not held; give it with --doc URL=FILE, or let microcred fetch it with --allow-network.\n');
+  // The library's problems name the option that supplies what is missing; the CLI names its flag.
+  // A did:web issuer's key is covered by the hint above.
+  const covered: string[] = dids.length > 0 ? [ErrorCode.KEY_UNRESOLVED, ErrorCode.NETWORK_DISABLED] : [];
+  for (const code of codesIn(reports)) {
+    const hint = covered.includes(code) ? undefined : cliHintFor(code);
+    if (hint) io.stderr(`hint: ${hint}\n`);
   }
   return reports.every((r) => r.verified) ? EXIT.OK : EXIT.FAILED;
 }
@@ -101,7 +107,9 @@ async function verifyFile(file: string, io: CliIo, options: Parameters<typeof ve
 
 /** A report for a file that could not be read, shaped like any other so scripts need one code path. */
 function unreadable(error: unknown, now: Date): VerificationReport {
-  const detail = isMicrocredError(error) ? error.message : String(error);
+  const detail = messageOf(error);
+  // The CLI's own code, in a report shaped like the library's (formatReport and --json read a code as text).
+  const code = CliErrorCode.FILE_UNREADABLE as string as ErrorCode;
   // `extract` is listed only for images, and an unreadable file is not known to be one.
   const [first, ...rest] = CHECKS.filter((check) => check.id !== 'extract');
   return {
@@ -110,12 +118,12 @@ function unreadable(error: unknown, now: Date): VerificationReport {
     summary: 'could-not-check',
     checkedAt: now.toISOString(),
     checks: [
-      { id: first!.id, title: first!.title, outcome: 'could-not-check', problem: { code: ErrorCode.FILE_UNREADABLE, title: 'The file could not be read', detail } },
+      { id: first!.id, title: first!.title, outcome: 'could-not-check', problem: { code, title: CLI_ERROR_TITLES[CliErrorCode.FILE_UNREADABLE], detail } },
       ...rest.map((check) => ({
         id: check.id,
         title: check.title,
         outcome: 'skipped' as const,
-        problem: { code: ErrorCode.CHECK_SKIPPED, title: 'Not checked', detail: 'Not checked because the file could not be read.' },
+        problem: { code: ErrorCode.CHECK_SKIPPED, title: titleOf(ErrorCode.CHECK_SKIPPED), detail: 'Not checked because the file could not be read.' },
       })),
     ],
   };
@@ -132,7 +140,7 @@ export async function loaderWith(didDocFiles: string[], io: CliIo, command: stri
     try {
       return await readJson(resolvePath(io.cwd, file), file);
     } catch (error) {
-      throw new UsageError(`${option} ${isMicrocredError(error) ? error.message : String(error)}`, command);
+      throw new UsageError(`${option} ${messageOf(error)}`, command);
     }
   };
   for (const file of didDocFiles) {
@@ -161,7 +169,7 @@ async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): P
   try {
     document = await readJson(resolvePath(io.cwd, file), file);
   } catch (error) {
-    throw new UsageError(`--status-list ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+    throw new UsageError(`--status-list ${messageOf(error)}`, 'verify');
   }
   const id = (document as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !/^https?:\/\//.test(id)) throw new UsageError(`--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`, 'verify');
@@ -174,7 +182,7 @@ async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> 
     return parseTrustList(await readJson(resolvePath(io.cwd, file), file));
   } catch (error) {
     // The message names the field at fault, e.g. "[2].name must be …".
-    throw new UsageError(`--trust ${file}: ${isMicrocredError(error) ? error.message : String(error)}`, 'verify');
+    throw new UsageError(`--trust ${file}: ${messageOf(error)}`, 'verify');
   }
 }
 

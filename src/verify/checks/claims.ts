@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { claimProblems } from '../../jwt/claims.js';
-import { failed, passed, type Check } from '../check.js';
+import { failed, passed, problem, type Check } from '../check.js';
 import type { Problem } from '../report.js';
 import type { CredentialView } from '../view/view.js';
 
@@ -16,13 +16,8 @@ export const claimsCheck: Check = {
   authenticity: 'when-present',
   appliesTo: (ctx) => ctx.format === 'vc-jwt',
   run(ctx) {
-    if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
-    const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) => ({
-      code: p.code,
-      title: p.code === ErrorCode.JWT_CLAIM_MISMATCH ? 'A JWT claim disagrees with the credential' : 'A JWT claim is not well formed',
-      detail: p.message,
-      path: p.path,
-    }));
+    if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
+    const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) => problem({ code: p.code, detail: p.message, path: p.path }));
     const [first] = problems;
     if (!first) return passed;
     return { outcome: 'failed', problem: first, ...(problems.length > 1 ? { problems } : {}) };

@@ -20,7 +20,7 @@ export const issuerCheck: Check = {
   run(ctx) {
     const issuerId = issuerIdOf(ctx);
     if (issuerId === undefined) {
-      return failed({ code: ErrorCode.FIELD_REQUIRED, title: 'No issuer', detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
+      return failed({ code: ErrorCode.FIELD_REQUIRED, detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
     }
     const path = issuerPath(ctx.credential);
     const key = ctx.jwt?.key;
@@ -30,7 +30,6 @@ export const issuerCheck: Check = {
       const limits = ctx.options.limits;
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
-        title: 'Signed by someone other than the issuer',
         detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, limits)}.`,
         path,
       });
@@ -41,21 +40,18 @@ export const issuerCheck: Check = {
 
 async function bindUncontrolledKey(ctx: VerifyContext, key: ResolvedJwtKey, issuerId: string, path: string): Promise<Verdict> {
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
-  const title = 'The signing key is not tied to the issuer';
   try {
     if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;
   } catch (error) {
     const why = isMicrocredError(error) ? error.message : String(error);
     return couldNotCheck({
       code: ErrorCode.JWT_KEY_NOT_BOUND,
-      title,
       detail: `The JWT was signed with ${which}, which says nothing about who owns it; it counts as the issuer's only if ${issuerId} lists it, and that could not be looked up: ${why}`,
       path,
     });
   }
   return failed({
     code: ErrorCode.JWT_KEY_NOT_BOUND,
-    title,
     detail: `The JWT was signed with ${which} (${key.id}), but ${issuerId} does not list that key for issuing (assertionMethod), so nothing shows the issuer signed it.`,
     path,
   });

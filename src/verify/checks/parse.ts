@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '../../errors.js';
-import { NotPlainJson, copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
+import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
@@ -32,24 +32,24 @@ export const parseCheck: Check = {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        return failed({ code: ErrorCode.INPUT_NOT_JSON, title: 'Not JSON', detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
+        return failed({ code: ErrorCode.INPUT_NOT_JSON, detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
       }
       const duplicate = findDuplicateKey(text);
       if (duplicate) return failed(duplicateKeyProblem(duplicate.key, duplicate.path));
     }
     if (!isJsonObject(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
-      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `A credential is a JSON object; this is ${kind}.` });
+      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: `A credential is a JSON object; this is ${kind}.` });
     }
     let plain: unknown;
     try {
       plain = copyAsPlainJson(value, limits.maxDepth);
     } catch (error) {
-      if (error instanceof NotPlainJson && error.tooDeep) return couldNotCheck(tooDeepProblem(error.path, limits));
-      if (!(error instanceof NotPlainJson)) {
-        return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
+      if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP)) return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
+      if (!isMicrocredError(error, ErrorCode.INPUT_NOT_OBJECT)) {
+        return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
       }
-      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, title: 'Not a credential', detail: error.message, ...(error.path ? { path: error.path } : {}) });
+      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: error.message, ...(error.details.path ? { path: error.details.path } : {}) });
     }
     const overLimit = structureProblem(plain as Record<string, unknown>, limits);
     if (overLimit) return couldNotCheck(overLimit);
@@ -70,7 +70,7 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
     ctx.jwt = jwt;
     return passed;
   } catch (error) {
-    return error instanceof MicrocredError ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: messageOf(error) });
+    return isMicrocredError(error) ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, detail: messageOf(error) });
   }
 }
 
@@ -79,7 +79,6 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
 function duplicateKeyProblem(key: string, path: string) {
   return {
     code: ErrorCode.INPUT_DUPLICATE_KEY,
-    title: 'A member name appears twice',
     detail: `The JSON names "${key}" twice in one object (${path}). JSON readers disagree on which value counts (JSON.parse keeps the last, others the first), so this text does not say one thing; it is refused. Ask the issuer for the credential as they signed it.`,
     path,
   };

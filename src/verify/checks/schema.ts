@@ -2,11 +2,11 @@ import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { bundledSchema, officialSchemaFor, type JsonSchema } from '../../schemas/bundled.js';
-import { UnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
+import { isUnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
 import type { SchemaFinding } from '../../schemas/problems.js';
 import { isAuthentic } from '../authenticity.js';
 import type { CredentialView } from '../view/view.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { couldNotCheck, failed, passed, problem, warning, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart, Problem } from '../report.js';
 import { type VerifyLimits } from '../limits.js';
 
@@ -58,15 +58,11 @@ export const schemaCheck: Check = {
     targets.push(...(await namedTargets(ctx, doc, limits, targets)));
     if (targets.length === 0) {
       // A VC 1.1 Open Badge: the official schemas describe VC 2.0 (validFrom, the VC 2.0 context first).
-      return {
-        outcome: 'warning',
-        problem: {
-          code: ErrorCode.SCHEMA_NOT_APPLICABLE,
-          title: 'Not checked against the Open Badges 3.0 JSON Schema',
-          detail: `This is a VC 1.1 credential; the official ${official?.name ?? 'Open Badges'} JSON Schema describes Open Badges 3.0 over VC 2.0 (validFrom, the VC 2.0 context first), so only its structure was checked.`,
-          path: '@context[0]',
-        },
-      };
+      return warning({
+        code: ErrorCode.SCHEMA_NOT_APPLICABLE,
+        detail: `This is a VC 1.1 credential; the official ${official?.name ?? 'Open Badges'} JSON Schema describes Open Badges 3.0 over VC 2.0 (validFrom, the VC 2.0 context first), so only its structure was checked.`,
+        path: '@context[0]',
+      });
     }
     return verdictFor(targets.map((target) => outcomeOf(target, doc, limits)));
   },
@@ -98,7 +94,7 @@ function outcomeOf(target: Target, doc: Record<string, unknown>, limits: VerifyL
   try {
     return { target, problems: credentialFindings(doc, target.schema, limits.maxSchemaBytes).map((f) => problemOf(f, target)) };
   } catch (error) {
-    if (error instanceof UnusableSchema) return { target, problems: [], unresolved: unresolved(target, { why: `it cannot be used: ${String(error.details.reason)}`, code: error.code }) };
+    if (isUnusableSchema(error)) return { target, problems: [], unresolved: unresolved(target, { why: `it cannot be used: ${error.details.reason}`, code: error.code }) };
     throw error;
   }
 }
@@ -140,45 +136,15 @@ function verdictFor(results: { target: Target; problems: Problem[]; unresolved?:
 
 function problemOf(finding: SchemaFinding, target: Target): Problem {
   const where = finding.path || 'The credential';
-  return {
-    code: ErrorCode.SCHEMA_INVALID,
-    title: TITLES[finding.keyword] ?? 'Does not match the schema',
-    detail: `${where} ${finding.message} (${target.source}).`,
-    path: finding.path,
-  };
+  return problem({ code: ErrorCode.SCHEMA_INVALID, detail: `${where} ${finding.message} (${target.source}).`, path: finding.path });
 }
 
-const TITLES: Record<string, string> = {
-  required: 'A required property is missing',
-  additionalProperties: 'A property the schema does not allow',
-  type: 'A value has the wrong type',
-  enum: 'A value the schema does not allow',
-  const: 'A value the schema does not allow',
-  contains: 'A required value is missing from a list',
-  pattern: 'A value is not in the expected form',
-  format: 'A value is not in the expected form',
-  minItems: 'A list has too few items',
-  oneOf: 'A value matches none of the allowed forms',
-  anyOf: 'A value matches none of the allowed forms',
-};
 
 function unresolved(target: Target, { why, code }: { why: string; code: ErrorCode }): Problem {
   const remedy = code === ErrorCode.SCHEMA_UNRESOLVED ? ' Give the schema to the DocumentLoader if you trust it, or allow the network.' : '';
-  return {
-    code,
-    title: SCHEMA_TITLES[code] ?? 'A named schema could not be used',
-    detail: `The credential names ${target.url ? `the JSON Schema ${target.url}` : target.source}, and ${why}.${remedy}`,
-    path: target.path ?? 'credentialSchema',
-  };
+  return problem({ code, detail: `The credential names ${target.url ? `the JSON Schema ${target.url}` : target.source}, and ${why}.${remedy}`, path: target.path ?? 'credentialSchema' });
 }
 
-const SCHEMA_TITLES: Partial<Record<ErrorCode, string>> = {
-  [ErrorCode.SCHEMA_TOO_MANY]: 'Too many named schemas',
-  [ErrorCode.SCHEMA_TOO_LARGE]: 'A named schema is too large',
-  [ErrorCode.SCHEMA_PATTERN_UNSAFE]: 'A named schema has a pattern microcred does not run',
-  [ErrorCode.SCHEMA_NOT_LOADED]: 'A named schema was not loaded',
-  [ErrorCode.VERIFY_TIMEOUT]: 'A named schema was not loaded in time',
-};
 
 async function load(ctx: VerifyContext, url: string): Promise<Pick<Target, 'schema' | 'unusable'>> {
   try {

@@ -6,7 +6,7 @@ import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
 import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import { couldNotCheck, failed, passed, warning, type Check, type Verdict, type VerifyContext } from '../check.js';
 import type { CheckPart } from '../report.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { fromBase58btc } from '../../encoding.js';
@@ -84,7 +84,7 @@ function withParts(verdict: Verdict, outcomes: ProofOutcome[]): Verdict {
 
 async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
   const jwt = ctx.jwt;
-  if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, title: 'Not a well-formed JWT', detail: 'The JWT was not decoded.' });
+  if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
   try {
     const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx), at: ctx });
     jwt.key = key;
@@ -108,13 +108,13 @@ async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof
     // Not a URL at all: no verifier anywhere could find the key, so this is a defect, not a gap.
     return {
       proof,
-      verdict: failed({ code: ErrorCode.KEY_INVALID, title: 'The proof names no key', detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
+      verdict: failed({ code: ErrorCode.KEY_INVALID, detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
     };
   }
   if (!hasCanonicalSignature(proof)) {
     return {
       proof,
-      verdict: failed({ code: ErrorCode.SIGNATURE_INVALID, title: 'The signature is not in canonical form', detail: 'The Ed25519 signature\'s scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.', path: 'proof' }),
+      verdict: failed({ code: ErrorCode.SIGNATURE_INVALID, detail: 'The Ed25519 signature\'s scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.', path: 'proof' }),
     };
   }
   // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
@@ -160,15 +160,11 @@ function hasCanonicalSignature(proof: Record<string, unknown>): boolean {
 }
 
 function notByIssuer(signer: { id: string; controller?: string }, issuer: string): Verdict {
-  return {
-    outcome: 'warning',
-    problem: {
-      code: ErrorCode.PROOF_NOT_BY_ISSUER,
-      title: `Also signed by ${ownerOf(signer)}`,
-      detail: `This proof verifies, but it was made with a key of ${ownerOf(signer)} (${signer.id}), not of the issuer ${issuer}. It shows that ${ownerOf(signer)} signed the credential too; the issuer's own proof is what makes it authentic.`,
-      path: 'proof',
-    },
-  };
+  return warning({
+    code: ErrorCode.PROOF_NOT_BY_ISSUER,
+    detail: `Also signed by ${ownerOf(signer)}: this proof verifies, but it was made with a key of ${ownerOf(signer)} (${signer.id}), not of the issuer ${issuer}. It shows that ${ownerOf(signer)} signed the credential too; the issuer's own proof is what makes it authentic.`,
+    path: 'proof',
+  });
 }
 
 function atIndex(verdict: Verdict, index: number | undefined): Verdict {
@@ -177,15 +173,11 @@ function atIndex(verdict: Verdict, index: number | undefined): Verdict {
 }
 
 function unsupported(proof: Record<string, unknown>): Verdict {
-  return {
-    outcome: 'warning',
-    problem: {
-      code: ErrorCode.PROOF_UNSUPPORTED,
-      title: 'A proof microcred does not verify',
-      detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide.`,
-      path: 'proof',
-    },
-  };
+  return warning({
+    code: ErrorCode.PROOF_UNSUPPORTED,
+    detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide.`,
+    path: 'proof',
+  });
 }
 
 function partOf({ proof, verdict: unplaced, index }: ProofOutcome): CheckPart {
@@ -208,30 +200,28 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   if (cause) {
     // The key (or its controller document) needed the network, or what it returned was refused.
     if (NETWORK_ERROR_CODES.includes(cause.code)) {
-      return couldNotCheck({ code: cause.code, title: cause.code === ErrorCode.NETWORK_DISABLED ? 'The signing key needs the network' : 'The signing key could not be fetched', detail: cause.message, path: 'proof.verificationMethod' });
+      return couldNotCheck({ code: cause.code, detail: `The signing key could not be fetched: ${cause.message}`, path: 'proof.verificationMethod' });
     }
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
       return couldNotCheck({
         code: isContext ? ErrorCode.CONTEXT_UNKNOWN : ErrorCode.KEY_UNRESOLVED,
-        title: isContext ? 'Unknown context' : 'The signing key could not be found',
         detail: isContext
           ? cause.message
           : `${cause.details.url ?? 'The verification method'} could not be resolved offline. For did:web, pass the issuer's DID document to the DocumentLoader. ${cause.message}`,
         path: 'proof.verificationMethod',
       });
     }
-    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, title: 'The signing key cannot be used', detail: cause.message, path: 'proof.verificationMethod' });
-    if (cause.code === ErrorCode.KEY_EXPIRED) return failed({ code: cause.code, title: 'The signing key has expired', detail: cause.message, path: 'proof.verificationMethod' });
-    if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, title: 'A term is not defined', detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
+    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    if (cause.code === ErrorCode.KEY_EXPIRED) return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
   if (/not authorized|authorized by controller|proof purpose/i.test(message)) {
-    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, title: 'The key may not issue credentials', detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
+    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
   }
   return failed({
     code: ErrorCode.SIGNATURE_INVALID,
-    title: 'The signature does not match',
     detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
     path: 'proof',
   });

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { isAuthentic } from '../authenticity.js';
-import { couldNotCheck, type Check, type Verdict } from '../check.js';
+import { couldNotCheck, type Check, type ProblemInput, type Verdict } from '../check.js';
 import type { VerifyLimits } from '../limits.js';
 import { issuerIdOf } from '../issuerId.js';
 import { readStatusList, type ListReading } from '../readStatusList.js';
@@ -75,7 +75,6 @@ function answer(reading: ListReading, { label, url, purpose, index, path }: List
   if (!reading.purposes.includes(purpose)) {
     return part(label, 'could-not-check', {
       code: ErrorCode.STATUS_PURPOSE_MISMATCH,
-      title: 'The status list is for another purpose',
       detail: `The entry is for ${purpose}, but the list ${url} is a ${reading.purposes.join(', ') || 'list of no stated purpose'} list, so it does not say whether the credential is ${purpose === 'revocation' ? 'revoked' : 'suspended'}.`,
       path: `${path}.statusPurpose`,
     });
@@ -83,15 +82,14 @@ function answer(reading: ListReading, { label, url, purpose, index, path }: List
   if (index >= reading.list.length) {
     return part(label, 'could-not-check', {
       code: ErrorCode.STATUS_INDEX_OUT_OF_RANGE,
-      title: 'The status index is beyond the list',
       detail: `The entry points at index ${index}, but the list ${url} has ${reading.list.length} entries, so the credential's status is unknown.`,
       path: `${path}.statusListIndex`,
     });
   }
   if (!reading.list.getStatus(index)) return part(label, 'passed');
   return part(label, 'failed', purpose === 'revocation'
-    ? { code: ErrorCode.REVOKED, title: 'Revoked', detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`, path }
-    : { code: ErrorCode.SUSPENDED, title: 'Suspended', detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`, path });
+    ? { code: ErrorCode.REVOKED, detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`, path }
+    : { code: ErrorCode.SUSPENDED, detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`, path });
 }
 
 /** The check's verdict: the worst part decides (failed, then could-not-check, then warning). */
@@ -104,10 +102,9 @@ function combine(parts: CheckPart[]): Verdict {
   return { outcome: 'passed', parts };
 }
 
-function notBound(): Problem {
+function notBound(): ProblemInput {
   return {
     code: ErrorCode.STATUS_UNCHECKED,
-    title: 'Status not checked',
     detail: 'The credential\'s status was not read, and no status list was loaded, because its proof does not show that its issuer signed it (see the checks above). Only a list of the issuer who signed could say whether it was revoked or suspended.',
     path: 'credentialStatus',
   };
@@ -117,16 +114,14 @@ function tooManyEntries(count: number, limits: VerifyLimits): CheckPart {
   const from = limits.maxStatusEntries;
   return part(`credentialStatus[${from}] to [${count - 1}]`, 'could-not-check', {
     code: ErrorCode.STATUS_TOO_MANY_ENTRIES,
-    title: 'Too many status entries',
     detail: `The credential has ${count} status entries; the first ${from} were read (limits.maxStatusEntries) and the other ${count - from} were not, so whether it was revoked or suspended by them is unknown. Real credentials carry one or two.`,
     path: `credentialStatus[${from}]`,
   });
 }
 
-function tooManyLists({ url, path }: ListLookup, limits: VerifyLimits): Problem {
+function tooManyLists({ url, path }: ListLookup, limits: VerifyLimits): ProblemInput {
   return {
     code: ErrorCode.STATUS_TOO_MANY_LISTS,
-    title: 'Too many status lists',
     detail: `The entry names the status list ${url}, but ${limits.maxStatusLists} other lists were read for this credential already (limits.maxStatusLists), so this one was not loaded and what it says is unknown.`,
     path: `${path}.statusListCredential`,
   };

@@ -1,7 +1,7 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { findTrustedIssuer } from '../../trust/match.js';
 import { parseTrustList } from '../../trust/trustList.js';
-import { couldNotCheck, passed, type Check, type Verdict } from '../check.js';
+import { couldNotCheck, passed, warning, type Check, type Verdict } from '../check.js';
 import { issuerPath } from '../view/view.js';
 import { issuerIdOf, ownerOf } from '../issuerId.js';
 
@@ -25,7 +25,7 @@ export const trustCheck: Check = {
       list = parseTrustList(ctx.options.trust);
     } catch (error) {
       const detail = isMicrocredError(error) ? error.message : String(error);
-      return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, title: 'The list of known issuers is not valid', detail: `The trust option could not be read: ${detail}` });
+      return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, detail: `The trust option could not be read: ${detail}` });
     }
     const issuerId = issuerIdOf(ctx);
     const path = issuerPath(ctx.credential);
@@ -42,5 +42,5 @@ export const trustCheck: Check = {
 };
 
 function unknown(detail: string, path: string): Verdict {
-  return { outcome: 'warning', problem: { code: ErrorCode.ISSUER_UNKNOWN, title: 'Not an issuer you know', detail, path } };
+  return warning({ code: ErrorCode.ISSUER_UNKNOWN, detail, path });
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors.js';
-import { failed, passed, type Check } from '../check.js';
+import { failed, passed, problem, type Check } from '../check.js';
 import { echo } from '../limits.js';
 import type { Problem } from '../report.js';
 
@@ -16,21 +16,19 @@ export const viewCheck: Check = {
   authenticity: 'required',
   run(ctx) {
     const reading = ctx.reading;
-    if (!reading) return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not read', detail: 'The credential\'s signed statements were not read.' });
+    if (!reading) return failed({ code: ErrorCode.JSONLD_INVALID, detail: 'The credential\'s signed statements were not read.' });
     const limits = ctx.options.limits;
     if (reading.unreadable) {
-      return failed({ code: ErrorCode.JSONLD_INVALID, title: 'Not one credential', detail: `The credential cannot be read as one credential: ${reading.unreadable}.` });
+      return failed({ code: ErrorCode.JSONLD_INVALID, detail: `The credential cannot be read as one credential: ${reading.unreadable}.` });
     }
     const problems: Problem[] = [
-      ...reading.differences.map((d) => ({
+      ...reading.differences.map((d) => problem({
         code: ErrorCode.NOT_AS_SIGNED,
-        title: 'The JSON shows something that was not signed',
         detail: `At ${echo(d.path, limits)} the JSON as written shows ${echo(d.written, limits)}, but what was signed states ${echo(d.signed, limits)} (read under the standard meaning of each term). A context added to the credential makes the two differ; the report shows what was signed.`,
         path: d.path,
       })),
-      ...reading.repeated.map((field) => ({
+      ...reading.repeated.map((field) => problem({
         code: ErrorCode.FIELD_REPEATED,
-        title: 'A field has two values',
         detail: `The credential states ${field} more than once, so which one holds is ambiguous; a credential has one ${field}.`,
         path: field,
       })),
