@@ -57,7 +57,9 @@ const layerRules = LAYERS.slice(0, -1).map((names, i) => {
 
 const exemptions = LAYER_EXEMPTIONS.map(({ from, to }) => {
   const layer = LAYERS.findIndex((names) => names.includes(from.split('/')[0]));
-  const upper = LAYERS.slice(layer + 1).flat().filter((name) => name !== to);
+  const upper = LAYERS.slice(layer + 1)
+    .flat()
+    .filter((name) => name !== to);
   return { files: [`src/${from}`], rules: { 'no-restricted-imports': forbidding(upper, LAYER_NAMES[layer]) } };
 });
 
@@ -66,7 +68,23 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', structuredClone: 'readonly', btoa: 'readonly', atob: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+        btoa: 'readonly',
+        atob: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',

@@ -6,7 +6,11 @@ const FROM_MAIN_ENTRY = [join('src', 'errors.js'), join('src', 'competency', 'de
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'runtime/node': 'src/runtime/node.ts', 'runtime/browser': 'src/runtime/browser.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'runtime/node': 'src/runtime/node.ts',
+      'runtime/browser': 'src/runtime/browser.ts',
+    },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',
@@ -37,7 +41,9 @@ export default defineConfig([
         setup(build) {
           build.onResolve({ filter: /\.js$/ }, (args) => {
             const target = join(args.resolveDir, args.path);
-            return FROM_MAIN_ENTRY.some((module) => target.endsWith(module)) ? { path: 'microcred', external: true } : undefined;
+            return FROM_MAIN_ENTRY.some((module) => target.endsWith(module))
+              ? { path: 'microcred', external: true }
+              : undefined;
           });
         },
       },

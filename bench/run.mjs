@@ -24,16 +24,31 @@ const CASES = [
   { id: 'issue/plain-static', op: 'issue', pipeline: 'plain-static', label: 'plain vc.issue, static-tag loader' },
   { id: 'verify/microcred', op: 'verify', pipeline: 'microcred', label: 'microcred verifyCredential' },
   { id: 'verify/plain', op: 'verify', pipeline: 'plain', label: 'plain vc.verifyCredential' },
-  { id: 'verify/plain-static', op: 'verify', pipeline: 'plain-static', label: 'plain vc.verifyCredential, static-tag loader' },
+  {
+    id: 'verify/plain-static',
+    op: 'verify',
+    pipeline: 'plain-static',
+    label: 'plain vc.verifyCredential, static-tag loader',
+  },
   { id: 'part/expand', op: 'part', pipeline: 'expand', label: 'jsonld.expand safe mode (microcred loader)' },
 ];
 
 /** The ratios printed: microcred's ops/s over the baseline's (>1: microcred is faster). */
 const RATIOS = [
   { op: 'issue', num: 'issue/microcred', den: 'issue/plain', label: 'issue   microcred / plain' },
-  { op: 'issue', num: 'issue/microcred', den: 'issue/plain-static', label: 'issue   microcred / plain, static-tag loader' },
+  {
+    op: 'issue',
+    num: 'issue/microcred',
+    den: 'issue/plain-static',
+    label: 'issue   microcred / plain, static-tag loader',
+  },
   { op: 'verify', num: 'verify/microcred', den: 'verify/plain', label: 'verify  microcred / plain' },
-  { op: 'verify', num: 'verify/microcred', den: 'verify/plain-static', label: 'verify  microcred / plain, static-tag loader' },
+  {
+    op: 'verify',
+    num: 'verify/microcred',
+    den: 'verify/plain-static',
+    label: 'verify  microcred / plain, static-tag loader',
+  },
 ];
 
 // Full: every case runs twice (in a fresh process each time), the rounds interleaved so that a
@@ -44,8 +59,13 @@ const SETTINGS = {
 };
 
 const VERSIONED = [
-  '@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
-  '@digitalbazaar/ed25519-multikey', 'jsonld-signatures', 'jsonld', 'rdf-canonize',
+  '@digitalbazaar/vc',
+  '@digitalbazaar/data-integrity',
+  '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+  '@digitalbazaar/ed25519-multikey',
+  'jsonld-signatures',
+  'jsonld',
+  'rdf-canonize',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +104,8 @@ async function plainLoader({ staticTag }) {
   for (const { contexts } of sources) for (const [url, document] of contexts) table.set(url, document);
   return async (url) => {
     const context = table.get(url);
-    if (context !== undefined) return { contextUrl: null, documentUrl: url, document: context, ...(staticTag ? { tag: 'static' } : {}) };
+    if (context !== undefined)
+      return { contextUrl: null, documentUrl: url, document: context, ...(staticTag ? { tag: 'static' } : {}) };
     if (url.startsWith('did:key:')) {
       const [did, fragment] = url.split('#');
       const publicKeyMultibase = did.slice('did:key:'.length);
@@ -93,7 +114,13 @@ async function plainLoader({ staticTag }) {
         if (fragment !== publicKeyMultibase) throw new Error(`no such key ${url}`);
         return { contextUrl: null, documentUrl: url, document: { '@context': MULTIKEY_V1, ...method } };
       }
-      const document = { '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1], id: did, verificationMethod: [method], assertionMethod: [method.id], authentication: [method.id] };
+      const document = {
+        '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1],
+        id: did,
+        verificationMethod: [method],
+        assertionMethod: [method.id],
+        authentication: [method.id],
+      };
       return { contextUrl: null, documentUrl: url, document };
     }
     throw new Error(`plain loader: no document for ${url}`);
@@ -105,8 +132,12 @@ async function keys(stack) {
   const pair = await stack.Ed25519Multikey.generate({ seed: SEED });
   pair.controller = `did:key:${pair.publicKeyMultibase}`;
   pair.id = `${pair.controller}#${pair.publicKeyMultibase}`;
-  const key = await stack.microcred.importKey({ publicKeyMultibase: pair.publicKeyMultibase, secretKeyMultibase: pair.secretKeyMultibase });
-  if (key.controller !== pair.controller || key.id !== pair.id) throw new Error(`key mismatch: ${key.id} vs ${pair.id}`);
+  const key = await stack.microcred.importKey({
+    publicKeyMultibase: pair.publicKeyMultibase,
+    secretKeyMultibase: pair.secretKeyMultibase,
+  });
+  if (key.controller !== pair.controller || key.id !== pair.id)
+    throw new Error(`key mismatch: ${key.id} vs ${pair.id}`);
   return { pair, key };
 }
 
@@ -116,7 +147,9 @@ async function operation(caseId, stack, input) {
   const { credential, signed, proofValue } = input;
   const checkIssued = (out, who) => {
     if (out?.proof?.proofValue !== proofValue) {
-      throw new Error(`${who} issued a credential whose proofValue ${JSON.stringify(out?.proof?.proofValue)} is not the reference ${proofValue}`);
+      throw new Error(
+        `${who} issued a credential whose proofValue ${JSON.stringify(out?.proof?.proofValue)} is not the reference ${proofValue}`,
+      );
     }
     if (credential.proof !== undefined) throw new Error(`${who} changed the unsigned credential (it now has a proof)`);
   };
@@ -135,7 +168,10 @@ async function operation(caseId, stack, input) {
       return async () => {
         // vc.issue mutates and returns the credential it is given: clone each time.
         const suite = new DataIntegrityProof({ signer, cryptosuite, date: CREATED });
-        checkIssued(await vc.issue({ credential: structuredClone(credential), suite, documentLoader }), 'plain vc.issue');
+        checkIssued(
+          await vc.issue({ credential: structuredClone(credential), suite, documentLoader }),
+          'plain vc.issue',
+        );
       };
     }
     case 'verify/microcred': {
@@ -144,7 +180,9 @@ async function operation(caseId, stack, input) {
         const report = await microcred.verifyCredential(signed, { loader, now: NOW });
         if (!report.verified || report.summary !== 'verified') {
           const bad = report.checks.find((c) => c.outcome !== 'passed');
-          throw new Error(`microcred did not verify the credential: ${report.summary}; ${bad ? `${bad.id}: ${bad.problem?.detail ?? bad.outcome}` : ''}`);
+          throw new Error(
+            `microcred did not verify the credential: ${report.summary}; ${bad ? `${bad.id}: ${bad.problem?.detail ?? bad.outcome}` : ''}`,
+          );
         }
       };
     }
@@ -158,11 +196,14 @@ async function operation(caseId, stack, input) {
         const result = await vc.verifyCredential({ credential: signed, suite, documentLoader, now: NOW });
         if (result?.verified !== true) {
           const error = result?.error ?? result?.results?.find((r) => r.error)?.error;
-          throw new Error(`plain vc.verifyCredential did not verify the credential: ${error?.message ?? JSON.stringify(result)}`);
+          throw new Error(
+            `plain vc.verifyCredential did not verify the credential: ${error?.message ?? JSON.stringify(result)}`,
+          );
         }
         if (!checked) {
           // Once is enough: the same object is verified every time, so a change would show here first.
-          if (JSON.stringify(signed) !== before) throw new Error('plain vc.verifyCredential changed the credential it verified');
+          if (JSON.stringify(signed) !== before)
+            throw new Error('plain vc.verifyCredential changed the credential it verified');
           checked = true;
         }
       };
@@ -277,7 +318,10 @@ async function worker() {
 
 function runCase(caseId, input, settings) {
   return new Promise((resolve, reject) => {
-    const child = fork(SELF, ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.execArgv });
+    const child = fork(SELF, ['--worker'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: process.execArgv,
+    });
     let reply;
     child.on('message', (m) => {
       reply = m;
@@ -285,7 +329,8 @@ function runCase(caseId, input, settings) {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (reply?.ok) resolve(reply.result);
-      else reject(new Error(`case ${caseId} failed${reply?.error ? `:\n${reply.error}` : ` (exit ${code ?? signal})`}`));
+      else
+        reject(new Error(`case ${caseId} failed${reply?.error ? `:\n${reply.error}` : ` (exit ${code ?? signal})`}`));
     });
     child.send({ caseId, input, settings });
   });
@@ -309,23 +354,52 @@ async function reference(stack) {
   const byMicrocred = await microcred.issueCredential(credential, { key, loader, now: new Date(CREATED) });
   const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite, date: CREATED });
   const byPlain = await vc.issue({ credential: structuredClone(credential), suite, documentLoader });
-  if (byMicrocred.proof.proofValue !== byPlain.proof.proofValue || JSON.stringify(byMicrocred) !== JSON.stringify(byPlain)) {
-    throw new Error(`microcred and the plain pipeline signed differently:\n${JSON.stringify(byMicrocred.proof)}\n${JSON.stringify(byPlain.proof)}`);
+  if (
+    byMicrocred.proof.proofValue !== byPlain.proof.proofValue ||
+    JSON.stringify(byMicrocred) !== JSON.stringify(byPlain)
+  ) {
+    throw new Error(
+      `microcred and the plain pipeline signed differently:\n${JSON.stringify(byMicrocred.proof)}\n${JSON.stringify(byPlain.proof)}`,
+    );
   }
-  for (const [who, signed] of [['microcred', byMicrocred], ['plain', byPlain]]) {
+  for (const [who, signed] of [
+    ['microcred', byMicrocred],
+    ['plain', byPlain],
+  ]) {
     const report = await microcred.verifyCredential(signed, { loader, now: NOW });
-    if (!report.verified) throw new Error(`microcred does not verify the ${who}-signed credential: ${JSON.stringify(report.checks)}`);
-    const result = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite }), documentLoader, now: NOW });
-    if (!result.verified) throw new Error(`plain vc.verifyCredential does not verify the ${who}-signed credential: ${result.error?.message}`);
+    if (!report.verified)
+      throw new Error(`microcred does not verify the ${who}-signed credential: ${JSON.stringify(report.checks)}`);
+    const result = await vc.verifyCredential({
+      credential: signed,
+      suite: new DataIntegrityProof({ cryptosuite }),
+      documentLoader,
+      now: NOW,
+    });
+    if (!result.verified)
+      throw new Error(
+        `plain vc.verifyCredential does not verify the ${who}-signed credential: ${result.error?.message}`,
+      );
   }
   const tampered = structuredClone(byMicrocred);
-  tampered.credentialSubject.result[0].achievedLevel = tampered.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].id;
-  if ((await microcred.verifyCredential(tampered, { loader, now: NOW })).verified) throw new Error('microcred verified a tampered credential');
-  const tamperedPlain = await vc.verifyCredential({ credential: tampered, suite: new DataIntegrityProof({ cryptosuite }), documentLoader, now: NOW });
+  tampered.credentialSubject.result[0].achievedLevel =
+    tampered.credentialSubject.achievement.resultDescription[0].rubricCriterionLevel[0].id;
+  if ((await microcred.verifyCredential(tampered, { loader, now: NOW })).verified)
+    throw new Error('microcred verified a tampered credential');
+  const tamperedPlain = await vc.verifyCredential({
+    credential: tampered,
+    suite: new DataIntegrityProof({ cryptosuite }),
+    documentLoader,
+    now: NOW,
+  });
   if (tamperedPlain.verified) throw new Error('plain vc.verifyCredential verified a tampered credential');
 
   const expanded = await stack.jsonld.expand(credential, { documentLoader: loader.load, safeMode: true });
-  const nquads = await stack.jsonld.canonize(credential, { documentLoader: loader.load, algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true });
+  const nquads = await stack.jsonld.canonize(credential, {
+    documentLoader: loader.load,
+    algorithm: 'RDFC-1.0',
+    format: 'application/n-quads',
+    safe: true,
+  });
   return {
     credential,
     signed: byMicrocred,
@@ -340,14 +414,20 @@ function environment() {
   const versions = {};
   for (const name of VERSIONED) {
     try {
-      versions[name] = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), 'utf8')).version;
+      versions[name] = JSON.parse(
+        readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), 'utf8'),
+      ).version;
     } catch {
       versions[name] = findVersion(name);
     }
   }
   let commit;
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     commit = undefined;
   }
@@ -380,15 +460,38 @@ function table(report) {
   const { env, mode, settings, cases, ratios, credential } = report;
   const lines = [];
   lines.push(`microcred bench (${mode}) ${env.date}`);
-  lines.push(`node ${env.node} (V8 ${env.v8}), ${env.platform}, ${env.cpu} x ${env.cores}, ${env.memoryGiB} GiB; microcred ${env.microcred}${env.commit ? ` @ ${env.commit}` : ''}`);
-  lines.push(Object.entries(env.packages).map(([n, v]) => `${n} ${v}`).join(', '));
-  lines.push(`credential: OB 3.0.3 / VC 2.0, ${credential.statements} canonical statements, ${credential.bytes} bytes signed; one thread, each case in a fresh process`);
-  lines.push(`per case and round: warm-up >= ${settings.warmupMs / 1000} s and >= ${settings.warmupMinOps} ops, then >= ${settings.budgetMs / 1000} s and >= ${settings.minOps} ops; ${settings.rounds} round(s), samples pooled`);
+  lines.push(
+    `node ${env.node} (V8 ${env.v8}), ${env.platform}, ${env.cpu} x ${env.cores}, ${env.memoryGiB} GiB; microcred ${env.microcred}${env.commit ? ` @ ${env.commit}` : ''}`,
+  );
+  lines.push(
+    Object.entries(env.packages)
+      .map(([n, v]) => `${n} ${v}`)
+      .join(', '),
+  );
+  lines.push(
+    `credential: OB 3.0.3 / VC 2.0, ${credential.statements} canonical statements, ${credential.bytes} bytes signed; one thread, each case in a fresh process`,
+  );
+  lines.push(
+    `per case and round: warm-up >= ${settings.warmupMs / 1000} s and >= ${settings.warmupMinOps} ops, then >= ${settings.budgetMs / 1000} s and >= ${settings.minOps} ops; ${settings.rounds} round(s), samples pooled`,
+  );
   const busy = Math.max(env.loadAverageBefore[0], env.loadAverageAfter[0]);
-  lines.push(`load average (1 min) before ${env.loadAverageBefore[0]}, after ${env.loadAverageAfter[0]} on ${env.cores} cores${busy > env.cores * 0.75 ? ': the machine was busy with other work, so figures are noisy (compare p50s, rerun when idle)' : ''}`);
+  lines.push(
+    `load average (1 min) before ${env.loadAverageBefore[0]}, after ${env.loadAverageAfter[0]} on ${env.cores} cores${busy > env.cores * 0.75 ? ': the machine was busy with other work, so figures are noisy (compare p50s, rerun when idle)' : ''}`,
+  );
   lines.push('');
   const head = ['case', 'ops', 'ops/s', 'mean ms', 'p50 ms', 'p95 ms', 'max ms', 'GC %', 'CPU ms/op', '1st op ms'];
-  const rows = cases.map((c) => [c.label, String(c.ops), c.opsPerSec.toFixed(1), c.meanMs.toFixed(2), c.p50Ms.toFixed(2), c.p95Ms.toFixed(2), c.maxMs.toFixed(2), (c.gcShare * 100).toFixed(0), c.cpuMsPerOp.toFixed(2), c.firstOpMs.toFixed(1)]);
+  const rows = cases.map((c) => [
+    c.label,
+    String(c.ops),
+    c.opsPerSec.toFixed(1),
+    c.meanMs.toFixed(2),
+    c.p50Ms.toFixed(2),
+    c.p95Ms.toFixed(2),
+    c.maxMs.toFixed(2),
+    (c.gcShare * 100).toFixed(0),
+    c.cpuMsPerOp.toFixed(2),
+    c.firstOpMs.toFixed(1),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   lines.push(fmt(head));
@@ -402,17 +505,28 @@ function table(report) {
   lines.push('');
   const w = Math.max(...ratios.map((r) => r.label.length));
   lines.push(`${'ratio (>1: microcred is faster)'.padEnd(w)}  ops/s   p50   CPU`);
-  for (const r of ratios) lines.push(`${r.label.padEnd(w)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.ratioP50.toFixed(2).padStart(4)}  ${r.ratioCpu.toFixed(2).padStart(4)}`);
-  lines.push('ops/s: microcred ops/s / plain ops/s; p50: plain p50 / microcred p50; CPU: plain CPU ms/op / microcred CPU ms/op.');
+  for (const r of ratios)
+    lines.push(
+      `${r.label.padEnd(w)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.ratioP50.toFixed(2).padStart(4)}  ${r.ratioCpu.toFixed(2).padStart(4)}`,
+    );
+  lines.push(
+    'ops/s: microcred ops/s / plain ops/s; p50: plain p50 / microcred p50; CPU: plain CPU ms/op / microcred CPU ms/op.',
+  );
   lines.push('');
-  lines.push('"static-tag loader": the plain loader returning tag: \'static\' as microcred\'s does, so jsonld caches processed contexts.');
-  lines.push('"jsonld.expand" is a part, not a pipeline: the extra safe-mode expansion microcred runs before signing and in its jsonld check.');
+  lines.push(
+    "\"static-tag loader\": the plain loader returning tag: 'static' as microcred's does, so jsonld caches processed contexts.",
+  );
+  lines.push(
+    '"jsonld.expand" is a part, not a pipeline: the extra safe-mode expansion microcred runs before signing and in its jsonld check.',
+  );
   return lines.join('\n');
 }
 
 async function main(argv) {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: npm run bench [-- --quick] [-- --json]   (or: node bench/run.mjs [--quick] [--json] [--only <case>,...])');
+    console.log(
+      'usage: npm run bench [-- --quick] [-- --json]   (or: node bench/run.mjs [--quick] [--json] [--only <case>,...])',
+    );
     console.log(`cases: ${CASES.map((c) => c.id).join(', ')}`);
     return;
   }
@@ -453,7 +567,11 @@ async function main(argv) {
     mode,
     env,
     settings,
-    credential: { statements: input.statements, bytes: Buffer.byteLength(JSON.stringify(input.credential)), proofValue: input.proofValue },
+    credential: {
+      statements: input.statements,
+      bytes: Buffer.byteLength(JSON.stringify(input.credential)),
+      proofValue: input.proofValue,
+    },
     cases,
     ratios,
   };

@@ -4,9 +4,21 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  generateKey, exportKey, parseCompetency, decide, issueFromDecision, verifyCredential,
-  formatReport, matchesIdentity, checkStack, issueStack, MicrocredError,
-  bakeCredential, StatusRegistry, issueCredential, MemoryStatusStore,
+  generateKey,
+  exportKey,
+  parseCompetency,
+  decide,
+  issueFromDecision,
+  verifyCredential,
+  formatReport,
+  matchesIdentity,
+  checkStack,
+  issueStack,
+  MicrocredError,
+  bakeCredential,
+  StatusRegistry,
+  issueCredential,
+  MemoryStatusStore,
 } from '../dist/index.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -19,14 +31,19 @@ await mkdir(out, { recursive: true });
 
 heading('1. The issuer key');
 const key = await generateKey();
-await writeFile(`${out}issuer.key.json`, JSON.stringify(await exportKey(key, { includeSecret: true }), null, 2), { mode: 0o600 });
+await writeFile(`${out}issuer.key.json`, JSON.stringify(await exportKey(key, { includeSecret: true }), null, 2), {
+  mode: 0o600,
+});
 console.log(`Issuer DID  ${key.controller}\nKey file    out/demo/issuer.key.json (mode 0600)`);
 
 heading('2. The competency definition');
 const math = await readDefinition('competencies/formative-assessment-math.yaml');
 console.log(`${math.name} (v${math.version})\n  Competency: ${math.competency.trim()}`);
 for (const component of math.components) {
-  const passing = component.rubric.levels.filter((l) => l.passing).map((l) => l.name).join(' or ');
+  const passing = component.rubric.levels
+    .filter((l) => l.passing)
+    .map((l) => l.name)
+    .join(' or ');
   console.log(`  • ${component.name} — ${component.evidence.artifacts.length} artifact(s); passes at ${passing}`);
 }
 
@@ -49,21 +66,35 @@ console.log(`Reviewers Hale + Natarajan → ${approved.status} at ${approved.dec
 
 heading('5. Issue the credential (only an approved decision can be issued)');
 if (approved.status !== 'approved') throw new Error('the example reviews should approve');
-const credential = await issueFromDecision(approved, { definition: math, submission, key, evidenceAudience: 'Riverbend reviewers and hiring districts' });
+const credential = await issueFromDecision(approved, {
+  definition: math,
+  submission,
+  key,
+  evidenceAudience: 'Riverbend reviewers and hiring districts',
+});
 await writeFile(`${out}hinge-questions-math.credential.json`, JSON.stringify(credential, null, 2));
-console.log(`Wrote out/demo/hinge-questions-math.credential.json (${credential.evidence.length} evidence entries, ${credential.credentialSubject.result.length} results)`);
+console.log(
+  `Wrote out/demo/hinge-questions-math.credential.json (${credential.evidence.length} evidence entries, ${credential.credentialSubject.result.length} results)`,
+);
 console.log(`The teacher's email is not in it: ${!JSON.stringify(credential).includes(submission.candidate.email)}`);
 
 heading('6. Verify it, as a verifier site would');
 const report = await verifyCredential(await readFile(`${out}hinge-questions-math.credential.json`, 'utf8'));
 console.log(formatReport(report));
 const identity = credential.credentialSubject.identifier[0];
-console.log(`A verifier who knows ${submission.candidate.email}: matches = ${await matchesIdentity(identity, submission.candidate.email)}`);
-console.log(`…and someone else's address: matches = ${await matchesIdentity(identity, 'someone.else@riverbend.example')}`);
+console.log(
+  `A verifier who knows ${submission.candidate.email}: matches = ${await matchesIdentity(identity, submission.candidate.email)}`,
+);
+console.log(
+  `…and someone else's address: matches = ${await matchesIdentity(identity, 'someone.else@riverbend.example')}`,
+);
 
 heading('7. A tampered copy');
 const tampered = structuredClone(credential);
-tampered.credentialSubject.result[2].achievedLevel = tampered.credentialSubject.result[2].achievedLevel.replace('proficient', 'not-yet');
+tampered.credentialSubject.result[2].achievedLevel = tampered.credentialSubject.result[2].achievedLevel.replace(
+  'proficient',
+  'not-yet',
+);
 const tamperedReport = await verifyCredential(tampered);
 const failed = tamperedReport.checks.find((c) => c.outcome === 'failed');
 console.log(`${tamperedReport.summary}: ${failed.problem.title} (${failed.problem.code})`);
@@ -71,21 +102,36 @@ console.log(`${tamperedReport.summary}: ${failed.problem.title} (${failed.proble
 // A relabelled copy keeps the signed statements (so the signature still holds) but makes its JSON
 // show another achievement name: an added context moves the signed name out of sight.
 const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
-const plain = await issueCredential({
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-  type: ['VerifiableCredential', 'OpenBadgeCredential'],
-  name: credential.name,
-  validFrom: credential.validFrom,
-  issuer: credential.issuer,
-  credentialSubject: {
-    type: ['AchievementSubject'],
-    id: 'did:web:riverbend.example:staff:elena-marsh',
-    achievement: { id: credential.credentialSubject.achievement.id, type: ['Achievement'], name: credential.credentialSubject.achievement.name, description: 'Hinge questions, acted on in the lesson.', criteria: { narrative: 'Reviewed evidence.' } },
+const plain = await issueCredential(
+  {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: credential.name,
+    validFrom: credential.validFrom,
+    issuer: credential.issuer,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      id: 'did:web:riverbend.example:staff:elena-marsh',
+      achievement: {
+        id: credential.credentialSubject.achievement.id,
+        type: ['Achievement'],
+        name: credential.credentialSubject.achievement.name,
+        description: 'Hinge questions, acted on in the lesson.',
+        criteria: { narrative: 'Reviewed evidence.' },
+      },
+    },
   },
-}, { key });
+  { key },
+);
 const relabelled = structuredClone(plain);
 const shown = relabelled.credentialSubject.achievement;
-const scoped = { name: '@index', signedName: 'https://schema.org/name', description: 'https://schema.org/description', criteria: `${OB}Criteria`, narrative: `${OB}narrative` };
+const scoped = {
+  name: '@index',
+  signedName: 'https://schema.org/name',
+  description: 'https://schema.org/description',
+  criteria: `${OB}Criteria`,
+  narrative: `${OB}narrative`,
+};
 relabelled['@context'].push({ achievement: { '@id': `${OB}achievement`, '@context': scoped } });
 relabelled.credentialSubject.type = [`${OB}AchievementSubject`];
 shown.type = [`${OB}Achievement`];
@@ -95,8 +141,12 @@ await writeFile(`${out}relabelled.json`, JSON.stringify(relabelled, null, 2));
 const relabelledReport = await verifyCredential(relabelled);
 const view = relabelledReport.checks.find((c) => c.id === 'view');
 const signature = relabelledReport.checks.find((c) => c.id === 'signature');
-console.log(`Relabelled copy (out/demo/relabelled.json): signature ${signature.outcome}, but ${view.problem.code} at ${view.problem.path}`);
-console.log(`  Its JSON says "${shown.name}"; the report shows what was signed: "${relabelledReport.credential.achievement.name}"`);
+console.log(
+  `Relabelled copy (out/demo/relabelled.json): signature ${signature.outcome}, but ${view.problem.code} at ${view.problem.path}`,
+);
+console.log(
+  `  Its JSON says "${shown.name}"; the report shows what was signed: "${relabelledReport.credential.achievement.name}"`,
+);
 
 heading('8. Stacking into a larger credential');
 const stack = await readDefinition('competencies/student-thinking-leader.yaml');
@@ -111,9 +161,17 @@ try {
 }
 const science = await readDefinition('competencies/science-argumentation-discourse.yaml');
 const scienceSubmission = await readJson('submissions/science-argumentation.json');
-const scienceDecision = await decide(science, scienceSubmission, await load(['science-approve-shah', 'science-approve-ortega']));
+const scienceDecision = await decide(
+  science,
+  scienceSubmission,
+  await load(['science-approve-shah', 'science-approve-ortega']),
+);
 if (scienceDecision.status !== 'approved') throw new Error('the science example reviews should approve');
-const scienceCredential = await issueFromDecision(scienceDecision, { definition: science, submission: scienceSubmission, key });
+const scienceCredential = await issueFromDecision(scienceDecision, {
+  definition: science,
+  submission: scienceSubmission,
+  key,
+});
 const leader = await issueStack(stack, [credential, scienceCredential], { key, recipient });
 await writeFile(`${out}student-thinking-leader.credential.json`, JSON.stringify(leader, null, 2));
 const leaderReport = await verifyCredential(leader);
@@ -123,20 +181,35 @@ heading('9. The badge image, with the credential baked in');
 const png = bakeCredential(await readFile(here('badge/microcred-badge.png')), credential);
 await writeFile(`${out}hinge-questions-math.png`, png);
 const imageReport = await verifyCredential(png);
-console.log(`Wrote out/demo/hinge-questions-math.png: verified from the ${imageReport.image} = ${imageReport.verified} (checks: ${imageReport.checks.map((c) => c.id).join(', ')})`);
+console.log(
+  `Wrote out/demo/hinge-questions-math.png: verified from the ${imageReport.image} = ${imageReport.verified} (checks: ${imageReport.checks.map((c) => c.id).join(', ')})`,
+);
 
 heading('10. Revocation (Bitstring Status List)');
-const registry = new StatusRegistry({ store: new MemoryStatusStore(), key, listBaseUrl: 'https://pd.riverbend.example/status' });
-const revocable = await issueFromDecision(scienceDecision, { definition: science, submission: scienceSubmission, key, status: registry });
+const registry = new StatusRegistry({
+  store: new MemoryStatusStore(),
+  key,
+  listBaseUrl: 'https://pd.riverbend.example/status',
+});
+const revocable = await issueFromDecision(scienceDecision, {
+  definition: science,
+  submission: scienceSubmission,
+  key,
+  status: registry,
+});
 const published = Object.fromEntries((await registry.publish()).map((list) => [list.id, list]));
 const before = await verifyCredential(revocable, { documents: published });
-console.log(`Issued with ${revocable.credentialStatus.length} status entries; with the published lists: ${before.summary}`);
+console.log(
+  `Issued with ${revocable.credentialStatus.length} status entries; with the published lists: ${before.summary}`,
+);
 const { listCredential } = await registry.revoke(revocable.id);
 const after = await verifyCredential(revocable, { documents: { ...published, [listCredential.id]: listCredential } });
 const status = after.checks.find((c) => c.id === 'status');
 console.log(`After revoking and republishing: ${after.summary} — ${status.problem.title} (${status.problem.code})`);
 const unread = await verifyCredential(revocable);
-console.log(`Without the lists: ${unread.summary} (${unread.checks.find((c) => c.id === 'status').problem.code}), never "not revoked"`);
+console.log(
+  `Without the lists: ${unread.summary} (${unread.checks.find((c) => c.id === 'status').problem.code}), never "not revoked"`,
+);
 
 heading('11. The same badge as a VC-JWT (ES256), signed by a P-256 key');
 const p256 = await generateKey({ type: 'p256' });
@@ -147,6 +220,8 @@ console.log(`A P-256 key makes ${p256.proofs.join(', ')} only; asked for a Data 
 const jwt = await issueCredential(draft, { key: p256, format: 'jwt' });
 await writeFile(`${out}hinge-questions-math.jwt`, jwt);
 const jwtReport = await verifyCredential(jwt);
-console.log(`Wrote out/demo/hinge-questions-math.jwt (${jwt.length} characters): ${jwtReport.format} ${jwtReport.summary}`);
+console.log(
+  `Wrote out/demo/hinge-questions-math.jwt (${jwt.length} characters): ${jwtReport.format} ${jwtReport.summary}`,
+);
 
 console.log('\nDone. Try: node dist/cli/main.js verify out/demo/*.credential.json out/demo/*.png out/demo/*.jwt');

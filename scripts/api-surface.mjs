@@ -12,7 +12,12 @@ const ENTRIES = ['index', 'node', 'postgres'];
 
 /** The names a declaration file exports, split into values and type-only names, as TypeScript reads them. */
 export function declaredExports(file) {
-  const program = ts.createProgram([file], { noEmit: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+  const program = ts.createProgram([file], {
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+  });
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(file));
   const values = new Set();
@@ -20,7 +25,11 @@ export function declaredExports(file) {
   for (const symbol of module ? checker.getExportsOfModule(module) : []) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     // `export type { X }` of a value is a type to its importers: only a value export is a value.
-    const typeOnly = symbol.declarations?.some((d) => ts.isTypeOnlyImportOrExportDeclaration?.(d) || ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly));
+    const typeOnly = symbol.declarations?.some(
+      (d) =>
+        ts.isTypeOnlyImportOrExportDeclaration?.(d) ||
+        (ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly)),
+    );
     (target.flags & ts.SymbolFlags.Value && !typeOnly ? values : types).add(symbol.name);
   }
   return { values, types };
@@ -45,8 +54,10 @@ const list = process.argv.includes('--list');
 for (const entry of ENTRIES) {
   const s = await surface(entry);
   console.log(`${entry === 'index' ? 'microcred' : `microcred/${entry}`}: ${s.values} values, ${s.types} types`);
-  if (s.declaredNotExported.length) console.log(`  declared but not exported at run time: ${s.declaredNotExported.join(', ')}`);
-  if (s.exportedNotDeclared.length) console.log(`  exported at run time but not declared: ${s.exportedNotDeclared.join(', ')}`);
+  if (s.declaredNotExported.length)
+    console.log(`  declared but not exported at run time: ${s.declaredNotExported.join(', ')}`);
+  if (s.exportedNotDeclared.length)
+    console.log(`  exported at run time but not declared: ${s.exportedNotDeclared.join(', ')}`);
   if (list) {
     console.log(`  values: ${s.names.values.join(', ')}`);
     console.log(`  types: ${s.names.types.join(', ')}`);

@@ -12,7 +12,11 @@ const PNG_OUT = fileURLToPath(new URL('../examples/badge/microcred-badge.png', i
 
 /** The viewBox and the filled shapes of `svg`, in painting order. Only what the badge uses is read. */
 export function parseShapes(svg) {
-  const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1].trim().split(/[\s,]+/).map(Number);
+  const viewBox = /viewBox="([^"]+)"/
+    .exec(svg)?.[1]
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (!viewBox || viewBox.length !== 4) throw new Error('the SVG has no viewBox');
   const shapes = [];
   for (const [, kind, attrs] of svg.matchAll(/<(circle|polygon)\b([^>]*)>/g)) {
@@ -22,12 +26,23 @@ export function parseShapes(svg) {
     const color = [0, 2, 4].map((i) => parseInt(fill.slice(i, i + 2), 16));
     if (kind === 'circle') {
       const [cx, cy, r] = [a.cx, a.cy, a.r].map(Number);
-      shapes.push({ color, box: [cx - r, cy - r, cx + r, cy + r], contains: (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r });
+      shapes.push({
+        color,
+        box: [cx - r, cy - r, cx + r, cy + r],
+        contains: (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r,
+      });
     } else {
-      const points = a.points.trim().split(/\s+/).map((p) => p.split(',').map(Number));
+      const points = a.points
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.split(',').map(Number));
       const xs = points.map((p) => p[0]);
       const ys = points.map((p) => p[1]);
-      shapes.push({ color, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], contains: (x, y) => insidePolygon(points, x, y) });
+      shapes.push({
+        color,
+        box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+        contains: (x, y) => insidePolygon(points, x, y),
+      });
     }
   }
   return { viewBox, shapes };
@@ -40,12 +55,17 @@ export function render({ viewBox, shapes }, size, samples = 4) {
   const top = [...shapes].reverse();
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, covered = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        covered = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = minX + ((px + (sx + 0.5) / samples) * width) / size;
           const y = minY + ((py + (sy + 0.5) / samples) * height) / size;
-          const shape = top.find((s) => x >= s.box[0] && x <= s.box[2] && y >= s.box[1] && y <= s.box[3] && s.contains(x, y));
+          const shape = top.find(
+            (s) => x >= s.box[0] && x <= s.box[2] && y >= s.box[1] && y <= s.box[3] && s.contains(x, y),
+          );
           if (!shape) continue;
           r += shape.color[0];
           g += shape.color[1];

@@ -154,7 +154,6 @@ export const ErrorCode = {
   KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
 } as const;
 
-
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
@@ -249,7 +248,7 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.STATUS_ENTRY_INVALID]: 'Unreadable status entry',
   [ErrorCode.STATUS_LIST_UNAVAILABLE]: 'The status list could not be read',
   [ErrorCode.STATUS_LIST_INVALID]: 'The status list cannot be trusted',
-  [ErrorCode.STATUS_LIST_ISSUER_MISMATCH]: 'The status list is not the issuer\'s',
+  [ErrorCode.STATUS_LIST_ISSUER_MISMATCH]: "The status list is not the issuer's",
   [ErrorCode.STATUS_PURPOSE_MISMATCH]: 'The status list is for another purpose',
   [ErrorCode.STATUS_INDEX_OUT_OF_RANGE]: 'The status index is beyond the list',
   [ErrorCode.STATUS_NOT_INTERPRETED]: 'A status microcred does not interpret',
@@ -365,7 +364,9 @@ export interface ErrorDetailsByCode {
 }
 
 /** The details of an error with code `C`: typed fields for the codes of {@link ErrorDetailsByCode}. */
-export type ErrorDetails<C extends ErrorCode = ErrorCode> = C extends keyof ErrorDetailsByCode ? MicrocredErrorDetails & ErrorDetailsByCode[C] : MicrocredErrorDetails;
+export type ErrorDetails<C extends ErrorCode = ErrorCode> = C extends keyof ErrorDetailsByCode
+  ? MicrocredErrorDetails & ErrorDetailsByCode[C]
+  : MicrocredErrorDetails;
 
 // Shared by every copy of microcred loaded in one process (its ESM and CJS builds, two versions):
 // the registry symbol is the same wherever it is asked for.

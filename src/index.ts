@@ -1,6 +1,12 @@
 // microcred's public API. Everything not exported here is internal.
 export { MicrocredError, ErrorCode, ERROR_TITLES, isMicrocredError } from './errors.js';
-export type { AnyMicrocredError, ErrorDetails, ErrorDetailsByCode, MicrocredErrorDetails, ProblemDetail } from './errors.js';
+export type {
+  AnyMicrocredError,
+  ErrorDetails,
+  ErrorDetailsByCode,
+  MicrocredErrorDetails,
+  ProblemDetail,
+} from './errors.js';
 
 export * from './model/constants.js';
 export type * from './model/achievement.js';
@@ -39,13 +45,28 @@ export type { ParseCompetencyOptions } from './competency/define.js';
 export { compileAchievement } from './competency/compile.js';
 export { COMPETENCY_DEFINITION_SCHEMA } from './competency/schemaProblems.js';
 export type {
-  CompetencyDefinition, Component, RubricLevel, ArtifactRequirement, ReflectionPrompt, AlignmentTarget, DefinitionRef, DefinitionIssuer,
+  CompetencyDefinition,
+  Component,
+  RubricLevel,
+  ArtifactRequirement,
+  ReflectionPrompt,
+  AlignmentTarget,
+  DefinitionRef,
+  DefinitionIssuer,
 } from './competency/types.js';
 
 // --- evidence, review and decisions (src/review, src/identity) ---
 export { createSubmission, resubmit } from './review/submission.js';
 export type {
-  Candidate, ArtifactInput, ComponentSubmissionInput, SubmissionInput, ResubmissionInput, SubmittedArtifact, SubmittedComponent, Submission, SubmissionOptions,
+  Candidate,
+  ArtifactInput,
+  ComponentSubmissionInput,
+  SubmissionInput,
+  ResubmissionInput,
+  SubmittedArtifact,
+  SubmittedComponent,
+  Submission,
+  SubmissionOptions,
 } from './review/submission.js';
 export { verifyArtifact, submissionDigest } from './review/artifacts.js';
 export { recordReview } from './review/review.js';
@@ -54,7 +75,16 @@ export { DEFAULT_RULES } from './review/rules.js';
 export type { DecisionRules } from './review/rules.js';
 export { decide, assertApproved } from './review/decide.js';
 export type {
-  Decision, ApprovedDecision, RejectedDecision, PendingDecision, DecisionReason, DecisionReasonCode, DecisionComponent, SettledComponent, DecisionReviewer, DecideOptions,
+  Decision,
+  ApprovedDecision,
+  RejectedDecision,
+  PendingDecision,
+  DecisionReason,
+  DecisionReasonCode,
+  DecisionComponent,
+  SettledComponent,
+  DecisionReviewer,
+  DecideOptions,
 } from './review/decide.js';
 export { hashEmail, matchesIdentity, normalizeEmail } from './identity/hash.js';
 export type { HashEmailOptions } from './identity/hash.js';
@@ -83,7 +113,13 @@ export type { SuiteName } from './proofs/suites.js';
 export { StatusRegistry } from './status/registry.js';
 export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
 export { MemoryStatusStore } from './status/memoryStore.js';
-export type { StatusStore, StatusPurpose, StoredStatusList, StatusAllocation, AllocateOptions } from './status/store.js';
+export type {
+  StatusStore,
+  StatusPurpose,
+  StoredStatusList,
+  StatusAllocation,
+  AllocateOptions,
+} from './status/store.js';
 export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
 export type { StatusListCredential } from './status/listCredential.js';
 

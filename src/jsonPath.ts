@@ -17,7 +17,11 @@ export function joinPath(base: string, key: string | number): string {
  * (a segment becomes an index only where the data there is an array). `skip(at, segment)` drops a
  * segment that is not in the document, `at` being the pointer before it.
  */
-export function pathOfPointer(pointer: string, document: unknown, skip?: (at: string, segment: string) => boolean): string {
+export function pathOfPointer(
+  pointer: string,
+  document: unknown,
+  skip?: (at: string, segment: string) => boolean,
+): string {
   let path = '';
   let value = document;
   let at = '';
@@ -53,7 +57,11 @@ export function pathOfType(value: unknown, name: string): string | undefined {
 
 // Depth-first over every property of `value`: the first path `match` returns for a property (its
 // key, its value and its path), or undefined.
-function firstPath(value: unknown, base: string, match: (key: string, child: unknown, path: string) => string | undefined): string | undefined {
+function firstPath(
+  value: unknown,
+  base: string,
+  match: (key: string, child: unknown, path: string) => string | undefined,
+): string | undefined {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = firstPath(value[i], joinPath(base, i), match);
@@ -85,36 +93,59 @@ export function copyAsPlainJson(value: unknown, maxDepth = MAX_DEPTH): unknown {
 }
 
 /** Why a value is not plain JSON, and where (`path`, '' for the value itself). */
-function notPlainJson(path: string, message: string, code: typeof ErrorCode.INPUT_NOT_OBJECT | typeof ErrorCode.INPUT_TOO_DEEP = ErrorCode.INPUT_NOT_OBJECT): MicrocredError {
+function notPlainJson(
+  path: string,
+  message: string,
+  code: typeof ErrorCode.INPUT_NOT_OBJECT | typeof ErrorCode.INPUT_TOO_DEEP = ErrorCode.INPUT_NOT_OBJECT,
+): MicrocredError {
   return new MicrocredError(code, message, { path });
 }
 
 function toPlainJson(value: unknown, path: string, depth: number, ancestors: Set<object>, maxDepth: number): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw notPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
+    if (!Number.isFinite(value))
+      throw notPlainJson(path, `${path || 'The value'} is ${String(value)}, which JSON cannot represent.`);
     return value;
   }
-  if (typeof value !== 'object') throw notPlainJson(path, `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`);
-  if (depth >= maxDepth) throw notPlainJson(path, `The credential nests deeper than ${maxDepth} levels; no credential does.`, ErrorCode.INPUT_TOO_DEEP);
-  if (ancestors.has(value)) throw notPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
+  if (typeof value !== 'object')
+    throw notPlainJson(
+      path,
+      `${path || 'The value'} is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which is not JSON data.`,
+    );
+  if (depth >= maxDepth)
+    throw notPlainJson(
+      path,
+      `The credential nests deeper than ${maxDepth} levels; no credential does.`,
+      ErrorCode.INPUT_TOO_DEEP,
+    );
+  if (ancestors.has(value))
+    throw notPlainJson(path, `${path} refers back to an enclosing object (a cycle), which JSON cannot represent.`);
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors, maxDepth));
+    if (Array.isArray(value))
+      return Array.from(value, (item, i) => toPlainJson(item, joinPath(path, i), depth + 1, ancestors, maxDepth));
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
-      throw notPlainJson(path, `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`);
+      throw notPlainJson(
+        path,
+        `${path || 'The credential'} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain JSON object.`,
+      );
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const child = (value as Record<string, unknown>)[key];
       // JSON.stringify drops undefined members; do the same rather than refuse the credential.
       if (child === undefined) continue;
-      Object.defineProperty(out, key, { value: toPlainJson(child, joinPath(path, key), depth + 1, ancestors, maxDepth), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: toPlainJson(child, joinPath(path, key), depth + 1, ancestors, maxDepth),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   } finally {
     ancestors.delete(value);
   }
 }
-

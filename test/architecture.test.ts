@@ -29,7 +29,10 @@ let graph: Map<string, Import[]>;
 
 beforeAll(async () => {
   // A .js config, read at run time (its types are not part of the project).
-  const config = (await import('../eslint.config.js' as string)) as { LAYERS: string[][]; LAYER_EXEMPTIONS: Exemption[] };
+  const config = (await import('../eslint.config.js' as string)) as {
+    LAYERS: string[][];
+    LAYER_EXEMPTIONS: Exemption[];
+  };
   ({ LAYERS, LAYER_EXEMPTIONS: EXEMPTIONS } = config);
   graph = importGraph();
 });
@@ -52,14 +55,18 @@ function importsOf(file: string): Import[] {
   const source = ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, false);
   const found: Import[] = [];
   const add = (specifier: ts.Expression | undefined, typeOnly: boolean) => {
-    if (specifier && ts.isStringLiteral(specifier)) for (const to of resolve(file, specifier.text)) found.push({ to, typeOnly });
+    if (specifier && ts.isStringLiteral(specifier))
+      for (const to of resolve(file, specifier.text)) found.push({ to, typeOnly });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const named =
+        clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
       // Erased at run time: `import type …`, or only `type` specifiers and no default import.
-      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
       add(node.moduleSpecifier, typeOnly);
     } else if (ts.isExportDeclaration(node)) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
@@ -156,18 +163,31 @@ describe('the architecture of src/', () => {
   });
 
   it('has no import cycle at run time (the exempted imports left out)', () => {
-    const loaded = new Map([...graph].map(([from, imports]) => [from, imports.filter((i) => !i.typeOnly && !exempt(from, i.to)).map((i) => i.to)]));
+    const loaded = new Map(
+      [...graph].map(([from, imports]) => [
+        from,
+        imports.filter((i) => !i.typeOnly && !exempt(from, i.to)).map((i) => i.to),
+      ]),
+    );
     expect(cycles(loaded)).toEqual([]);
   });
 
   it('every exemption is still needed: remove it from eslint.config.js once its import is gone', () => {
     for (const { from, to } of EXEMPTIONS) {
-      expect(graph.get(from)?.some((i) => unitOf(i.to) === to), `${from} no longer imports ${to}/`).toBe(true);
+      expect(
+        graph.get(from)?.some((i) => unitOf(i.to) === to),
+        `${from} no longer imports ${to}/`,
+      ).toBe(true);
     }
   });
 
   it('finds a cycle when there is one (the detector itself)', () => {
-    const made = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const made = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(cycles(made)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 

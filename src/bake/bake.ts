@@ -18,10 +18,22 @@ import { bakeSvg } from './svg/svg.js';
  * const png = bakeCredential(await readFile('badge.png'), signed);
  * await writeFile('awarded.png', png);
  */
-export function bakeCredential(image: Uint8Array | ArrayBuffer, credential: BakeableCredential, options?: ImageOptions): Uint8Array;
+export function bakeCredential(
+  image: Uint8Array | ArrayBuffer,
+  credential: BakeableCredential,
+  options?: ImageOptions,
+): Uint8Array;
 export function bakeCredential(image: string, credential: BakeableCredential, options?: ImageOptions): string;
-export function bakeCredential(image: Uint8Array | ArrayBuffer | string, credential: BakeableCredential, options?: ImageOptions): Uint8Array | string;
-export function bakeCredential(image: Uint8Array | ArrayBuffer | string, credential: BakeableCredential, options: ImageOptions = {}): Uint8Array | string {
+export function bakeCredential(
+  image: Uint8Array | ArrayBuffer | string,
+  credential: BakeableCredential,
+  options?: ImageOptions,
+): Uint8Array | string;
+export function bakeCredential(
+  image: Uint8Array | ArrayBuffer | string,
+  credential: BakeableCredential,
+  options: ImageOptions = {},
+): Uint8Array | string {
   const { text, format } = textToBake(credential);
   const read = readImage(image, options);
   if (read.kind === 'png') return bakePng(read.bytes, text, maxBytesOf(options));

@@ -12,7 +12,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export type BakeableCredential = Record<string, unknown> | string;
 
 /** A baked credential, by its form: a JSON-LD credential is an object, a VC-JWT its compact JWS. */
-export type BakedCredential = { format: 'json-ld'; credential: Record<string, unknown> } | { format: 'vc-jwt'; credential: string };
+export type BakedCredential =
+  { format: 'json-ld'; credential: Record<string, unknown> } | { format: 'vc-jwt'; credential: string };
 
 /** The text to bake for `credential`, refusing anything that is not a signed credential. */
 export function textToBake(credential: unknown): { text: string; format: CredentialFormat } {
@@ -24,13 +25,19 @@ export function textToBake(credential: unknown): { text: string; format: Credent
       return { text, format: 'vc-jwt' };
     }
     if (!text.startsWith('{')) {
-      throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, 'The credential to bake is neither JSON nor a VC-JWT (compact JWS: three base64url parts joined by dots).');
+      throw new MicrocredError(
+        ErrorCode.INPUT_NOT_JSON,
+        'The credential to bake is neither JSON nor a VC-JWT (compact JWS: three base64url parts joined by dots).',
+      );
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, `The credential to bake is not valid JSON: ${(error as Error).message}.`);
+      throw new MicrocredError(
+        ErrorCode.INPUT_NOT_JSON,
+        `The credential to bake is not valid JSON: ${(error as Error).message}.`,
+      );
     }
     refuseDuplicateKey(text, 'The credential to bake');
     requireProof(parsed);
@@ -38,14 +45,21 @@ export function textToBake(credential: unknown): { text: string; format: Credent
     return { text, format: 'json-ld' };
   }
   if (!isJsonObject(credential)) {
-    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential to bake must be a JSON object or a VC-JWT string; it is ${credential === null ? 'null' : Array.isArray(credential) ? 'a list' : typeof credential}.`);
+    throw new MicrocredError(
+      ErrorCode.INPUT_NOT_OBJECT,
+      `The credential to bake must be a JSON object or a VC-JWT string; it is ${credential === null ? 'null' : Array.isArray(credential) ? 'a list' : typeof credential}.`,
+    );
   }
   let plain: unknown;
   try {
     plain = copyAsPlainJson(credential);
   } catch (error) {
     const path = isMicrocredError(error) ? error.details.path : undefined;
-    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, `The credential to bake is not plain JSON data: ${(error as Error).message}.`, path ? { path } : {});
+    throw new MicrocredError(
+      ErrorCode.INPUT_NOT_OBJECT,
+      `The credential to bake is not plain JSON data: ${(error as Error).message}.`,
+      path ? { path } : {},
+    );
   }
   requireProof(plain);
   return { text: JSON.stringify(plain), format: 'json-ld' };
@@ -62,10 +76,17 @@ export function credentialOfText(text: string): BakedCredential {
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new MicrocredError(ErrorCode.INPUT_NOT_JSON, 'The image holds text that is neither a JSON credential nor a VC-JWT.');
+    throw new MicrocredError(
+      ErrorCode.INPUT_NOT_JSON,
+      'The image holds text that is neither a JSON credential nor a VC-JWT.',
+    );
   }
   refuseDuplicateKey(json, 'The credential in the image');
-  if (!isJsonObject(parsed)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The image holds JSON that is not an object, so not a credential.');
+  if (!isJsonObject(parsed))
+    throw new MicrocredError(
+      ErrorCode.INPUT_NOT_OBJECT,
+      'The image holds JSON that is not an object, so not a credential.',
+    );
   return { format: 'json-ld', credential: parsed };
 }
 
@@ -81,20 +102,30 @@ function refuseDuplicateKey(text: string, what: string): void {
 }
 
 function requireProof(value: unknown): void {
-  if (!isJsonObject(value)) throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential to bake must be a JSON object.');
+  if (!isJsonObject(value))
+    throw new MicrocredError(ErrorCode.INPUT_NOT_OBJECT, 'The credential to bake must be a JSON object.');
   if (value.proof === undefined || value.proof === null) {
-    throw new MicrocredError(ErrorCode.PROOF_MISSING, 'The credential to bake has no proof: sign it first (issueCredential), then bake the signed credential.', { path: 'proof' });
+    throw new MicrocredError(
+      ErrorCode.PROOF_MISSING,
+      'The credential to bake has no proof: sign it first (issueCredential), then bake the signed credential.',
+      { path: 'proof' },
+    );
   }
 }
 
 function checkJwsHeader(jws: string): void {
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(jws.slice(0, jws.indexOf('.')))));
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(jws.slice(0, jws.indexOf('.')))),
+    );
   } catch {
     header = undefined;
   }
   if (!isJsonObject(header) || typeof header.alg !== 'string') {
-    throw new MicrocredError(ErrorCode.JWT_MALFORMED, 'The VC-JWT to bake has no readable header: its first part must be base64url JSON with an "alg".');
+    throw new MicrocredError(
+      ErrorCode.JWT_MALFORMED,
+      'The VC-JWT to bake has no readable header: its first part must be base64url JSON with an "alg".',
+    );
   }
 }

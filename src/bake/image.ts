@@ -39,25 +39,43 @@ export function isImageInput(input: unknown): boolean {
 }
 
 /** The image as PNG bytes or SVG text, within the size limit; throws `ERR_IMAGE_INVALID` or `ERR_INPUT_TOO_LARGE`. */
-export function readImage(image: unknown, options: ImageOptions = {}): { kind: 'png'; bytes: Uint8Array } | { kind: 'svg'; text: string; bytes?: Uint8Array } {
+export function readImage(
+  image: unknown,
+  options: ImageOptions = {},
+): { kind: 'png'; bytes: Uint8Array } | { kind: 'svg'; text: string; bytes?: Uint8Array } {
   const maxBytes = maxBytesOf(options);
   const kind = imageKindOf(image);
   const bytes = asBytes(image);
   const size = bytes ? bytes.length : typeof image === 'string' ? image.length : 0;
-  if (size > maxBytes) throw new MicrocredError(ErrorCode.INPUT_TOO_LARGE, `The image is ${size} bytes, more than the ${maxBytes}-byte limit.`, { size, limit: maxBytes });
+  if (size > maxBytes)
+    throw new MicrocredError(
+      ErrorCode.INPUT_TOO_LARGE,
+      `The image is ${size} bytes, more than the ${maxBytes}-byte limit.`,
+      { size, limit: maxBytes },
+    );
   if (kind === 'png') return { kind, bytes: bytes! };
   if (kind === 'svg') {
     if (typeof image === 'string') return { kind, text: image };
     try {
       return { kind, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes: bytes! };
     } catch {
-      throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The SVG is not valid UTF-8; microcred reads SVG in UTF-8 only.');
+      throw new MicrocredError(
+        ErrorCode.IMAGE_INVALID,
+        'The SVG is not valid UTF-8; microcred reads SVG in UTF-8 only.',
+      );
     }
   }
   if (typeof image === 'string') {
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG image (it does not start with "<"). A credential as JSON or a VC-JWT is verified as it is, not as an image.');
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      'The text is not an SVG image (it does not start with "<"). A credential as JSON or a VC-JWT is verified as it is, not as an image.',
+    );
   }
-  if (!bytes) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `An image is a Uint8Array, Buffer, ArrayBuffer or SVG text; this is ${image === null ? 'null' : typeof image}.`);
+  if (!bytes)
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      `An image is a Uint8Array, Buffer, ArrayBuffer or SVG text; this is ${image === null ? 'null' : typeof image}.`,
+    );
   throw new MicrocredError(
     ErrorCode.IMAGE_INVALID,
     'These bytes are neither a PNG nor an SVG image. To verify a credential stored as JSON or a VC-JWT, pass its text (or parsed JSON) instead of its bytes.',

@@ -58,5 +58,8 @@ export function theOneCredential<T>(kind: ImageKind, found: FoundBadges<T>): Bak
       { where: first.where },
     );
   }
-  throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The ${label} holds no baked credential: it has no ${NAMES[kind][3]}. It may be the badge's plain image rather than an awarded badge.`);
+  throw new MicrocredError(
+    ErrorCode.IMAGE_NO_CREDENTIAL,
+    `The ${label} holds no baked credential: it has no ${NAMES[kind][3]}. It may be the badge's plain image rather than an awarded badge.`,
+  );
 }

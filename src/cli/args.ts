@@ -17,20 +17,30 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 /** What {@link parseCommand} returns for the options `O`. */
-export type Parsed<O extends OptionSpec> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: boolean; strict: true }>>;
+export type Parsed<O extends OptionSpec> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: boolean; strict: true }>
+>;
 
 /**
  * `parseArgs` in strict mode, with its errors turned into {@link UsageError}s for `command`.
  * Every command accepts `--help`/`-h`.
  */
-export function parseCommand<O extends OptionSpec>(command: string, args: string[], options: O, allowPositionals = false): Parsed<O> {
+export function parseCommand<O extends OptionSpec>(
+  command: string,
+  args: string[],
+  options: O,
+  allowPositionals = false,
+): Parsed<O> {
   try {
     return parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
   } catch (error) {
     // node:util's messages name the option (never its value) and say what was wrong with it;
     // the unknown-option one goes on to explain `--`, which is noise here.
     const message = (error as Error).message;
-    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']*)'/.exec(message) : null;
+    const unknown =
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? /^Unknown option '([^']*)'/.exec(message)
+        : null;
     throw new UsageError(unknown ? `Unknown option ${unknown[1]}.` : message, command);
   }
 }

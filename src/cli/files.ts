@@ -28,12 +28,20 @@ export function decodeText(bytes: Uint8Array): string {
 export async function readBytes(path: string, shownAs: string = path): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new CliError(`${shownAs} is a directory, not a file.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
-    if (info.size > MAX_INPUT_BYTES) throw new CliError(`${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
+    if (info.isDirectory())
+      throw new CliError(`${shownAs} is a directory, not a file.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
+    if (info.size > MAX_INPUT_BYTES)
+      throw new CliError(
+        `${shownAs} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; it is not a credential.`,
+        CliErrorCode.FILE_UNREADABLE,
+        { file: shownAs },
+      );
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${shownAs} could not be read: ${describeFsError(error)}.`, CliErrorCode.FILE_UNREADABLE, { file: shownAs });
+    throw new CliError(`${shownAs} could not be read: ${describeFsError(error)}.`, CliErrorCode.FILE_UNREADABLE, {
+      file: shownAs,
+    });
   }
 }
 
@@ -41,7 +49,11 @@ export async function readBytes(path: string, shownAs: string = path): Promise<U
  * A JSON file's value (a leading byte-order mark ignored). With `secret`, a parse error does not quote the text: Node's JSON
  * messages include a snippet of the input, which for a key file would be key material.
  */
-export async function readJson(path: string, shownAs: string = path, options: { secret?: boolean } = {}): Promise<unknown> {
+export async function readJson(
+  path: string,
+  shownAs: string = path,
+  options: { secret?: boolean } = {},
+): Promise<unknown> {
   const text = await readText(path, shownAs);
   try {
     // Editors on Windows start UTF-8 files with a byte-order mark; RFC 8259 §8.1 lets a reader ignore it.
@@ -58,7 +70,8 @@ export async function readKeyFile(path: string, shownAs: string): Promise<{ key:
   let warning: string | undefined;
   if (key.canSign && process.platform !== 'win32') {
     const mode = (await stat(path)).mode & 0o777;
-    if (mode & 0o077) warning = `${shownAs} holds a secret key but other users can read it (mode ${mode.toString(8).padStart(4, '0')}); run: chmod 600 ${shownAs}`;
+    if (mode & 0o077)
+      warning = `${shownAs} holds a secret key but other users can read it (mode ${mode.toString(8).padStart(4, '0')}); run: chmod 600 ${shownAs}`;
   }
   return warning ? { key, warning } : { key };
 }
@@ -79,7 +92,11 @@ export async function exists(path: string): Promise<boolean> {
  * folders created for them are 0700). Without `overwrite`, an existing file is an error: the
  * file is opened exclusively, so there is no window between checking and writing.
  */
-export async function writeFileSafely(path: string, text: string | Uint8Array, options: { secret?: boolean; overwrite?: boolean; shownAs?: string } = {}): Promise<void> {
+export async function writeFileSafely(
+  path: string,
+  text: string | Uint8Array,
+  options: { secret?: boolean; overwrite?: boolean; shownAs?: string } = {},
+): Promise<void> {
   const shownAs = options.shownAs ?? path;
   const mode = options.secret ? 0o600 : 0o644;
   try {
@@ -94,7 +111,10 @@ export async function writeFileSafely(path: string, text: string | Uint8Array, o
     if (options.secret) await chmod(path, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${shownAs} already exists; not overwriting it. Use --force to replace it.`, CliErrorCode.FILE_EXISTS);
+      throw new CliError(
+        `${shownAs} already exists; not overwriting it. Use --force to replace it.`,
+        CliErrorCode.FILE_EXISTS,
+      );
     }
     throw new CliError(`${shownAs} could not be written: ${describeFsError(error)}.`, CliErrorCode.FILE_UNWRITABLE);
   }
@@ -102,10 +122,16 @@ export async function writeFileSafely(path: string, text: string | Uint8Array, o
 
 function describeFsError(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    default: return (error as Error).message;
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return (error as Error).message;
   }
 }

@@ -51,30 +51,45 @@ export async function readRules(io: CliIo, values: RulesOptions, command: string
     const file = values.rules;
     const rules = await readJson(resolvePath(io.cwd, file), file);
     if (!isJsonObject(rules)) {
-      throw new MicrocredError(ErrorCode.RULES_INVALID, `${file} must hold a JSON object such as { "reviewersRequired": 2, "onDisagreement": "adjudicator" }.`, { file });
+      throw new MicrocredError(
+        ErrorCode.RULES_INVALID,
+        `${file} must hold a JSON object such as { "reviewersRequired": 2, "onDisagreement": "adjudicator" }.`,
+        { file },
+      );
     }
     const unknown = Object.keys(rules).filter((k) => k !== 'reviewersRequired' && k !== 'onDisagreement');
     if (unknown.length > 0) {
-      throw new MicrocredError(ErrorCode.RULES_INVALID, `${file} has ${unknown.map((k) => `"${k}"`).join(', ')}; the rules are "reviewersRequired" and "onDisagreement".`, { file, path: unknown[0] });
+      throw new MicrocredError(
+        ErrorCode.RULES_INVALID,
+        `${file} has ${unknown.map((k) => `"${k}"`).join(', ')}; the rules are "reviewersRequired" and "onDisagreement".`,
+        { file, path: unknown[0] },
+      );
     }
     try {
       return resolveRules(rules as Partial<DecisionRules>);
     } catch (error) {
-      if (isMicrocredError(error)) throw new MicrocredError(error.code, `${file}: ${error.message}`, { ...error.details, file });
+      if (isMicrocredError(error))
+        throw new MicrocredError(error.code, `${file}: ${error.message}`, { ...error.details, file });
       throw error;
     }
   }
   const rules: Partial<DecisionRules> = {};
   if (values.reviewers !== undefined) {
-    if (!/^\d+$/.test(values.reviewers)) throw new UsageError(`--reviewers must be a whole number from 1 to 20; it is "${values.reviewers}".`, command);
+    if (!/^\d+$/.test(values.reviewers))
+      throw new UsageError(`--reviewers must be a whole number from 1 to 20; it is "${values.reviewers}".`, command);
     rules.reviewersRequired = Number(values.reviewers);
   }
-  if (values['on-disagreement'] !== undefined) rules.onDisagreement = values['on-disagreement'] as DecisionRules['onDisagreement'];
+  if (values['on-disagreement'] !== undefined)
+    rules.onDisagreement = values['on-disagreement'] as DecisionRules['onDisagreement'];
   try {
     return resolveRules(rules);
   } catch (error) {
     // On the command line, a value out of range is a usage error.
-    if (isMicrocredError(error)) throw new UsageError(error.message.replace(/^reviewersRequired/, '--reviewers').replace(/^onDisagreement/, '--on-disagreement'), command);
+    if (isMicrocredError(error))
+      throw new UsageError(
+        error.message.replace(/^reviewersRequired/, '--reviewers').replace(/^onDisagreement/, '--on-disagreement'),
+        command,
+      );
     throw error;
   }
 }
@@ -85,6 +100,10 @@ export async function readRules(io: CliIo, values: RulesOptions, command: string
  */
 export function parseMoment(value: string, option: string, command: string): Date {
   const time = parseDateTimeZ(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (time === undefined) throw new UsageError(`${option} must be a date-time with a timezone (e.g. 2030-01-31T09:00:00Z) or a date (2030-01-31); it is "${value}".`, command);
+  if (time === undefined)
+    throw new UsageError(
+      `${option} must be a date-time with a timezone (e.g. 2030-01-31T09:00:00Z) or a date (2030-01-31); it is "${value}".`,
+      command,
+    );
   return new Date(time);
 }

@@ -25,7 +25,9 @@ export function printError(io: CliIo, error: unknown): number {
     io.stderr(`error ${error.code}: ${message}\n`);
     for (const problem of problems) {
       const code = (problem as { code?: unknown }).code;
-      io.stderr(`  - ${problem.path ?? '(document)'}: ${problem.message}${typeof code === 'string' && code !== error.code ? ` (${code})` : ''}\n`);
+      io.stderr(
+        `  - ${problem.path ?? '(document)'}: ${problem.message}${typeof code === 'string' && code !== error.code ? ` (${code})` : ''}\n`,
+      );
     }
     if (problems.length === 0 && typeof error.details.path === 'string') io.stderr(`  - at ${error.details.path}\n`);
     return EXIT.FAILED;

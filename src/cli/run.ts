@@ -47,7 +47,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (command === 'help') return help(args, io);
     if (command === undefined) throw new UsageError('No command given.');
     const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(command.startsWith('-') ? `Unknown option ${command}.` : `Unknown command "${command}".`);
+    if (!handler)
+      throw new UsageError(command.startsWith('-') ? `Unknown option ${command}.` : `Unknown command "${command}".`);
     return await handler(args, io);
   } catch (error) {
     return printError(io, error);

@@ -41,22 +41,36 @@ export interface OpenedStatusStore {
  * how to create one (changing or issuing against an empty store is a mistake, not a start).
  * `command` names the command in usage errors.
  */
-export async function openStatusStore(choice: StatusStoreChoice, io: CliIo, options: { mustExist: boolean; command: string; fileOption?: string }): Promise<OpenedStatusStore> {
+export async function openStatusStore(
+  choice: StatusStoreChoice,
+  io: CliIo,
+  options: { mustExist: boolean; command: string; fileOption?: string },
+): Promise<OpenedStatusStore> {
   const fileOption = options.fileOption ?? '--store';
   if (choice.postgres !== undefined) {
-    if (choice.file !== undefined) throw new UsageError(`Give either ${fileOption} FILE or --postgres URL, not both.`, options.command);
+    if (choice.file !== undefined)
+      throw new UsageError(`Give either ${fileOption} FILE or --postgres URL, not both.`, options.command);
     return openPostgresStore(choice.postgres, choice.postgresSchema, options);
   }
-  if (choice.postgresSchema !== undefined) throw new UsageError('--postgres-schema goes with --postgres URL.', options.command);
+  if (choice.postgresSchema !== undefined)
+    throw new UsageError('--postgres-schema goes with --postgres URL.', options.command);
   const file = choice.file ?? DEFAULT_STATUS_STORE;
   const path = resolvePath(io.cwd, file);
   if (options.mustExist && !(await exists(path))) {
-    throw new CliError(`There is no status store ${file}; create one with: microcred status create --key KEY --list-url URL --store ${file}`, CliErrorCode.FILE_UNREADABLE, { file });
+    throw new CliError(
+      `There is no status store ${file}; create one with: microcred status create --key KEY --list-url URL --store ${file}`,
+      CliErrorCode.FILE_UNREADABLE,
+      { file },
+    );
   }
   return { store: new FileStatusStore(path), shownAs: file, option: `--store ${file}` };
 }
 
-async function openPostgresStore(url: string, schema: string | undefined, options: { mustExist: boolean }): Promise<OpenedStatusStore> {
+async function openPostgresStore(
+  url: string,
+  schema: string | undefined,
+  options: { mustExist: boolean },
+): Promise<OpenedStatusStore> {
   // The URL may hold a password: messages show it without (PGPASSWORD keeps it off the command line).
   const shownAs = describeTarget({ connectionString: url }).label;
   const option = `--postgres ${shownAs}${schema === undefined ? '' : ` --postgres-schema ${schema}`}`;
@@ -65,7 +79,10 @@ async function openPostgresStore(url: string, schema: string | undefined, option
   const store = await createPostgresStatusStore({ connectionString: url, ...(schema === undefined ? {} : { schema }) });
   if (options.mustExist && (await store.listIds()).length === 0) {
     await store.close();
-    throw new MicrocredError(ErrorCode.STORE_FAILED, `There are no status lists in ${shownAs}${schema === undefined ? '' : ` (schema ${schema})`}; create them with: microcred status create --key KEY --list-url URL ${option}`);
+    throw new MicrocredError(
+      ErrorCode.STORE_FAILED,
+      `There are no status lists in ${shownAs}${schema === undefined ? '' : ` (schema ${schema})`}; create them with: microcred status create --key KEY --list-url URL ${option}`,
+    );
   }
   return { store, shownAs, option };
 }
@@ -74,11 +91,17 @@ async function openPostgresStore(url: string, schema: string | undefined, option
  * A registry over `store` for the command line. What a store already holds stands in for options
  * not given: the list URL, purposes and length of its newest lists.
  */
-export async function registryFor(store: StatusStore, key: Key, given: { listUrl?: string | undefined; purposes?: StatusPurpose[]; length?: number }): Promise<StatusRegistry> {
+export async function registryFor(
+  store: StatusStore,
+  key: Key,
+  given: { listUrl?: string | undefined; purposes?: StatusPurpose[]; length?: number },
+): Promise<StatusRegistry> {
   const known = await store.listIds();
   const newest = known.length > 0 ? await store.getList((known[known.length - 1] as { id: string }).id) : undefined;
   const listBaseUrl = given.listUrl ?? newest?.id.slice(0, newest.id.lastIndexOf('/'));
-  const purposes = given.purposes ?? (known.length > 0 ? STATUS_PURPOSES.filter((p) => known.some((l) => l.purpose === p)) : undefined);
+  const purposes =
+    given.purposes ??
+    (known.length > 0 ? STATUS_PURPOSES.filter((p) => known.some((l) => l.purpose === p)) : undefined);
   const listLength = given.length ?? newest?.length;
   return new StatusRegistry({
     store,
@@ -93,9 +116,20 @@ export async function registryFor(store: StatusStore, key: Key, given: { listUrl
 
 /** For issue: a note for each list a new credential points at that was not in the store before (`known`). */
 export function newListNotes(credentialStatus: unknown, known: Set<string>, storeOption: string): string {
-  const entries = (Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus]) as { statusListCredential?: unknown }[];
-  const opened = [...new Set(entries.map((e) => e?.statusListCredential).filter((id): id is string => typeof id === 'string' && !known.has(id)))];
+  const entries = (Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus]) as {
+    statusListCredential?: unknown;
+  }[];
+  const opened = [
+    ...new Set(
+      entries
+        .map((e) => e?.statusListCredential)
+        .filter((id): id is string => typeof id === 'string' && !known.has(id)),
+    ),
+  ];
   return opened
-    .map((id) => `note: this credential opened the new status list ${id}; publish it before handing the credential out (microcred status create --key KEY ${storeOption} writes it).\n`)
+    .map(
+      (id) =>
+        `note: this credential opened the new status list ${id}; publish it before handing the credential out (microcred status create --key KEY ${storeOption} writes it).\n`,
+    )
     .join('');
 }

@@ -38,11 +38,15 @@ export function compileAchievement(input: CompetencyDefinition): Achievement {
     achievementType: definition.achievementType ?? 'MicroCredential',
     name: definition.name,
     description: definition.description,
-    criteria: { ...(definition.criteriaUrl ? { id: definition.criteriaUrl } : {}), narrative: criteriaNarrative(definition) },
+    criteria: {
+      ...(definition.criteriaUrl ? { id: definition.criteriaUrl } : {}),
+      narrative: criteriaNarrative(definition),
+    },
   };
   if (definition.image) achievement.image = { id: definition.image, type: 'Image' };
   if (definition.alignment?.length) achievement.alignment = definition.alignment.map(compileAlignment);
-  if (definition.components?.length) achievement.resultDescription = definition.components.map((c) => compileRubric(definition, c));
+  if (definition.components?.length)
+    achievement.resultDescription = definition.components.map((c) => compileRubric(definition, c));
   if (definition.tags?.length) achievement.tag = [...definition.tags];
   achievement.version = definition.version;
   if (definition.credits !== undefined) achievement.creditsAvailable = definition.credits;

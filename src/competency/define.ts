@@ -41,11 +41,16 @@ export function defineCompetency(input: unknown): CompetencyDefinition {
  */
 export function parseCompetency(text: string, options: ParseCompetencyOptions = {}): CompetencyDefinition {
   if (typeof text !== 'string') {
-    throw notText(`parseCompetency takes the definition's YAML or JSON text (a string); it was given ${describe(text)}. To read a file, use loadCompetency(path) from microcred/node.`);
+    throw notText(
+      `parseCompetency takes the definition's YAML or JSON text (a string); it was given ${describe(text)}. To read a file, use loadCompetency(path) from microcred/node.`,
+    );
   }
   if (looksLikeFilePath(text)) {
     const file = text.trim();
-    throw notText(`parseCompetency was given "${file}", which looks like a file path, not the definition's text. It parses YAML or JSON text and reads no files: use loadCompetency(${JSON.stringify(file)}) from microcred/node, or read the file and pass its text.`, { file });
+    throw notText(
+      `parseCompetency was given "${file}", which looks like a file path, not the definition's text. It parses YAML or JSON text and reads no files: use loadCompetency(${JSON.stringify(file)}) from microcred/node, or read the file and pass its text.`,
+      { file },
+    );
   }
   const format = options.format ?? formatOf(text, options.source);
   const data = format === 'json' ? parseJson(text, options.source) : parseYaml(text, options.source);
@@ -66,7 +71,8 @@ function inDocumentOrder(problems: ProblemDetail[], input: unknown): ProblemDeta
   const keyed = problems.map((problem) => ({ problem, rank: rankOf(problem.path ?? '', input) }));
   // Array.prototype.sort is stable: problems at the same place keep the order the checks found them.
   keyed.sort((a, b) => {
-    for (let k = 0; k < Math.min(a.rank.length, b.rank.length); k++) if (a.rank[k] !== b.rank[k]) return a.rank[k]! - b.rank[k]!;
+    for (let k = 0; k < Math.min(a.rank.length, b.rank.length); k++)
+      if (a.rank[k] !== b.rank[k]) return a.rank[k]! - b.rank[k]!;
     return a.rank.length - b.rank.length;
   });
   return keyed.map((k) => k.problem);
@@ -95,12 +101,16 @@ function invalid(problems: ProblemDetail[], source?: string, extra: Record<strin
   const where = source ? `${source}: ` : '';
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const lines = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-  return new MicrocredError(ErrorCode.DEFINITION_INVALID, `${where}invalid competency definition (${count}):\n${lines.join('\n')}`, {
-    ...(problems[0]?.path ? { path: problems[0].path } : {}),
-    ...(source ? { source } : {}),
-    problems,
-    ...extra,
-  });
+  return new MicrocredError(
+    ErrorCode.DEFINITION_INVALID,
+    `${where}invalid competency definition (${count}):\n${lines.join('\n')}`,
+    {
+      ...(problems[0]?.path ? { path: problems[0].path } : {}),
+      ...(source ? { source } : {}),
+      problems,
+      ...extra,
+    },
+  );
 }
 
 // Not a definition's text at all: one message, said as it is (no "invalid definition" list around it).
@@ -148,13 +158,29 @@ function parseJson(text: string, source?: string): unknown {
     const located = parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
     const offset = /position (\d+)/.exec((error as Error).message)?.[1];
     const position = located ?? (offset !== undefined ? lineColumn(text, Number(offset)) : undefined);
-    throw syntaxError('JSON', (error as Error).message.replace(/ in JSON at position \d+.*$/, ''), position?.line, position?.col, source);
+    throw syntaxError(
+      'JSON',
+      (error as Error).message.replace(/ in JSON at position \d+.*$/, ''),
+      position?.line,
+      position?.col,
+      source,
+    );
   }
 }
 
-function syntaxError(language: string, reason: string, line: number | undefined, column: number | undefined, source?: string): MicrocredError {
+function syntaxError(
+  language: string,
+  reason: string,
+  line: number | undefined,
+  column: number | undefined,
+  source?: string,
+): MicrocredError {
   const at = line !== undefined ? ` at line ${line}${column !== undefined ? `, column ${column}` : ''}` : '';
-  return invalid([{ message: `${language} syntax error${at}: ${reason}` }], source, line !== undefined ? { line, ...(column !== undefined ? { column } : {}) } : {});
+  return invalid(
+    [{ message: `${language} syntax error${at}: ${reason}` }],
+    source,
+    line !== undefined ? { line, ...(column !== undefined ? { column } : {}) } : {},
+  );
 }
 
 function firstLine(message: string): string {

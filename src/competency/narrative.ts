@@ -9,16 +9,24 @@ export function criteriaNarrative(definition: CompetencyDefinition): string {
 
   const components = definition.components ?? [];
   if (definition.stack) {
-    blocks.push(`Awarded to an educator who holds all of these micro-credentials:\n${definition.stack.requires.map((ref) => `- ${refLine(ref)}`).join('\n')}`);
+    blocks.push(
+      `Awarded to an educator who holds all of these micro-credentials:\n${definition.stack.requires.map((ref) => `- ${refLine(ref)}`).join('\n')}`,
+    );
   } else {
     const count = components.length === 1 ? 'the component below' : `each of the ${components.length} components below`;
-    blocks.push(`To earn this micro-credential, an educator submits evidence from their own practice for ${count}. Trained reviewers score each component on its rubric, and every component must reach a passing level.`);
+    blocks.push(
+      `To earn this micro-credential, an educator submits evidence from their own practice for ${count}. Trained reviewers score each component on its rubric, and every component must reach a passing level.`,
+    );
     components.forEach((component, i) => blocks.push(componentSection(component, i + 1)));
   }
 
   const notes: string[] = [];
-  if (definition.prerequisites?.length) notes.push(`**Builds on:** ${definition.prerequisites.map(refLine).join('; ')}.`);
-  if (definition.estimatedHours !== undefined) notes.push(`**Estimated time:** about ${definition.estimatedHours} ${definition.estimatedHours === 1 ? 'hour' : 'hours'}.`);
+  if (definition.prerequisites?.length)
+    notes.push(`**Builds on:** ${definition.prerequisites.map(refLine).join('; ')}.`);
+  if (definition.estimatedHours !== undefined)
+    notes.push(
+      `**Estimated time:** about ${definition.estimatedHours} ${definition.estimatedHours === 1 ? 'hour' : 'hours'}.`,
+    );
   if (notes.length) blocks.push(notes.join('\n\n'));
   return blocks.join('\n\n');
 }
@@ -27,11 +35,15 @@ function componentSection(component: Component, number: number): string {
   const parts = [`### ${number}. ${component.name.trim()}`, component.description.trim()];
   const artifacts = component.evidence.artifacts;
   if (artifacts.length) {
-    parts.push(`**Artifacts:**\n${artifacts.map((a) => `- ${a.name.trim()}${a.required === false ? ' (optional)' : ''}${a.description ? `: ${indent(a.description.trim())}` : ''}`).join('\n')}`);
+    parts.push(
+      `**Artifacts:**\n${artifacts.map((a) => `- ${a.name.trim()}${a.required === false ? ' (optional)' : ''}${a.description ? `: ${indent(a.description.trim())}` : ''}`).join('\n')}`,
+    );
   }
   const reflection = component.evidence.reflection ?? [];
   if (reflection.length) {
-    parts.push(`**Reflection:**\n${reflection.map((r) => `- ${indent(r.prompt.trim())}${wordNote(r.minWords, r.required)}`).join('\n')}`);
+    parts.push(
+      `**Reflection:**\n${reflection.map((r) => `- ${indent(r.prompt.trim())}${wordNote(r.minWords, r.required)}`).join('\n')}`,
+    );
   }
   parts.push(passingLine(component.rubric.levels));
   return parts.join('\n\n');
@@ -46,7 +58,9 @@ function passingLine(levels: RubricLevel[]): string {
 }
 
 function levelLabel(level: RubricLevel): string {
-  return level.points === undefined ? level.name : `${level.name} (${level.points} ${level.points === 1 ? 'point' : 'points'})`;
+  return level.points === undefined
+    ? level.name
+    : `${level.name} (${level.points} ${level.points === 1 ? 'point' : 'points'})`;
 }
 
 function wordNote(minWords: number | undefined, required: boolean | undefined): string {

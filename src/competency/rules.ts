@@ -23,7 +23,8 @@ export function ruleProblems(input: unknown): ProblemDetail[] {
       uniqueIds(artifacts, `${base}.evidence.artifacts`, 'artifact', add);
       uniqueIds(reflection, `${base}.evidence.reflection`, 'reflection prompt', add);
       const required = [...artifacts, ...reflection].some((item) => isJsonObject(item) && item.required !== false);
-      if (Array.isArray(evidence.artifacts) && !required) add(`${base}.evidence`, 'at least one artifact or reflection prompt must be required');
+      if (Array.isArray(evidence.artifacts) && !required)
+        add(`${base}.evidence`, 'at least one artifact or reflection prompt must be required');
     }
     const rubric = isJsonObject(component.rubric) ? component.rubric : undefined;
     if (rubric && Array.isArray(rubric.levels)) levelProblems(rubric.levels, `${base}.rubric.levels`, add);
@@ -32,7 +33,13 @@ export function ruleProblems(input: unknown): ProblemDetail[] {
   const self = typeof input.id === 'string' ? input.id : undefined;
   const stack = isJsonObject(input.stack) ? listAt(input.stack, 'requires') : [];
   refProblems(stack, 'stack.requires', self, 'a stack cannot require itself', add);
-  refProblems(listAt(input, 'prerequisites'), 'prerequisites', self, 'a definition cannot be its own prerequisite', add);
+  refProblems(
+    listAt(input, 'prerequisites'),
+    'prerequisites',
+    self,
+    'a definition cannot be its own prerequisite',
+    add,
+  );
   return problems;
 }
 
@@ -48,25 +55,43 @@ function levelProblems(levels: unknown[], base: string, add: (path: string, mess
   const firstFailing = shaped.findIndex((level) => level.passing === false);
   shaped.forEach((level, j) => {
     if (firstFailing !== -1 && j > firstFailing && level.passing === true) {
-      add(joinPath(joinPath(base, j), 'passing'), `levels are listed from highest to lowest, so a passing level cannot follow the non-passing level "${String(shaped[firstFailing]?.name ?? shaped[firstFailing]?.id)}"`);
+      add(
+        joinPath(joinPath(base, j), 'passing'),
+        `levels are listed from highest to lowest, so a passing level cannot follow the non-passing level "${String(shaped[firstFailing]?.name ?? shaped[firstFailing]?.id)}"`,
+      );
     }
   });
   const withPoints = shaped.filter((level) => typeof level.points === 'number').length;
   if (withPoints > 0 && withPoints < shaped.length) {
     shaped.forEach((level, j) => {
-      if (level.points === undefined) add(joinPath(joinPath(base, j), 'points'), 'give every level of a rubric points, or none');
+      if (level.points === undefined)
+        add(joinPath(joinPath(base, j), 'points'), 'give every level of a rubric points, or none');
     });
     return;
   }
   shaped.forEach((level, j) => {
     const previous = shaped[j - 1];
-    if (j > 0 && typeof level.points === 'number' && typeof previous?.points === 'number' && level.points > previous.points) {
-      add(joinPath(joinPath(base, j), 'points'), `levels are listed from highest to lowest, so points cannot rise (${previous.points} then ${level.points})`);
+    if (
+      j > 0 &&
+      typeof level.points === 'number' &&
+      typeof previous?.points === 'number' &&
+      level.points > previous.points
+    ) {
+      add(
+        joinPath(joinPath(base, j), 'points'),
+        `levels are listed from highest to lowest, so points cannot rise (${previous.points} then ${level.points})`,
+      );
     }
   });
 }
 
-function refProblems(refs: unknown[], base: string, self: string | undefined, selfMessage: string, add: (path: string, message: string) => void): void {
+function refProblems(
+  refs: unknown[],
+  base: string,
+  self: string | undefined,
+  selfMessage: string,
+  add: (path: string, message: string) => void,
+): void {
   const seen = new Map<string, number>();
   refs.forEach((ref, i) => {
     if (!isJsonObject(ref) || typeof ref.id !== 'string') return;
@@ -83,7 +108,11 @@ function uniqueIds(items: unknown[], base: string, what: string, add: (path: str
   items.forEach((item, i) => {
     if (!isJsonObject(item) || typeof item.id !== 'string') return;
     const earlier = seen.get(item.id);
-    if (earlier !== undefined) add(joinPath(joinPath(base, i), 'id'), `duplicate ${what} id "${item.id}" (also used by ${joinPath(base, earlier)})`);
+    if (earlier !== undefined)
+      add(
+        joinPath(joinPath(base, i), 'id'),
+        `duplicate ${what} id "${item.id}" (also used by ${joinPath(base, earlier)})`,
+      );
     else seen.set(item.id, i);
   });
 }

@@ -24,7 +24,8 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
       for (const [url, document] of source) table.set(url, document);
     }
     // The package also keys pre-release contexts under made-up ids; only real URLs are served.
-    for (const [url, document] of openBadges) if (url.startsWith('https://purl.imsglobal.org/')) table.set(url, document);
+    for (const [url, document] of openBadges)
+      if (url.startsWith('https://purl.imsglobal.org/')) table.set(url, document);
   }
   return table;
 }

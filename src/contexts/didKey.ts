@@ -15,7 +15,8 @@ const ED25519_HEADER = [0xed, 0x01];
  */
 export async function didKeyDocument(did: string): Promise<unknown> {
   const multibase = did.slice('did:key:'.length);
-  const invalid = (why: string) => new MicrocredError(ErrorCode.KEY_INVALID, `${did.slice(0, 80)} ${why}`, { url: did });
+  const invalid = (why: string) =>
+    new MicrocredError(ErrorCode.KEY_INVALID, `${did.slice(0, 80)} ${why}`, { url: did });
   let bytes: Uint8Array | undefined;
   try {
     if (multibase.startsWith('z')) bytes = fromBase58btc(multibase.slice(1));
@@ -24,9 +25,12 @@ export async function didKeyDocument(did: string): Promise<unknown> {
   }
   if (!bytes || !ED25519_HEADER.every((b, i) => bytes?.[i] === b)) {
     const kind = multibase.startsWith('zDn') ? 'a P-256 key' : 'not an Ed25519 key';
-    throw invalid(`is ${kind}: Ed25519 did:keys start with did:key:z6Mk, and only an Ed25519 key makes eddsa-rdfc-2022 and Ed25519Signature2020 proofs.`);
+    throw invalid(
+      `is ${kind}: Ed25519 did:keys start with did:key:z6Mk, and only an Ed25519 key makes eddsa-rdfc-2022 and Ed25519Signature2020 proofs.`,
+    );
   }
-  if (bytes.length !== 34) throw invalid(`does not encode an Ed25519 public key: it holds ${bytes.length - 2} bytes of key, not 32.`);
+  if (bytes.length !== 34)
+    throw invalid(`does not encode an Ed25519 public key: it holds ${bytes.length - 2} bytes of key, not 32.`);
   try {
     assertUsableEd25519Key(bytes.slice(2), did.slice(0, 80));
   } catch (error) {
@@ -43,4 +47,3 @@ export async function didKeyDocument(did: string): Promise<unknown> {
     capabilityInvocation: [id],
   };
 }
-

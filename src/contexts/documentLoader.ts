@@ -79,7 +79,11 @@ export class DocumentLoader implements LoadsDocuments {
   /** Adds or replaces a document served at `url` (a bundled context cannot be replaced). */
   add(url: string, document: unknown): this {
     if (bundledContexts().has(url)) {
-      throw new MicrocredError(ErrorCode.FIELD_INVALID, `${url} is a bundled context and cannot be replaced: its bytes are part of every signature made under it.`, { url });
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `${url} is a bundled context and cannot be replaced: its bytes are part of every signature made under it.`,
+        { url },
+      );
     }
     this.#held.add(url, document);
     return this;
@@ -96,6 +100,11 @@ export class DocumentLoader implements LoadsDocuments {
 
   #fetched(url: string): Promise<unknown> {
     const contexts = this.#held.contexts;
-    return fetchDocument(url, { fetcher: this.#fetcher, usedAsContext: (u) => contexts.has(u), verifying: false, contexts });
+    return fetchDocument(url, {
+      fetcher: this.#fetcher,
+      usedAsContext: (u) => contexts.has(u),
+      verifying: false,
+      contexts,
+    });
   }
 }

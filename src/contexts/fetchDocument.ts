@@ -30,11 +30,19 @@ export interface FetchRules {
 export async function fetchDocument(url: string, rules: FetchRules): Promise<unknown> {
   const [base, fragment] = splitFragment(url);
   if (rules.usedAsContext(url) || rules.usedAsContext(base)) {
-    throw new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} is a JSON-LD context that is not bundled with microcred and was not supplied; contexts are never fetched, because a remote context could change what a signature covers.`, { url });
+    throw new MicrocredError(
+      ErrorCode.CONTEXT_UNKNOWN,
+      `${url} is a JSON-LD context that is not bundled with microcred and was not supplied; contexts are never fetched, because a remote context could change what a signature covers.`,
+      { url },
+    );
   }
   const isDidWeb = base.startsWith('did:web:');
   if (!isDidWeb && !/^https?:\/\//i.test(base)) {
-    throw new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} is not a bundled context or a document this loader holds, and microcred does not fetch it.`, { url });
+    throw new MicrocredError(
+      ErrorCode.CONTEXT_UNKNOWN,
+      `${url} is not a bundled context or a document this loader holds, and microcred does not fetch it.`,
+      { url },
+    );
   }
   const location = isDidWeb ? didWebUrl(base) : base;
   const { fetcher } = rules;
@@ -44,16 +52,31 @@ export async function fetchDocument(url: string, rules: FetchRules): Promise<unk
     document = await fetcher.get(location, rules.timeoutMs === undefined ? {} : { timeoutMs: rules.timeoutMs });
   } catch (error) {
     if (error instanceof MicrocredError) throw error;
-    throw new MicrocredError(ErrorCode.FETCH_FAILED, `${location} could not be read: ${(error as Error)?.message ?? String(error)}`, { url: location }, { cause: error });
+    throw new MicrocredError(
+      ErrorCode.FETCH_FAILED,
+      `${location} could not be read: ${(error as Error)?.message ?? String(error)}`,
+      { url: location },
+      { cause: error },
+    );
   }
   if (isDidWeb) document = ownDidDocument(document, base, location);
   collectContextUrls(document, rules.contexts);
   return fragment === undefined ? document : selectVerificationMethod(document, url);
 }
 
-function networkDisabled(url: string, base: string, location: string, isDidWeb: boolean, verifying: boolean): MicrocredError {
+function networkDisabled(
+  url: string,
+  base: string,
+  location: string,
+  isDidWeb: boolean,
+  verifying: boolean,
+): MicrocredError {
   if (!isDidWeb && !verifying) {
-    return new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} is not a bundled context or a document this loader holds, and this loader has no fetch function: supply it with the documents option.`, { url });
+    return new MicrocredError(
+      ErrorCode.CONTEXT_UNKNOWN,
+      `${url} is not a bundled context or a document this loader holds, and this loader has no fetch function: supply it with the documents option.`,
+      { url },
+    );
   }
   const subject = isDidWeb ? `${url} is resolved from ${location}` : `${url} is not held`;
   return new MicrocredError(

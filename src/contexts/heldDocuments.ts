@@ -29,9 +29,13 @@ export class HeldDocuments {
     // A method held under its own URL (`did:web:x#key-1`) is served as given.
     const exact = fragment === undefined ? undefined : this.#documents.get(url);
     if (exact !== undefined) return exact;
-    const document = this.#documents.get(base) ?? (base.startsWith('did:web:') ? this.#documents.get(publishedAt(base) ?? '') : undefined);
+    const document =
+      this.#documents.get(base) ??
+      (base.startsWith('did:web:') ? this.#documents.get(publishedAt(base) ?? '') : undefined);
     if (document === undefined) return undefined;
-    const checked = base.startsWith('did:') ? ownDidDocument(document, base, `the document supplied for ${base}`) : document;
+    const checked = base.startsWith('did:')
+      ? ownDidDocument(document, base, `the document supplied for ${base}`)
+      : document;
     return fragment === undefined ? checked : selectVerificationMethod(checked, url);
   }
 }

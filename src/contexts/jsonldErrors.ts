@@ -15,16 +15,27 @@ export function translateJsonLdError(error: unknown, document: unknown): Microcr
     if (event.code === 'relative @type reference' && typeof event.details?.type === 'string') {
       const type = event.details.type;
       const path = pathOfType(document, type);
-      return new MicrocredError(ErrorCode.TERM_UNDEFINED, `The type "${type}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`, { term: type, ...(path ? { path } : {}) });
+      return new MicrocredError(
+        ErrorCode.TERM_UNDEFINED,
+        `The type "${type}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`,
+        { term: type, ...(path ? { path } : {}) },
+      );
     }
     const term = event.details?.property ?? event.details?.term ?? event.details?.iri;
     if (typeof term === 'string') {
       const path = pathOfKey(document, term);
-      return new MicrocredError(ErrorCode.TERM_UNDEFINED, `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`, { term, ...(path ? { path } : {}) });
+      return new MicrocredError(
+        ErrorCode.TERM_UNDEFINED,
+        `"${term}"${path ? ` at ${path}` : ''} is not defined by the credential's contexts.`,
+        { term, ...(path ? { path } : {}) },
+      );
     }
     const reason = (event.message ?? event.code ?? 'safe mode validation error').replace(/\.$/, '');
     const subject = event.details?.id ?? event.details?.value;
-    return new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing rejected the document: ${reason}${typeof subject === 'string' ? ` (${JSON.stringify(subject)})` : ''}.`);
+    return new MicrocredError(
+      ErrorCode.JSONLD_INVALID,
+      `JSON-LD processing rejected the document: ${reason}${typeof subject === 'string' ? ` (${JSON.stringify(subject)})` : ''}.`,
+    );
   }
   return undefined;
 }

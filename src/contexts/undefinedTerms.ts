@@ -10,7 +10,10 @@ import type { LoadsDocuments } from './documentLoader.js';
 // namespace — https://www.w3.org/ns/credentials/undefined-terms/v2 (VC Data Model 2.0 §5.2), or
 // the issuer-dependent namespace of VC 2.0 drafts — and safe mode then lets those terms through:
 // finding these prefixes in the expanded document catches them.
-const CATCH_ALL_VOCABULARIES = ['https://www.w3.org/ns/credentials/undefined-term#', 'https://www.w3.org/ns/credentials/issuer-dependent#'];
+const CATCH_ALL_VOCABULARIES = [
+  'https://www.w3.org/ns/credentials/undefined-term#',
+  'https://www.w3.org/ns/credentials/issuer-dependent#',
+];
 
 function catchAllTerm(iri: string): string | undefined {
   const prefix = CATCH_ALL_VOCABULARIES.find((p) => iri.startsWith(p));
@@ -35,7 +38,10 @@ export async function findUndefinedTerms(document: unknown, loader: LoadsDocumen
  * The safe-mode expansion of `document` (empty when a term is undefined) and the undefined terms.
  * Throws as {@link findUndefinedTerms} does.
  */
-export async function expandInSafeMode(document: unknown, loader: LoadsDocuments): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
+export async function expandInSafeMode(
+  document: unknown,
+  loader: LoadsDocuments,
+): Promise<{ expanded: unknown[]; undefinedTerms: UndefinedTerm[] }> {
   // jsonld copies the document by assignment, which turns an own "__proto__" member into the copy's
   // prototype: the member vanishes unseen, so safe mode never reports it. No context defines it.
   const proto = pathOfKey(document, '__proto__');
@@ -46,9 +52,20 @@ export async function expandInSafeMode(document: unknown, loader: LoadsDocuments
   } catch (error) {
     const translated = translateJsonLdError(error, document);
     if (translated?.code === ErrorCode.TERM_UNDEFINED) {
-      return { expanded: [], undefinedTerms: [{ term: translated.details.term as string, ...(translated.details.path ? { path: translated.details.path } : {}) }] };
+      return {
+        expanded: [],
+        undefinedTerms: [
+          {
+            term: translated.details.term as string,
+            ...(translated.details.path ? { path: translated.details.path } : {}),
+          },
+        ],
+      };
     }
-    throw translated ?? new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`);
+    throw (
+      translated ??
+      new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`)
+    );
   }
   const terms = new Set<string>();
   collectIssuerDependent(expanded, terms);

@@ -7,7 +7,14 @@ import { assertNotRevoked } from '../keys/keyLifecycle.js';
 
 // Where DID documents and controller documents list their keys (DID Core §5.3): in
 // verificationMethod, or embedded in a relationship such as assertionMethod.
-const RELATIONSHIPS = ['verificationMethod', 'assertionMethod', 'authentication', 'capabilityInvocation', 'capabilityDelegation', 'keyAgreement'] as const;
+const RELATIONSHIPS = [
+  'verificationMethod',
+  'assertionMethod',
+  'authentication',
+  'capabilityInvocation',
+  'capabilityDelegation',
+  'keyAgreement',
+] as const;
 
 // The context each Ed25519 key type is defined in; the Multikey library checks it is present.
 const CONTEXT_OF_TYPE: Record<string, string> = {
@@ -35,14 +42,21 @@ export async function selectVerificationMethod(document: unknown, url: string): 
   for (const relationship of RELATIONSHIPS) {
     const entries = Array.isArray(doc[relationship]) ? (doc[relationship] as unknown[]) : [doc[relationship]];
     for (const entry of entries) {
-      if (isJsonObject(entry) && typeof entry.id === 'string' && absolute(entry.id, docBase) === url) return asMultikey(entry, url, docBase);
+      if (isJsonObject(entry) && typeof entry.id === 'string' && absolute(entry.id, docBase) === url)
+        return asMultikey(entry, url, docBase);
     }
   }
   if (base.startsWith('did:key:')) {
     // A did:key has exactly one key, named by its own identifier: any other fragment names a key it does not have.
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `${url} names no key: the only key of ${base} is #${base.slice('did:key:'.length)}.`, { url });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `${url} names no key: the only key of ${base} is #${base.slice('did:key:'.length)}.`,
+      { url },
+    );
   }
-  throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The DID document does not list the verification method ${url}.`, { url });
+  throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The DID document does not list the verification method ${url}.`, {
+    url,
+  });
 }
 
 /** `document` with relative key references (`#key-1`) made absolute against `base`, as DID Core §3.2.2 reads them. */
@@ -98,5 +112,10 @@ async function ed25519PublicKey(method: Record<string, unknown>): Promise<Ed2551
   const type = String(method.type);
   const context = CONTEXT_OF_TYPE[type];
   if (!context) throw new Error(`not an Ed25519 key type: ${type}`);
-  return Ed25519Multikey.from({ '@context': context, type, publicKeyMultibase: method.publicKeyMultibase, publicKeyBase58: method.publicKeyBase58 });
+  return Ed25519Multikey.from({
+    '@context': context,
+    type,
+    publicKeyMultibase: method.publicKeyMultibase,
+    publicKeyBase58: method.publicKeyBase58,
+  });
 }

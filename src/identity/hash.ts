@@ -50,7 +50,11 @@ export async function hashEmail(email: string, options: HashEmailOptions = {}): 
   }
   const salt = options.salt ?? toHex(randomBytes(16));
   if (typeof salt !== 'string' || salt === '') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The salt must be a non-empty string; leave it out for a random one.', { path: 'salt' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      'The salt must be a non-empty string; leave it out for a random one.',
+      { path: 'salt' },
+    );
   }
   return {
     type: 'IdentityObject',
@@ -77,14 +81,24 @@ export async function hashEmail(email: string, options: HashEmailOptions = {}): 
  * if (identity && await matchesIdentity(identity, 'ana.ruiz@riverbend.example')) console.log('issued to Ana');
  */
 export async function matchesIdentity(identity: IdentityObject, value: string): Promise<boolean> {
-  if (typeof identity !== 'object' || identity === null || typeof identity.identityHash !== 'string' || typeof value !== 'string') return false;
+  if (
+    typeof identity !== 'object' ||
+    identity === null ||
+    typeof identity.identityHash !== 'string' ||
+    typeof value !== 'string'
+  )
+    return false;
   const isEmail = identity.identityType === 'emailAddress';
   if (identity.hashed !== true) {
     return isEmail ? normalizeEmail(identity.identityHash) === normalizeEmail(value) : identity.identityHash === value;
   }
   const [algorithm, hex] = splitHash(identity.identityHash);
   if (algorithm === 'md5') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `Cannot check an identity hashed with "${algorithm}"; microcred checks sha256 hashes only.`, { path: 'identityHash' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `Cannot check an identity hashed with "${algorithm}"; microcred checks sha256 hashes only.`,
+      { path: 'identityHash' },
+    );
   }
   if (algorithm !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex)) return false;
   const salt = typeof identity.salt === 'string' ? identity.salt : '';

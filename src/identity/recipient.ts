@@ -27,13 +27,29 @@ export interface Recipient {
  * const subject = { type: ['AchievementSubject'], ...(await recipientOf(submission.candidate)), achievement };
  * // { id: 'did:key:z6Mk…' }  or  { identifier: [{ type: 'IdentityObject', hashed: true, … }] }
  */
-export async function recipientOf(candidate: { email?: string; did?: string }, options: RecipientOptions = {}): Promise<Recipient> {
+export async function recipientOf(
+  candidate: { email?: string; did?: string },
+  options: RecipientOptions = {},
+): Promise<Recipient> {
   if (typeof candidate?.did === 'string' && candidate.did.trim() !== '') return { id: candidate.did.trim() };
   if (looksLikeEmail(candidate?.email)) {
     if (options.hashEmail === false) {
-      return { identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: false, identityHash: normalizeEmail(candidate.email) }] };
+      return {
+        identifier: [
+          {
+            type: 'IdentityObject',
+            identityType: 'emailAddress',
+            hashed: false,
+            identityHash: normalizeEmail(candidate.email),
+          },
+        ],
+      };
     }
     return { identifier: [await hashEmail(candidate.email, options.salt === undefined ? {} : { salt: options.salt })] };
   }
-  throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The candidate has neither a DID nor an email address to name them by.', { path: 'candidate' });
+  throw new MicrocredError(
+    ErrorCode.FIELD_INVALID,
+    'The candidate has neither a DID nor an email address to name them by.',
+    { path: 'candidate' },
+  );
 }

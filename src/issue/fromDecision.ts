@@ -1,5 +1,11 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
-import type { AchievementSubject, Evidence, Result, SignedCredential, UnsignedCredential } from '../model/credential.js';
+import type {
+  AchievementSubject,
+  Evidence,
+  Result,
+  SignedCredential,
+  UnsignedCredential,
+} from '../model/credential.js';
 import type { Profile } from '../model/achievement.js';
 import type { CompetencyDefinition } from '../competency/types.js';
 import { compileAchievement, profileOf } from '../competency/compile.js';
@@ -50,17 +56,28 @@ export interface IssueFromDecisionOptions extends IssueOptions {
  *   const credential = await issueFromDecision(decision, { definition, submission, key });
  * }
  */
-export async function issueFromDecision(decision: ApprovedDecision, options: IssueFromDecisionOptions): Promise<SignedCredential> {
+export async function issueFromDecision(
+  decision: ApprovedDecision,
+  options: IssueFromDecisionOptions,
+): Promise<SignedCredential> {
   const { definition, submission } = options;
   // The key and the proof first: a key that cannot sign this credential is refused before anything is checked.
   const { issuerId } = dataIntegrityPlan(options, 'issueFromDecision');
   // Before the decision check: a stack's definition never matches a decision, and "not approved"
   // would send the caller looking at the reviews instead of at issueStack.
   if (definition?.stack) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${definition.name} is a stack; issue it with issueStack from the holder's component credentials.`, { path: 'stack' });
+    throw new MicrocredError(
+      ErrorCode.DEFINITION_INVALID,
+      `${definition.name} is a stack; issue it with issueStack from the holder's component credentials.`,
+      { path: 'stack' },
+    );
   }
   if (!Array.isArray(definition?.components)) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, 'The definition has no components, so no decision can be issued from it.', { path: 'components' });
+    throw new MicrocredError(
+      ErrorCode.DEFINITION_INVALID,
+      'The definition has no components, so no decision can be issued from it.',
+      { path: 'components' },
+    );
   }
   // The re-derived decision, not the caller's copy: nothing below reads a field that was not checked.
   const approved = await assertApproved(definition, submission, decision);
@@ -75,7 +92,11 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
   const results: Result[] = definition.components.map((component) => {
     const settled = approved.components[component.id];
     if (!settled?.passing) {
-      throw new MicrocredError(ErrorCode.DECISION_NOT_APPROVED, `The decision has no passing level for component "${component.id}".`, { path: `components.${component.id}` });
+      throw new MicrocredError(
+        ErrorCode.DECISION_NOT_APPROVED,
+        `The decision has no passing level for component "${component.id}".`,
+        { path: `components.${component.id}` },
+      );
     }
     return {
       type: ['Result'],
@@ -89,7 +110,10 @@ export async function issueFromDecision(decision: ApprovedDecision, options: Iss
     awardedDate: approved.decidedAt,
     credentialSubject: {
       type: ['AchievementSubject'],
-      ...(await recipientOf(submission.candidate, { hashEmail: options.recipient?.hashEmail ?? true, ...(options.recipient?.salt ? { salt: options.recipient.salt } : {}) })),
+      ...(await recipientOf(submission.candidate, {
+        hashEmail: options.recipient?.hashEmail ?? true,
+        ...(options.recipient?.salt ? { salt: options.recipient.salt } : {}),
+      })),
       achievement,
       result: results,
     },
@@ -108,7 +132,10 @@ export interface DefinitionCredentialParts {
 }
 
 /** The unsigned OB 3.0 credential a definition awards (from a decision or a stack). */
-export function definitionCredential(definition: CompetencyDefinition, parts: DefinitionCredentialParts): UnsignedCredential {
+export function definitionCredential(
+  definition: CompetencyDefinition,
+  parts: DefinitionCredentialParts,
+): UnsignedCredential {
   return {
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: definition.name,
@@ -128,7 +155,11 @@ export function definitionCredential(definition: CompetencyDefinition, parts: De
 export function issuerProfile(definition: CompetencyDefinition, keyController: string): Profile {
   const issuer = definition.issuer;
   if (issuer.id !== undefined && issuer.id !== keyController) {
-    throw new MicrocredError(ErrorCode.ISSUER_MISMATCH, `The definition names issuer ${issuer.id} but the signing key belongs to ${keyController}.`, { path: 'issuer.id' });
+    throw new MicrocredError(
+      ErrorCode.ISSUER_MISMATCH,
+      `The definition names issuer ${issuer.id} but the signing key belongs to ${keyController}.`,
+      { path: 'issuer.id' },
+    );
   }
   return profileOf(issuer, keyController);
 }
@@ -142,7 +173,11 @@ function evidenceOf(definition: CompetencyDefinition, submission: Submission, au
       const sri = digestSRI(artifact.digest);
       if (sri === undefined) {
         const path = `components.${component.id}.artifacts[${i}].digest`;
-        throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, `The submission's ${path} is ${JSON.stringify(artifact.digest)}, not a sha256:<64 hex digits> digest, so its evidence cannot be bound to the artifact.`, { path });
+        throw new MicrocredError(
+          ErrorCode.SUBMISSION_INVALID,
+          `The submission's ${path} is ${JSON.stringify(artifact.digest)}, not a sha256:<64 hex digits> digest, so its evidence cannot be bound to the artifact.`,
+          { path },
+        );
       }
       const requirement = component.evidence.artifacts.find((a) => a.id === artifact.requirement);
       const name = artifact.name ?? requirement?.name ?? artifact.requirement;

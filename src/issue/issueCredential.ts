@@ -71,7 +71,10 @@ export interface IssueJwtOptions extends IssueCommonOptions {
  */
 export async function issueCredential(credential: UnsignedCredential, options: IssueJwtOptions): Promise<string>;
 export async function issueCredential(credential: UnsignedCredential, options: IssueOptions): Promise<SignedCredential>;
-export async function issueCredential(credential: UnsignedCredential, options: IssueOptions | IssueJwtOptions): Promise<SignedCredential | string> {
+export async function issueCredential(
+  credential: UnsignedCredential,
+  options: IssueOptions | IssueJwtOptions,
+): Promise<SignedCredential | string> {
   const { key, format, suite, issuerId } = signingPlan(options, 'issueCredential');
   const now = options.now ?? new Date();
   const { doc, loader } = await preparedCredential(credential, {

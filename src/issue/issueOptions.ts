@@ -23,21 +23,40 @@ const FORMATS: readonly IssueFormat[] = ['data-integrity', 'jwt'];
  * and suite, and a key that can make that proof (`ERR_KEY_PROOF_UNSUPPORTED` naming the key type and
  * the proof). `what` names the caller in messages.
  */
-export function signingPlan(options: { key?: unknown; format?: unknown; suite?: unknown } | undefined, what: string): SigningPlan {
+export function signingPlan(
+  options: { key?: unknown; format?: unknown; suite?: unknown } | undefined,
+  what: string,
+): SigningPlan {
   const key = options?.key;
   if (!(key instanceof Key)) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `${what} needs options.key: a Key that holds its secret (see generateKey / importKey).`, { path: 'key' });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `${what} needs options.key: a Key that holds its secret (see generateKey / importKey).`,
+      { path: 'key' },
+    );
   }
   const format = options?.format ?? 'data-integrity';
   if (!FORMATS.includes(format as IssueFormat)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `options.format must be "data-integrity" (the default) or "jwt"; it is ${JSON.stringify(format)}.`, { path: 'format' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `options.format must be "data-integrity" (the default) or "jwt"; it is ${JSON.stringify(format)}.`,
+      { path: 'format' },
+    );
   }
   const suite = options?.suite;
   if (suite !== undefined && format === 'jwt') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'options.suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS. Give one or the other.', { path: 'suite' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      'options.suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS. Give one or the other.',
+      { path: 'suite' },
+    );
   }
   if (suite !== undefined && !SUITES.includes(suite as SuiteName)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `options.suite must be one of ${SUITES.map((s) => `"${s}"`).join(', ')}; it is ${JSON.stringify(suite)}.`, { path: 'suite' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `options.suite must be one of ${SUITES.map((s) => `"${s}"`).join(', ')}; it is ${JSON.stringify(suite)}.`,
+      { path: 'suite' },
+    );
   }
   const chosen = format === 'jwt' ? undefined : ((suite as SuiteName | undefined) ?? 'eddsa-rdfc-2022');
   const proof: KeyProof = chosen ?? 'jwt';
@@ -49,9 +68,16 @@ export function signingPlan(options: { key?: unknown; format?: unknown; suite?: 
  * {@link signingPlan} for the issuing functions that make Data Integrity proofs only (issueFromDecision,
  * issueStack, status lists): a VC-JWT format is refused, and the key's controller is known.
  */
-export function dataIntegrityPlan(options: { key?: unknown; format?: unknown; suite?: unknown } | undefined, what: string): SigningPlan & { issuerId: string } {
+export function dataIntegrityPlan(
+  options: { key?: unknown; format?: unknown; suite?: unknown } | undefined,
+  what: string,
+): SigningPlan & { issuerId: string } {
   if (options?.format !== undefined && options.format !== 'data-integrity') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `${what} signs with a Data Integrity proof; options.format may only be "data-integrity". Sign a VC-JWT with issueCredential(draft, { key, format: "jwt" }).`, { path: 'format' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `${what} signs with a Data Integrity proof; options.format may only be "data-integrity". Sign a VC-JWT with issueCredential(draft, { key, format: "jwt" }).`,
+      { path: 'format' },
+    );
   }
   const plan = signingPlan(options, what);
   return { ...plan, issuerId: plan.issuerId as string };

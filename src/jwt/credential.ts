@@ -30,7 +30,8 @@ export function credentialOfJwt(jwt: DecodedJwt): Record<string, unknown> {
   }
   if (typeof sub === 'string') {
     if (vc.credentialSubject === undefined) vc.credentialSubject = { id: sub };
-    else if (isJsonObject(vc.credentialSubject) && vc.credentialSubject.id === undefined) vc.credentialSubject = { ...vc.credentialSubject, id: sub };
+    else if (isJsonObject(vc.credentialSubject) && vc.credentialSubject.id === undefined)
+      vc.credentialSubject = { ...vc.credentialSubject, id: sub };
   }
   const [from, until] = dateFields(vc);
   if (vc[from] === undefined && isNumericDate(nbf)) vc[from] = toDateTimeZ(new Date(nbf * 1000));
@@ -39,9 +40,13 @@ export function credentialOfJwt(jwt: DecodedJwt): Record<string, unknown> {
 }
 
 /** The credential's start and end of validity as named by its data model version: VC 1.1 or VC 2.0. */
-export function dateFields(credential: Record<string, unknown>): ['issuanceDate', 'expirationDate'] | ['validFrom', 'validUntil'] {
+export function dateFields(
+  credential: Record<string, unknown>,
+): ['issuanceDate', 'expirationDate'] | ['validFrom', 'validUntil'] {
   const context = credential['@context'];
-  return Array.isArray(context) && context[0] === CONTEXT.VC_V1 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  return Array.isArray(context) && context[0] === CONTEXT.VC_V1
+    ? ['issuanceDate', 'expirationDate']
+    : ['validFrom', 'validUntil'];
 }
 
 /** A JWT NumericDate (RFC 7519 §2): seconds since the epoch, within the range of a Date. */

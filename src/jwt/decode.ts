@@ -41,10 +41,14 @@ export function decodeJwt(text: string): DecodedJwt {
   const compact = text.trim();
   const parts = compact.split('.');
   if (parts.length === 5) {
-    throw malformed('This is an encrypted JWT (a JWE of five parts); microcred verifies signed JWTs (a compact JWS of three parts) only.');
+    throw malformed(
+      'This is an encrypted JWT (a JWE of five parts); microcred verifies signed JWTs (a compact JWS of three parts) only.',
+    );
   }
   if (parts.length !== 3) {
-    throw malformed(`A VC-JWT is a compact JWS: three base64url parts (header.payload.signature) separated by dots; this text has ${parts.length} part${parts.length === 1 ? '' : 's'}.`);
+    throw malformed(
+      `A VC-JWT is a compact JWS: three base64url parts (header.payload.signature) separated by dots; this text has ${parts.length} part${parts.length === 1 ? '' : 's'}.`,
+    );
   }
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeJsonPart(headerPart, 'header');
@@ -52,7 +56,7 @@ export function decodeJwt(text: string): DecodedJwt {
   try {
     fromBase64Url(signaturePart);
   } catch {
-    throw malformed('The JWT\'s signature is not base64url (the characters A–Z a–z 0–9 - _, no padding).', 'signature');
+    throw malformed("The JWT's signature is not base64url (the characters A–Z a–z 0–9 - _, no padding).", 'signature');
   }
   const vc = payload.vc;
   if (vc !== undefined && payload['@context'] === undefined && !isJsonObject(vc)) {
@@ -78,7 +82,10 @@ function decodeJsonPart(part: string, name: 'header' | 'payload'): Record<string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(part));
   } catch {
-    throw malformed(`The JWT's ${what} is not base64url-encoded UTF-8 text (RFC 7515 allows the characters A–Z a–z 0–9 - _ and no padding).`, name);
+    throw malformed(
+      `The JWT's ${what} is not base64url-encoded UTF-8 text (RFC 7515 allows the characters A–Z a–z 0–9 - _ and no padding).`,
+      name,
+    );
   }
   let value: unknown;
   try {
@@ -100,7 +107,10 @@ function decodeJsonPart(part: string, name: 'header' | 'payload'): Record<string
     return copyAsPlainJson(value) as Record<string, unknown>;
   } catch (error) {
     // JSON.parse yields plain data; only nesting deeper than any credential can land here.
-    throw malformed(`The JWT's ${what} cannot be read: ${isMicrocredError(error) ? error.message : String(error)}`, name);
+    throw malformed(
+      `The JWT's ${what} cannot be read: ${isMicrocredError(error) ? error.message : String(error)}`,
+      name,
+    );
   }
 }
 

@@ -15,7 +15,8 @@ const ACCEPTED_TYP = ['jwt', 'vc+jwt', 'vc+ld+json+jwt', 'vc+ld+jwt'];
  * Where the header says the verification key is: a `kid` URI to dereference, a `jwk` in the header
  * itself, or both (then the `kid` is used when it can be looked up; see resolveJwtKey).
  */
-export type KeySource = { kid: string; jwk?: Record<string, unknown> } | { kid?: undefined; jwk: Record<string, unknown> };
+export type KeySource =
+  { kid: string; jwk?: Record<string, unknown> } | { kid?: undefined; jwk: Record<string, unknown> };
 
 /** The header's `typ`, lower-cased and without an `application/` prefix; undefined when absent. */
 export function typOf(header: Record<string, unknown>): string | undefined {
@@ -43,17 +44,29 @@ export function checkJwtHeader(header: Record<string, unknown>): KeySource {
   }
   if (header.crit !== undefined) {
     // RFC 7515 §4.1.11: a recipient that does not understand a critical extension must reject the JWS.
-    throw new MicrocredError(ErrorCode.JWT_CRIT_UNSUPPORTED, `The header marks extensions as critical (crit: ${JSON.stringify(header.crit)}); microcred understands none, so it must not accept the token.`, { path: 'header.crit' });
+    throw new MicrocredError(
+      ErrorCode.JWT_CRIT_UNSUPPORTED,
+      `The header marks extensions as critical (crit: ${JSON.stringify(header.crit)}); microcred understands none, so it must not accept the token.`,
+      { path: 'header.crit' },
+    );
   }
   return keySourceOf(header);
 }
 
 function assertAlgorithm(alg: unknown): asserts alg is JwtAlgorithm {
   if (typeof alg !== 'string' || alg === '') {
-    throw new MicrocredError(ErrorCode.JWT_MALFORMED, 'The JOSE header has no "alg": every JWS names its signing algorithm.', { path: 'header.alg' });
+    throw new MicrocredError(
+      ErrorCode.JWT_MALFORMED,
+      'The JOSE header has no "alg": every JWS names its signing algorithm.',
+      { path: 'header.alg' },
+    );
   }
   if (alg.toLowerCase() === 'none') {
-    throw new MicrocredError(ErrorCode.JWT_ALG_NONE, 'The JWT says alg "none": it is not signed, so nothing shows who issued it or that it is unchanged.', { path: 'header.alg' });
+    throw new MicrocredError(
+      ErrorCode.JWT_ALG_NONE,
+      'The JWT says alg "none": it is not signed, so nothing shows who issued it or that it is unchanged.',
+      { path: 'header.alg' },
+    );
   }
   if (/^HS\d+$/i.test(alg)) {
     throw new MicrocredError(
@@ -63,7 +76,11 @@ function assertAlgorithm(alg: unknown): asserts alg is JwtAlgorithm {
     );
   }
   if (!SUPPORTED.includes(alg)) {
-    throw new MicrocredError(ErrorCode.JWT_ALG_UNSUPPORTED, `The JWT is signed with ${alg}; microcred verifies EdDSA (Ed25519), ES256 and RS256.`, { path: 'header.alg' });
+    throw new MicrocredError(
+      ErrorCode.JWT_ALG_UNSUPPORTED,
+      `The JWT is signed with ${alg}; microcred verifies EdDSA (Ed25519), ES256 and RS256.`,
+      { path: 'header.alg' },
+    );
   }
 }
 
@@ -71,7 +88,11 @@ function keySourceOf(header: Record<string, unknown>): KeySource {
   const { kid, jwk } = header;
   if (jwk !== undefined) {
     if (!isJsonObject(jwk) || typeof jwk.kty !== 'string') {
-      throw new MicrocredError(ErrorCode.JWT_MALFORMED, 'The header\'s jwk must be a JSON Web Key: an object with "kty".', { path: 'header.jwk' });
+      throw new MicrocredError(
+        ErrorCode.JWT_MALFORMED,
+        'The header\'s jwk must be a JSON Web Key: an object with "kty".',
+        { path: 'header.jwk' },
+      );
     }
     const secret = secretMemberOf(jwk);
     if (secret !== undefined) {
@@ -84,7 +105,11 @@ function keySourceOf(header: Record<string, unknown>): KeySource {
     }
   }
   if (kid !== undefined && (typeof kid !== 'string' || kid === '')) {
-    throw new MicrocredError(ErrorCode.JWT_MALFORMED, `The header's kid must be a non-empty string (a URI of the key); it is ${JSON.stringify(kid)}.`, { path: 'header.kid' });
+    throw new MicrocredError(
+      ErrorCode.JWT_MALFORMED,
+      `The header's kid must be a non-empty string (a URI of the key); it is ${JSON.stringify(kid)}.`,
+      { path: 'header.kid' },
+    );
   }
   if (typeof kid === 'string') return isJsonObject(jwk) ? { kid, jwk } : { kid };
   if (isJsonObject(jwk)) return { jwk };

@@ -3,7 +3,15 @@ import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isUri } from '../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
-import { jwkOfMultibase, jwkOfSelfCertifyingDid, publicJwkOf, sameKey, secretMemberOf, thumbprintUriOf, type PublicJwk } from '../keys/jwk.js';
+import {
+  jwkOfMultibase,
+  jwkOfSelfCertifyingDid,
+  publicJwkOf,
+  sameKey,
+  secretMemberOf,
+  thumbprintUriOf,
+  type PublicJwk,
+} from '../keys/jwk.js';
 import type { KeySource } from './header.js';
 import { assertKeyInForce, type KeyCheckTime } from '../keys/keyLifecycle.js';
 
@@ -34,7 +42,10 @@ export interface ResolvedJwtKey {
  * network or refused what it got, `ERR_KEY_NOT_AUTHORIZED`, `ERR_KEY_INVALID` or `ERR_JWT_JWK_PRIVATE` when what was found cannot be used,
  * `ERR_KEY_INVALID` / `ERR_KEY_EXPIRED` when its document says it was revoked or has expired `at` the given moment (default: now).
  */
-export async function resolveJwtKey(source: KeySource, options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime }): Promise<ResolvedJwtKey> {
+export async function resolveJwtKey(
+  source: KeySource,
+  options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime },
+): Promise<ResolvedJwtKey> {
   const kid = source.kid === undefined ? undefined : absoluteKid(source.kid, options.issuer);
   if (kid !== undefined) return resolveKid(kid, options.loader, options.at ?? { now: new Date(), clockSkewSeconds: 0 });
   if (source.jwk) {
@@ -61,7 +72,10 @@ async function resolveKid(kid: string, loader: LoadsDocuments, at: KeyCheckTime)
   if (selfCertified) {
     const expected = base.startsWith('did:key:') ? base.slice('did:key:'.length) : '0';
     if (fragment !== undefined && fragment !== expected) {
-      throw new MicrocredError(ErrorCode.KEY_INVALID, `${kid} names no key: the only key of ${base} is #${expected}.`, { path: 'header.kid', url: kid });
+      throw new MicrocredError(ErrorCode.KEY_INVALID, `${kid} names no key: the only key of ${base} is #${expected}.`, {
+        path: 'header.kid',
+        url: kid,
+      });
     }
     return { jwk: selfCertified, id: `${base}#${expected}`, controller: base, source: 'kid' };
   }
@@ -69,9 +83,14 @@ async function resolveKid(kid: string, loader: LoadsDocuments, at: KeyCheckTime)
   const doc = await loadDocument(loader, base);
   if (Array.isArray(doc.keys)) return { jwk: keyOfJwkSet(doc.keys, kid, fragment), id: kid, source: 'kid' };
   if (typeof doc.kty === 'string') return { jwk: checkedJwk(doc), id: kid, source: 'kid' };
-  if (Array.isArray(doc.verificationMethod) || Array.isArray(doc.assertionMethod)) return keyOfControllerDocument(doc, kid, base, fragment, at);
+  if (Array.isArray(doc.verificationMethod) || Array.isArray(doc.assertionMethod))
+    return keyOfControllerDocument(doc, kid, base, fragment, at);
   if (doc.publicKeyJwk !== undefined || doc.publicKeyMultibase !== undefined) return keyOfMethod(doc, kid, loader, at);
-  throw new MicrocredError(ErrorCode.KEY_INVALID, `The document at ${base} is not a key: not a DID or controller document, a verification method, a JWK or a JWK Set.`, { path: 'header.kid', url: base });
+  throw new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `The document at ${base} is not a key: not a DID or controller document, a verification method, a JWK or a JWK Set.`,
+    { path: 'header.kid', url: base },
+  );
 }
 
 /**
@@ -81,7 +100,12 @@ async function resolveKid(kid: string, loader: LoadsDocuments, at: KeyCheckTime)
  * key that names no controller (a header `jwk`, a bare JWK at a URL) is tied to an issuer.
  * Throws `ERR_KEY_UNRESOLVED` (with `details.url`) when the issuer's document is not available.
  */
-export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: LoadsDocuments, at: KeyCheckTime = { now: new Date(), clockSkewSeconds: 0 }): Promise<boolean> {
+export async function issuerListsKey(
+  issuer: string,
+  jwk: PublicJwk,
+  loader: LoadsDocuments,
+  at: KeyCheckTime = { now: new Date(), clockSkewSeconds: 0 },
+): Promise<boolean> {
   let own: PublicJwk | undefined;
   try {
     own = jwkOfSelfCertifyingDid(issuer);
@@ -108,10 +132,20 @@ export async function issuerListsKey(issuer: string, jwk: PublicJwk, loader: Loa
 }
 
 /** A key listed in a DID / controller document; the document must list it for assertion. */
-async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string, base: string, fragment: string | undefined, at: KeyCheckTime): Promise<ResolvedJwtKey> {
+async function keyOfControllerDocument(
+  doc: Record<string, unknown>,
+  kid: string,
+  base: string,
+  fragment: string | undefined,
+  at: KeyCheckTime,
+): Promise<ResolvedJwtKey> {
   if (doc.id !== undefined && doc.id !== base) {
     // The document a URL serves speaks for that URL only; one claiming to be another's cannot vouch for its keys.
-    throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `The document held for ${base} says it is ${JSON.stringify(doc.id)}, so it cannot say which keys ${base} uses.`, { path: 'header.kid', url: base });
+    throw new MicrocredError(
+      ErrorCode.KEY_NOT_AUTHORIZED,
+      `The document held for ${base} says it is ${JSON.stringify(doc.id)}, so it cannot say which keys ${base} uses.`,
+      { path: 'header.kid', url: base },
+    );
   }
   const methods = [...asList(doc.verificationMethod), ...asList(doc.assertionMethod)].filter(isJsonObject);
   const idOf = (m: Record<string, unknown>) => (typeof m.id === 'string' ? absolute(m.id, base) : undefined);
@@ -120,19 +154,34 @@ async function keyOfControllerDocument(doc: Record<string, unknown>, kid: string
       ? methods.find((m) => idOf(m) === kid)
       : single(methods.filter((m) => listsForAssertion(doc, idOf(m), base)));
   if (!method) {
-    const why = fragment !== undefined ? `does not list the key ${kid}` : 'lists more or fewer than one assertion key, and the kid names none';
-    throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The document of ${base} ${why}.`, { path: 'header.kid', url: kid });
+    const why =
+      fragment !== undefined
+        ? `does not list the key ${kid}`
+        : 'lists more or fewer than one assertion key, and the kid names none';
+    throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The document of ${base} ${why}.`, {
+      path: 'header.kid',
+      url: kid,
+    });
   }
   const id = idOf(method) as string;
   if (!listsForAssertion(doc, id, base)) {
-    throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `${base} lists the key ${id} but not under assertionMethod, so it does not use it to issue credentials.`, { path: 'header.kid', url: id });
+    throw new MicrocredError(
+      ErrorCode.KEY_NOT_AUTHORIZED,
+      `${base} lists the key ${id} but not under assertionMethod, so it does not use it to issue credentials.`,
+      { path: 'header.kid', url: id },
+    );
   }
   atPath('header.kid', () => assertKeyInForce(method, id, at));
   return { jwk: jwkOfMethod(method, id), id, controller: base, source: 'kid' };
 }
 
 /** A verification method served on its own; it names its controller, whose document must list it for assertion. */
-async function keyOfMethod(method: Record<string, unknown>, kid: string, loader: LoadsDocuments, at: KeyCheckTime): Promise<ResolvedJwtKey> {
+async function keyOfMethod(
+  method: Record<string, unknown>,
+  kid: string,
+  loader: LoadsDocuments,
+  at: KeyCheckTime,
+): Promise<ResolvedJwtKey> {
   const id = typeof method.id === 'string' ? method.id : kid;
   const jwk = jwkOfMethod(method, id);
   atPath('header.kid', () => assertKeyInForce(method, id, at));
@@ -141,16 +190,30 @@ async function keyOfMethod(method: Record<string, unknown>, kid: string, loader:
   // A key document can name any controller; only the controller's own document can confirm it.
   const [controllerBase] = splitFragment(controller);
   const controllerDoc = await loadDocument(loader, controllerBase);
-  if ((controllerDoc.id !== undefined && controllerDoc.id !== controllerBase) || !listsForAssertion(controllerDoc, id, controllerBase)) {
-    throw new MicrocredError(ErrorCode.KEY_NOT_AUTHORIZED, `The key ${id} names ${controller} as its controller, but ${controller}'s document does not list it under assertionMethod.`, { path: 'header.kid', url: id });
+  if (
+    (controllerDoc.id !== undefined && controllerDoc.id !== controllerBase) ||
+    !listsForAssertion(controllerDoc, id, controllerBase)
+  ) {
+    throw new MicrocredError(
+      ErrorCode.KEY_NOT_AUTHORIZED,
+      `The key ${id} names ${controller} as its controller, but ${controller}'s document does not list it under assertionMethod.`,
+      { path: 'header.kid', url: id },
+    );
   }
   return { jwk, id, controller: controllerBase, source: 'kid' };
 }
 
 function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined): PublicJwk {
   const objects = keys.filter(isJsonObject);
-  const found = objects.find((k) => k.kid === kid || (fragment !== undefined && k.kid === fragment)) ?? (fragment === undefined ? single(objects) : undefined);
-  if (!found) throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The JWK Set at ${kid} has no key with kid ${JSON.stringify(fragment ?? kid)}.`, { path: 'header.kid', url: kid });
+  const found =
+    objects.find((k) => k.kid === kid || (fragment !== undefined && k.kid === fragment)) ??
+    (fragment === undefined ? single(objects) : undefined);
+  if (!found)
+    throw new MicrocredError(
+      ErrorCode.KEY_UNRESOLVED,
+      `The JWK Set at ${kid} has no key with kid ${JSON.stringify(fragment ?? kid)}.`,
+      { path: 'header.kid', url: kid },
+    );
   return checkedJwk(found);
 }
 
@@ -158,13 +221,21 @@ function jwkOfMethod(method: Record<string, unknown>, id: string): PublicJwk {
   if (isJsonObject(method.publicKeyJwk)) return checkedJwk(method.publicKeyJwk);
   const multibase = method.publicKeyMultibase;
   if (typeof multibase === 'string') return atPath('header.kid', () => jwkOfMultibase(multibase));
-  throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `The verification method ${id} has neither publicKeyJwk nor publicKeyMultibase, the key forms microcred reads.`, { path: 'header.kid', url: id });
+  throw new MicrocredError(
+    ErrorCode.KEY_UNRESOLVED,
+    `The verification method ${id} has neither publicKeyJwk nor publicKeyMultibase, the key forms microcred reads.`,
+    { path: 'header.kid', url: id },
+  );
 }
 
 function checkedJwk(jwk: Record<string, unknown>): PublicJwk {
   const secret = secretMemberOf(jwk);
   if (secret !== undefined) {
-    throw new MicrocredError(ErrorCode.JWT_JWK_PRIVATE, `The published key contains "${secret}", private key material: anyone can sign as this key, so it must never be trusted.`, { path: 'header.kid' });
+    throw new MicrocredError(
+      ErrorCode.JWT_JWK_PRIVATE,
+      `The published key contains "${secret}", private key material: anyone can sign as this key, so it must never be trusted.`,
+      { path: 'header.kid' },
+    );
   }
   return atPath('header.kid', () => publicJwkOf(jwk));
 }
@@ -180,16 +251,26 @@ async function loadDocument(loader: LoadsDocuments, url: string): Promise<Record
       throw new MicrocredError(error.code, error.message, { url, ...error.details, path: 'header.kid' });
     }
     const why = isMicrocredError(error) ? error.message : String(error);
-    throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `${url} could not be loaded offline. ${howToSupply(url)} (${why})`, { path: 'header.kid', url });
+    throw new MicrocredError(
+      ErrorCode.KEY_UNRESOLVED,
+      `${url} could not be loaded offline. ${howToSupply(url)} (${why})`,
+      { path: 'header.kid', url },
+    );
   }
-  if (!isJsonObject(document)) throw new MicrocredError(ErrorCode.KEY_INVALID, `The document at ${url} is not a JSON object.`, { path: 'header.kid', url });
+  if (!isJsonObject(document))
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The document at ${url} is not a JSON object.`, {
+      path: 'header.kid',
+      url,
+    });
   return document;
 }
 
 function howToSupply(url: string): string {
-  if (url.startsWith('did:web:')) return 'Give its DID document to the DocumentLoader (the documents option), or allow the network (the fetch option).';
+  if (url.startsWith('did:web:'))
+    return 'Give its DID document to the DocumentLoader (the documents option), or allow the network (the fetch option).';
   const method = /^did:([a-z0-9]+):/.exec(url)?.[1];
-  if (method) return `microcred resolves did:key and did:jwk itself and other DIDs only from documents you give the DocumentLoader; it cannot resolve did:${method} on its own.`;
+  if (method)
+    return `microcred resolves did:key and did:jwk itself and other DIDs only from documents you give the DocumentLoader; it cannot resolve did:${method} on its own.`;
   return 'Give the document published at that URL to the DocumentLoader (the documents option).';
 }
 
@@ -197,7 +278,8 @@ function howToSupply(url: string): string {
 function listsForAssertion(doc: Record<string, unknown>, id: string | undefined, base: string): boolean {
   if (id === undefined) return false;
   return asList(doc.assertionMethod).some((entry) => {
-    const ref = typeof entry === 'string' ? entry : isJsonObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    const ref =
+      typeof entry === 'string' ? entry : isJsonObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
     return ref !== undefined && absolute(ref, base) === id;
   });
 }
@@ -207,7 +289,8 @@ function atPath<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof MicrocredError && error.details.path === undefined) throw new MicrocredError(error.code, error.message, { ...error.details, path });
+    if (error instanceof MicrocredError && error.details.path === undefined)
+      throw new MicrocredError(error.code, error.message, { ...error.details, path });
     throw error;
   }
 }

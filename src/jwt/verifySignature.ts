@@ -20,7 +20,10 @@ import { resolveJwtKey, type ResolvedJwtKey } from './resolveKey.js';
  * @example
  * const key = await verifyJwtSignature(decodeJwt(text), { loader: new DocumentLoader() });
  */
-export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime }): Promise<ResolvedJwtKey> {
+export async function verifyJwtSignature(
+  jwt: DecodedJwt,
+  options: { loader: LoadsDocuments; issuer?: string; at?: KeyCheckTime },
+): Promise<ResolvedJwtKey> {
   const source = checkJwtHeader(jwt.header);
   const alg = jwt.header.alg as JwtAlgorithm;
   const key = await resolveJwtKey(source, options);
@@ -29,11 +32,17 @@ export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: Loa
   try {
     verifier = await importJWK(key.jwk, alg);
   } catch {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${key.id} could not be used as a ${alg} public key.`, { path: pathOf(key) });
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${key.id} could not be used as a ${alg} public key.`, {
+      path: pathOf(key),
+    });
   }
   if (key.jwk.kty === 'OKP' && !isCanonicalEd25519Signature(signatureBytes(jwt.compact))) {
     // RFC 8032 §5.1.7: S must be reduced; otherwise one signature has several encodings.
-    throw new MicrocredError(ErrorCode.SIGNATURE_INVALID, `The Ed25519 signature is not in canonical form (its scalar S is not reduced, RFC 8032 §5.1.7): it is an altered encoding, which careful verifiers refuse.`, { path: 'signature' });
+    throw new MicrocredError(
+      ErrorCode.SIGNATURE_INVALID,
+      `The Ed25519 signature is not in canonical form (its scalar S is not reduced, RFC 8032 §5.1.7): it is an altered encoding, which careful verifiers refuse.`,
+      { path: 'signature' },
+    );
   }
   try {
     await compactVerify(jwt.compact, verifier, { algorithms: [alg] });
@@ -46,7 +55,11 @@ export async function verifyJwtSignature(jwt: DecodedJwt, options: { loader: Loa
       );
     }
     if (error instanceof TypeError && /modulusLength/.test(error.message)) {
-      throw new MicrocredError(ErrorCode.KEY_INVALID, `The RSA key ${key.id} is shorter than 2048 bits, too weak to trust (RFC 7518 §3.3).`, { path: pathOf(key) });
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        `The RSA key ${key.id} is shorter than 2048 bits, too weak to trust (RFC 7518 §3.3).`,
+        { path: pathOf(key) },
+      );
     }
     throw new MicrocredError(ErrorCode.JWT_MALFORMED, `The JWS could not be verified: ${(error as Error).message}`);
   }

@@ -23,24 +23,46 @@ const ED25519_HEADER = [0xed, 0x01];
  * (Ed25519) or `controller#<thumbprint>` (P-256, RSA). Throws `ERR_KEY_INVALID` when a DID URL id is
  * not under its controller. @internal for generateKey and importKey.
  */
-export async function buildKey<T extends KeyType>(type: T, publicJwk: PublicJwk, secret: Record<string, string> | undefined, naming: KeyNaming = {}): Promise<Key<T>> {
+export async function buildKey<T extends KeyType>(
+  type: T,
+  publicJwk: PublicJwk,
+  secret: Record<string, string> | undefined,
+  naming: KeyNaming = {},
+): Promise<Key<T>> {
   const publicKeyMultibase =
-    publicJwk.kty === 'OKP' ? `z${toBase58btc(Uint8Array.from([...ED25519_HEADER, ...fromBase64Url(publicJwk.x)]))}` : multibaseOfPublicJwk(publicJwk);
+    publicJwk.kty === 'OKP'
+      ? `z${toBase58btc(Uint8Array.from([...ED25519_HEADER, ...fromBase64Url(publicJwk.x)]))}`
+      : multibaseOfPublicJwk(publicJwk);
   const thumbprint = await calculateJwkThumbprint(publicJwk);
   let { controller, id } = naming;
   if (id !== undefined && controller === undefined) controller = controllerOf(id);
-  if (controller !== undefined && id === undefined) id = `${controller}#${type === 'ed25519' ? publicKeyMultibase : thumbprint}`;
+  if (controller !== undefined && id === undefined)
+    id = `${controller}#${type === 'ed25519' ? publicKeyMultibase : thumbprint}`;
   if (controller === undefined && id === undefined && type !== 'rsa') {
     controller = didKeyOf(publicKeyMultibase);
     id = `${controller}#${publicKeyMultibase}`;
   }
   if (id !== undefined && controller === undefined && type !== 'rsa') {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `Key id ${id} is not a DID URL; name the key's controller too (the DID or URL a credential's issuer.id will be).`, { keyId: id });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `Key id ${id} is not a DID URL; name the key's controller too (the DID or URL a credential's issuer.id will be).`,
+      { keyId: id },
+    );
   }
   if (id !== undefined && controller?.startsWith('did:') && !id.startsWith(`${controller}#`)) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `Key id ${id} is not a fragment of its controller ${controller}.`, { keyId: id });
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `Key id ${id} is not a fragment of its controller ${controller}.`, {
+      keyId: id,
+    });
   }
-  return new Key<T>({ type, id: id as Key<T>['id'], controller: controller as Key<T>['controller'], publicJwk, publicKeyMultibase, thumbprint, secret });
+  return new Key<T>({
+    type,
+    id: id as Key<T>['id'],
+    controller: controller as Key<T>['controller'],
+    publicJwk,
+    publicKeyMultibase,
+    thumbprint,
+    secret,
+  });
 }
 
 /** The DID of a DID URL (`did:web:example.org#key-1` → `did:web:example.org`); undefined for other URLs. */

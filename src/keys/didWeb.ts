@@ -28,12 +28,20 @@ const JWK_CONTEXT = 'https://w3id.org/security/jwk/v1';
 export function didWebOf(domain: string): string {
   const cleaned = domain.replace(/^https:\/\//, '').replace(/\/+$/, '');
   if (!/^[a-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/i.test(cleaned) || !cleaned.includes('.')) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `"${domain}" is not a domain name (with an optional port and path) for did:web.`, { path: 'domain' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `"${domain}" is not a domain name (with an optional port and path) for did:web.`,
+      { path: 'domain' },
+    );
   }
   const [host, ...path] = cleaned.split('/');
   // "." and ".." would resolve to another path than the DID names (did:web §3.2 builds a URL from them).
   if (path.some((segment) => /^\.+$/.test(segment)) || (host as string).split('.').some((label) => label === '')) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `"${domain}" has an empty host label or a "." / ".." path segment; did:web needs a plain domain and path.`, { path: 'domain' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `"${domain}" has an empty host label or a "." / ".." path segment; did:web needs a plain domain and path.`,
+      { path: 'domain' },
+    );
   }
   return ['did:web', (host as string).replace(':', '%3A'), ...path].join(':');
 }

@@ -93,6 +93,10 @@ function littleEndian(bytes: Uint8Array): bigint {
 export function assertUsableEd25519Key(bytes: Uint8Array, name: string): void {
   const reason = ed25519KeyWeakness(bytes);
   if (reason) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The Ed25519 key ${name} cannot be used: ${describeWeakness(reason)}.`, { reason });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The Ed25519 key ${name} cannot be used: ${describeWeakness(reason)}.`,
+      { reason },
+    );
   }
 }

@@ -26,15 +26,26 @@ export interface ExportKeyOptions {
  */
 export async function exportKey(key: Key, options: ExportKeyOptions & { format: 'jwk' }): Promise<KeyJwk>;
 export async function exportKey(key: Key, options: ExportKeyOptions & { format: 'multikey' }): Promise<KeyFile>;
-export async function exportKey(key: Key<'ed25519'>, options?: ExportKeyOptions & { format?: undefined }): Promise<KeyFile>;
-export async function exportKey(key: Key<'p256' | 'rsa'>, options?: ExportKeyOptions & { format?: undefined }): Promise<KeyJwk>;
+export async function exportKey(
+  key: Key<'ed25519'>,
+  options?: ExportKeyOptions & { format?: undefined },
+): Promise<KeyFile>;
+export async function exportKey(
+  key: Key<'p256' | 'rsa'>,
+  options?: ExportKeyOptions & { format?: undefined },
+): Promise<KeyJwk>;
 export async function exportKey(key: Key, options?: ExportKeyOptions): Promise<KeyFile | KeyJwk>;
 export async function exportKey(key: Key, options: ExportKeyOptions = {}): Promise<KeyFile | KeyJwk> {
   const secret = options.includeSecret ? Key.secretOf(key) : undefined;
   const format = options.format ?? defaultFormat(key.type);
-  if (format === 'jwk') return { ...key.publicJwk, ...secret, alg: key.jwtAlgorithm, ...(key.id ? { kid: key.id } : {}) } as KeyJwk;
+  if (format === 'jwk')
+    return { ...key.publicJwk, ...secret, alg: key.jwtAlgorithm, ...(key.id ? { kid: key.id } : {}) } as KeyJwk;
   const file: KeyFile = { '@context': CONTEXT.MULTIKEY_V1, ...key.toJSON() };
-  if (secret) file.secretKeyMultibase = key.publicJwk.kty === 'OKP' ? await ed25519SecretMultibase(key, secret) : secretMultibaseOf(key.publicJwk, secret);
+  if (secret)
+    file.secretKeyMultibase =
+      key.publicJwk.kty === 'OKP'
+        ? await ed25519SecretMultibase(key, secret)
+        : secretMultibaseOf(key.publicJwk, secret);
   return file;
 }
 

@@ -38,19 +38,30 @@ export async function generateKey<T extends KeyType>(options: GenerateKeyOptions
 export async function generateKey(options: GenerateKeyOptions = {}): Promise<Key> {
   const type = options?.type ?? 'ed25519';
   if (!TYPES.includes(type)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `type must be "ed25519" (the default), "p256" or "rsa"; it is ${JSON.stringify(type)}.`, { path: 'type' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `type must be "ed25519" (the default), "p256" or "rsa"; it is ${JSON.stringify(type)}.`,
+      { path: 'type' },
+    );
   }
   const naming = options.controller === undefined ? {} : { controller: options.controller };
   if (type === 'ed25519') {
     const pair = await Ed25519Multikey.generate();
     const seed = (pair.secretKey as Uint8Array).slice(0, 32);
-    return buildKey(type, { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(pair.publicKey) }, { d: toBase64Url(seed) }, naming);
+    return buildKey(
+      type,
+      { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(pair.publicKey) },
+      { d: toBase64Url(seed) },
+      naming,
+    );
   }
   const params =
     type === 'p256'
       ? { name: 'ECDSA', namedCurve: 'P-256' }
       : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
-  const pair = (await globalThis.crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as { privateKey: SigningKey };
+  const pair = (await globalThis.crypto.subtle.generateKey(params, true, ['sign', 'verify'])) as {
+    privateKey: SigningKey;
+  };
   const jwk = (await globalThis.crypto.subtle.exportKey('jwk', pair.privateKey)) as Record<string, unknown>;
   const names = type === 'p256' ? ['d'] : ['d', 'p', 'q', 'dp', 'dq', 'qi'];
   const secret = Object.fromEntries(names.map((name) => [name, jwk[name] as string]));

@@ -51,9 +51,15 @@ export function publicJwkOf(jwk: unknown): PublicJwk {
     if (n && e) return { kty: 'RSA', n, e };
   } else {
     const kind = [key.kty, key.crv].filter((v) => typeof v === 'string').join(' ') || 'of no known type';
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key is ${kind}; microcred reads Ed25519 (OKP), P-256 (EC) and RSA keys.`);
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The key is ${kind}; microcred reads Ed25519 (OKP), P-256 (EC) and RSA keys.`,
+    );
   }
-  throw new MicrocredError(ErrorCode.KEY_INVALID, `The ${String(key.kty)} key is not well formed: its public members are missing or have the wrong length.`);
+  throw new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `The ${String(key.kty)} key is not well formed: its public members are missing or have the wrong length.`,
+  );
 }
 
 // Multicodec headers of Multikey public keys (varint-encoded): ed25519-pub 0xed, p256-pub 0x1200.
@@ -71,7 +77,8 @@ export function jwkOfMultibase(publicKeyMultibase: string): PublicJwk {
   } catch {
     // reported below
   }
-  const has = (header: number[], length: number) => bytes?.length === header.length + length && header.every((b, i) => bytes?.[i] === b);
+  const has = (header: number[], length: number) =>
+    bytes?.length === header.length + length && header.every((b, i) => bytes?.[i] === b);
   if (bytes && has(ED25519_HEADER, 32)) {
     assertUsableEd25519Key(bytes.slice(2), `${publicKeyMultibase.slice(0, 12)}…`);
     return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(bytes.slice(2)) };
@@ -80,7 +87,10 @@ export function jwkOfMultibase(publicKeyMultibase: string): PublicJwk {
     const point = decompressP256(bytes.slice(2));
     if (point) return { kty: 'EC', crv: 'P-256', x: toBase64Url(point.x), y: toBase64Url(point.y) };
   }
-  throw new MicrocredError(ErrorCode.KEY_INVALID, `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not an Ed25519 (z6Mk…) or P-256 (zDn…) public key.`);
+  throw new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not an Ed25519 (z6Mk…) or P-256 (zDn…) public key.`,
+  );
 }
 
 /** The Multikey value (`zDn…`, a compressed point) of a P-256 public key, as its did:key uses it. */
@@ -141,11 +151,20 @@ export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
   if (did.startsWith('did:jwk:')) {
     let decoded: unknown;
     try {
-      decoded = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(did.slice('did:jwk:'.length))));
+      decoded = JSON.parse(
+        new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(did.slice('did:jwk:'.length))),
+      );
     } catch {
-      throw new MicrocredError(ErrorCode.KEY_INVALID, `${did.slice(0, 40)}… is not a did:jwk: its identifier is not a base64url-encoded JWK.`);
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        `${did.slice(0, 40)}… is not a did:jwk: its identifier is not a base64url-encoded JWK.`,
+      );
     }
-    if (isJsonObject(decoded) && secretMemberOf(decoded)) throw new MicrocredError(ErrorCode.KEY_INVALID, 'The did:jwk carries private key material; it must never be trusted.');
+    if (isJsonObject(decoded) && secretMemberOf(decoded))
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        'The did:jwk carries private key material; it must never be trusted.',
+      );
     return publicJwkOf(decoded);
   }
   return undefined;

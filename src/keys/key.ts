@@ -73,7 +73,10 @@ const TYPE_NAMES: Record<KeyType, string> = { ed25519: 'Ed25519', p256: 'P-256',
 // WebCrypto's types, named through the global object (src/keys may not import node:crypto).
 type Subtle = typeof globalThis.crypto.subtle;
 type SignFunction = (data: Uint8Array) => Promise<Uint8Array>;
-const WEBCRYPTO: Record<'p256' | 'rsa', { import: Parameters<Subtle['importKey']>[2]; sign: Parameters<Subtle['sign']>[0] }> = {
+const WEBCRYPTO: Record<
+  'p256' | 'rsa',
+  { import: Parameters<Subtle['importKey']>[2]; sign: Parameters<Subtle['sign']>[0] }
+> = {
   p256: { import: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' } },
   rsa: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, sign: { name: 'RSASSA-PKCS1-v1_5' } },
 };
@@ -115,7 +118,15 @@ export class Key<T extends KeyType = KeyType> {
   #sign: Promise<SignFunction> | undefined;
 
   /** @internal use {@link generateKey} or {@link importKey}. */
-  constructor(parts: { type: T; id: Named<T>; controller: Named<T>; publicJwk: PublicJwk; publicKeyMultibase: string; thumbprint: string; secret?: Record<string, string> | undefined }) {
+  constructor(parts: {
+    type: T;
+    id: Named<T>;
+    controller: Named<T>;
+    publicJwk: PublicJwk;
+    publicKeyMultibase: string;
+    thumbprint: string;
+    secret?: Record<string, string> | undefined;
+  }) {
     this.type = parts.type;
     this.id = parts.id;
     this.controller = parts.controller;
@@ -157,8 +168,15 @@ export class Key<T extends KeyType = KeyType> {
   assertCanMake(proof: KeyProof): void {
     if (!this.canMake(proof)) {
       const name = TYPE_NAMES[this.type];
-      const can = this.type === 'ed25519' ? '' : ` it signs VC-JWTs (${this.jwtAlgorithm}) only: issue with format "jwt", or sign with an Ed25519 key (generateKey()).`;
-      throw new MicrocredError(ErrorCode.KEY_PROOF_UNSUPPORTED, `A ${name} key cannot make ${proof === 'jwt' ? 'a VC-JWT' : `an ${proof} proof`};${can}`, { path: 'key', keyType: this.type, proof });
+      const can =
+        this.type === 'ed25519'
+          ? ''
+          : ` it signs VC-JWTs (${this.jwtAlgorithm}) only: issue with format "jwt", or sign with an Ed25519 key (generateKey()).`;
+      throw new MicrocredError(
+        ErrorCode.KEY_PROOF_UNSUPPORTED,
+        `A ${name} key cannot make ${proof === 'jwt' ? 'a VC-JWT' : `an ${proof} proof`};${can}`,
+        { path: 'key', keyType: this.type, proof },
+      );
     }
     if (!this.canSign) throw noSecret(this);
   }
@@ -192,9 +210,14 @@ export class Key<T extends KeyType = KeyType> {
   verificationMethod(): DidVerificationMethod {
     const { id, controller } = this;
     if (id === undefined || controller === undefined) {
-      throw new MicrocredError(ErrorCode.KEY_INVALID, `This ${TYPE_NAMES[this.type]} key has no id or controller; name it first (key.withController(did)).`, { path: 'key' });
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        `This ${TYPE_NAMES[this.type]} key has no id or controller; name it first (key.withController(did)).`,
+        { path: 'key' },
+      );
     }
-    if (this.type === 'ed25519') return { id, type: 'Multikey', controller, publicKeyMultibase: this.publicKeyMultibase };
+    if (this.type === 'ed25519')
+      return { id, type: 'Multikey', controller, publicKeyMultibase: this.publicKeyMultibase };
     return { id, type: 'JsonWebKey', controller, publicKeyJwk: this.publicJwk };
   }
 
@@ -205,7 +228,12 @@ export class Key<T extends KeyType = KeyType> {
 
   /** The public key as a Multikey verification method (what `JSON.stringify` shows). */
   toJSON(): KeyFile {
-    return { type: 'Multikey', ...(this.id ? { id: this.id } : {}), ...(this.controller ? { controller: this.controller } : {}), publicKeyMultibase: this.publicKeyMultibase };
+    return {
+      type: 'Multikey',
+      ...(this.id ? { id: this.id } : {}),
+      ...(this.controller ? { controller: this.controller } : {}),
+      publicKeyMultibase: this.publicKeyMultibase,
+    };
   }
 
   [inspect](): string {
@@ -213,7 +241,13 @@ export class Key<T extends KeyType = KeyType> {
   }
 
   #parts() {
-    return { type: this.type, publicJwk: this.publicJwk, publicKeyMultibase: this.publicKeyMultibase, thumbprint: this.thumbprint, secret: this.#secret };
+    return {
+      type: this.type,
+      publicJwk: this.publicJwk,
+      publicKeyMultibase: this.publicKeyMultibase,
+      thumbprint: this.thumbprint,
+      secret: this.#secret,
+    };
   }
 
   #signFunction(): Promise<SignFunction> {
@@ -224,9 +258,12 @@ export class Key<T extends KeyType = KeyType> {
     if (type === 'ed25519') this.#sign = createEd25519Sign(fromBase64Url(secret.d as string));
     else {
       const params = WEBCRYPTO[type as 'p256' | 'rsa'];
-      this.#sign = globalThis.crypto.subtle.importKey('jwk', { ...secret, ...this.publicJwk }, params.import, false, ['sign']).then(
-        (key) => async (data) => new Uint8Array(await globalThis.crypto.subtle.sign(params.sign, key, data as Uint8Array<ArrayBuffer>)),
-      );
+      this.#sign = globalThis.crypto.subtle
+        .importKey('jwk', { ...secret, ...this.publicJwk }, params.import, false, ['sign'])
+        .then(
+          (key) => async (data) =>
+            new Uint8Array(await globalThis.crypto.subtle.sign(params.sign, key, data as Uint8Array<ArrayBuffer>)),
+        );
     }
     // A failed import is not cached: the next call tries again and reports again.
     this.#sign.catch(() => (this.#sign = undefined));
@@ -235,7 +272,11 @@ export class Key<T extends KeyType = KeyType> {
 }
 
 function noSecret(key: Key): MicrocredError {
-  return new MicrocredError(ErrorCode.KEY_INVALID, `Key ${key.id ?? key.thumbprint} has no secret part and cannot sign (import it with its secret).`, { path: 'key' });
+  return new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `Key ${key.id ?? key.thumbprint} has no secret part and cannot sign (import it with its secret).`,
+    { path: 'key' },
+  );
 }
 
 /** A human name of a key type: `Ed25519`, `P-256`, `RSA`. */

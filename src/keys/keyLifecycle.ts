@@ -21,16 +21,28 @@ export function assertKeyInForce(method: Record<string, unknown>, id: string, at
   if (method.expires === undefined) return;
   const expires = parseDateTimeZ(method.expires);
   if (expires === undefined) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} has an unreadable expires (${JSON.stringify(method.expires).slice(0, 80)}), so no one can tell whether it is still in force.`, { url: id });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The key ${id} has an unreadable expires (${JSON.stringify(method.expires).slice(0, 80)}), so no one can tell whether it is still in force.`,
+      { url: id },
+    );
   }
   if (expires < at.now.getTime() - at.clockSkewSeconds * 1000) {
-    throw new MicrocredError(ErrorCode.KEY_EXPIRED, `The key ${id} expired at ${method.expires as string} (its controller says so); it is checked at ${at.now.toISOString()}, so it no longer verifies anything.`, { url: id });
+    throw new MicrocredError(
+      ErrorCode.KEY_EXPIRED,
+      `The key ${id} expired at ${method.expires as string} (its controller says so); it is checked at ${at.now.toISOString()}, so it no longer verifies anything.`,
+      { url: id },
+    );
   }
 }
 
 /** Throws `ERR_KEY_INVALID` when `method` says it was `revoked` (any value means it was), whenever that was. */
 export function assertNotRevoked(method: Record<string, unknown>, id: string): void {
   if (method.revoked !== undefined) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${id} was revoked (${JSON.stringify(method.revoked).slice(0, 80)}) by its controller; it no longer verifies anything.`, { url: id });
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The key ${id} was revoked (${JSON.stringify(method.revoked).slice(0, 80)}) by its controller; it no longer verifies anything.`,
+      { url: id },
+    );
   }
 }

@@ -27,11 +27,17 @@ export function publicJwkOfMultibase(publicKeyMultibase: string): PublicJwk & { 
     const jwk = jwkOfMultibase(publicKeyMultibase);
     if (jwk.kty === 'EC') return jwk;
   }
-  throw new MicrocredError(ErrorCode.KEY_INVALID, `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not a P-256 (zDn…) or RSA (z4MX…) public key.`);
+  throw new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not a P-256 (zDn…) or RSA (z4MX…) public key.`,
+  );
 }
 
 /** The `secretKeyMultibase` of a P-256 (`d`, 32 bytes) or RSA (PKCS #1 RSAPrivateKey) secret. */
-export function secretMultibaseOf(publicJwk: PublicJwk & { kty: 'EC' | 'RSA' }, secret: Readonly<Record<string, string>>): string {
+export function secretMultibaseOf(
+  publicJwk: PublicJwk & { kty: 'EC' | 'RSA' },
+  secret: Readonly<Record<string, string>>,
+): string {
   if (publicJwk.kty === 'EC') return encode(P256_SECRET_HEADER, fromBase64Url(secret.d as string));
   return encode(RSA_SECRET_HEADER, rsaPrivateKeyDer({ ...publicJwk, ...secret }));
 }
@@ -40,7 +46,10 @@ export function secretMultibaseOf(publicJwk: PublicJwk & { kty: 'EC' | 'RSA' }, 
  * The private JWK members a `secretKeyMultibase` holds for `publicJwk`, or undefined when it is not
  * a secret of that key's type (an RSA secret must also repeat the public `n` and `e`). Never quotes the value.
  */
-export function secretOfMultibase(publicJwk: PublicJwk & { kty: 'EC' | 'RSA' }, secretKeyMultibase: string): Record<string, string> | undefined {
+export function secretOfMultibase(
+  publicJwk: PublicJwk & { kty: 'EC' | 'RSA' },
+  secretKeyMultibase: string,
+): Record<string, string> | undefined {
   if (publicJwk.kty === 'EC') {
     const d = decode(secretKeyMultibase, P256_SECRET_HEADER);
     return d?.length === 32 ? { d: toBase64Url(d) } : undefined;
@@ -67,5 +76,7 @@ function decode(multibase: string, header: number[]): Uint8Array | undefined {
   } catch {
     return undefined;
   }
-  return bytes.length > header.length && header.every((b, i) => bytes[i] === b) ? bytes.slice(header.length) : undefined;
+  return bytes.length > header.length && header.every((b, i) => bytes[i] === b)
+    ? bytes.slice(header.length)
+    : undefined;
 }

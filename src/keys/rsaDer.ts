@@ -46,7 +46,14 @@ function integer(unsigned: Uint8Array): Uint8Array {
 
 function tagged(tag: number, content: Uint8Array): Uint8Array {
   const n = content.length;
-  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
+  const length =
+    n < 0x80
+      ? [n]
+      : n < 0x100
+        ? [0x81, n]
+        : n < 0x10000
+          ? [0x82, n >> 8, n & 0xff]
+          : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
   return concat([Uint8Array.of(tag, ...length), content]);
 }
 
@@ -65,7 +72,7 @@ function integersOf(der: Uint8Array): Uint8Array[] | undefined {
   const outer = read(der, 0);
   if (!outer || outer.tag !== 0x30 || outer.end !== der.length) return undefined;
   const values: Uint8Array[] = [];
-  for (let at = outer.start; at < outer.end; ) {
+  for (let at = outer.start; at < outer.end;) {
     const item = read(der, at);
     if (!item || item.tag !== 0x02 || item.end > outer.end || item.start === item.end) return undefined;
     const value = der.slice(item.start, item.end);

@@ -21,7 +21,15 @@ export interface Alignment {
   targetDescription?: string;
   targetFramework?: string;
   targetCode?: string;
-  targetType?: 'ceasn:Competency' | 'ceterms:Credential' | 'CFItem' | 'CFRubric' | 'CFRubricCriterion' | 'CFRubricCriterionLevel' | 'CTDL' | `ext:${string}`;
+  targetType?:
+    | 'ceasn:Competency'
+    | 'ceterms:Credential'
+    | 'CFItem'
+    | 'CFRubric'
+    | 'CFRubricCriterion'
+    | 'CFRubricCriterionLevel'
+    | 'CTDL'
+    | `ext:${string}`;
 }
 
 /** One level of a rubric criterion (e.g. "Proficient"). */
@@ -41,9 +49,19 @@ export interface ResultDescription {
   type: ['ResultDescription'] | string[];
   name: string;
   resultType:
-    | 'GradePointAverage' | 'LetterGrade' | 'Percent' | 'PerformanceLevel' | 'PredictedScore'
-    | 'RawScore' | 'Result' | 'RubricCriterion' | 'RubricCriterionLevel' | 'RubricScore'
-    | 'ScaledScore' | 'Status' | `ext:${string}`;
+    | 'GradePointAverage'
+    | 'LetterGrade'
+    | 'Percent'
+    | 'PerformanceLevel'
+    | 'PredictedScore'
+    | 'RawScore'
+    | 'Result'
+    | 'RubricCriterion'
+    | 'RubricCriterionLevel'
+    | 'RubricScore'
+    | 'ScaledScore'
+    | 'Status'
+    | `ext:${string}`;
   allowedValue?: string[];
   requiredLevel?: string;
   requiredValue?: string;

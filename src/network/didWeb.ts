@@ -23,7 +23,11 @@ export function didWebUrl(did: string): string {
     /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(domain) &&
     path.every((segment) => /^[A-Za-z0-9._~%-]+$/.test(segment) && !/^\.+$/.test(segment));
   if (!valid) {
-    throw new MicrocredError(ErrorCode.KEY_UNRESOLVED, `${bare} is not a did:web DID microcred can resolve: it needs a domain name (with an optional %3A-encoded port) and an optional colon-separated path.`, { url: did });
+    throw new MicrocredError(
+      ErrorCode.KEY_UNRESOLVED,
+      `${bare} is not a did:web DID microcred can resolve: it needs a domain name (with an optional %3A-encoded port) and an optional colon-separated path.`,
+      { url: did },
+    );
   }
   return `https://${domain.toLowerCase()}/${path.length ? path.join('/') : '.well-known'}/did.json`;
 }

@@ -43,17 +43,26 @@ const BOOLEANS = ['httpsOnly', 'allowPrivateAddresses'] as const;
 /** `policy` with every default filled in; a value of the wrong kind is ERR_FIELD_INVALID at `network.<name>`. */
 export function resolvePolicy(policy: NetworkPolicy | undefined): Required<NetworkPolicy> {
   const given = (policy ?? {}) as Record<string, unknown>;
-  if (typeof given !== 'object') throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The network policy must be an object.', { path: 'network' });
+  if (typeof given !== 'object')
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'The network policy must be an object.', { path: 'network' });
   for (const name of NUMBERS) {
     const value = given[name];
     const positive = name === 'timeoutMs' || name === 'maxBytes';
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < (positive ? 1 : 0))) {
-      throw new MicrocredError(ErrorCode.FIELD_INVALID, `network.${name} must be a number${positive ? ' above 0' : ', 0 or more'}; it is ${JSON.stringify(value)}.`, { path: `network.${name}` });
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `network.${name} must be a number${positive ? ' above 0' : ', 0 or more'}; it is ${JSON.stringify(value)}.`,
+        { path: `network.${name}` },
+      );
     }
   }
   for (const name of BOOLEANS) {
     if (given[name] !== undefined && typeof given[name] !== 'boolean') {
-      throw new MicrocredError(ErrorCode.FIELD_INVALID, `network.${name} must be true or false; it is ${JSON.stringify(given[name])}.`, { path: `network.${name}` });
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `network.${name} must be true or false; it is ${JSON.stringify(given[name])}.`,
+        { path: `network.${name}` },
+      );
     }
   }
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
@@ -75,6 +84,11 @@ export const NETWORK_ERROR_CODES: readonly ErrorCode[] = [
 ];
 
 /** A network error naming the URL that was asked for (in `details.url`). */
-export function networkError(code: ErrorCode, message: string, url: string, extra: Record<string, unknown> = {}): MicrocredError {
+export function networkError(
+  code: ErrorCode,
+  message: string,
+  url: string,
+  extra: Record<string, unknown> = {},
+): MicrocredError {
   return new MicrocredError(code, message, { url, ...extra });
 }

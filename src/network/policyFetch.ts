@@ -49,7 +49,10 @@ export class PolicyFetcher {
   readonly #cache = new Map<string, CacheEntry>();
 
   constructor(fetch: typeof globalThis.fetch, policy: NetworkPolicy = {}, hooks: PolicyFetcherHooks = {}) {
-    if (typeof fetch !== 'function') throw new MicrocredError(ErrorCode.FIELD_INVALID, 'fetch must be a function such as globalThis.fetch.', { path: 'fetch' });
+    if (typeof fetch !== 'function')
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'fetch must be a function such as globalThis.fetch.', {
+        path: 'fetch',
+      });
     this.policy = resolvePolicy(policy);
     this.#fetch = fetch;
     this.#now = hooks.now ?? Date.now;
@@ -65,7 +68,8 @@ export class PolicyFetcher {
     const cached = this.#cache.get(url);
     if (cached && cached.expires > now) return structuredClone(await cached.result);
     const given = options.timeoutMs;
-    const timeoutMs = typeof given === 'number' && given > 0 ? Math.min(given, this.policy.timeoutMs) : this.policy.timeoutMs;
+    const timeoutMs =
+      typeof given === 'number' && given > 0 ? Math.min(given, this.policy.timeoutMs) : this.policy.timeoutMs;
     const entry: CacheEntry = { result: this.#fetchWithin(url, timeoutMs), expires: Number.POSITIVE_INFINITY };
     this.#remember(url, entry, now);
     entry.result.then(
@@ -96,7 +100,14 @@ export class PolicyFetcher {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(fail(ErrorCode.NETWORK_TIMEOUT, `${url} did not answer in full within ${timeoutMs} ms (network.timeoutMs).`, url, { timeoutMs }));
+        reject(
+          fail(
+            ErrorCode.NETWORK_TIMEOUT,
+            `${url} did not answer in full within ${timeoutMs} ms (network.timeoutMs).`,
+            url,
+            { timeoutMs },
+          ),
+        );
         controller.abort();
       }, timeoutMs);
     });
@@ -118,27 +129,54 @@ export class PolicyFetcher {
       await this.#admit(current, url, describe(current));
       let response: Response;
       try {
-        response = await this.#fetch(current.href, { redirect: 'manual', signal, credentials: 'omit', headers: { accept: ACCEPT } });
+        response = await this.#fetch(current.href, {
+          redirect: 'manual',
+          signal,
+          credentials: 'omit',
+          headers: { accept: ACCEPT },
+        });
       } catch (error) {
-        throw fail(ErrorCode.FETCH_FAILED, `${describe(current)} could not be fetched: ${(error as Error)?.message ?? String(error)}.`, url);
+        throw fail(
+          ErrorCode.FETCH_FAILED,
+          `${describe(current)} could not be fetched: ${(error as Error)?.message ?? String(error)}.`,
+          url,
+        );
       }
       // Browsers hide where a manual redirect leads, so its target could not be checked.
       if (response.type === 'opaqueredirect') {
-        throw fail(ErrorCode.NETWORK_REFUSED, `${describe(current)} redirects, and this runtime hides the target, so it cannot be checked against the network policy. Use the final URL or supply the document.`, url);
+        throw fail(
+          ErrorCode.NETWORK_REFUSED,
+          `${describe(current)} redirects, and this runtime hides the target, so it cannot be checked against the network policy. Use the final URL or supply the document.`,
+          url,
+        );
       }
       if (REDIRECTS.has(response.status)) {
         discard(response);
         const location = response.headers.get('location');
-        if (!location) throw fail(ErrorCode.FETCH_FAILED, `${describe(current)} answered ${response.status} without a Location header.`, url);
+        if (!location)
+          throw fail(
+            ErrorCode.FETCH_FAILED,
+            `${describe(current)} answered ${response.status} without a Location header.`,
+            url,
+          );
         if (redirects >= this.policy.maxRedirects) {
-          throw fail(ErrorCode.TOO_MANY_REDIRECTS, `${url} redirected more than ${this.policy.maxRedirects} times (network.maxRedirects); the last hop pointed to ${location}.`, url);
+          throw fail(
+            ErrorCode.TOO_MANY_REDIRECTS,
+            `${url} redirected more than ${this.policy.maxRedirects} times (network.maxRedirects); the last hop pointed to ${location}.`,
+            url,
+          );
         }
         current = parseUrl(location, url, current);
         continue;
       }
       if (!response.ok) {
         discard(response);
-        throw fail(ErrorCode.FETCH_FAILED, `${describe(current)} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, url, { status: response.status });
+        throw fail(
+          ErrorCode.FETCH_FAILED,
+          `${describe(current)} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+          url,
+          { status: response.status },
+        );
       }
       return readJsonBody(response, { url, where: describe(current), maxBytes: this.policy.maxBytes, signal });
     }
@@ -150,9 +188,14 @@ export class PolicyFetcher {
       throw fail(ErrorCode.NETWORK_REFUSED, `${where} is not an https URL; microcred fetches only https.`, url);
     }
     if (target.protocol === 'http:' && this.policy.httpsOnly) {
-      throw fail(ErrorCode.NETWORK_REFUSED, `${where} uses plain http, which the network policy refuses (network.httpsOnly).`, url);
+      throw fail(
+        ErrorCode.NETWORK_REFUSED,
+        `${where} uses plain http, which the network policy refuses (network.httpsOnly).`,
+        url,
+      );
     }
-    if (target.username || target.password) throw fail(ErrorCode.NETWORK_REFUSED, `${where} carries a user name or password; such URLs are refused.`, url);
+    if (target.username || target.password)
+      throw fail(ErrorCode.NETWORK_REFUSED, `${where} carries a user name or password; such URLs are refused.`, url);
     if (this.policy.allowPrivateAddresses) return;
     const host = target.hostname;
     const literal = ipLiteralOf(host);
@@ -165,7 +208,11 @@ export class PolicyFetcher {
     try {
       addresses = await this.#resolveHost(host);
     } catch (error) {
-      throw fail(ErrorCode.FETCH_FAILED, `${where}: the host name ${host} could not be resolved (${(error as { code?: string })?.code ?? (error as Error)?.message}).`, url);
+      throw fail(
+        ErrorCode.FETCH_FAILED,
+        `${where}: the host name ${host} could not be resolved (${(error as { code?: string })?.code ?? (error as Error)?.message}).`,
+        url,
+      );
     }
     // Every address counts: fetch may connect to any of them.
     const inside = addresses?.find((address) => !isPublicAddress(address));
@@ -174,14 +221,22 @@ export class PolicyFetcher {
 }
 
 function privateAddress(where: string, url: string, address: string): MicrocredError {
-  return fail(ErrorCode.NETWORK_REFUSED, `${where} points to ${address}, a private, loopback or link-local address, which the network policy refuses (network.allowPrivateAddresses).`, url);
+  return fail(
+    ErrorCode.NETWORK_REFUSED,
+    `${where} points to ${address}, a private, loopback or link-local address, which the network policy refuses (network.allowPrivateAddresses).`,
+    url,
+  );
 }
 
 function parseUrl(text: string, url: string, base?: URL): URL {
   try {
     return new URL(text, base);
   } catch {
-    throw fail(ErrorCode.NETWORK_REFUSED, base ? `${url} redirects to ${text}, which is not a valid URL.` : `${text} is not a valid URL.`, url);
+    throw fail(
+      ErrorCode.NETWORK_REFUSED,
+      base ? `${url} redirects to ${text}, which is not a valid URL.` : `${text} is not a valid URL.`,
+      url,
+    );
   }
 }
 

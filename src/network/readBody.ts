@@ -25,7 +25,11 @@ export async function readJsonBody(response: Response, limits: BodyLimits): Prom
   const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (HTML.has(type)) {
     response.body?.cancel().catch(() => undefined);
-    throw fail(ErrorCode.CONTENT_TYPE_REFUSED, `${where} answered with a web page (${type}), not a JSON document: the URL is probably wrong, or the server shows an error or sign-in page there.`, url);
+    throw fail(
+      ErrorCode.CONTENT_TYPE_REFUSED,
+      `${where} answered with a web page (${type}), not a JSON document: the URL is probably wrong, or the server shows an error or sign-in page there.`,
+      url,
+    );
   }
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -37,7 +41,11 @@ export async function readJsonBody(response: Response, limits: BodyLimits): Prom
     // fatal: bytes that are not UTF-8 are not JSON; the decoder drops a byte-order mark.
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw fail(ErrorCode.RESPONSE_NOT_JSON, `${where} did not answer with JSON${type ? ` (it was served as ${type})` : ''}.`, url);
+    throw fail(
+      ErrorCode.RESPONSE_NOT_JSON,
+      `${where} did not answer with JSON${type ? ` (it was served as ${type})` : ''}.`,
+      url,
+    );
   }
 }
 
@@ -54,7 +62,11 @@ async function readCapped(response: Response, { url, where, maxBytes, signal }: 
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw fail(ErrorCode.FETCH_FAILED, `${where}: the connection broke while reading the answer (${(error as Error)?.message ?? String(error)}).`, url);
+        throw fail(
+          ErrorCode.FETCH_FAILED,
+          `${where}: the connection broke while reading the answer (${(error as Error)?.message ?? String(error)}).`,
+          url,
+        );
       }
       if (chunk.done) break;
       total += chunk.value.byteLength;
@@ -72,5 +84,10 @@ async function readCapped(response: Response, { url, where, maxBytes, signal }: 
 }
 
 function tooLarge(where: string, url: string, maxBytes: number) {
-  return fail(ErrorCode.RESPONSE_TOO_LARGE, `${where} sent more than ${maxBytes} bytes (network.maxBytes); the rest was not read.`, url, { maxBytes });
+  return fail(
+    ErrorCode.RESPONSE_TOO_LARGE,
+    `${where} sent more than ${maxBytes} bytes (network.maxBytes); the rest was not read.`,
+    url,
+    { maxBytes },
+  );
 }

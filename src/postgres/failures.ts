@@ -48,7 +48,8 @@ export function describeTarget(settings: TargetSettings): StoreTarget {
  */
 export function storeFailed(error: unknown, what: string, target: StoreTarget, schema: string): MicrocredError {
   if (error instanceof MicrocredError) return error;
-  const sqlState = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+  const sqlState =
+    typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
   const reason = redact(reasonOf(error), target.secrets);
   return new MicrocredError(
     ErrorCode.STORE_FAILED,

@@ -8,4 +8,10 @@
  * const store = await createPostgresStatusStore({ connectionString: 'postgres://microcred:…@db:5432/badges' });
  */
 export { createPostgresStatusStore, type PostgresStatusStoreOptions } from './store.js';
-export type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from '../status/store.js';
+export type {
+  AllocateOptions,
+  StatusAllocation,
+  StatusPurpose,
+  StatusStore,
+  StoredStatusList,
+} from '../status/store.js';

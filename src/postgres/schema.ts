@@ -57,7 +57,9 @@ export async function ensureSchema(client: PoolClient, tables: Tables): Promise<
 
 async function createObjects(client: PoolClient, tables: Tables): Promise<void> {
   const { schema, lists, allocations, allocate } = tables;
-  const found = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [`"${schema}"`]);
+  const found = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [
+    `"${schema}"`,
+  ]);
   if (!found.rows[0]?.found) await client.query(`CREATE SCHEMA "${schema}"`);
   await client.query(`
     CREATE TABLE IF NOT EXISTS ${lists} (

@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { MicrocredError, ErrorCode } from '../errors.js';
-import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from '../status/store.js';
+import type {
+  AllocateOptions,
+  StatusAllocation,
+  StatusPurpose,
+  StatusStore,
+  StoredStatusList,
+} from '../status/store.js';
 import { describeTarget, storeFailed, type StoreTarget } from './failures.js';
 import { randomDraws, randomFraction } from './randomDraws.js';
 import { allocationLockKey, ensureSchema, tablesIn, type Tables } from './schema.js';
@@ -45,17 +51,29 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export async function createPostgresStatusStore(options: PostgresStatusStoreOptions = {}): Promise<StatusStore> {
   const { connectionString, pool: given, schema = 'microcred' } = options ?? {};
   if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `schema must be a plain SQL name (letters, digits and _, at most 63, not starting with a digit), not ${JSON.stringify(schema)}.`, { path: 'schema' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `schema must be a plain SQL name (letters, digits and _, at most 63, not starting with a digit), not ${JSON.stringify(schema)}.`,
+      { path: 'schema' },
+    );
   }
   if (given !== undefined && connectionString !== undefined) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Give either connectionString or pool, not both.', { path: 'pool' });
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'Give either connectionString or pool, not both.', {
+      path: 'pool',
+    });
   }
   if (connectionString !== undefined && (typeof connectionString !== 'string' || connectionString === '')) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'connectionString must be a non-empty string such as postgres://user:password@host:5432/database.', { path: 'connectionString' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      'connectionString must be a non-empty string such as postgres://user:password@host:5432/database.',
+      { path: 'connectionString' },
+    );
   }
   const pool = given ?? (await openPool(connectionString));
   const env = globalThis.process?.env ?? {};
-  const settings = given ? given.options : { connectionString, host: env.PGHOST, user: env.PGUSER, database: env.PGDATABASE };
+  const settings = given
+    ? given.options
+    : { connectionString, host: env.PGHOST, user: env.PGUSER, database: env.PGDATABASE };
   const store = new PostgresStatusStore(pool, given === undefined, tablesIn(schema), describeTarget(settings));
   await store.open();
   return store;
@@ -68,9 +86,18 @@ async function openPool(connectionString: string | undefined): Promise<Pool> {
     // pg before 8.15 has no ESM build: its classes then hang off the default export.
     Pool = pg.Pool ?? pg.default?.Pool;
   } catch (error) {
-    throw new MicrocredError(ErrorCode.STORE_FAILED, 'The PostgreSQL status store needs the "pg" package: npm install pg', {}, { cause: error });
+    throw new MicrocredError(
+      ErrorCode.STORE_FAILED,
+      'The PostgreSQL status store needs the "pg" package: npm install pg',
+      {},
+      { cause: error },
+    );
   }
-  if (Pool === undefined) throw new MicrocredError(ErrorCode.STORE_FAILED, 'The "pg" package installed has no Pool class; install pg 8.11 or later.');
+  if (Pool === undefined)
+    throw new MicrocredError(
+      ErrorCode.STORE_FAILED,
+      'The "pg" package installed has no Pool class; install pg 8.11 or later.',
+    );
   const pool = new Pool({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection the server drops emits 'error' on the pool, which would crash the process
   // without a listener; the next query reports the failure instead.
@@ -112,7 +139,8 @@ class PostgresStatusStore implements StatusStore {
         if (again) return again;
         await this.#openNewList(client, purpose, options);
         const onNewList = await this.#place(client, credentialId, purpose);
-        if (!onNewList) throw new MicrocredError(ErrorCode.STORE_FAILED, `A new ${purpose} list was opened but had no room.`);
+        if (!onNewList)
+          throw new MicrocredError(ErrorCode.STORE_FAILED, `A new ${purpose} list was opened but had no room.`);
         return onNewList;
       });
     });
@@ -126,7 +154,9 @@ class PostgresStatusStore implements StatusStore {
         (await this.#openListWithRoom(client, purpose)) ??
         (await transaction(client, async () => {
           // The lock allocations take, so that a list fills or opens in one place at a time.
-          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [allocationLockKey(this.tables.schema, purpose)]);
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+            allocationLockKey(this.tables.schema, purpose),
+          ]);
           return (await this.#openListWithRoom(client, purpose)) ?? (await this.#openNewList(client, purpose, options));
         }));
       return (await this.#readList(client, id)) as StoredStatusList;
@@ -136,7 +166,12 @@ class PostgresStatusStore implements StatusStore {
   async setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined> {
     checkCredential(credentialId);
     checkPurpose(purpose);
-    if (typeof value !== 'boolean') throw new MicrocredError(ErrorCode.FIELD_INVALID, `value must be true (set) or false (clear), not ${JSON.stringify(value)}.`, { path: 'value' });
+    if (typeof value !== 'boolean')
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `value must be true (set) or false (clear), not ${JSON.stringify(value)}.`,
+        { path: 'value' },
+      );
     const { lists, allocations } = this.tables;
     // One statement: the bit flips only if it differs, and the list's version goes up with it. Two
     // calls racing on one credential serialize on its row; the loser sees the bit already flipped.
@@ -204,7 +239,14 @@ class PostgresStatusStore implements StatusStore {
   async #readList(client: PoolClient, listId: string): Promise<StoredStatusList | undefined> {
     const { lists, allocations } = this.tables;
     // One statement, so the bits and the version come from the same snapshot.
-    const result = await client.query<{ id: string; purpose: StatusPurpose; length: number; allocated: number; version: string; set: number[] }>(
+    const result = await client.query<{
+      id: string;
+      purpose: StatusPurpose;
+      length: number;
+      allocated: number;
+      version: string;
+      set: number[];
+    }>(
       `SELECT l.id, l.purpose, l.length, l.allocated, l.version,
               coalesce((SELECT array_agg(a.idx) FROM ${allocations} a WHERE a.list_id = l.id AND a.bit), '{}') AS set
        FROM ${lists} l WHERE l.id = $1`,
@@ -214,16 +256,30 @@ class PostgresStatusStore implements StatusStore {
     if (!row) return undefined;
     const bits = new Uint8Array(Math.ceil(row.length / 8));
     for (const index of row.set) bits[index >> 3]! |= 0x80 >> (index & 7);
-    return { id: row.id, purpose: row.purpose, length: row.length, bits, allocated: row.allocated, version: Number(row.version) };
+    return {
+      id: row.id,
+      purpose: row.purpose,
+      length: row.length,
+      bits,
+      allocated: row.allocated,
+      version: Number(row.version),
+    };
   }
 
   async #openListWithRoom(client: PoolClient, purpose: StatusPurpose): Promise<string | undefined> {
-    const result = await client.query<{ id: string }>(`SELECT id FROM ${this.tables.lists} WHERE purpose = $1 AND open AND allocated < length`, [purpose]);
+    const result = await client.query<{ id: string }>(
+      `SELECT id FROM ${this.tables.lists} WHERE purpose = $1 AND open AND allocated < length`,
+      [purpose],
+    );
     return result.rows[0]?.id;
   }
 
   /** Allocates on the open list in one call to the server; undefined when no open list has room. */
-  async #place(client: PoolClient, credentialId: string, purpose: StatusPurpose): Promise<StatusAllocation | undefined> {
+  async #place(
+    client: PoolClient,
+    credentialId: string,
+    purpose: StatusPurpose,
+  ): Promise<StatusAllocation | undefined> {
     const result = await client.query<{ list_id: string; idx: number; outcome: 'existing' | 'new' | 'full' }>(
       `SELECT o_list AS list_id, o_index AS idx, o_outcome AS outcome FROM ${this.tables.allocate}($1, $2, $3::bigint[], $4)`,
       [credentialId, purpose, randomDraws(RANDOM_DRAWS), randomFraction()],
@@ -241,7 +297,11 @@ class PostgresStatusStore implements StatusStore {
       [id, purpose, options.listLength],
     );
     if (inserted.rowCount !== 1) {
-      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store already has a list ${id}; a new list needs a new id (nextListId returned it again).`, { url: id, schema: this.tables.schema });
+      throw new MicrocredError(
+        ErrorCode.STORE_FAILED,
+        `The store already has a list ${id}; a new list needs a new id (nextListId returned it again).`,
+        { url: id, schema: this.tables.schema },
+      );
     }
     return id;
   }
@@ -261,12 +321,19 @@ function callerId(nextListId: () => string): string {
     id = nextListId();
   } catch (error) {
     // A thrown primitive cannot be marked; it is wrapped in an Error that carries it as its cause.
-    const thrown = typeof error === 'object' && error !== null ? error : new Error(`nextListId() threw ${String(error)}`, { cause: error });
+    const thrown =
+      typeof error === 'object' && error !== null
+        ? error
+        : new Error(`nextListId() threw ${String(error)}`, { cause: error });
     fromCaller.add(thrown);
     throw thrown;
   }
   if (typeof id !== 'string' || id === '') {
-    const error = new MicrocredError(ErrorCode.FIELD_INVALID, `nextListId() must return the new list's id (its URL), not ${JSON.stringify(id)}.`, { path: 'nextListId' });
+    const error = new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `nextListId() must return the new list's id (its URL), not ${JSON.stringify(id)}.`,
+      { path: 'nextListId' },
+    );
     fromCaller.add(error);
     throw error;
   }
@@ -280,22 +347,38 @@ function isServerError(error: unknown): boolean {
 
 function checkCredential(credentialId: string): void {
   if (typeof credentialId !== 'string' || credentialId === '') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `credentialId must be a non-empty string, not ${JSON.stringify(credentialId)}.`, { path: 'credentialId' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `credentialId must be a non-empty string, not ${JSON.stringify(credentialId)}.`,
+      { path: 'credentialId' },
+    );
   }
 }
 
 function checkPurpose(purpose: StatusPurpose): void {
   if (!PURPOSES.includes(purpose)) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `purpose must be "revocation" or "suspension", not ${JSON.stringify(purpose)}.`, { path: 'purpose' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `purpose must be "revocation" or "suspension", not ${JSON.stringify(purpose)}.`,
+      { path: 'purpose' },
+    );
   }
 }
 
 function checkAllocateOptions(options: AllocateOptions): void {
   if (typeof options?.nextListId !== 'function') {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'allocate needs options.nextListId, a function returning the id (URL) of a new list.', { path: 'nextListId' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      'allocate needs options.nextListId, a function returning the id (URL) of a new list.',
+      { path: 'nextListId' },
+    );
   }
   const length = options.listLength;
   if (!Number.isInteger(length) || length < 1 || length > MAX_LIST_LENGTH) {
-    throw new MicrocredError(ErrorCode.FIELD_INVALID, `listLength must be a whole number of bits between 1 and ${MAX_LIST_LENGTH}, not ${JSON.stringify(length)}.`, { path: 'listLength' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_INVALID,
+      `listLength must be a whole number of bits between 1 and ${MAX_LIST_LENGTH}, not ${JSON.stringify(length)}.`,
+      { path: 'listLength' },
+    );
   }
 }

@@ -14,12 +14,24 @@ import type { Key } from '../keys/key.js';
  * document must already carry the suite's context). The key must be an Ed25519 key (`ERR_KEY_PROOF_UNSUPPORTED` otherwise). The one signing step of every credential
  * microcred makes (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
  */
-export async function signDocument<T>(doc: Record<string, unknown>, key: Key, loader: DocumentLoader, now: Date, suiteName: SuiteName = 'eddsa-rdfc-2022'): Promise<T> {
+export async function signDocument<T>(
+  doc: Record<string, unknown>,
+  key: Key,
+  loader: DocumentLoader,
+  now: Date,
+  suiteName: SuiteName = 'eddsa-rdfc-2022',
+): Promise<T> {
   try {
     const created = toDateTimeZ(now);
-    const suite = suiteName === 'Ed25519Signature2020' ? ed25519Signature2020Signing(key.signer(), created) : eddsaRdfc2022Signing(key.signer(), created);
+    const suite =
+      suiteName === 'Ed25519Signature2020'
+        ? ed25519Signature2020Signing(key.signer(), created)
+        : eddsaRdfc2022Signing(key.signer(), created);
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
   } catch (error) {
-    throw translateJsonLdError(error, doc) ?? new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error });
+    throw (
+      translateJsonLdError(error, doc) ??
+      new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error })
+    );
   }
 }

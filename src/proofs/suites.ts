@@ -6,12 +6,15 @@ export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020';
 
 /** Which supported suite made `proof`, or undefined when microcred cannot verify it. */
 export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): SuiteName | undefined {
-  if (proof.type === EDDSA_RDFC_2022.type && proof.cryptosuite === EDDSA_RDFC_2022.cryptosuite) return 'eddsa-rdfc-2022';
+  if (proof.type === EDDSA_RDFC_2022.type && proof.cryptosuite === EDDSA_RDFC_2022.cryptosuite)
+    return 'eddsa-rdfc-2022';
   if (proof.type === ED25519_SIGNATURE_2020.type) return 'Ed25519Signature2020';
   return undefined;
 }
 
 /** Verification suites for the given suite names. */
 export function verificationSuites(names: SuiteName[]): unknown[] {
-  return [...new Set(names)].map((name) => (name === 'eddsa-rdfc-2022' ? eddsaRdfc2022Verifying() : ed25519Signature2020Verifying()));
+  return [...new Set(names)].map((name) =>
+    name === 'eddsa-rdfc-2022' ? eddsaRdfc2022Verifying() : ed25519Signature2020Verifying(),
+  );
 }

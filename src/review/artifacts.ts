@@ -12,7 +12,10 @@ import type { ArtifactInput, Submission, SubmittedArtifact } from './submission.
  * const pdf = new Uint8Array(await (await fetch(artifact.url)).arrayBuffer());
  * if (!(await verifyArtifact(artifact, pdf))) console.log('the file changed after it was submitted');
  */
-export async function verifyArtifact(artifact: Pick<SubmittedArtifact, 'digest' | 'text' | 'base64'>, content?: string | Uint8Array): Promise<boolean> {
+export async function verifyArtifact(
+  artifact: Pick<SubmittedArtifact, 'digest' | 'text' | 'base64'>,
+  content?: string | Uint8Array,
+): Promise<boolean> {
   if (typeof artifact?.digest !== 'string' || !DIGEST_PATTERN.test(artifact.digest)) return false;
   const bytes = content ?? inlineContent(artifact);
   if (bytes === undefined) return false;

@@ -77,7 +77,9 @@ interface DecisionBase {
 declare const approvedBrand: unique symbol;
 
 /** A decision that approves the submission. Only {@link decide} (or {@link assertApproved}) returns one. */
-export type ApprovedDecision = Readonly<DecisionBase & { status: 'approved'; components: Record<string, SettledComponent> }> & {
+export type ApprovedDecision = Readonly<
+  DecisionBase & { status: 'approved'; components: Record<string, SettledComponent> }
+> & {
   readonly [approvedBrand]: true;
 };
 
@@ -136,11 +138,17 @@ export async function decide(
 }
 
 /** The resolved rules, once the submission and reviews are fit to decide on (decide's checks, in its order). */
-async function checkedRules(definition: CompetencyDefinition, submission: Submission, reviews: readonly Review[], rules: Partial<DecisionRules> | undefined): Promise<DecisionRules> {
+async function checkedRules(
+  definition: CompetencyDefinition,
+  submission: Submission,
+  reviews: readonly Review[],
+  rules: Partial<DecisionRules> | undefined,
+): Promise<DecisionRules> {
   const resolved = resolveRules(rules);
   assertSubmissionOf(definition, submission);
   await assertEvidenceIntact(submission);
-  if (!Array.isArray(reviews)) throw new MicrocredError(ErrorCode.REVIEW_INVALID, 'reviews must be an array of reviews.', { path: 'reviews' });
+  if (!Array.isArray(reviews))
+    throw new MicrocredError(ErrorCode.REVIEW_INVALID, 'reviews must be an array of reviews.', { path: 'reviews' });
   return resolved;
 }
 
@@ -171,11 +179,19 @@ async function decideChecked(
     const settled = settleComponent(component, selected.reviewers, selected.adjudicators, resolved);
     reasons.push(...settled.reasons);
     settled.adjudicatedBy.forEach((id) => used.add(id));
-    components[component.id] = { ...(settled.level !== undefined ? { level: settled.level } : {}), passing: settled.state === 'pass', feedback: settled.feedback };
+    components[component.id] = {
+      ...(settled.level !== undefined ? { level: settled.level } : {}),
+      passing: settled.state === 'pass',
+      feedback: settled.feedback,
+    };
     if (settled.state === 'fail') {
       anyFail = true;
       const level = component.rubric.levels.find((l) => l.id === settled.level);
-      reasons.push({ code: ErrorCode.COMPONENT_NOT_PASSING, component: component.id, message: `Component "${component.id}" (${component.name}) is at "${level?.name ?? settled.level}", which does not pass.` });
+      reasons.push({
+        code: ErrorCode.COMPONENT_NOT_PASSING,
+        component: component.id,
+        message: `Component "${component.id}" (${component.name}) is at "${level?.name ?? settled.level}", which does not pass.`,
+      });
     }
     if (settled.state === 'unsettled') anyUnsettled = true;
   }
@@ -186,8 +202,15 @@ async function decideChecked(
 
   for (const review of selected.adjudicators) {
     if (used.has(review.id)) continue;
-    const why = resolved.onDisagreement === 'all-must-pass' ? 'under all-must-pass a disagreement fails the component without one' : 'no component needed adjudication';
-    reasons.push({ code: ErrorCode.ADJUDICATOR_NOT_USED, review: review.id, message: `Adjudicator review ${review.id} was not used: ${why}.` });
+    const why =
+      resolved.onDisagreement === 'all-must-pass'
+        ? 'under all-must-pass a disagreement fails the component without one'
+        : 'no component needed adjudication';
+    reasons.push({
+      code: ErrorCode.ADJUDICATOR_NOT_USED,
+      review: review.id,
+      message: `Adjudicator review ${review.id} was not used: ${why}.`,
+    });
   }
   const counted = [...selected.reviewers, ...selected.adjudicators.filter((r) => used.has(r.id))];
   const decision = {
@@ -222,35 +245,72 @@ async function decideChecked(
  * const stored = JSON.parse(await readFile('decision.json', 'utf8')) as Decision;
  * const approved = await assertApproved(definition, submission, stored);
  */
-export async function assertApproved(definition: CompetencyDefinition, submission: Submission, decision: Decision): Promise<ApprovedDecision> {
+export async function assertApproved(
+  definition: CompetencyDefinition,
+  submission: Submission,
+  decision: Decision,
+): Promise<ApprovedDecision> {
   const refuse = (message: string, details: Record<string, unknown> = {}, cause?: unknown): never => {
-    throw new MicrocredError(ErrorCode.DECISION_NOT_APPROVED, message, details, cause === undefined ? undefined : { cause });
+    throw new MicrocredError(
+      ErrorCode.DECISION_NOT_APPROVED,
+      message,
+      details,
+      cause === undefined ? undefined : { cause },
+    );
   };
   if (typeof decision !== 'object' || decision === null) refuse('Expected a decision (from decide).');
   if (decision.status !== 'approved') {
-    refuse(`The decision is ${String(decision.status)}, not approved: only an approved decision can be issued.`, { path: 'status', reasons: decision.reasons });
+    refuse(`The decision is ${String(decision.status)}, not approved: only an approved decision can be issued.`, {
+      path: 'status',
+      reasons: decision.reasons,
+    });
   }
   if (decision.definition?.id !== definition.id || decision.definition?.version !== definition.version) {
-    refuse(`The decision is for ${String(decision.definition?.id)} version ${String(decision.definition?.version)}, not ${definition.id} version ${definition.version}.`, { path: 'definition' });
+    refuse(
+      `The decision is for ${String(decision.definition?.id)} version ${String(decision.definition?.version)}, not ${definition.id} version ${definition.version}.`,
+      { path: 'definition' },
+    );
   }
   let digest: string;
   try {
     digest = await submissionDigest(submission);
   } catch (error) {
-    return refuse('The submission cannot be digested (is it a stored submission?).', { path: 'submissionDigest' }, error);
+    return refuse(
+      'The submission cannot be digested (is it a stored submission?).',
+      { path: 'submissionDigest' },
+      error,
+    );
   }
   if (decision.submission !== submission?.id || String(decision.submissionDigest).toLowerCase() !== digest) {
-    refuse(`The decision was made on a different submission (or this one changed after the decision): it pins ${String(decision.submissionDigest)}, the submission is ${digest}.`, { path: 'submissionDigest' });
+    refuse(
+      `The decision was made on a different submission (or this one changed after the decision): it pins ${String(decision.submissionDigest)}, the submission is ${digest}.`,
+      { path: 'submissionDigest' },
+    );
   }
   const decidedTime = parseDateTimeZ(decision.decidedAt);
-  if (decidedTime === undefined) return refuse(`The decision's decidedAt (${JSON.stringify(decision.decidedAt)}) is not an RFC 3339 date-time with a timezone.`, { path: 'decidedAt' });
+  if (decidedTime === undefined)
+    return refuse(
+      `The decision's decidedAt (${JSON.stringify(decision.decidedAt)}) is not an RFC 3339 date-time with a timezone.`,
+      { path: 'decidedAt' },
+    );
   // A decision cannot predate what it decided on: awardedDate comes from decidedAt. Every date is
   // read, so one unreadable date cannot switch the comparison off.
-  const dated: [string, unknown][] = [['submittedAt', submission.submittedAt], ...(decision.reviews ?? []).map((r, i): [string, unknown] => [`reviews[${i}].reviewedAt`, r?.reviewedAt])];
+  const dated: [string, unknown][] = [
+    ['submittedAt', submission.submittedAt],
+    ...(decision.reviews ?? []).map((r, i): [string, unknown] => [`reviews[${i}].reviewedAt`, r?.reviewedAt]),
+  ];
   for (const [path, value] of dated) {
     const time = parseDateTimeZ(value);
-    if (time === undefined) refuse(`${path} (${JSON.stringify(value)}) is not an RFC 3339 date-time with a timezone, so the decision's date cannot be checked against it.`, { path });
-    else if (decidedTime < time) refuse(`The decision is dated ${String(decision.decidedAt)}, before the submission or a review it counts: it was edited.`, { path: 'decidedAt' });
+    if (time === undefined)
+      refuse(
+        `${path} (${JSON.stringify(value)}) is not an RFC 3339 date-time with a timezone, so the decision's date cannot be checked against it.`,
+        { path },
+      );
+    else if (decidedTime < time)
+      refuse(
+        `The decision is dated ${String(decision.decidedAt)}, before the submission or a review it counts: it was edited.`,
+        { path: 'decidedAt' },
+      );
   }
   const decidedAt = new Date(decidedTime);
   let again: Decision;
@@ -259,14 +319,23 @@ export async function assertApproved(definition: CompetencyDefinition, submissio
     const rules = await checkedRules(definition, submission, decision.reviews, decision.rules);
     again = await decideChecked(definition, submission, digest, decision.reviews, rules, { now: decidedAt });
   } catch (error) {
-    return refuse(`The decision's reviews and rules cannot be decided again: ${(error as Error).message}`, { path: 'reviews' }, error);
+    return refuse(
+      `The decision's reviews and rules cannot be decided again: ${(error as Error).message}`,
+      { path: 'reviews' },
+      error,
+    );
   }
   if (again.status !== 'approved') {
-    refuse(`The decision's own reviews and rules do not approve the submission (they give "${again.status}").`, { path: 'reviews', reasons: again.reasons });
+    refuse(`The decision's own reviews and rules do not approve the submission (they give "${again.status}").`, {
+      path: 'reviews',
+      reasons: again.reasons,
+    });
   }
   for (const key of ['submission', 'decidedAt', 'reviewers', 'rules', 'reviews', 'components'] as const) {
     if (canonicalJson(decision[key]) !== canonicalJson(again[key])) {
-      refuse(`The decision's ${key} differ from what its reviews decide: the decision was edited after it was made.`, { path: key });
+      refuse(`The decision's ${key} differ from what its reviews decide: the decision was edited after it was made.`, {
+        path: key,
+      });
     }
   }
   return again as ApprovedDecision;
@@ -279,9 +348,13 @@ async function assertEvidenceIntact(submission: Submission): Promise<void> {
       // Content that no longer decodes counts as altered, not as a URL-only artifact.
       if (!artifact || !hasInlineContent(artifact)) continue;
       if (!(await verifyArtifact(artifact))) {
-        throw new MicrocredError(ErrorCode.EVIDENCE_DIGEST_MISMATCH, `The content of artifact ${i} of component "${id}" does not match its recorded digest: the submission was altered.`, {
-          path: `components.${id}.artifacts[${i}]`,
-        });
+        throw new MicrocredError(
+          ErrorCode.EVIDENCE_DIGEST_MISMATCH,
+          `The content of artifact ${i} of component "${id}" does not match its recorded digest: the submission was altered.`,
+          {
+            path: `components.${id}.artifacts[${i}]`,
+          },
+        );
       }
     }
   }

@@ -72,17 +72,32 @@ export interface ReviewOptions {
  *   },
  * });
  */
-export async function recordReview(definition: CompetencyDefinition, submission: Submission, input: ReviewInput, options: ReviewOptions = {}): Promise<Review> {
+export async function recordReview(
+  definition: CompetencyDefinition,
+  submission: Submission,
+  input: ReviewInput,
+  options: ReviewOptions = {},
+): Promise<Review> {
   assertSubmissionOf(definition, submission);
   const problems = reviewProblems(definition, input, { requireEveryComponent: true, roleOptional: true });
   if (input?.reviewer && isSelfReview(input.reviewer, submission.candidate)) {
-    problems.unshift({ path: 'reviewer', message: `${String(input.reviewer.name)} is the candidate: nobody reviews their own submission.` });
+    problems.unshift({
+      path: 'reviewer',
+      message: `${String(input.reviewer.name)} is the candidate: nobody reviews their own submission.`,
+    });
   }
   if (options.id !== undefined && !isUri(options.id)) {
-    problems.push({ path: 'id', message: `The review id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".` });
+    problems.push({
+      path: 'id',
+      message: `The review id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".`,
+    });
   }
   if (problems.length > 0) {
-    throw new MicrocredError(ErrorCode.REVIEW_INVALID, `The review has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems[0]!.path}: ${problems[0]!.message}`, { problems });
+    throw new MicrocredError(
+      ErrorCode.REVIEW_INVALID,
+      `The review has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems[0]!.path}: ${problems[0]!.message}`,
+      { problems },
+    );
   }
   const components: Record<string, ComponentScore> = {};
   for (const component of definition.components ?? []) {
@@ -94,7 +109,12 @@ export async function recordReview(definition: CompetencyDefinition, submission:
     id: options.id ?? newUrnUuid(),
     submission: submission.id,
     submissionDigest: await submissionDigest(submission),
-    reviewer: { id: id.trim(), name: name.trim(), ...(email !== undefined ? { email: email.trim() } : {}), role: role ?? 'reviewer' },
+    reviewer: {
+      id: id.trim(),
+      name: name.trim(),
+      ...(email !== undefined ? { email: email.trim() } : {}),
+      role: role ?? 'reviewer',
+    },
     reviewedAt: timestamp(options.now),
     components,
   };
@@ -103,7 +123,9 @@ export async function recordReview(definition: CompetencyDefinition, submission:
 /** Throws `ERR_SUBMISSION_INVALID` unless the submission was made for this definition id and version, by a candidate with an email or DID. */
 export function assertSubmissionOf(definition: CompetencyDefinition, submission: Submission): void {
   if (typeof submission !== 'object' || submission === null || typeof submission.id !== 'string') {
-    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, 'Expected a stored submission (from createSubmission).', { path: '' });
+    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, 'Expected a stored submission (from createSubmission).', {
+      path: '',
+    });
   }
   if (submission.definition?.id !== definition.id || submission.definition?.version !== definition.version) {
     throw new MicrocredError(
@@ -113,11 +135,20 @@ export function assertSubmissionOf(definition: CompetencyDefinition, submission:
     );
   }
   if (!definition.components?.length) {
-    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, `${definition.name} has no components to review.`, { path: 'definition' });
+    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, `${definition.name} has no components to review.`, {
+      path: 'definition',
+    });
   }
   // Without the candidate's email or DID a self-review could not be recognised.
   const candidate = submission.candidate;
-  if (!(typeof candidate?.email === 'string' && candidate.email.trim()) && !(typeof candidate?.did === 'string' && candidate.did.trim())) {
-    throw new MicrocredError(ErrorCode.SUBMISSION_INVALID, 'The submission names no candidate email or DID, so a self-review could not be recognised.', { path: 'candidate' });
+  if (
+    !(typeof candidate?.email === 'string' && candidate.email.trim()) &&
+    !(typeof candidate?.did === 'string' && candidate.did.trim())
+  ) {
+    throw new MicrocredError(
+      ErrorCode.SUBMISSION_INVALID,
+      'The submission names no candidate email or DID, so a self-review could not be recognised.',
+      { path: 'candidate' },
+    );
   }
 }

@@ -21,7 +21,10 @@ export interface DecisionRules {
  * @example
  * const decision = await decide(definition, submission, reviews, { ...DEFAULT_RULES, reviewersRequired: 1 });
  */
-export const DEFAULT_RULES: Readonly<DecisionRules> = Object.freeze({ reviewersRequired: 2, onDisagreement: 'adjudicator' });
+export const DEFAULT_RULES: Readonly<DecisionRules> = Object.freeze({
+  reviewersRequired: 2,
+  onDisagreement: 'adjudicator',
+});
 
 /** The complete rules: `rules` over {@link DEFAULT_RULES}; throws `ERR_RULES_INVALID` for values outside their range. */
 export function resolveRules(rules: Partial<DecisionRules> = {}): DecisionRules {
@@ -29,11 +32,23 @@ export function resolveRules(rules: Partial<DecisionRules> = {}): DecisionRules 
     reviewersRequired: rules?.reviewersRequired ?? DEFAULT_RULES.reviewersRequired,
     onDisagreement: rules?.onDisagreement ?? DEFAULT_RULES.onDisagreement,
   };
-  if (!Number.isInteger(resolved.reviewersRequired) || resolved.reviewersRequired < 1 || resolved.reviewersRequired > 20) {
-    throw new MicrocredError(ErrorCode.RULES_INVALID, `reviewersRequired must be a whole number from 1 to 20, not ${String(resolved.reviewersRequired)}.`, { path: 'reviewersRequired' });
+  if (
+    !Number.isInteger(resolved.reviewersRequired) ||
+    resolved.reviewersRequired < 1 ||
+    resolved.reviewersRequired > 20
+  ) {
+    throw new MicrocredError(
+      ErrorCode.RULES_INVALID,
+      `reviewersRequired must be a whole number from 1 to 20, not ${String(resolved.reviewersRequired)}.`,
+      { path: 'reviewersRequired' },
+    );
   }
   if (resolved.onDisagreement !== 'all-must-pass' && resolved.onDisagreement !== 'adjudicator') {
-    throw new MicrocredError(ErrorCode.RULES_INVALID, `onDisagreement must be "all-must-pass" or "adjudicator", not "${String(resolved.onDisagreement)}".`, { path: 'onDisagreement' });
+    throw new MicrocredError(
+      ErrorCode.RULES_INVALID,
+      `onDisagreement must be "all-must-pass" or "adjudicator", not "${String(resolved.onDisagreement)}".`,
+      { path: 'onDisagreement' },
+    );
   }
   return resolved;
 }

@@ -21,7 +21,12 @@ export interface SelectedReviews {
  * self-reviews; of one person's several reviews keeps the latest, and never lets a person who
  * reviewed also adjudicate.
  */
-export function selectReviews(definition: CompetencyDefinition, submission: Submission, digest: string, reviews: readonly Review[]): SelectedReviews {
+export function selectReviews(
+  definition: CompetencyDefinition,
+  submission: Submission,
+  digest: string,
+  reviews: readonly Review[],
+): SelectedReviews {
   const reasons: DecisionReason[] = [];
   const note = (code: DecisionReason['code'], message: string, review: unknown) => {
     const id = (review as { id?: unknown })?.id;
@@ -33,15 +38,31 @@ export function selectReviews(definition: CompetencyDefinition, submission: Subm
     if (typeof review !== 'object' || review === null) {
       note(ErrorCode.REVIEW_INVALID, `${label} is not a review.`, review);
     } else if (review.submission !== submission.id) {
-      note(ErrorCode.REVIEW_OTHER_SUBMISSION, `${label} is of submission ${String(review.submission)} (attempt reviews count only for their own attempt), not ${submission.id}.`, review);
+      note(
+        ErrorCode.REVIEW_OTHER_SUBMISSION,
+        `${label} is of submission ${String(review.submission)} (attempt reviews count only for their own attempt), not ${submission.id}.`,
+        review,
+      );
     } else if (typeof review.submissionDigest !== 'string' || review.submissionDigest.toLowerCase() !== digest) {
-      note(ErrorCode.REVIEW_OTHER_SUBMISSION, `${label} scored a different version of submission ${submission.id}: it changed after the review.`, review);
+      note(
+        ErrorCode.REVIEW_OTHER_SUBMISSION,
+        `${label} scored a different version of submission ${submission.id}: it changed after the review.`,
+        review,
+      );
     } else {
       const problems = reviewProblems(definition, review, { requireEveryComponent: false });
       if (problems.length > 0) {
-        note(ErrorCode.REVIEW_INVALID, `${label} is not valid for this definition: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, review);
+        note(
+          ErrorCode.REVIEW_INVALID,
+          `${label} is not valid for this definition: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+          review,
+        );
       } else if (isSelfReview(review.reviewer, submission.candidate)) {
-        note(ErrorCode.SELF_REVIEW, `${label} is by the candidate (${review.reviewer.name}) and does not count: nobody reviews their own submission.`, review);
+        note(
+          ErrorCode.SELF_REVIEW,
+          `${label} is by the candidate (${review.reviewer.name}) and does not count: nobody reviews their own submission.`,
+          review,
+        );
       } else {
         eligible.push({ review, index, keys: reviewerKeys(review.reviewer) });
       }
@@ -69,9 +90,10 @@ export function selectReviews(definition: CompetencyDefinition, submission: Subm
     chosen.push(kept);
     for (const entry of person.entries) {
       if (entry === kept) continue;
-      const message = entry.review.reviewer.role === 'adjudicator' && kept.review.reviewer.role === 'reviewer'
-        ? `Review ${entry.review.id} does not count: ${entry.review.reviewer.name} reviewed this submission and cannot also adjudicate it.`
-        : `Review ${entry.review.id} does not count: ${entry.review.reviewer.name} reviewed more than once, and only the latest review (${kept.review.id}) counts.`;
+      const message =
+        entry.review.reviewer.role === 'adjudicator' && kept.review.reviewer.role === 'reviewer'
+          ? `Review ${entry.review.id} does not count: ${entry.review.reviewer.name} reviewed this submission and cannot also adjudicate it.`
+          : `Review ${entry.review.id} does not count: ${entry.review.reviewer.name} reviewed more than once, and only the latest review (${kept.review.id}) counts.`;
       note(ErrorCode.REVIEW_DUPLICATE, message, entry.review);
     }
   }

@@ -18,7 +18,10 @@ export function reviewerKeys(reviewer: { id?: unknown; email?: unknown }): strin
  * True when the reviewer is the candidate: the reviewer's id or email equals the candidate's email
  * (ignoring case) or DID.
  */
-export function isSelfReview(reviewer: { id?: unknown; email?: unknown }, candidate: Partial<Candidate> | undefined): boolean {
+export function isSelfReview(
+  reviewer: { id?: unknown; email?: unknown },
+  candidate: Partial<Candidate> | undefined,
+): boolean {
   const candidateKeys = [identityKey(candidate?.email), identityKey(candidate?.did)].filter((key) => key !== undefined);
   return reviewerKeys(reviewer).some((key) => candidateKeys.includes(key));
 }

@@ -27,19 +27,32 @@ interface Score {
  * gave (rubric levels are listed from highest to lowest). When they disagree, `all-must-pass` fails
  * it and `adjudicator` waits for an adjudicator, whose level then settles it.
  */
-export function settleComponent(component: Component, reviewers: Review[], adjudicators: Review[], rules: DecisionRules): ComponentSettlement {
+export function settleComponent(
+  component: Component,
+  reviewers: Review[],
+  adjudicators: Review[],
+  rules: DecisionRules,
+): ComponentSettlement {
   const scores = scoresOf(component, reviewers);
   const unscored = reviewers.filter((r) => r.components[component.id] === undefined);
   const failing = scores.filter((s) => !s.passing);
   const split = failing.length > 0 && failing.length < scores.length;
   const reasons: DecisionReason[] = [];
-  const reason = (code: DecisionReason['code'], message: string) => reasons.push({ code, message, component: component.id });
+  const reason = (code: DecisionReason['code'], message: string) =>
+    reasons.push({ code, message, component: component.id });
   const unscoredReason = () =>
-    reason(ErrorCode.COMPONENT_UNSCORED, `Component "${component.id}" has no score from ${unscored.map((r) => r.reviewer.name).join(', ')}; the review must be completed.`);
+    reason(
+      ErrorCode.COMPONENT_UNSCORED,
+      `Component "${component.id}" has no score from ${unscored.map((r) => r.reviewer.name).join(', ')}; the review must be completed.`,
+    );
 
   if (rules.onDisagreement === 'all-must-pass') {
     if (failing.length > 0) {
-      if (split) reason(ErrorCode.REVIEWERS_DISAGREE, `Reviewers disagree on component "${component.id}"; under all-must-pass it does not pass.`);
+      if (split)
+        reason(
+          ErrorCode.REVIEWERS_DISAGREE,
+          `Reviewers disagree on component "${component.id}"; under all-must-pass it does not pass.`,
+        );
       return outcome('fail', lowest(failing), scores, reasons, []);
     }
     if (unscored.length > 0) {
@@ -58,14 +71,26 @@ export function settleComponent(component: Component, reviewers: Review[], adjud
   const rulings = scoresOf(component, adjudicators);
   const rulingsFail = rulings.filter((s) => !s.passing);
   if (rulings.length === 0) {
-    reason(ErrorCode.REVIEWERS_DISAGREE, `Reviewers disagree on whether component "${component.id}" passes; an adjudicator's review will settle it.`);
+    reason(
+      ErrorCode.REVIEWERS_DISAGREE,
+      `Reviewers disagree on whether component "${component.id}" passes; an adjudicator's review will settle it.`,
+    );
     return { state: 'unsettled', feedback: feedbackOf(scores), reasons, adjudicatedBy: [] };
   }
   if (rulingsFail.length > 0 && rulingsFail.length < rulings.length) {
-    reason(ErrorCode.REVIEWERS_DISAGREE, `Reviewers disagree on component "${component.id}", and so do its adjudicators.`);
+    reason(
+      ErrorCode.REVIEWERS_DISAGREE,
+      `Reviewers disagree on component "${component.id}", and so do its adjudicators.`,
+    );
     return { state: 'unsettled', feedback: feedbackOf([...rulings, ...scores]), reasons, adjudicatedBy: [] };
   }
-  return outcome(rulingsFail.length > 0 ? 'fail' : 'pass', lowest(rulings), [...rulings, ...scores], reasons, rulings.map((s) => s.review.id));
+  return outcome(
+    rulingsFail.length > 0 ? 'fail' : 'pass',
+    lowest(rulings),
+    [...rulings, ...scores],
+    reasons,
+    rulings.map((s) => s.review.id),
+  );
 }
 
 function scoresOf(component: Component, reviews: Review[]): Score[] {
@@ -90,6 +115,12 @@ function feedbackOf(scores: Score[]): string[] {
   return scores.map((s) => s.feedback).filter((f) => f !== '');
 }
 
-function outcome(state: 'pass' | 'fail', settled: Score, scores: Score[], reasons: DecisionReason[], adjudicatedBy: string[]): ComponentSettlement {
+function outcome(
+  state: 'pass' | 'fail',
+  settled: Score,
+  scores: Score[],
+  reasons: DecisionReason[],
+  adjudicatedBy: string[],
+): ComponentSettlement {
   return { state, level: settled.level, feedback: feedbackOf(scores), reasons, adjudicatedBy };
 }

@@ -116,7 +116,11 @@ export interface SubmissionOptions {
  *   },
  * });
  */
-export async function createSubmission(definition: CompetencyDefinition, input: SubmissionInput, options: SubmissionOptions = {}): Promise<Submission> {
+export async function createSubmission(
+  definition: CompetencyDefinition,
+  input: SubmissionInput,
+  options: SubmissionOptions = {},
+): Promise<Submission> {
   return buildSubmission(definition, input, options, { attempt: 1 }, []);
 }
 
@@ -132,24 +136,50 @@ export async function createSubmission(definition: CompetencyDefinition, input: 
  * const second = await resubmit(definition, first, { components: revisedComponents });
  * second.attempt // 2
  */
-export async function resubmit(definition: CompetencyDefinition, previous: Submission, input: ResubmissionInput, options: SubmissionOptions = {}): Promise<Submission> {
+export async function resubmit(
+  definition: CompetencyDefinition,
+  previous: Submission,
+  input: ResubmissionInput,
+  options: SubmissionOptions = {},
+): Promise<Submission> {
   const problems: Problem[] = [];
-  const valid = typeof previous === 'object' && previous !== null && typeof previous.id === 'string' && Number.isInteger(previous.attempt) && previous.attempt >= 1;
+  const valid =
+    typeof previous === 'object' &&
+    previous !== null &&
+    typeof previous.id === 'string' &&
+    Number.isInteger(previous.attempt) &&
+    previous.attempt >= 1;
   if (!valid) {
-    problems.push({ path: 'previousSubmission', message: 'The previous submission is not a stored submission (it needs an id and an attempt number).' });
+    problems.push({
+      path: 'previousSubmission',
+      message: 'The previous submission is not a stored submission (it needs an id and an attempt number).',
+    });
   } else {
     if (previous.definition?.id !== definition.id) {
-      problems.push({ path: 'previousSubmission', message: `The previous submission was for ${String(previous.definition?.id)}, not ${definition.id}.` });
+      problems.push({
+        path: 'previousSubmission',
+        message: `The previous submission was for ${String(previous.definition?.id)}, not ${definition.id}.`,
+      });
     }
     if (options.id !== undefined && options.id === previous.id) {
-      problems.push({ path: 'id', message: 'A resubmission needs an id of its own, not the previous attempt\'s.' });
+      problems.push({ path: 'id', message: "A resubmission needs an id of its own, not the previous attempt's." });
     }
     if (input.candidate !== undefined && !samePerson(input.candidate, previous.candidate)) {
-      problems.push({ path: 'candidate', message: 'A resubmission must come from the same candidate (same email address or DID as the previous attempt).' });
+      problems.push({
+        path: 'candidate',
+        message:
+          'A resubmission must come from the same candidate (same email address or DID as the previous attempt).',
+      });
     }
   }
   const candidate = input.candidate ?? previous?.candidate;
-  return buildSubmission(definition, { ...input, candidate: candidate as Candidate }, options, { attempt: (previous?.attempt ?? 0) + 1, previousSubmission: previous?.id }, problems);
+  return buildSubmission(
+    definition,
+    { ...input, candidate: candidate as Candidate },
+    options,
+    { attempt: (previous?.attempt ?? 0) + 1, previousSubmission: previous?.id },
+    problems,
+  );
 }
 
 async function buildSubmission(
@@ -161,7 +191,10 @@ async function buildSubmission(
 ): Promise<Submission> {
   const problems = [...earlierProblems, ...(await submissionProblems(definition, input))];
   if (options.id !== undefined && !isUri(options.id)) {
-    problems.push({ path: 'id', message: `The submission id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".` });
+    problems.push({
+      path: 'id',
+      message: `The submission id must be a URI (e.g. urn:uuid:…), not "${String(options.id)}".`,
+    });
   }
   if (problems.length > 0) {
     throw new MicrocredError(
@@ -179,7 +212,10 @@ async function buildSubmission(
       const answer = given.reflections?.[prompt.id];
       if (typeof answer === 'string' && answer.trim() !== '') reflections[prompt.id] = answer;
     }
-    components[component.id] = { artifacts: await Promise.all((given.artifacts ?? []).map(storedArtifact)), reflections };
+    components[component.id] = {
+      artifacts: await Promise.all((given.artifacts ?? []).map(storedArtifact)),
+      reflections,
+    };
   }
   return {
     id: options.id ?? newUrnUuid(),
@@ -203,7 +239,8 @@ function storedCandidate(candidate: Candidate): Candidate {
 /** Same person: a shared email address (ignoring case) or DID. */
 function samePerson(a: Partial<Candidate> | undefined, b: Partial<Candidate> | undefined): boolean {
   if (!a || !b) return false;
-  const sameEmail = typeof a.email === 'string' && typeof b.email === 'string' && normalizeEmail(a.email) === normalizeEmail(b.email);
+  const sameEmail =
+    typeof a.email === 'string' && typeof b.email === 'string' && normalizeEmail(a.email) === normalizeEmail(b.email);
   const sameDid = typeof a.did === 'string' && typeof b.did === 'string' && a.did.trim() === b.did.trim();
   return sameEmail || sameDid;
 }

@@ -20,7 +20,10 @@ export async function submissionProblems(definition: CompetencyDefinition, input
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   if (!definition?.components?.length) {
-    add('definition', `${definition?.name ?? 'This definition'} has no components to submit evidence for (a stack is earned by holding its credentials).`);
+    add(
+      'definition',
+      `${definition?.name ?? 'This definition'} has no components to submit evidence for (a stack is earned by holding its credentials).`,
+    );
     return problems;
   }
   if (typeof input !== 'object' || input === null) {
@@ -28,8 +31,13 @@ export async function submissionProblems(definition: CompetencyDefinition, input
     return problems;
   }
   if (input.definition !== undefined) {
-    if (input.definition?.id !== definition.id) add('definition.id', `The submission is for ${String(input.definition?.id)}, not ${definition.id}.`);
-    else if (input.definition?.version !== definition.version) add('definition.version', `The submission is for version ${String(input.definition?.version)} of the definition, not ${definition.version}.`);
+    if (input.definition?.id !== definition.id)
+      add('definition.id', `The submission is for ${String(input.definition?.id)}, not ${definition.id}.`);
+    else if (input.definition?.version !== definition.version)
+      add(
+        'definition.version',
+        `The submission is for version ${String(input.definition?.version)} of the definition, not ${definition.version}.`,
+      );
   }
   candidateProblems(input.candidate, add);
 
@@ -40,7 +48,11 @@ export async function submissionProblems(definition: CompetencyDefinition, input
   }
   const known = new Map(definition.components.map((c) => [c.id, c]));
   for (const id of Object.keys(given)) {
-    if (!known.has(id)) add(joinPath('components', id), `"${id}" is not a component of ${definition.name} (expected one of: ${[...known.keys()].join(', ')}).`);
+    if (!known.has(id))
+      add(
+        joinPath('components', id),
+        `"${id}" is not a component of ${definition.name} (expected one of: ${[...known.keys()].join(', ')}).`,
+      );
   }
   for (const component of definition.components) {
     await componentProblems(component, given[component.id] ?? {}, joinPath('components', component.id), add);
@@ -48,29 +60,41 @@ export async function submissionProblems(definition: CompetencyDefinition, input
   return problems;
 }
 
-function candidateProblems(candidate: SubmissionInput['candidate'] | undefined, add: (path: string, message: string) => void): void {
+function candidateProblems(
+  candidate: SubmissionInput['candidate'] | undefined,
+  add: (path: string, message: string) => void,
+): void {
   if (typeof candidate !== 'object' || candidate === null) {
     add('candidate', 'The candidate (name, and email or DID) is required.');
     return;
   }
-  if (!isNonEmptyString(candidate.name)) add('candidate.name', 'The candidate\'s name is required.');
-  if (candidate.email === undefined && candidate.did === undefined) add('candidate', 'The candidate needs an email address or a DID.');
-  if (candidate.email !== undefined && !looksLikeEmail(candidate.email)) add('candidate.email', `"${String(candidate.email)}" is not an email address.`);
+  if (!isNonEmptyString(candidate.name)) add('candidate.name', "The candidate's name is required.");
+  if (candidate.email === undefined && candidate.did === undefined)
+    add('candidate', 'The candidate needs an email address or a DID.');
+  if (candidate.email !== undefined && !looksLikeEmail(candidate.email))
+    add('candidate.email', `"${String(candidate.email)}" is not an email address.`);
   if (candidate.did !== undefined && !isDid(candidate.did)) {
     add('candidate.did', `"${String(candidate.did)}" is not a DID (did:<method>:<id>).`);
   }
 }
 
-async function componentProblems(component: Component, given: ComponentSubmissionInput, base: string, add: (path: string, message: string) => void): Promise<void> {
+async function componentProblems(
+  component: Component,
+  given: ComponentSubmissionInput,
+  base: string,
+  add: (path: string, message: string) => void,
+): Promise<void> {
   const artifacts = given.artifacts ?? [];
   const artifactsPath = joinPath(base, 'artifacts');
   if (!Array.isArray(artifacts)) {
     add(artifactsPath, 'artifacts must be an array.');
   } else {
-    for (const [i, artifact] of artifacts.entries()) await artifactProblems(component, artifact, joinPath(artifactsPath, i), add);
+    for (const [i, artifact] of artifacts.entries())
+      await artifactProblems(component, artifact, joinPath(artifactsPath, i), add);
     for (const requirement of component.evidence.artifacts) {
       const present = artifacts.some((a) => a?.requirement === requirement.id);
-      if (requirement.required !== false && !present) add(artifactsPath, `The required artifact "${requirement.id}" (${requirement.name}) is missing.`);
+      if (requirement.required !== false && !present)
+        add(artifactsPath, `The required artifact "${requirement.id}" (${requirement.name}) is missing.`);
     }
   }
 
@@ -82,7 +106,8 @@ async function componentProblems(component: Component, given: ComponentSubmissio
   }
   const prompts = component.evidence.reflection ?? [];
   for (const id of Object.keys(reflections)) {
-    if (!prompts.some((p) => p.id === id)) add(joinPath(reflectionsPath, id), `"${id}" is not a reflection prompt of component "${component.id}".`);
+    if (!prompts.some((p) => p.id === id))
+      add(joinPath(reflectionsPath, id), `"${id}" is not a reflection prompt of component "${component.id}".`);
   }
   for (const prompt of prompts) {
     const path = joinPath(reflectionsPath, prompt.id);
@@ -97,17 +122,26 @@ async function componentProblems(component: Component, given: ComponentSubmissio
   }
 }
 
-async function artifactProblems(component: Component, artifact: ArtifactInput, path: string, add: (path: string, message: string) => void): Promise<void> {
+async function artifactProblems(
+  component: Component,
+  artifact: ArtifactInput,
+  path: string,
+  add: (path: string, message: string) => void,
+): Promise<void> {
   if (typeof artifact !== 'object' || artifact === null) {
     add(path, 'An artifact must be an object.');
     return;
   }
   if (!component.evidence.artifacts.some((r) => r.id === artifact.requirement)) {
     const expected = component.evidence.artifacts.map((r) => r.id).join(', ');
-    add(joinPath(path, 'requirement'), `"${String(artifact.requirement)}" is not an artifact requirement of component "${component.id}" (expected one of: ${expected}).`);
+    add(
+      joinPath(path, 'requirement'),
+      `"${String(artifact.requirement)}" is not an artifact requirement of component "${component.id}" (expected one of: ${expected}).`,
+    );
   }
   for (const key of ['name', 'mediaType'] as const) {
-    if (artifact[key] !== undefined && !isNonEmptyString(artifact[key])) add(joinPath(path, key), `${key} must be non-empty text.`);
+    if (artifact[key] !== undefined && !isNonEmptyString(artifact[key]))
+      add(joinPath(path, key), `${key} must be non-empty text.`);
   }
   const sources = (['url', 'text', 'bytes'] as const).filter((key) => artifact[key] !== undefined);
   if (sources.length !== 1) {
@@ -119,8 +153,13 @@ async function artifactProblems(component: Component, artifact: ArtifactInput, p
     return;
   }
   if (artifact.url !== undefined) {
-    if (!isHttpsUrl(artifact.url)) add(joinPath(path, 'url'), `The artifact URL must be https, not "${String(artifact.url)}".`);
-    if (artifact.digest === undefined) add(joinPath(path, 'digest'), 'A URL artifact needs the sha256 digest of its content (computed when it was collected; microcred does not fetch it).');
+    if (!isHttpsUrl(artifact.url))
+      add(joinPath(path, 'url'), `The artifact URL must be https, not "${String(artifact.url)}".`);
+    if (artifact.digest === undefined)
+      add(
+        joinPath(path, 'digest'),
+        'A URL artifact needs the sha256 digest of its content (computed when it was collected; microcred does not fetch it).',
+      );
     return;
   }
   if (artifact.text !== undefined && !isNonEmptyString(artifact.text)) {
@@ -133,7 +172,11 @@ async function artifactProblems(component: Component, artifact: ArtifactInput, p
   }
   if (artifact.digest !== undefined) {
     const actual = await sha256Digest((artifact.text ?? artifact.bytes)!);
-    if (actual !== artifact.digest.toLowerCase()) add(joinPath(path, 'digest'), `The digest does not match the artifact's content (its content hashes to ${actual}).`);
+    if (actual !== artifact.digest.toLowerCase())
+      add(
+        joinPath(path, 'digest'),
+        `The digest does not match the artifact's content (its content hashes to ${actual}).`,
+      );
   }
 }
 

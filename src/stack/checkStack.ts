@@ -50,17 +50,33 @@ export interface CheckStackOptions {
  * const results = await checkStack(leaderDef, [cred1, cred2], { recipient: { email: 'ana@riverbend.example' } });
  * for (const r of results.filter((r) => !r.ok)) console.log(r.name, r.problem?.message);
  */
-export async function checkStack(definition: CompetencyDefinition, credentials: unknown[], options: CheckStackOptions): Promise<StackComponentResult[]> {
+export async function checkStack(
+  definition: CompetencyDefinition,
+  credentials: unknown[],
+  options: CheckStackOptions,
+): Promise<StackComponentResult[]> {
   const requires = definition?.stack?.requires;
   if (!Array.isArray(requires)) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
+    throw new MicrocredError(
+      ErrorCode.DEFINITION_INVALID,
+      `${String(definition?.name)} is not a stack (it has no stack.requires).`,
+      { path: 'stack' },
+    );
   }
   const recipient = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
   if (typeof recipient?.did !== 'string' && typeof recipient?.email !== 'string') {
-    throw new MicrocredError(ErrorCode.FIELD_REQUIRED, 'options.recipient must name who the stack is for: { did } or { email }.', { path: 'recipient' });
+    throw new MicrocredError(
+      ErrorCode.FIELD_REQUIRED,
+      'options.recipient must name who the stack is for: { did } or { email }.',
+      { path: 'recipient' },
+    );
   }
   // One credential handed in on its own is still a list of one; null or undefined is an empty list.
-  const inputs: unknown[] = Array.isArray(credentials) ? credentials : credentials === undefined || credentials === null ? [] : [credentials];
+  const inputs: unknown[] = Array.isArray(credentials)
+    ? credentials
+    : credentials === undefined || credentials === null
+      ? []
+      : [credentials];
   // Parsed once here; verifyCredential gets the parsed object (only one naming a required
   // achievement is verified, so JSON text that does not parse never needs its verdict).
   const parsed = inputs.map(parseLoose);
@@ -74,7 +90,15 @@ export async function checkStack(definition: CompetencyDefinition, credentials: 
       return typeof id === 'string' && matchesDefinitionRef(requirement, id) ? [index] : [];
     });
     if (candidates.length === 0) {
-      results.push({ requirement, name: fallbackName, ok: false, problem: { code: ErrorCode.STACK_COMPONENT_INVALID, message: missingMessage(requirement, fallbackName, parsed) } });
+      results.push({
+        requirement,
+        name: fallbackName,
+        ok: false,
+        problem: {
+          code: ErrorCode.STACK_COMPONENT_INVALID,
+          message: missingMessage(requirement, fallbackName, parsed),
+        },
+      });
       continue;
     }
     let first: StackComponentResult | undefined;
@@ -91,11 +115,23 @@ export async function checkStack(definition: CompetencyDefinition, credentials: 
   return results;
 }
 
-async function checkComponent(requirement: DefinitionRef, index: number, credential: Record<string, unknown>, options: CheckStackOptions): Promise<StackComponentResult> {
+async function checkComponent(
+  requirement: DefinitionRef,
+  index: number,
+  credential: Record<string, unknown>,
+  options: CheckStackOptions,
+): Promise<StackComponentResult> {
   const credentialName = typeof credential.name === 'string' ? credential.name : undefined;
   const name = requirement.name ?? credentialName ?? requirement.id;
-  const ref = { index, ...(typeof credential.id === 'string' ? { id: credential.id } : {}), ...(credentialName ? { name: credentialName } : {}) };
-  const report = await verifyCredential(credential, { ...(options.loader ? { loader: options.loader } : {}), ...(options.now ? { now: options.now } : {}) });
+  const ref = {
+    index,
+    ...(typeof credential.id === 'string' ? { id: credential.id } : {}),
+    ...(credentialName ? { name: credentialName } : {}),
+  };
+  const report = await verifyCredential(credential, {
+    ...(options.loader ? { loader: options.loader } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const message = await componentProblem(name, report, credential, options);
   const problem = message === undefined ? undefined : { code: ErrorCode.STACK_COMPONENT_INVALID, message };
   return { requirement, name, ok: !problem, credential: ref, report, ...(problem ? { problem } : {}) };
@@ -105,7 +141,9 @@ async function checkComponent(requirement: DefinitionRef, index: number, credent
 function missingMessage(requirement: DefinitionRef, name: string, parsed: Record<string, unknown>[]): string {
   if (requirement.version !== undefined) {
     const anyVersion = { id: requirement.id };
-    const other = parsed.map(achievementIdOf).find((id): id is string => typeof id === 'string' && matchesDefinitionRef(anyVersion, id));
+    const other = parsed
+      .map(achievementIdOf)
+      .find((id): id is string => typeof id === 'string' && matchesDefinitionRef(anyVersion, id));
     if (other) {
       const version = safeDecode(other.slice(other.lastIndexOf('/v') + 2));
       return `No credential for "${name}" version ${requirement.version} was given (one for version ${version} was; this stack requires ${requirement.version}).`;
@@ -136,7 +174,12 @@ function achievementIdOf(credential: Record<string, unknown>): unknown {
 }
 
 /** Why a component does not count (it does not verify, names someone else, or comes from an issuer not accepted), or undefined. */
-async function componentProblem(name: string, report: VerificationReport, credential: Record<string, unknown>, options: CheckStackOptions): Promise<string | undefined> {
+async function componentProblem(
+  name: string,
+  report: VerificationReport,
+  credential: Record<string, unknown>,
+  options: CheckStackOptions,
+): Promise<string | undefined> {
   if (!report.verified) return `"${name}" does not verify: ${firstProblem(report)}.`;
   const recipient = await recipientProblem(credential, options.recipient);
   if (recipient) return `"${name}" ${recipient}.`;
@@ -148,10 +191,14 @@ async function componentProblem(name: string, report: VerificationReport, creden
 }
 
 /** Undefined when the credential names `recipient`; otherwise why not, as the end of a sentence. */
-async function recipientProblem(credential: Record<string, unknown>, recipient: StackRecipient): Promise<string | undefined> {
+async function recipientProblem(
+  credential: Record<string, unknown>,
+  recipient: StackRecipient,
+): Promise<string | undefined> {
   const subject = subjectOf(credential);
   const someoneElse = 'was awarded to someone else';
-  if ('did' in recipient && typeof recipient.did === 'string') return subject.id === recipient.did ? undefined : someoneElse;
+  if ('did' in recipient && typeof recipient.did === 'string')
+    return subject.id === recipient.did ? undefined : someoneElse;
   if (!('email' in recipient) || typeof recipient.email !== 'string') return someoneElse;
   const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as IdentityObject[]) : [];
   let unreadable: string | undefined;
@@ -164,7 +211,9 @@ async function recipientProblem(credential: Record<string, unknown>, recipient: 
       unreadable ??= (error as Error).message;
     }
   }
-  return unreadable ? `names its recipient in a way that cannot be checked: ${unreadable.replace(/\.$/, '')}` : someoneElse;
+  return unreadable
+    ? `names its recipient in a way that cannot be checked: ${unreadable.replace(/\.$/, '')}`
+    : someoneElse;
 }
 
 function firstProblem(report: VerificationReport): string {

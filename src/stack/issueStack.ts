@@ -26,7 +26,11 @@ export type IssueStackOptions = IssueOptions & CheckStackOptions & { validUntil?
  *   key, recipient: { email: 'ana.lopez@riverbend.example' },
  * });
  */
-export async function issueStack(definition: CompetencyDefinition, credentials: unknown[], options: IssueStackOptions): Promise<SignedCredential> {
+export async function issueStack(
+  definition: CompetencyDefinition,
+  credentials: unknown[],
+  options: IssueStackOptions,
+): Promise<SignedCredential> {
   const stack = await prepareStack(definition, options);
   // One loader for every component and the signature: did:key documents are resolved once.
   const withLoader = { ...options, loader: options.loader ?? new DocumentLoader() };
@@ -36,7 +40,14 @@ export async function issueStack(definition: CompetencyDefinition, credentials: 
     throw new MicrocredError(
       ErrorCode.STACK_COMPONENT_INVALID,
       `Cannot issue "${definition.name}": ${failing.map((r) => r.problem?.message).join(' ')}`,
-      { path: 'stack.requires', problems: failing.map((r) => ({ path: `stack.requires[${results.indexOf(r)}]`, message: r.problem?.message ?? '' })), components: failing.map((r) => r.name) },
+      {
+        path: 'stack.requires',
+        problems: failing.map((r) => ({
+          path: `stack.requires[${results.indexOf(r)}]`,
+          message: r.problem?.message ?? '',
+        })),
+        components: failing.map((r) => r.name),
+      },
     );
   }
   return signStack(stack, results, withLoader);
@@ -55,20 +66,32 @@ export interface PreparedStack {
  * valid stack, it names the key's controller (or no one), and the recipient can be named.
  * @internal for issueStack and the CLI, which reports every requirement before signing.
  */
-export async function prepareStack(definition: CompetencyDefinition, options: IssueStackOptions): Promise<PreparedStack> {
+export async function prepareStack(
+  definition: CompetencyDefinition,
+  options: IssueStackOptions,
+): Promise<PreparedStack> {
   const { issuerId } = dataIntegrityPlan(options, 'issueStack');
   if (!definition?.stack) {
-    throw new MicrocredError(ErrorCode.DEFINITION_INVALID, `${String(definition?.name)} is not a stack (it has no stack.requires).`, { path: 'stack' });
+    throw new MicrocredError(
+      ErrorCode.DEFINITION_INVALID,
+      `${String(definition?.name)} is not a stack (it has no stack.requires).`,
+      { path: 'stack' },
+    );
   }
   const achievement = compileAchievement(definition);
   const issuer = issuerProfile(definition, issuerId);
   const named = options?.recipient as Partial<Record<'did' | 'email', unknown>> | undefined;
-  const recipient = typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
+  const recipient =
+    typeof named?.did === 'string' ? { id: named.did } : { identifier: [await hashEmail(named?.email as string)] };
   return { definition, achievement, issuer, recipient };
 }
 
 /** Signs a prepared stack whose component results all passed. @internal */
-export async function signStack(stack: PreparedStack, results: StackComponentResult[], options: IssueStackOptions): Promise<SignedCredential> {
+export async function signStack(
+  stack: PreparedStack,
+  results: StackComponentResult[],
+  options: IssueStackOptions,
+): Promise<SignedCredential> {
   const { definition, achievement, issuer, recipient } = stack;
   const now = options.now ?? new Date();
   const evidence: Evidence[] = results.map((r) => ({

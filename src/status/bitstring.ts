@@ -33,10 +33,15 @@ export async function encodeList(bits: Uint8Array): Promise<string> {
  * Decodes an `encodedList` of either format (the Bitstring one has the multibase prefix `u`,
  * StatusList2021 none). Throws a plain Error saying what is wrong.
  */
-export async function decodeList(encodedList: unknown, format: ListFormat, maxBytes = MAX_LIST_BYTES): Promise<DecodedList> {
+export async function decodeList(
+  encodedList: unknown,
+  format: ListFormat,
+  maxBytes = MAX_LIST_BYTES,
+): Promise<DecodedList> {
   const multibase = format === 'BitstringStatusList';
   if (typeof encodedList !== 'string' || encodedList === '') throw new Error('encodedList is missing or not a string');
-  if (multibase && !encodedList.startsWith('u')) throw new Error('encodedList does not start with "u" (multibase base64url)');
+  if (multibase && !encodedList.startsWith('u'))
+    throw new Error('encodedList does not start with "u" (multibase base64url)');
   let compressed: Uint8Array;
   try {
     compressed = fromBase64Url((multibase ? encodedList.slice(1) : encodedList).replace(/=+$/, ''));

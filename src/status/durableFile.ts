@@ -118,7 +118,11 @@ async function tryCreate(lockPath: string, content: string): Promise<boolean> {
 }
 
 function lockFailed(lockPath: string, error: unknown): MicrocredError {
-  return new MicrocredError(ErrorCode.STORE_FAILED, `The lock file ${lockPath} could not be created: ${(error as Error).message}.`, { file: lockPath });
+  return new MicrocredError(
+    ErrorCode.STORE_FAILED,
+    `The lock file ${lockPath} could not be created: ${(error as Error).message}.`,
+    { file: lockPath },
+  );
 }
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {

@@ -23,5 +23,11 @@ export interface CredentialStatusSource {
 
 /** The entry for index `index` of the list `listId`. */
 export function statusEntry(purpose: StatusPurpose, listId: string, index: number): BitstringStatusListEntry {
-  return { id: `${listId}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: listId };
+  return {
+    id: `${listId}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: listId,
+  };
 }

@@ -34,7 +34,10 @@ export class FileStatusStore implements StatusStore {
   #cache: { stamp: string; state: StatusState } | undefined;
 
   constructor(path: string, options: FileStatusStoreOptions = {}) {
-    if (typeof path !== 'string' || path === '') throw new MicrocredError(ErrorCode.FIELD_INVALID, 'FileStatusStore needs the path of its file.', { path: 'path' });
+    if (typeof path !== 'string' || path === '')
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'FileStatusStore needs the path of its file.', {
+        path: 'path',
+      });
     this.path = path;
     this.#lockPath = `${path}.lock`;
     this.#lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
@@ -100,7 +103,8 @@ export class FileStatusStore implements StatusStore {
     try {
       handle = await open(this.path, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (this.#cache = { stamp: 'missing', state: new StatusState() }).state;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return (this.#cache = { stamp: 'missing', state: new StatusState() }).state;
       throw storeFailed(`${this.path} could not be read`, error, this.path);
     }
     try {
@@ -112,7 +116,11 @@ export class FileStatusStore implements StatusStore {
       try {
         value = JSON.parse(text);
       } catch {
-        throw new MicrocredError(ErrorCode.STORE_CORRUPT, `The status store ${this.path} is not valid JSON. Restore it from a backup; do not issue with it until then.`, { file: this.path });
+        throw new MicrocredError(
+          ErrorCode.STORE_CORRUPT,
+          `The status store ${this.path} is not valid JSON. Restore it from a backup; do not issue with it until then.`,
+          { file: this.path },
+        );
       }
       const state = StatusState.fromJSON(value, this.path);
       this.#cache = { stamp, state };
@@ -142,5 +150,10 @@ function stampOf(info: BigIntStats): string {
 }
 
 function storeFailed(what: string, error: unknown, file: string): MicrocredError {
-  return new MicrocredError(ErrorCode.STORE_FAILED, `${what}: ${(error as Error)?.message ?? String(error)}.`, { file }, { cause: error });
+  return new MicrocredError(
+    ErrorCode.STORE_FAILED,
+    `${what}: ${(error as Error)?.message ?? String(error)}.`,
+    { file },
+    { cause: error },
+  );
 }

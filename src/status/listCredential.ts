@@ -29,7 +29,11 @@ export interface StatusListCredential {
  * Signs `list` as a BitstringStatusListCredential issued by `key`'s controller. Not an Open Badge,
  * so none of the Open Badges checks of issueCredential apply; its shape is fixed here.
  */
-export async function signStatusList(list: StoredStatusList, key: Key, options: { loader?: DocumentLoader; now?: Date } = {}): Promise<StatusListCredential> {
+export async function signStatusList(
+  list: StoredStatusList,
+  key: Key,
+  options: { loader?: DocumentLoader; now?: Date } = {},
+): Promise<StatusListCredential> {
   key.assertCanMake('eddsa-rdfc-2022');
   const now = options.now ?? new Date();
   const unsigned = {
@@ -39,7 +43,12 @@ export async function signStatusList(list: StoredStatusList, key: Key, options: 
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: key.controller as string,
     validFrom: toDateTimeZ(now),
-    credentialSubject: { id: `${list.id}#list`, type: 'BitstringStatusList', statusPurpose: list.purpose, encodedList: await encodeList(list.bits) },
+    credentialSubject: {
+      id: `${list.id}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: list.purpose,
+      encodedList: await encodeList(list.bits),
+    },
   };
   return signDocument<StatusListCredential>(unsigned, key, options.loader ?? new DocumentLoader(), now);
 }

@@ -76,22 +76,49 @@ export class StatusRegistry implements CredentialStatusSource {
 
   constructor(options: StatusRegistryOptions) {
     const { store, key } = options ?? ({} as StatusRegistryOptions);
-    if (typeof store?.allocate !== 'function') throw invalid('store', 'StatusRegistry needs a store (a MemoryStatusStore, a FileStatusStore from microcred/node, or another StatusStore).');
-    if (!(key instanceof Key)) throw new MicrocredError(ErrorCode.KEY_INVALID, 'StatusRegistry needs a Key that holds its secret (see generateKey / importKey): it signs the status lists.', { path: 'key' });
+    if (typeof store?.allocate !== 'function')
+      throw invalid(
+        'store',
+        'StatusRegistry needs a store (a MemoryStatusStore, a FileStatusStore from microcred/node, or another StatusStore).',
+      );
+    if (!(key instanceof Key))
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        'StatusRegistry needs a Key that holds its secret (see generateKey / importKey): it signs the status lists.',
+        { path: 'key' },
+      );
     // The lists are credentials with a Data Integrity proof: the key must make one (an Ed25519 key).
     key.assertCanMake('eddsa-rdfc-2022');
     const base = options.listBaseUrl;
     if (base !== undefined && (!isUri(base) || !/^https?:\/\//.test(base) || /[?#]/.test(base))) {
-      throw invalid('listBaseUrl', `listBaseUrl must be an http(s) URL without query or fragment, where the lists will be published; it is ${JSON.stringify(base)}.`);
+      throw invalid(
+        'listBaseUrl',
+        `listBaseUrl must be an http(s) URL without query or fragment, where the lists will be published; it is ${JSON.stringify(base)}.`,
+      );
     }
     const purposes = options.purposes ?? [...STATUS_PURPOSES];
-    if (!Array.isArray(purposes) || purposes.length === 0 || purposes.some((p) => !STATUS_PURPOSES.includes(p)) || new Set(purposes).size !== purposes.length) {
-      throw invalid('purposes', `purposes must list "revocation" and/or "suspension", each once; it is ${JSON.stringify(purposes)}.`);
+    if (
+      !Array.isArray(purposes) ||
+      purposes.length === 0 ||
+      purposes.some((p) => !STATUS_PURPOSES.includes(p)) ||
+      new Set(purposes).size !== purposes.length
+    ) {
+      throw invalid(
+        'purposes',
+        `purposes must list "revocation" and/or "suspension", each once; it is ${JSON.stringify(purposes)}.`,
+      );
     }
     const length = options.listLength ?? MIN_STATUS_LIST_LENGTH;
-    if (!Number.isSafeInteger(length) || length < 8 || length % 8 !== 0) throw invalid('listLength', `listLength must be a whole number of bytes' worth of bits (a multiple of 8); it is ${String(length)}.`);
+    if (!Number.isSafeInteger(length) || length < 8 || length % 8 !== 0)
+      throw invalid(
+        'listLength',
+        `listLength must be a whole number of bytes' worth of bits (a multiple of 8); it is ${String(length)}.`,
+      );
     if (length < MIN_STATUS_LIST_LENGTH && options.allowSmallLists !== true) {
-      throw invalid('listLength', `listLength ${length} is below the Bitstring Status List minimum of ${MIN_STATUS_LIST_LENGTH}, under which an index reveals too much about its holder. Pass allowSmallLists: true only in tests and demos.`);
+      throw invalid(
+        'listLength',
+        `listLength ${length} is below the Bitstring Status List minimum of ${MIN_STATUS_LIST_LENGTH}, under which an index reveals too much about its holder. Pass allowSmallLists: true only in tests and demos.`,
+      );
     }
     this.#store = store;
     this.#key = key;
@@ -104,7 +131,11 @@ export class StatusRegistry implements CredentialStatusSource {
 
   /** Gives `credentialId` an index on the open list of each purpose (the same ones when asked again) and returns its entries. */
   async entriesFor(credentialId: string): Promise<BitstringStatusListEntry[]> {
-    if (!isUri(credentialId)) throw invalid('id', `A credential with a status entry needs an id that is a URI (e.g. urn:uuid:…); it is ${JSON.stringify(credentialId)}.`);
+    if (!isUri(credentialId))
+      throw invalid(
+        'id',
+        `A credential with a status entry needs an id that is a URI (e.g. urn:uuid:…); it is ${JSON.stringify(credentialId)}.`,
+      );
     const entries: BitstringStatusListEntry[] = [];
     for (const purpose of this.#purposes) {
       const { listId, index } = await this.#store.allocate(credentialId, purpose, this.#allocateOptions(purpose));
@@ -120,7 +151,10 @@ export class StatusRegistry implements CredentialStatusSource {
   async createLists(): Promise<StatusListCredential[]> {
     const store = this.#store;
     if (typeof store.openList !== 'function') {
-      throw new MicrocredError(ErrorCode.STORE_FAILED, 'This status store cannot open a list ahead of issuing (it has no openList); its lists open with the first credential issued.');
+      throw new MicrocredError(
+        ErrorCode.STORE_FAILED,
+        'This status store cannot open a list ahead of issuing (it has no openList); its lists open with the first credential issued.',
+      );
     }
     for (const purpose of this.#purposes) await store.openList(purpose, this.#allocateOptions(purpose));
     return this.publish();
@@ -164,7 +198,9 @@ export class StatusRegistry implements CredentialStatusSource {
    */
   async findListCredential(listId: string): Promise<StatusListCredential | undefined> {
     const list = await this.#store.getList(listId);
-    return list && signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) });
+    return (
+      list && signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) })
+    );
   }
 
   /** True for a StatusRegistry (a brand check: it runs no code of `value`, such as a Proxy's traps or a getter). */
@@ -175,7 +211,8 @@ export class StatusRegistry implements CredentialStatusSource {
   /** One list, signed now. */
   async listCredential(listId: string): Promise<StatusListCredential> {
     const list = await this.#store.getList(listId);
-    if (!list) throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
+    if (!list)
+      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
     return signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) });
   }
 
@@ -184,9 +221,14 @@ export class StatusRegistry implements CredentialStatusSource {
     const before = held ? await this.#store.getList(held.listId) : undefined;
     const allocation = await this.#store.setStatus(credentialId, purpose, value);
     if (!allocation) {
-      throw new MicrocredError(ErrorCode.STATUS_CREDENTIAL_UNKNOWN, `${credentialId} has no ${purpose} entry in this status store: it was not issued with this store${purpose === 'suspension' ? ', or without suspension' : ''}.`, { credentialId, purpose });
+      throw new MicrocredError(
+        ErrorCode.STATUS_CREDENTIAL_UNKNOWN,
+        `${credentialId} has no ${purpose} entry in this status store: it was not issued with this store${purpose === 'suspension' ? ', or without suspension' : ''}.`,
+        { credentialId, purpose },
+      );
     }
-    const changed = before === undefined || before.id !== allocation.listId || getBit(before.bits, allocation.index) !== value;
+    const changed =
+      before === undefined || before.id !== allocation.listId || getBit(before.bits, allocation.index) !== value;
     return { ...allocation, set: value, changed, listCredential: await this.listCredential(allocation.listId) };
   }
 
@@ -194,7 +236,11 @@ export class StatusRegistry implements CredentialStatusSource {
     return {
       listLength: this.#listLength,
       nextListId: () => {
-        if (this.#listBaseUrl === undefined) throw invalid('listBaseUrl', 'A new status list must be opened, and the StatusRegistry has no listBaseUrl to name it with.');
+        if (this.#listBaseUrl === undefined)
+          throw invalid(
+            'listBaseUrl',
+            'A new status list must be opened, and the StatusRegistry has no listBaseUrl to name it with.',
+          );
         // Random, not numbered: two processes opening a list at once never pick the same name.
         return `${this.#listBaseUrl}/${purpose}-${toHex(globalThis.crypto.getRandomValues(new Uint8Array(6)))}.json`;
       },

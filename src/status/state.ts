@@ -85,12 +85,20 @@ export class StatusState {
     const position = new Map(this.#lists.map((list, i) => [list, i]));
     const credentials: StatusStateJson['credentials'] = {};
     for (const [id, held] of this.#credentials) {
-      credentials[id] = Object.fromEntries([...held].map(([purpose, { list, index }]) => [purpose, [position.get(list) as number, index]]));
+      credentials[id] = Object.fromEntries(
+        [...held].map(([purpose, { list, index }]) => [purpose, [position.get(list) as number, index]]),
+      );
     }
     return {
       format: 'microcred-status-store',
       version: 1,
-      lists: this.#lists.map(({ id, purpose, length, version, bits }) => ({ id, purpose, length, version, bits: toBase64Url(bits) })),
+      lists: this.#lists.map(({ id, purpose, length, version, bits }) => ({
+        id,
+        purpose,
+        length,
+        version,
+        bits: toBase64Url(bits),
+      })),
       credentials,
     };
   }
@@ -98,26 +106,45 @@ export class StatusState {
   /** Reads what {@link toJSON} wrote; anything else is `ERR_STORE_CORRUPT` naming where (`shownAs`). */
   static fromJSON(value: unknown, shownAs: string): StatusState {
     const corrupt = (path: string, why: string) =>
-      new MicrocredError(ErrorCode.STORE_CORRUPT, `The status store ${shownAs} is damaged at ${path}: ${why}. Restore it from a backup; do not issue with it until then.`, { path, file: shownAs });
-    if (!isJsonObject(value) || value.format !== 'microcred-status-store') throw corrupt('format', 'it is not a microcred status store');
-    if (value.version !== 1) throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1)`);
+      new MicrocredError(
+        ErrorCode.STORE_CORRUPT,
+        `The status store ${shownAs} is damaged at ${path}: ${why}. Restore it from a backup; do not issue with it until then.`,
+        { path, file: shownAs },
+      );
+    if (!isJsonObject(value) || value.format !== 'microcred-status-store')
+      throw corrupt('format', 'it is not a microcred status store');
+    if (value.version !== 1)
+      throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1)`);
     const state = new StatusState();
     if (!Array.isArray(value.lists)) throw corrupt('lists', 'not a list');
     value.lists.forEach((raw: unknown, i) => {
       const path = `lists[${i}]`;
-      if (!isJsonObject(raw) || typeof raw.id !== 'string' || state.#byId.has(raw.id)) throw corrupt(`${path}.id`, 'missing or repeated');
-      if (!STATUS_PURPOSES.includes(raw.purpose as StatusPurpose)) throw corrupt(`${path}.purpose`, 'not revocation or suspension');
+      if (!isJsonObject(raw) || typeof raw.id !== 'string' || state.#byId.has(raw.id))
+        throw corrupt(`${path}.id`, 'missing or repeated');
+      if (!STATUS_PURPOSES.includes(raw.purpose as StatusPurpose))
+        throw corrupt(`${path}.purpose`, 'not revocation or suspension');
       const length = raw.length;
-      if (typeof length !== 'number' || !Number.isSafeInteger(length) || length <= 0) throw corrupt(`${path}.length`, 'not a positive integer');
-      if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 0) throw corrupt(`${path}.version`, 'not a count');
+      if (typeof length !== 'number' || !Number.isSafeInteger(length) || length <= 0)
+        throw corrupt(`${path}.length`, 'not a positive integer');
+      if (typeof raw.version !== 'number' || !Number.isSafeInteger(raw.version) || raw.version < 0)
+        throw corrupt(`${path}.version`, 'not a count');
       let bits: Uint8Array;
       try {
         bits = fromBase64Url(String(raw.bits));
       } catch {
         throw corrupt(`${path}.bits`, 'not base64url');
       }
-      if (bits.length !== Math.ceil(length / 8)) throw corrupt(`${path}.bits`, `${bits.length} bytes for ${length} bits`);
-      state.#add({ id: raw.id, purpose: raw.purpose as StatusPurpose, length, bits, used: new Uint8Array(bits.length), allocated: 0, version: raw.version });
+      if (bits.length !== Math.ceil(length / 8))
+        throw corrupt(`${path}.bits`, `${bits.length} bytes for ${length} bits`);
+      state.#add({
+        id: raw.id,
+        purpose: raw.purpose as StatusPurpose,
+        length,
+        bits,
+        used: new Uint8Array(bits.length),
+        allocated: 0,
+        version: raw.version,
+      });
     });
     if (!isJsonObject(value.credentials)) throw corrupt('credentials', 'not an object');
     for (const [credentialId, held] of Object.entries(value.credentials)) {
@@ -127,7 +154,8 @@ export class StatusState {
         const list = Array.isArray(ref) && typeof ref[0] === 'number' ? state.#lists[ref[0]] : undefined;
         const index = Array.isArray(ref) ? ref[1] : undefined;
         if (!list || list.purpose !== purpose) throw corrupt(path, 'does not name a list of that purpose');
-        if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= list.length) throw corrupt(path, 'index out of range');
+        if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= list.length)
+          throw corrupt(path, 'index out of range');
         if (getBit(list.used, index)) throw corrupt(path, `index ${index} of ${list.id} is held twice`);
         setBit(list.used, index, true);
         list.allocated += 1;
@@ -142,12 +170,29 @@ export class StatusState {
     if (open && open.allocated < open.length) return open;
     const { listLength } = options;
     if (!Number.isSafeInteger(listLength) || listLength <= 0) {
-      throw new MicrocredError(ErrorCode.FIELD_INVALID, `A status list length must be a positive whole number of bits; it is ${String(listLength)}.`, { path: 'listLength' });
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `A status list length must be a positive whole number of bits; it is ${String(listLength)}.`,
+        { path: 'listLength' },
+      );
     }
     const id = options.nextListId();
-    if (this.#byId.has(id)) throw new MicrocredError(ErrorCode.STORE_FAILED, `The store already has a list ${id}; a new list needs a new id.`, { url: id });
+    if (this.#byId.has(id))
+      throw new MicrocredError(
+        ErrorCode.STORE_FAILED,
+        `The store already has a list ${id}; a new list needs a new id.`,
+        { url: id },
+      );
     const bytes = Math.ceil(listLength / 8);
-    const list: ListState = { id, purpose, length: listLength, bits: new Uint8Array(bytes), used: new Uint8Array(bytes), allocated: 0, version: 0 };
+    const list: ListState = {
+      id,
+      purpose,
+      length: listLength,
+      bits: new Uint8Array(bytes),
+      used: new Uint8Array(bytes),
+      allocated: 0,
+      version: 0,
+    };
     this.#add(list);
     this.#revision += 1;
     return list;
@@ -175,7 +220,14 @@ function allocation(credentialId: string, purpose: StatusPurpose, list: ListStat
 }
 
 function snapshot(list: ListState): StoredStatusList {
-  return { id: list.id, purpose: list.purpose, length: list.length, bits: list.bits.slice(), allocated: list.allocated, version: list.version };
+  return {
+    id: list.id,
+    purpose: list.purpose,
+    length: list.length,
+    bits: list.bits.slice(),
+    allocated: list.allocated,
+    version: list.version,
+  };
 }
 
 /** Bit `index` of a packed bitstring, index 0 being the most significant bit of byte 0 (Bitstring Status List §4.2). */
@@ -200,7 +252,10 @@ function pickFreeIndex(list: ListState): number {
   for (let index = 0; index < list.length; index++) {
     if (!getBit(list.used, index) && k-- === 0) return index;
   }
-  throw new MicrocredError(ErrorCode.INTERNAL, `The list ${list.id} has no free index although it counts ${list.allocated} of ${list.length} in use.`);
+  throw new MicrocredError(
+    ErrorCode.INTERNAL,
+    `The list ${list.id} has no free index although it counts ${list.allocated} of ${list.length} in use.`,
+  );
 }
 
 /** A uniform random integer in [0, n), n ≤ 2^32, from the platform's CSPRNG. */

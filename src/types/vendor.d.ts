@@ -34,7 +34,11 @@ declare module '@digitalbazaar/ed25519-multikey' {
     secretKey?: Uint8Array;
     export(options: Record<string, unknown>): Promise<Record<string, unknown>>;
     signer(): { id?: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
-    verifier(): { id?: string; algorithm: string; verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    verifier(): {
+      id?: string;
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
   }
 }
 declare module '@digitalbazaar/did-method-key' {
@@ -110,6 +114,11 @@ declare module '@digitalbazaar/vc-status-list' {
 }
 declare module '@digitalbazaar/ecdsa-multikey' {
   // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
-  export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean }): Promise<{ publicKeyMultibase: string }>;
-  export function from(key: Record<string, unknown>): Promise<{ signer(): { sign(input: { data: Uint8Array }): Promise<Uint8Array> } }>;
+  export function fromJwk(options: {
+    jwk: Record<string, unknown>;
+    secretKey?: boolean;
+  }): Promise<{ publicKeyMultibase: string }>;
+  export function from(
+    key: Record<string, unknown>,
+  ): Promise<{ signer(): { sign(input: { data: Uint8Array }): Promise<Uint8Array> } }>;
 }

@@ -8,12 +8,21 @@ import type { CheckResult } from './report.js';
  */
 export function isAuthentic(results: readonly CheckResult[], checks: readonly Check[]): boolean {
   const required = checks.filter((c) => c.authenticity === 'required').map((c) => c.id);
-  return required.every((id) => results.some((r) => r.id === id)) && results.every((r) => !bearsOnAuthenticity(r, checks) || r.outcome === 'passed' || r.outcome === 'warning');
+  return (
+    required.every((id) => results.some((r) => r.id === id)) &&
+    results.every((r) => !bearsOnAuthenticity(r, checks) || r.outcome === 'passed' || r.outcome === 'warning')
+  );
 }
 
 /** The first authenticity check that ran and did not pass (nor was skipped), if any. */
-export function authenticityFailure(results: readonly CheckResult[], checks: readonly Check[]): CheckResult | undefined {
-  return results.find((r) => bearsOnAuthenticity(r, checks) && r.outcome !== 'passed' && r.outcome !== 'warning' && r.outcome !== 'skipped');
+export function authenticityFailure(
+  results: readonly CheckResult[],
+  checks: readonly Check[],
+): CheckResult | undefined {
+  return results.find(
+    (r) =>
+      bearsOnAuthenticity(r, checks) && r.outcome !== 'passed' && r.outcome !== 'warning' && r.outcome !== 'skipped',
+  );
 }
 
 function bearsOnAuthenticity(result: CheckResult, checks: readonly Check[]): boolean {

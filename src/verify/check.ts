@@ -4,7 +4,16 @@ import type { VerificationLoader } from './loader.js';
 import type { VerifyOptionsSnapshot } from './options.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CredentialView, SignedReading } from './view/view.js';
-import type { CheckId, CheckOutcome, CheckPart, CheckResult, CredentialFormat, ImageKind, Problem, VerificationReport } from './report.js';
+import type {
+  CheckId,
+  CheckOutcome,
+  CheckPart,
+  CheckResult,
+  CredentialFormat,
+  ImageKind,
+  Problem,
+  VerificationReport,
+} from './report.js';
 
 // The JWT layer defines what a decoded token is; the verifier's context carries one.
 export type { DecodedJwt };
@@ -52,7 +61,9 @@ export interface VerifyContext {
 }
 
 /** A check's verdict: passed, or an outcome with its problem; optionally every problem and part (see CheckResult). */
-export type Verdict = ({ outcome: 'passed'; problem?: never } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem }) & {
+export type Verdict = (
+  { outcome: 'passed'; problem?: never } | { outcome: Exclude<CheckOutcome, 'passed' | 'skipped'>; problem: Problem }
+) & {
   problems?: Problem[];
   parts?: CheckPart[];
 };
@@ -87,7 +98,12 @@ export interface ProblemInput {
  * `input` (a problem passed on from another report) is replaced by the catalogue's.
  */
 export function problem(input: ProblemInput): Problem {
-  return { code: input.code, title: titleOf(input.code), detail: input.detail, ...(input.path === undefined ? {} : { path: input.path }) };
+  return {
+    code: input.code,
+    title: titleOf(input.code),
+    detail: input.detail,
+    ...(input.path === undefined ? {} : { path: input.path }),
+  };
 }
 
 /** The check did not pass: `input` says why. */

@@ -35,7 +35,13 @@ const ANSI: Record<Tone, [string, string]> = {
   bold: ['\u001b[1m', '\u001b[22m'],
 };
 
-const TONE: Record<CheckOutcome, Tone> = { passed: 'good', failed: 'bad', warning: 'warn', skipped: 'dim', 'could-not-check': 'unknown' };
+const TONE: Record<CheckOutcome, Tone> = {
+  passed: 'good',
+  failed: 'bad',
+  warning: 'warn',
+  skipped: 'dim',
+  'could-not-check': 'unknown',
+};
 
 /**
  * The report as a person reads it: a headline, what the credential is, then one line per check
@@ -63,7 +69,11 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
   const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
   const lines: string[] = [headline(report, paint), ''];
 
-  const about: [string, string][] = [...describe(report.credential), ...known(report), ['Checked at', safe(report.checkedAt)]];
+  const about: [string, string][] = [
+    ...describe(report.credential),
+    ...known(report),
+    ['Checked at', safe(report.checkedAt)],
+  ];
   const width = Math.max(...about.map(([label]) => label.length)) + 2;
   for (const [label, value] of about) lines.push(`  ${paint('dim', label.padEnd(width))}${value}`);
   lines.push('');
@@ -75,7 +85,9 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
 function headline(report: VerificationReport, paint: (tone: Tone, text: string) => string): string {
   const firstWith = (outcome: CheckOutcome) => report.checks.find((c) => c.outcome === outcome && c.problem);
   if (report.verified) {
-    return report.summary === 'verified-with-warnings' ? paint('warn', '✔ Verified, with warnings') : paint('good', '✔ Verified');
+    return report.summary === 'verified-with-warnings'
+      ? paint('warn', '✔ Verified, with warnings')
+      : paint('good', '✔ Verified');
   }
   if (report.authentic) {
     // The proof holds, so say so first: "genuine but expired" is a different situation from a forgery.
@@ -85,13 +97,18 @@ function headline(report: VerificationReport, paint: (tone: Tone, text: string) 
   const failed = firstWith('failed');
   if (failed?.problem) return paint('bad', `✖ Invalid — ${sentenceCase(failed.problem.title)}`);
   const unknown = firstWith('could-not-check') ?? firstWith('skipped');
-  return paint('unknown', `? Could not check — ${unknown?.problem ? sentenceCase(unknown.problem.title) : 'not every check could run'}`);
+  return paint(
+    'unknown',
+    `? Could not check — ${unknown?.problem ? sentenceCase(unknown.problem.title) : 'not every check could run'}`,
+  );
 }
 
 function genuineButWhat(reason: CheckResult | undefined, credential: CredentialSummary | undefined): string {
   const code = reason?.problem?.code;
-  if (code === ErrorCode.EXPIRED) return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
-  if (code === ErrorCode.NOT_YET_VALID) return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
+  if (code === ErrorCode.EXPIRED)
+    return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
+  if (code === ErrorCode.NOT_YET_VALID)
+    return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
   // The first schema finding's title ("A required property is missing") does not say what it is about.
   if (code === ErrorCode.SCHEMA_INVALID) return 'it does not match the Open Badges 3.0 JSON Schema';
   if (reason?.problem) return sentenceCase(reason.problem.title);
@@ -107,9 +124,21 @@ function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => str
   if (check.outcome === 'skipped') return [head, `      ${paint('dim', `${safe(problem.detail)} (${problem.code})`)}`];
   const where = [`code ${problem.code}`, ...(problem.path ? [`path ${safe(problem.path)}`] : [])].join(' · ');
   // Every finding after the first (e.g. one per JSON Schema finding), one line each.
-  const more = (check.problems ?? []).filter((p) => p !== problem && !(p.code === problem.code && p.path === problem.path && p.detail === problem.detail));
-  const others = more.map((p) => `      ${paint('dim', '·')} ${safe(p.detail)} ${paint('dim', `(${p.code}${p.path ? ` · ${safe(p.path)}` : ''})`)}`);
-  return [head, `      ${paint('bold', safe(problem.title))}`, `      ${safe(problem.detail)}`, `      ${paint('dim', where)}`, ...others, ...partLines(check, paint)];
+  const more = (check.problems ?? []).filter(
+    (p) => p !== problem && !(p.code === problem.code && p.path === problem.path && p.detail === problem.detail),
+  );
+  const others = more.map(
+    (p) =>
+      `      ${paint('dim', '·')} ${safe(p.detail)} ${paint('dim', `(${p.code}${p.path ? ` · ${safe(p.path)}` : ''})`)}`,
+  );
+  return [
+    head,
+    `      ${paint('bold', safe(problem.title))}`,
+    `      ${safe(problem.detail)}`,
+    `      ${paint('dim', where)}`,
+    ...others,
+    ...partLines(check, paint),
+  ];
 }
 
 /** One line per part (each proof of several, each schema applied), with its problem's title when it did not pass. */
@@ -131,7 +160,9 @@ function describe(credential: CredentialSummary | undefined): [string, string][]
     ['Valid', validity(credential.validFrom, credential.validUntil)],
     ['Credential id', credential.id],
   ];
-  return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([label, value]) => [label, safe(value, 200)]);
+  return rows
+    .filter((row): row is [string, string] => row[1] !== undefined)
+    .map(([label, value]) => [label, safe(value, 200)]);
 }
 
 /** The caller's own name for the issuer, when it is on their trust list. */

@@ -8,8 +8,19 @@ const COULD_NOT_CHECK: ErrorCode[] = [ErrorCode.JWT_ALG_UNSUPPORTED, ErrorCode.K
 
 /** The verdict for an error thrown by src/jwt while checking a VC-JWT's header or signature. */
 export function jwtVerdict(error: unknown): Verdict {
-  if (!isMicrocredError(error)) return couldNotCheck({ code: ErrorCode.INTERNAL, detail: `The JWT could not be checked: ${(error as Error)?.message ?? String(error)}` });
-  const found = { code: error.code, detail: error.message, ...(typeof error.details.path === 'string' ? { path: error.details.path } : {}) };
-  const unchecked = COULD_NOT_CHECK.includes(error.code) || NETWORK_ERROR_CODES.includes(error.code) || error.code === ErrorCode.INTERNAL;
+  if (!isMicrocredError(error))
+    return couldNotCheck({
+      code: ErrorCode.INTERNAL,
+      detail: `The JWT could not be checked: ${(error as Error)?.message ?? String(error)}`,
+    });
+  const found = {
+    code: error.code,
+    detail: error.message,
+    ...(typeof error.details.path === 'string' ? { path: error.details.path } : {}),
+  };
+  const unchecked =
+    COULD_NOT_CHECK.includes(error.code) ||
+    NETWORK_ERROR_CODES.includes(error.code) ||
+    error.code === ErrorCode.INTERNAL;
   return unchecked ? couldNotCheck(found) : failed(found);
 }

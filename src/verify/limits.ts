@@ -86,7 +86,12 @@ export function resolveLimits(given: unknown): VerifyLimits {
 
 /** The problem with input that is larger than `limits.maxInputBytes`, measured before it is read. */
 export function inputSizeProblem(source: unknown, limits: VerifyLimits): ProblemInput | undefined {
-  const bytes = typeof source === 'string' ? utf8Length(source, limits.maxInputBytes) : source instanceof Uint8Array ? source.byteLength : undefined;
+  const bytes =
+    typeof source === 'string'
+      ? utf8Length(source, limits.maxInputBytes)
+      : source instanceof Uint8Array
+        ? source.byteLength
+        : undefined;
   return bytes !== undefined && bytes > limits.maxInputBytes ? tooLarge(limits) : undefined;
 }
 
@@ -179,20 +184,37 @@ export function echo(value: unknown, limits: VerifyLimits): string {
  */
 export function boundReport(report: VerificationReport, limits: VerifyLimits): VerificationReport {
   const max = limits.maxEchoLength;
-  const problem = (p: Problem): Problem => ({ ...p, title: shorten(p.title, max * 4), detail: shorten(p.detail, max * 4), ...(p.path === undefined ? {} : { path: shorten(p.path, max) }) });
+  const problem = (p: Problem): Problem => ({
+    ...p,
+    title: shorten(p.title, max * 4),
+    detail: shorten(p.detail, max * 4),
+    ...(p.path === undefined ? {} : { path: shorten(p.path, max) }),
+  });
   const part = (p: CheckPart): CheckPart => {
     const label = shorten(p.label, max);
     return p.outcome === 'passed' ? { ...p, label } : { ...p, label, problem: problem(p.problem) };
   };
   const check = (c: CheckResult): CheckResult => {
-    const lists = { ...(c.problems ? { problems: c.problems.map(problem) } : {}), ...(c.parts ? { parts: c.parts.map(part) } : {}) };
+    const lists = {
+      ...(c.problems ? { problems: c.problems.map(problem) } : {}),
+      ...(c.parts ? { parts: c.parts.map(part) } : {}),
+    };
     return c.outcome === 'passed' ? { ...c, ...lists } : { ...c, problem: problem(c.problem), ...lists };
   };
-  return { ...report, checks: report.checks.map(check), ...(report.credential ? { credential: boundSummary(report.credential, max) } : {}) };
+  return {
+    ...report,
+    checks: report.checks.map(check),
+    ...(report.credential ? { credential: boundSummary(report.credential, max) } : {}),
+  };
 }
 
 function boundSummary(summary: CredentialSummary, max: number): CredentialSummary {
-  const cut = (value: unknown): unknown => (typeof value === 'string' ? shorten(value, max) : isJsonObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v)])) : value);
+  const cut = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? shorten(value, max)
+      : isJsonObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cut(v)]))
+        : value;
   return cut(summary) as CredentialSummary;
 }
 

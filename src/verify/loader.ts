@@ -6,7 +6,12 @@ import { ErrorCode, MicrocredError } from '../errors.js';
 import { bundledContexts } from '../contexts/bundled.js';
 import { collectContextUrls } from '../contexts/contextUrls.js';
 import { DidKeyCache } from '../contexts/didKeyCache.js';
-import { documentLoaderParts, type DocumentLoaderParts, type LoadsDocuments, type RemoteDocument } from '../contexts/documentLoader.js';
+import {
+  documentLoaderParts,
+  type DocumentLoaderParts,
+  type LoadsDocuments,
+  type RemoteDocument,
+} from '../contexts/documentLoader.js';
 import { fetchDocument } from '../contexts/fetchDocument.js';
 import { HeldDocuments } from '../contexts/heldDocuments.js';
 import { PolicyFetcher } from '../network/policyFetch.js';
@@ -63,7 +68,8 @@ export class VerificationLoader implements LoadsDocuments {
   readonly #statusLists: StatusListSource | undefined;
 
   constructor(options: VerificationLoaderOptions) {
-    for (const [url, document] of options.documents ?? []) if (!bundledContexts().has(url)) this.#held.add(url, document);
+    for (const [url, document] of options.documents ?? [])
+      if (!bundledContexts().has(url)) this.#held.add(url, document);
     this.#caller = VerificationLoader.#callerOf(options.loader);
     const enclosing = this.#caller.kind === 'verification' ? this.#caller.loader : undefined;
     const parts = this.#caller.kind === 'document-loader' ? this.#caller.parts : undefined;
@@ -104,7 +110,9 @@ export class VerificationLoader implements LoadsDocuments {
   /** The function form the Digital Bazaar libraries and jsonld call. */
   readonly load = async (url: string): Promise<RemoteDocument> => {
     for (const source of this.#sources) {
-      const answer = source.waits ? await this.#beforeDeadline(url, () => source.lookup(url)) : await source.lookup(url);
+      const answer = source.waits
+        ? await this.#beforeDeadline(url, () => source.lookup(url))
+        : await source.lookup(url);
       if (answer) return answer;
     }
     // The network source always answers or throws; this is for a type checker.
@@ -180,7 +188,12 @@ export class VerificationLoader implements LoadsDocuments {
       return await Promise.race([attempt, expiry]);
     } catch (error) {
       // The request's own timer was cut to the time left: at the deadline it is the deadline's error.
-      if (error instanceof MicrocredError && error.code === ErrorCode.NETWORK_TIMEOUT && Date.now() >= this.#deadline - 20) throw this.#timeout(url);
+      if (
+        error instanceof MicrocredError &&
+        error.code === ErrorCode.NETWORK_TIMEOUT &&
+        Date.now() >= this.#deadline - 20
+      )
+        throw this.#timeout(url);
       throw error;
     } finally {
       clearTimeout(timer);

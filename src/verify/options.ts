@@ -29,7 +29,14 @@ export interface VerifyOptionsSnapshot {
   status?: StatusRegistry;
 }
 
-const NETWORK_FIELDS = ['httpsOnly', 'timeoutMs', 'maxBytes', 'cacheTtlMs', 'allowPrivateAddresses', 'maxRedirects'] as const;
+const NETWORK_FIELDS = [
+  'httpsOnly',
+  'timeoutMs',
+  'maxBytes',
+  'cacheTtlMs',
+  'allowPrivateAddresses',
+  'maxRedirects',
+] as const;
 
 /** Reads `options` once into a {@link VerifyOptionsSnapshot}; never throws, whatever `options` is. */
 export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
@@ -90,7 +97,12 @@ function dateOf(value: unknown): Date | undefined {
 function documentsOf(value: unknown): Map<string, unknown> {
   const documents = new Map<string, unknown>();
   try {
-    const entries: [unknown, unknown][] = value instanceof Map ? [...Map.prototype.entries.call(value)] : isJsonObject(value) ? Object.keys(value).map((k) => [k, read(value, k)]) : [];
+    const entries: [unknown, unknown][] =
+      value instanceof Map
+        ? [...Map.prototype.entries.call(value)]
+        : isJsonObject(value)
+          ? Object.keys(value).map((k) => [k, read(value, k)])
+          : [];
     for (const [url, document] of entries) {
       const copy = copyOf(document);
       if (typeof url === 'string' && copy !== undefined) documents.set(url, copy);
@@ -128,4 +140,3 @@ function copyOf(value: unknown): unknown {
     return undefined;
   }
 }
-

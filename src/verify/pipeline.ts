@@ -22,10 +22,26 @@ import { trustCheck } from './checks/trust.js';
  * checks, and the status lists after them. The full order, as checks are added:
  * extract, parse, jsonld, view, type, proof, signature, claims, issuer, schema, validity, status, trust.
  */
-export const CHECKS: readonly Check[] = [extractCheck, parseCheck, jsonldCheck, viewCheck, typeCheck, proofCheck, signatureCheck, claimsCheck, issuerCheck, schemaCheck, validityCheck, statusCheck, trustCheck];
+export const CHECKS: readonly Check[] = [
+  extractCheck,
+  parseCheck,
+  jsonldCheck,
+  viewCheck,
+  typeCheck,
+  proofCheck,
+  signatureCheck,
+  claimsCheck,
+  issuerCheck,
+  schemaCheck,
+  validityCheck,
+  statusCheck,
+  trustCheck,
+];
 
 /** The checks that must pass, when they apply, for a credential to be authentic (each check says so itself). */
 export const AUTHENTICITY_CHECKS: readonly CheckId[] = CHECKS.filter((c) => c.authenticity).map((c) => c.id);
 
 /** Authenticity checks that apply to every input: a report without them is never authentic. */
-export const REQUIRED_FOR_AUTHENTICITY: readonly CheckId[] = CHECKS.filter((c) => c.authenticity === 'required').map((c) => c.id);
+export const REQUIRED_FOR_AUTHENTICITY: readonly CheckId[] = CHECKS.filter((c) => c.authenticity === 'required').map(
+  (c) => c.id,
+);

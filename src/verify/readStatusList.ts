@@ -15,24 +15,34 @@ export type { ListFormat };
 export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | { ok: false; problem: ProblemInput };
 
 // The validity problems that disqualify a list (a VC 2.0 list need not have validFrom).
-const DATE_PROBLEMS: ReadonlySet<string> = new Set([ErrorCode.EXPIRED, ErrorCode.NOT_YET_VALID, ErrorCode.DATE_INVALID]);
+const DATE_PROBLEMS: ReadonlySet<string> = new Set([
+  ErrorCode.EXPIRED,
+  ErrorCode.NOT_YET_VALID,
+  ErrorCode.DATE_INVALID,
+]);
 
 /**
  * Reads the list at `url` for a credential issued by `issuerId`. Nothing is cached: the caller
  * reads each list once, answers every entry on it and lets it go, so a verification holds one
  * decoded list at a time, and a revocation published since the last verification is seen.
  */
-export async function readStatusList(ctx: VerifyContext, url: string, format: ListFormat, issuerId: string | undefined): Promise<ListReading> {
+export async function readStatusList(
+  ctx: VerifyContext,
+  url: string,
+  format: ListFormat,
+  issuerId: string | undefined,
+): Promise<ListReading> {
   let document: unknown;
   try {
     document = (await ctx.loader.load(url)).document;
     if (typeof document === 'string') document = JSON.parse(document);
   } catch (error) {
-    const why = error instanceof SyntaxError
-      ? 'it is not JSON'
-      : isMicrocredError(error, ErrorCode.CONTEXT_UNKNOWN)
-        ? 'it was not supplied, and microcred fetches nothing unless given a fetch function'
-        : messageOf(error).replace(/\.$/, '');
+    const why =
+      error instanceof SyntaxError
+        ? 'it is not JSON'
+        : isMicrocredError(error, ErrorCode.CONTEXT_UNKNOWN)
+          ? 'it was not supplied, and microcred fetches nothing unless given a fetch function'
+          : messageOf(error).replace(/\.$/, '');
     return unavailable(url, why);
   }
   if (!isJsonObject(document)) return invalid(url, 'it is not a JSON object');
@@ -42,12 +52,16 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
   const listId = document.id;
   if (listId !== url) return idMismatch(url, listId, ctx.options.limits);
   const types = asList(document.type);
-  if (!types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
+  if (!types.includes(`${format}Credential`))
+    return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(document.type)})`);
 
   const { report, view } = await ctx.verify(document);
   if (!report.authentic) {
     const cause = authenticityFailure(report.checks, ctx.checks);
-    return invalid(url, `it did not verify as a credential (${cause?.problem ? `${cause.problem.title}: ${cause.problem.detail}` : 'not authentic'})`);
+    return invalid(
+      url,
+      `it did not verify as a credential (${cause?.problem ? `${cause.problem.title}: ${cause.problem.detail}` : 'not authentic'})`,
+    );
   }
   const validity = report.checks.find((c) => c.id === 'validity');
   if (validity?.problem && DATE_PROBLEMS.has(validity.problem.code)) {
@@ -61,7 +75,8 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
 
   // From here on, the list as signed (its view): the JSON above only served to refuse early.
   if (!view || view.id !== url) return idMismatch(url, view?.id, ctx.options.limits);
-  if (!view.types.includes(`${format}Credential`)) return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(view.types)})`);
+  if (!view.types.includes(`${format}Credential`))
+    return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(view.types)})`);
   const listIssuer = view.issuer?.id;
   if (issuerId === undefined || listIssuer !== issuerId) {
     return unusable(
@@ -70,7 +85,8 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
     );
   }
   const [subject, ...others] = view.subjects;
-  if (!subject || others.length > 0 || !subject.types.includes(format)) return invalid(url, `its credentialSubject is not one ${format}`);
+  if (!subject || others.length > 0 || !subject.types.includes(format))
+    return invalid(url, `its credentialSubject is not one ${format}`);
   try {
     const list = await decodeList(subject.encodedList, format);
     return { ok: true, list, purposes: subject.statusPurposes };
@@ -83,8 +99,10 @@ export async function readStatusList(ctx: VerifyContext, url: string, format: Li
 // unknown might have been. A warning (a purpose microcred does not read) leaves it usable.
 function ownStatusProblem(status: CheckResult): string | undefined {
   const problem = status.problem;
-  if (status.outcome === 'failed') return `the list itself is no longer in force (${problem ? `${problem.title}: ${problem.detail}` : 'its status check failed'})`;
-  if (status.outcome === 'could-not-check') return `whether the list itself was revoked or suspended is unknown (${problem ? `${problem.title}: ${problem.detail}` : 'its status could not be checked'})`;
+  if (status.outcome === 'failed')
+    return `the list itself is no longer in force (${problem ? `${problem.title}: ${problem.detail}` : 'its status check failed'})`;
+  if (status.outcome === 'could-not-check')
+    return `whether the list itself was revoked or suspended is unknown (${problem ? `${problem.title}: ${problem.detail}` : 'its status could not be checked'})`;
   return undefined;
 }
 
@@ -97,11 +115,17 @@ function idMismatch(url: string, listId: unknown, limits: VerifyLimits): ListRea
 }
 
 function unavailable(url: string, why: string): ListReading {
-  return unusable(ErrorCode.STATUS_LIST_UNAVAILABLE, `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, or DocumentLoader.add), or allow the network (the fetch option).`);
+  return unusable(
+    ErrorCode.STATUS_LIST_UNAVAILABLE,
+    `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, or DocumentLoader.add), or allow the network (the fetch option).`,
+  );
 }
 
 function invalid(url: string, why: string): ListReading {
-  return unusable(ErrorCode.STATUS_LIST_INVALID, `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`);
+  return unusable(
+    ErrorCode.STATUS_LIST_INVALID,
+    `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`,
+  );
 }
 
 function unusable(code: ErrorCode, detail: string): ListReading {

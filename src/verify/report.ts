@@ -10,7 +10,20 @@ export type { CredentialFormat, ImageKind };
  * out of the report: `extract` appears only for images, `claims` only for VC-JWT, `trust` only when
  * the caller passed known issuers.
  */
-export type CheckId = 'extract' | 'parse' | 'jsonld' | 'view' | 'type' | 'schema' | 'proof' | 'signature' | 'claims' | 'issuer' | 'validity' | 'status' | 'trust';
+export type CheckId =
+  | 'extract'
+  | 'parse'
+  | 'jsonld'
+  | 'view'
+  | 'type'
+  | 'schema'
+  | 'proof'
+  | 'signature'
+  | 'claims'
+  | 'issuer'
+  | 'validity'
+  | 'status'
+  | 'trust';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
@@ -30,9 +43,7 @@ export interface Problem {
 // An outcome and, whenever it is not `passed`, the problem that explains it: a result whose outcome
 // is not `passed` always has a `problem`, and a passed one never has. Not exported: CheckResult and
 // CheckPart are the names callers use.
-type Outcome =
-  | { outcome: 'passed'; problem?: never }
-  | { outcome: Exclude<CheckOutcome, 'passed'>; problem: Problem };
+type Outcome = { outcome: 'passed'; problem?: never } | { outcome: Exclude<CheckOutcome, 'passed'>; problem: Problem };
 
 /**
  * One line of the report: what was checked, how it came out and, unless it passed, why. Discriminated

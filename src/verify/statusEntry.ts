@@ -22,17 +22,22 @@ export interface ListLookup {
 /** The entry's lookup, or its part when nothing need (or can) be loaded for it. */
 export type EntryReading = { lookup: ListLookup } | { part: CheckPart };
 
-const FORMATS = new Map<unknown, ListFormat>([['BitstringStatusListEntry', 'BitstringStatusList'], ['StatusList2021Entry', 'StatusList2021']]);
+const FORMATS = new Map<unknown, ListFormat>([
+  ['BitstringStatusListEntry', 'BitstringStatusList'],
+  ['StatusList2021Entry', 'StatusList2021'],
+]);
 
 /** Reads the status entry at `path`. */
 export function readStatusEntry(entry: unknown, path: string): EntryReading {
-  if (!isJsonObject(entry)) return { part: part('status entry', 'could-not-check', entryInvalid(path, 'is not an object')) };
+  if (!isJsonObject(entry))
+    return { part: part('status entry', 'could-not-check', entryInvalid(path, 'is not an object')) };
   const type = Array.isArray(entry.type) ? entry.type.find((t) => FORMATS.has(t)) : entry.type;
   const format = FORMATS.get(type);
   if (!format) return { part: unsupported(entry, path) };
 
   const purpose = entry.statusPurpose;
-  if (typeof purpose !== 'string' || purpose === '') return { part: part(type as string, 'could-not-check', entryInvalid(`${path}.statusPurpose`, 'is missing')) };
+  if (typeof purpose !== 'string' || purpose === '')
+    return { part: part(type as string, 'could-not-check', entryInvalid(`${path}.statusPurpose`, 'is missing')) };
   if (purpose !== 'revocation' && purpose !== 'suspension') {
     return {
       part: part(`${purpose} status`, 'warning', {
@@ -43,11 +48,34 @@ export function readStatusEntry(entry: unknown, path: string): EntryReading {
     };
   }
   const index = indexOf(entry.statusListIndex);
-  if (index === undefined) return { part: part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusListIndex`, `must be a whole number written as a string (e.g. "94567"); it is ${JSON.stringify(entry.statusListIndex)}`)) };
+  if (index === undefined)
+    return {
+      part: part(
+        `${purpose} entry`,
+        'could-not-check',
+        entryInvalid(
+          `${path}.statusListIndex`,
+          `must be a whole number written as a string (e.g. "94567"); it is ${JSON.stringify(entry.statusListIndex)}`,
+        ),
+      ),
+    };
   const url = entry.statusListCredential;
-  if (!isUri(url)) return { part: part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusListCredential`, 'must be the URL of the status list credential')) };
+  if (!isUri(url))
+    return {
+      part: part(
+        `${purpose} entry`,
+        'could-not-check',
+        entryInvalid(`${path}.statusListCredential`, 'must be the URL of the status list credential'),
+      ),
+    };
   if (entry.statusSize !== undefined && Number(entry.statusSize) !== 1) {
-    return { part: part(`${purpose} entry`, 'could-not-check', entryInvalid(`${path}.statusSize`, `is ${JSON.stringify(entry.statusSize)}; a ${purpose} entry is one bit`)) };
+    return {
+      part: part(
+        `${purpose} entry`,
+        'could-not-check',
+        entryInvalid(`${path}.statusSize`, `is ${JSON.stringify(entry.statusSize)}; a ${purpose} entry is one bit`),
+      ),
+    };
   }
   return { lookup: { format, url, purpose, index, path, label: `${purpose}: ${url} index ${index}` } };
 }
@@ -63,14 +91,19 @@ function unsupported(entry: Record<string, unknown>, path: string): CheckPart {
   const type = typeof entry.type === 'string' ? entry.type : JSON.stringify(entry.type ?? null);
   const at = typeof entry.id === 'string' ? ` at ${entry.id}` : '';
   // OB 3.0's own mechanism: an unsigned JSON list of revoked ids on the issuer's site.
-  const why = type === '1EdTechRevocationList'
-    ? `The credential names a 1EdTech revocation list${at}. microcred does not read these lists (unsigned JSON on the issuer's site), so whether it was revoked is unknown; look it up there.`
-    : `The credential has a status entry of type ${type}${at}, which microcred does not read, so whether it was revoked or suspended is unknown.`;
+  const why =
+    type === '1EdTechRevocationList'
+      ? `The credential names a 1EdTech revocation list${at}. microcred does not read these lists (unsigned JSON on the issuer's site), so whether it was revoked is unknown; look it up there.`
+      : `The credential has a status entry of type ${type}${at}, which microcred does not read, so whether it was revoked or suspended is unknown.`;
   return part(type, 'could-not-check', { code: ErrorCode.STATUS_UNCHECKED, detail: why, path });
 }
 
 function entryInvalid(path: string, what: string): ProblemInput {
-  return { code: ErrorCode.STATUS_ENTRY_INVALID, detail: `${path} ${what}, so the credential's status cannot be read.`, path };
+  return {
+    code: ErrorCode.STATUS_ENTRY_INVALID,
+    detail: `${path} ${what}, so the credential's status cannot be read.`,
+    path,
+  };
 }
 
 // The spec writes the index as a string of digits; some issuers (the 1EdTech validator's fixtures) write a number.

@@ -90,7 +90,11 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
 // The verification of `input` at `depth`: 0 for the caller's credential, 1 for a status list read
 // for it, and so on. The depth is this function's own parameter, so no option can forge or hide it.
 // Returns the view with the report, for a check that verifies a credential it then reads (a status list).
-async function verifyAt(input: unknown, options: VerifyOptions, depth: number): Promise<{ report: VerificationReport; view?: CredentialView }> {
+async function verifyAt(
+  input: unknown,
+  options: VerifyOptions,
+  depth: number,
+): Promise<{ report: VerificationReport; view?: CredentialView }> {
   // Read once, defensively: whatever the options hold (a throwing getter, a Proxy), this never throws.
   const snapshot = readVerifyOptions(options);
   const checks: CheckResult[] = [];
@@ -123,7 +127,10 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
         id: check.id,
         title: check.title,
         outcome: 'skipped',
-        problem: problem({ code: ErrorCode.CHECK_SKIPPED, detail: `Not checked because "${stoppedBy.title}" did not pass.` }),
+        problem: problem({
+          code: ErrorCode.CHECK_SKIPPED,
+          detail: `Not checked because "${stoppedBy.title}" did not pass.`,
+        }),
       });
       continue;
     }
@@ -137,7 +144,10 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
         id: check.id,
         title: check.title,
         outcome: 'could-not-check',
-        problem: problem({ code: ErrorCode.INTERNAL, detail: `An unexpected error stopped this check: ${(error as Error)?.message ?? String(error)}` }),
+        problem: problem({
+          code: ErrorCode.INTERNAL,
+          detail: `An unexpected error stopped this check: ${(error as Error)?.message ?? String(error)}`,
+        }),
       };
     }
     checks.push(result);
@@ -146,17 +156,20 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
   const authentic = isAuthentic(checks, CHECKS);
   const summary = summarize(checks);
   // Whatever the checks quoted from the input, the report never repeats megabytes of it.
-  const report = boundReport({
-    verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
-    authentic,
-    summary,
-    checkedAt: ctx.now.toISOString(),
-    ...(ctx.format ? { format: ctx.format } : {}),
-    ...(ctx.image ? { image: ctx.image } : {}),
-    ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt) } : {}),
-    ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
-    checks,
-  }, snapshot.limits);
+  const report = boundReport(
+    {
+      verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
+      authentic,
+      summary,
+      checkedAt: ctx.now.toISOString(),
+      ...(ctx.format ? { format: ctx.format } : {}),
+      ...(ctx.image ? { image: ctx.image } : {}),
+      ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt) } : {}),
+      ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
+      checks,
+    },
+    snapshot.limits,
+  );
   return ctx.view ? { report, view: ctx.view } : { report };
 }
 
@@ -166,7 +179,14 @@ async function verifyAt(input: unknown, options: VerifyOptions, depth: number): 
 // nothing about the credential.
 function nestedOptions(ctx: VerifyContext): VerifyOptions {
   const { limits, inlineContexts, timeoutMs } = ctx.options;
-  return { loader: ctx.loader, now: ctx.now, clockSkewSeconds: ctx.clockSkewSeconds, limits, timeoutMs, ...(inlineContexts ? { inlineContexts } : {}) };
+  return {
+    loader: ctx.loader,
+    now: ctx.now,
+    clockSkewSeconds: ctx.clockSkewSeconds,
+    limits,
+    timeoutMs,
+    ...(inlineContexts ? { inlineContexts } : {}),
+  };
 }
 
 function applies(check: Check, ctx: VerifyContext): boolean {
@@ -179,13 +199,25 @@ function applies(check: Check, ctx: VerifyContext): boolean {
 
 // What a verifier site shows, all of it from the view (the signed graph) but the proof's own fields,
 // which are not part of the credential's graph (the signature check verified the proof they describe).
-function summarizeCredential(view: CredentialView, doc: Record<string, unknown> | undefined, jwt: DecodedJwt | undefined): CredentialSummary {
+function summarizeCredential(
+  view: CredentialView,
+  doc: Record<string, unknown> | undefined,
+  jwt: DecodedJwt | undefined,
+): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const subject = view.subjects[0];
   const identifier = subject?.identifiers[0];
   const proofValue = doc?.proof;
-  const proof = (isJsonObject(proofValue) ? proofValue : Array.isArray(proofValue) && isJsonObject(proofValue[0]) ? proofValue[0] : {}) as Record<string, unknown>;
-  const recipient = subject?.id ?? (identifier?.hashed === true ? `hashed ${identifier.identityType ?? 'identifier'}` : identifier?.identityHash);
+  const proof = (
+    isJsonObject(proofValue)
+      ? proofValue
+      : Array.isArray(proofValue) && isJsonObject(proofValue[0])
+        ? proofValue[0]
+        : {}
+  ) as Record<string, unknown>;
+  const recipient =
+    subject?.id ??
+    (identifier?.hashed === true ? `hashed ${identifier.identityType ?? 'identifier'}` : identifier?.identityHash);
   const entries: [keyof CredentialSummary, unknown][] = [
     ['id', view.id],
     ['name', view.name],
@@ -194,7 +226,16 @@ function summarizeCredential(view: CredentialView, doc: Record<string, unknown> 
     ['recipient', recipient],
     ['validFrom', view.validFrom ?? view.issuanceDate],
     ['validUntil', view.validUntil ?? view.expirationDate],
-    ['proof', jwt ? prune({ type: 'VC-JWT', alg: str(jwt.header.alg), verificationMethod: jwt.key?.id ?? str(jwt.header.kid) }) : prune({ type: str(proof.type), cryptosuite: str(proof.cryptosuite), verificationMethod: str(proof.verificationMethod) })],
+    [
+      'proof',
+      jwt
+        ? prune({ type: 'VC-JWT', alg: str(jwt.header.alg), verificationMethod: jwt.key?.id ?? str(jwt.header.kid) })
+        : prune({
+            type: str(proof.type),
+            cryptosuite: str(proof.cryptosuite),
+            verificationMethod: str(proof.verificationMethod),
+          }),
+    ],
   ];
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CredentialSummary;
 }

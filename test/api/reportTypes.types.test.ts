@@ -3,15 +3,25 @@
 // assertions check that real reports and extracted images are what the types say.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  bakeCredential, extractCredential, verifyCredential,
-  type CheckPart, type CheckResult, type ExtractedCredential, type Problem,
+  bakeCredential,
+  extractCredential,
+  verifyCredential,
+  type CheckPart,
+  type CheckResult,
+  type ExtractedCredential,
+  type Problem,
 } from '../../src/index.js';
 import { NOW, badgeSvg, signedCredential, signedJwt } from '../bake/helpers.js';
 
 describe('CheckResult is discriminated on outcome', () => {
   it('a result that did not pass has a problem, without optional chaining', () => {
     const show = (result: CheckResult): string => (result.outcome === 'passed' ? 'ok' : result.problem.title);
-    const failed: CheckResult = { id: 'signature', title: 'Signature is valid', outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID', title: 'The signature does not match', detail: 'x' } };
+    const failed: CheckResult = {
+      id: 'signature',
+      title: 'Signature is valid',
+      outcome: 'failed',
+      problem: { code: 'ERR_SIGNATURE_INVALID', title: 'The signature does not match', detail: 'x' },
+    };
     expect(show(failed)).toBe('The signature does not match');
     expectTypeOf<(CheckResult & { outcome: 'failed' })['problem']>().toEqualTypeOf<Problem>();
     expectTypeOf<(CheckResult & { outcome: 'could-not-check' })['problem']>().toEqualTypeOf<Problem>();
@@ -29,7 +39,12 @@ describe('CheckResult is discriminated on outcome', () => {
     const warning: CheckResult = { id: 'validity', title: 'In its validity period', outcome: 'warning' };
     // @ts-expect-error a skipped check must say which check stopped the run
     const skipped: CheckResult = { id: 'schema', title: 'Schema', outcome: 'skipped' };
-    expect([failed, unchecked, warning, skipped].map((r) => r.outcome)).toEqual(['failed', 'could-not-check', 'warning', 'skipped']);
+    expect([failed, unchecked, warning, skipped].map((r) => r.outcome)).toEqual([
+      'failed',
+      'could-not-check',
+      'warning',
+      'skipped',
+    ]);
   });
 
   it('a passed result with a problem does not type-check', () => {
@@ -50,7 +65,10 @@ describe('CheckResult is discriminated on outcome', () => {
   it('every check of a real report keeps the rule: a problem exactly when it did not pass', async () => {
     const { signed } = await signedCredential();
     const tampered = { ...signed, name: 'Something else' };
-    for (const report of [await verifyCredential(signed, { now: NOW }), await verifyCredential(tampered, { now: NOW })]) {
+    for (const report of [
+      await verifyCredential(signed, { now: NOW }),
+      await verifyCredential(tampered, { now: NOW }),
+    ]) {
       for (const c of report.checks) expect(c.problem === undefined).toBe(c.outcome === 'passed');
     }
     const forged = await verifyCredential(tampered, { now: NOW });
@@ -60,7 +78,9 @@ describe('CheckResult is discriminated on outcome', () => {
 
 describe('ExtractedCredential is discriminated on format', () => {
   it('json-ld holds the object, vc-jwt the compact JWS string', async () => {
-    expectTypeOf<Extract<ExtractedCredential, { format: 'json-ld' }>['credential']>().toEqualTypeOf<Record<string, unknown>>();
+    expectTypeOf<Extract<ExtractedCredential, { format: 'json-ld' }>['credential']>().toEqualTypeOf<
+      Record<string, unknown>
+    >();
     expectTypeOf<Extract<ExtractedCredential, { format: 'vc-jwt' }>['credential']>().toEqualTypeOf<string>();
 
     const { key, signed } = await signedCredential();

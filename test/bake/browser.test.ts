@@ -23,12 +23,18 @@ describe.skipIf(!browserAvailable)('baked badges in headless Chromium', () => {
   // Bytes cross into the page as a plain array of numbers and become a Uint8Array there.
   const verifyBytesInBrowser = (bytes: Uint8Array): Promise<VerificationReport> =>
     browser.page.evaluate(
-      ([list, now]) => (globalThis as unknown as { microcred: Api }).microcred.verifyCredential(new Uint8Array(list), { now: new Date(now) }),
+      ([list, now]) =>
+        (globalThis as unknown as { microcred: Api }).microcred.verifyCredential(new Uint8Array(list), {
+          now: new Date(now),
+        }),
       [[...bytes], NOW.toISOString()] as const,
     );
 
   it('verifies a PNG and an SVG baked in Node, given as bytes', async () => {
-    for (const [kind, bytes] of [['png', bakeCredential(badgePng(), signed)], ['svg', new TextEncoder().encode(bakeCredential(badgeSvg(), signed))]] as const) {
+    for (const [kind, bytes] of [
+      ['png', bakeCredential(badgePng(), signed)],
+      ['svg', new TextEncoder().encode(bakeCredential(badgeSvg(), signed))],
+    ] as const) {
       const report = await verifyBytesInBrowser(bytes);
       expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
       expect(report).toMatchObject({ verified: true, image: kind });
@@ -39,12 +45,18 @@ describe.skipIf(!browserAvailable)('baked badges in headless Chromium', () => {
   it('reports a damaged PNG with its code, as in Node', async () => {
     const baked = bakeCredential(badgePng(), signed);
     const report = await verifyBytesInBrowser(baked.subarray(0, baked.length - 30));
-    expect(report.checks[0]).toMatchObject({ id: 'extract', outcome: 'failed', problem: { code: 'ERR_IMAGE_TRUNCATED' } });
+    expect(report.checks[0]).toMatchObject({
+      id: 'extract',
+      outcome: 'failed',
+      problem: { code: 'ERR_IMAGE_TRUNCATED' },
+    });
   });
 
   it('bakes a PNG in the browser that Node extracts, with the same pixels', async () => {
     const list = await browser.page.evaluate(
-      ([png, credential]) => [...(globalThis as unknown as { microcred: Api }).microcred.bakeCredential(new Uint8Array(png), credential)],
+      ([png, credential]) => [
+        ...(globalThis as unknown as { microcred: Api }).microcred.bakeCredential(new Uint8Array(png), credential),
+      ],
       [[...badgePng()], signed as unknown as Record<string, unknown>] as const,
     );
     const baked = Uint8Array.from(list);

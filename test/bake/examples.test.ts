@@ -25,11 +25,17 @@ describe('examples/badge', () => {
     }
   });
 
-  it.each(['awarded.png', 'awarded.svg'])('%s verifies offline and shows the badge\'s own picture', async (file) => {
+  it.each(['awarded.png', 'awarded.svg'])("%s verifies offline and shows the badge's own picture", async (file) => {
     const image = await readFile(badgeFile(file));
     const report = await verifyCredential(image);
-    expect(report).toMatchObject({ verified: true, image: file.slice(-3), format: 'json-ld', credential: { name: 'Formative Assessment in Mathematics' } });
+    expect(report).toMatchObject({
+      verified: true,
+      image: file.slice(-3),
+      format: 'json-ld',
+      credential: { name: 'Formative Assessment in Mathematics' },
+    });
     expect(extractCredential(image).format).toBe('json-ld');
-    if (file.endsWith('.png')) expect(pixels(image).data.equals(pixels(await readFile(badgeFile('microcred-badge.png'))).data)).toBe(true);
+    if (file.endsWith('.png'))
+      expect(pixels(image).data.equals(pixels(await readFile(badgeFile('microcred-badge.png'))).data)).toBe(true);
   });
 });

@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { SignJWT, importJWK } from 'jose';
-import { MicrocredError, exportKey, generateKey, issueCredential, type ErrorCode, type Key, type SignedCredential } from '../../src/index.js';
+import {
+  MicrocredError,
+  exportKey,
+  generateKey,
+  issueCredential,
+  type ErrorCode,
+  type Key,
+  type SignedCredential,
+} from '../../src/index.js';
 import { chunksOf, writeChunk } from '../../src/bake/png/chunks.js';
 import { iTxtData } from '../../src/bake/png/textChunks.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
@@ -28,7 +36,9 @@ export function badgeSvg(): string {
 }
 
 /** A credential signed with a fresh did:key, and that key. */
-export async function signedCredential(overrides: Record<string, unknown> = {}): Promise<{ key: Key<'ed25519'>; signed: SignedCredential }> {
+export async function signedCredential(
+  overrides: Record<string, unknown> = {},
+): Promise<{ key: Key<'ed25519'>; signed: SignedCredential }> {
   const key = await generateKey();
   const signed = await issueCredential(unsignedCredential(key, overrides), { key, now: NOW });
   return { key, signed };
@@ -79,7 +89,10 @@ export function iTxt(keyword: string, text: string, compressed = false): Uint8Ar
 
 /** A tEXt or zTXt chunk with `keyword` and raw `text` bytes. */
 export function latinText(type: 'tEXt' | 'zTXt', keyword: string, text: string): Uint8Array {
-  return writeChunk(type, Buffer.concat([Buffer.from(`${keyword}\0`, 'latin1'), Buffer.from(type === 'zTXt' ? `\0${text}` : text, 'latin1')]));
+  return writeChunk(
+    type,
+    Buffer.concat([Buffer.from(`${keyword}\0`, 'latin1'), Buffer.from(type === 'zTXt' ? `\0${text}` : text, 'latin1')]),
+  );
 }
 
 /** The offset of the first chunk of `type` in `png`. */

@@ -7,7 +7,17 @@ import { ErrorCode, bakeCredential, extractCredential } from '../../src/index.js
 import { imageKindOf } from '../../src/bake/image.js';
 import { fixturePath } from '../helpers/credential.js';
 import {
-  badgePng, chunkBytes, chunkOffset, chunkTypes, iTxt, insertBeforeIend, latinText, pixels, signedCredential, signedJwt, thrown,
+  badgePng,
+  chunkBytes,
+  chunkOffset,
+  chunkTypes,
+  iTxt,
+  insertBeforeIend,
+  latinText,
+  pixels,
+  signedCredential,
+  signedJwt,
+  thrown,
 } from './helpers.js';
 
 describe('baking a PNG', async () => {
@@ -55,7 +65,9 @@ describe('baking a PNG', async () => {
   it('writes the chunk the spec describes: keyword, no compression, empty language tag and translated keyword', () => {
     const baked = bakeCredential(png, jwt);
     const start = chunkOffset(baked, 'iTXt');
-    const data = Buffer.from(baked.subarray(start + 8, start + 8 + new DataView(baked.buffer, baked.byteOffset + start).getUint32(0)));
+    const data = Buffer.from(
+      baked.subarray(start + 8, start + 8 + new DataView(baked.buffer, baked.byteOffset + start).getUint32(0)),
+    );
     expect(data.toString('latin1')).toBe(`openbadgecredential\0\0\0\0\0${jwt}`);
   });
 
@@ -77,10 +89,11 @@ describe('baking a PNG', async () => {
   it('takes a Node Buffer and an ArrayBuffer as well as a Uint8Array', () => {
     const buffer = Buffer.from(png);
     const arrayBuffer = png.slice().buffer;
-    for (const image of [buffer, arrayBuffer]) expect(extractCredential(bakeCredential(image, jwt)).credential).toBe(jwt);
+    for (const image of [buffer, arrayBuffer])
+      expect(extractCredential(bakeCredential(image, jwt)).credential).toBe(jwt);
   });
 
-  it('keeps the ancillary chunks of another tool\'s PNG (gAMA, cHRM, bKGD, pHYs, tIME, tEXt) when re-baking it', () => {
+  it("keeps the ancillary chunks of another tool's PNG (gAMA, cHRM, bKGD, pHYs, tIME, tEXt) when re-baking it", () => {
     const theirs = new Uint8Array(readFileSync(fixturePath('1edtech-validator/ob30/simple-json.png')));
     const baked = bakeCredential(theirs, jwt);
     expect(chunkTypes(baked)).toEqual(chunkTypes(theirs));
@@ -108,16 +121,23 @@ describe('reading a broken or hostile PNG', async () => {
   const baked = bakeCredential(badgePng(), jwt);
 
   it('not a PNG: other bytes, and a signature whose line-ending bytes were converted', () => {
-    expect(thrown(() => extractCredential(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])), ErrorCode.IMAGE_INVALID).message).toMatch(/neither a PNG nor an SVG/);
+    expect(
+      thrown(() => extractCredential(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])), ErrorCode.IMAGE_INVALID)
+        .message,
+    ).toMatch(/neither a PNG nor an SVG/);
     const converted = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x1a, 0x0a]), baked.subarray(8)]);
     expect(thrown(() => extractCredential(converted), ErrorCode.IMAGE_INVALID).message).toMatch(/signature is damaged/);
   });
 
   it('truncated: cut inside a chunk, inside a chunk header, and before IEND', () => {
     const iTxtAt = chunkOffset(baked, 'iTXt');
-    expect(thrown(() => extractCredential(baked.subarray(0, iTxtAt + 40)), ErrorCode.IMAGE_TRUNCATED).message).toMatch(/iTXt chunk at byte \d+ claims \d+ bytes but only \d+ follow/);
+    expect(thrown(() => extractCredential(baked.subarray(0, iTxtAt + 40)), ErrorCode.IMAGE_TRUNCATED).message).toMatch(
+      /iTXt chunk at byte \d+ claims \d+ bytes but only \d+ follow/,
+    );
     thrown(() => extractCredential(baked.subarray(0, iTxtAt + 5)), ErrorCode.IMAGE_TRUNCATED);
-    expect(thrown(() => extractCredential(baked.subarray(0, chunkOffset(baked, 'IEND'))), ErrorCode.IMAGE_TRUNCATED).message).toMatch(/without an IEND chunk/);
+    expect(
+      thrown(() => extractCredential(baked.subarray(0, chunkOffset(baked, 'IEND'))), ErrorCode.IMAGE_TRUNCATED).message,
+    ).toMatch(/without an IEND chunk/);
   });
 
   it('a chunk whose CRC does not match: in the credential, and in the image data', () => {
@@ -132,21 +152,37 @@ describe('reading a broken or hostile PNG', async () => {
     for (const claimed of [0xfffffff0, 0x7fffffff, 64 * 1024 * 1024]) {
       const crafted = Buffer.from(baked);
       crafted.writeUInt32BE(claimed, chunkOffset(baked, 'iTXt'));
-      expect(thrown(() => extractCredential(crafted), ErrorCode.IMAGE_CHUNK_TOO_LARGE).details).toMatchObject({ chunk: 'iTXt', length: claimed });
+      expect(thrown(() => extractCredential(crafted), ErrorCode.IMAGE_CHUNK_TOO_LARGE).details).toMatchObject({
+        chunk: 'iTXt',
+        length: claimed,
+      });
     }
     // The caller's own, smaller limit applies to chunks as to the whole image.
     const image = baked;
-    expect(thrown(() => extractCredential(image, { maxBytes: 100 }), ErrorCode.INPUT_TOO_LARGE).details).toMatchObject({ limit: 100 });
+    expect(thrown(() => extractCredential(image, { maxBytes: 100 }), ErrorCode.INPUT_TOO_LARGE).details).toMatchObject({
+      limit: 100,
+    });
   });
 
   it('a compressed iTXt chunk, or a zTXt one, is refused: the spec forbids compression and nothing is inflated', () => {
     const plain = badgePng();
-    thrown(() => extractCredential(insertBeforeIend(plain, iTxt('openbadgecredential', 'eJzLSM3JyQcABiwCFQ==', true))), ErrorCode.IMAGE_COMPRESSED);
-    thrown(() => extractCredential(insertBeforeIend(plain, latinText('zTXt', 'openbadgecredential', 'x'))), ErrorCode.IMAGE_COMPRESSED);
+    thrown(
+      () => extractCredential(insertBeforeIend(plain, iTxt('openbadgecredential', 'eJzLSM3JyQcABiwCFQ==', true))),
+      ErrorCode.IMAGE_COMPRESSED,
+    );
+    thrown(
+      () => extractCredential(insertBeforeIend(plain, latinText('zTXt', 'openbadgecredential', 'x'))),
+      ErrorCode.IMAGE_COMPRESSED,
+    );
   });
 
   it('a credential in a tEXt chunk is refused: OB 3.0 requires iTXt', () => {
-    expect(thrown(() => extractCredential(insertBeforeIend(badgePng(), latinText('tEXt', 'openbadgecredential', jwt))), ErrorCode.IMAGE_INVALID).message).toMatch(/requires an iTXt chunk/);
+    expect(
+      thrown(
+        () => extractCredential(insertBeforeIend(badgePng(), latinText('tEXt', 'openbadgecredential', jwt))),
+        ErrorCode.IMAGE_INVALID,
+      ).message,
+    ).toMatch(/requires an iTXt chunk/);
   });
 
   it('several credentials are ambiguous and refused, whichever comes first', () => {
@@ -156,19 +192,35 @@ describe('reading a broken or hostile PNG', async () => {
   });
 
   it('no credential: the plain badge, and an empty credential chunk', () => {
-    expect(thrown(() => extractCredential(badgePng()), ErrorCode.IMAGE_NO_CREDENTIAL).message).toMatch(/has no "openbadgecredential" text chunk/);
-    thrown(() => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', '  '))), ErrorCode.IMAGE_NO_CREDENTIAL);
+    expect(thrown(() => extractCredential(badgePng()), ErrorCode.IMAGE_NO_CREDENTIAL).message).toMatch(
+      /has no "openbadgecredential" text chunk/,
+    );
+    thrown(
+      () => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', '  '))),
+      ErrorCode.IMAGE_NO_CREDENTIAL,
+    );
   });
 
   it('an Open Badges 2.0 badge is recognised as such, in an iTXt or a tEXt chunk', () => {
-    for (const chunk of [iTxt('openbadges', '{"type":"Assertion"}'), latinText('tEXt', 'openbadges', 'https://example.org/assertion.json')]) {
-      expect(thrown(() => extractCredential(insertBeforeIend(badgePng(), chunk)), ErrorCode.IMAGE_OPEN_BADGES_2).message).toMatch(/Open Badges 2\.0 badge.*verifies Open Badges 3\.0/);
+    for (const chunk of [
+      iTxt('openbadges', '{"type":"Assertion"}'),
+      latinText('tEXt', 'openbadges', 'https://example.org/assertion.json'),
+    ]) {
+      expect(
+        thrown(() => extractCredential(insertBeforeIend(badgePng(), chunk)), ErrorCode.IMAGE_OPEN_BADGES_2).message,
+      ).toMatch(/Open Badges 2\.0 badge.*verifies Open Badges 3\.0/);
     }
   });
 
   it('baked text that is neither JSON nor a VC-JWT is named as such', () => {
-    thrown(() => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', 'hello'))), ErrorCode.INPUT_NOT_JSON);
-    thrown(() => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', '[1]'))), ErrorCode.INPUT_NOT_OBJECT);
+    thrown(
+      () => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', 'hello'))),
+      ErrorCode.INPUT_NOT_JSON,
+    );
+    thrown(
+      () => extractCredential(insertBeforeIend(badgePng(), iTxt('openbadgecredential', '[1]'))),
+      ErrorCode.INPUT_NOT_OBJECT,
+    );
   });
 
   it('bytes after IEND are ignored, as PNG decoders ignore them', () => {

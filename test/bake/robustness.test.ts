@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ErrorCode, MicrocredError, bakeCredential, extractCredential, verifyCredential } from '../../src/index.js';
-import { NOW, badgePng, badgeSvg, insertBeforeIend, latinText, signedCredential, signedJwt, thrown } from './helpers.js';
+import {
+  NOW,
+  badgePng,
+  badgeSvg,
+  insertBeforeIend,
+  latinText,
+  signedCredential,
+  signedJwt,
+  thrown,
+} from './helpers.js';
 
 function outcomeOf(image: Uint8Array | string): 'credential' | string {
   try {
@@ -22,11 +31,16 @@ describe('damaged and crafted images', async () => {
   const svg = bakeCredential(badgeSvg(), jwt);
 
   it('a PNG with bytes changed, cut or spliced anywhere gives a credential or an image error', () => {
-    const edit = fc.record({ at: fc.nat({ max: png.length - 1 }), bytes: fc.uint8Array({ minLength: 0, maxLength: 8 }), cut: fc.nat({ max: 8 }) });
+    const edit = fc.record({
+      at: fc.nat({ max: png.length - 1 }),
+      bytes: fc.uint8Array({ minLength: 0, maxLength: 8 }),
+      cut: fc.nat({ max: 8 }),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         let image = png;
-        for (const { at, bytes, cut } of edits) image = Buffer.concat([image.subarray(0, at), bytes, image.subarray(Math.min(image.length, at + cut))]);
+        for (const { at, bytes, cut } of edits)
+          image = Buffer.concat([image.subarray(0, at), bytes, image.subarray(Math.min(image.length, at + cut))]);
         expect(outcomeOf(image)).toMatch(/^(credential|ERR_IMAGE_[A-Z_0-9]+|ERR_INPUT_[A-Z_]+|ERR_JWT_MALFORMED)$/);
       }),
       { numRuns: 300 },
@@ -34,10 +48,31 @@ describe('damaged and crafted images', async () => {
   });
 
   it('an SVG with markup inserted anywhere gives a credential or an image error', () => {
-    const pieces = fc.constantFrom('<', '>', '&', '&amp;', '&x;', ']]>', '<![CDATA[', '<!--', '-->', '"', "'", '<openbadges:credential verify="a.b.c">', '</openbadges:credential>', '<!DOCTYPE svg [', '<?', '</svg>', '<g>', '\u0000');
+    const pieces = fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '&x;',
+      ']]>',
+      '<![CDATA[',
+      '<!--',
+      '-->',
+      '"',
+      "'",
+      '<openbadges:credential verify="a.b.c">',
+      '</openbadges:credential>',
+      '<!DOCTYPE svg [',
+      '<?',
+      '</svg>',
+      '<g>',
+      '\u0000',
+    );
     fc.assert(
       fc.property(fc.nat({ max: svg.length }), fc.array(pieces, { minLength: 1, maxLength: 4 }), (at, inserted) => {
-        expect(outcomeOf(svg.slice(0, at) + inserted.join('') + svg.slice(at))).toMatch(/^(credential|ERR_IMAGE_[A-Z_0-9]+|ERR_INPUT_[A-Z_]+|ERR_JWT_MALFORMED)$/);
+        expect(outcomeOf(svg.slice(0, at) + inserted.join('') + svg.slice(at))).toMatch(
+          /^(credential|ERR_IMAGE_[A-Z_0-9]+|ERR_INPUT_[A-Z_]+|ERR_JWT_MALFORMED)$/,
+        );
       }),
       { numRuns: 300 },
     );
@@ -54,22 +89,32 @@ describe('damaged and crafted images', async () => {
     expect(error.message).toContain(`(line 3), and ${many - 3} more`);
     const chunk = latinText('tEXt', 'openbadges', '');
     const crowdedPng = insertBeforeIend(badgePng(), ...Array.from({ length: many }, () => chunk));
-    expect(thrown(() => extractCredential(crowdedPng), ErrorCode.IMAGE_AMBIGUOUS).details).toMatchObject({ count: many });
+    expect(thrown(() => extractCredential(crowdedPng), ErrorCode.IMAGE_AMBIGUOUS).details).toMatchObject({
+      count: many,
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('an SVG nested deeper than any drawing is refused', () => {
     const deep = `<svg>${'<g>'.repeat(300)}${'</g>'.repeat(300)}</svg>`;
-    expect(thrown(() => extractCredential(deep), ErrorCode.IMAGE_INVALID).message).toMatch(/nests elements more than 256 deep/);
+    expect(thrown(() => extractCredential(deep), ErrorCode.IMAGE_INVALID).message).toMatch(
+      /nests elements more than 256 deep/,
+    );
   });
 
   it('verifyCredential returns a report for random bytes and random text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.string({ maxLength: 64 }).map((s) => `<${s}`)), async (input) => {
-        const report = await verifyCredential(input, { now: NOW });
-        expect(report.checks[0]?.id).toBe('extract');
-        expect(report.verified).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.string({ maxLength: 64 }).map((s) => `<${s}`),
+        ),
+        async (input) => {
+          const report = await verifyCredential(input, { now: NOW });
+          expect(report.checks[0]?.id).toBe('extract');
+          expect(report.verified).toBe(false);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -26,10 +26,16 @@ describe('baked elements in an SVG, by namespace', async () => {
 
   it.each([
     ['another prefix bound on the element', `<ob:credential xmlns:ob="${OB3}">${cdata(other)}</ob:credential>`],
-    ['another prefix bound on an ancestor', `<g xmlns:ob="${OB3}"><g><ob:credential>${cdata(other)}</ob:credential></g></g>`],
+    [
+      'another prefix bound on an ancestor',
+      `<g xmlns:ob="${OB3}"><g><ob:credential>${cdata(other)}</ob:credential></g></g>`,
+    ],
     ['the default namespace on the element', `<credential xmlns="${OB3}">${cdata(other)}</credential>`],
     ['the default namespace on an ancestor', `<g xmlns="${OB3}"><credential>${cdata(other)}</credential></g>`],
-    ['a namespace written with character references', `<ob:credential xmlns:ob="https&#x3A;//purl.imsglobal.org/ob/v3p0">${cdata(other)}</ob:credential>`],
+    [
+      'a namespace written with character references',
+      `<ob:credential xmlns:ob="https&#x3A;//purl.imsglobal.org/ob/v3p0">${cdata(other)}</ob:credential>`,
+    ],
     ['a VC-JWT in the verify attribute', `<credential xmlns="${OB3}" verify="${otherJwt}"/>`],
   ])('a second credential under %s is ambiguous', async (_how, element) => {
     const image = withElement(element);
@@ -41,21 +47,39 @@ describe('baked elements in an SVG, by namespace', async () => {
   });
 
   it('names an element written another way as written, with its line', () => {
-    const error = thrown(() => extractCredential(withElement(`<credential xmlns="${OB3}">${cdata(other)}</credential>`)), ErrorCode.IMAGE_AMBIGUOUS);
+    const error = thrown(
+      () => extractCredential(withElement(`<credential xmlns="${OB3}">${cdata(other)}</credential>`)),
+      ErrorCode.IMAGE_AMBIGUOUS,
+    );
     expect(error.message).toMatch(/written <credential>/);
   });
 
-  it('a lone credential in the default namespace is the one a namespace-aware reader finds, and so is microcred\'s', async () => {
-    const image = badgeSvg().replace(/<\/svg>\s*$/, `<g xmlns="${OB3}"><credential>${cdata(other)}</credential></g></svg>\n`);
+  it("a lone credential in the default namespace is the one a namespace-aware reader finds, and so is microcred's", async () => {
+    const image = badgeSvg().replace(
+      /<\/svg>\s*$/,
+      `<g xmlns="${OB3}"><credential>${cdata(other)}</credential></g></svg>\n`,
+    );
     expect(extractCredential(image)).toMatchObject({ format: 'json-ld', credential: other });
-    expect(await verifyCredential(image, { now: NOW })).toMatchObject({ verified: true, credential: { name: 'Doctorate in Education' } });
+    expect(await verifyCredential(image, { now: NOW })).toMatchObject({
+      verified: true,
+      credential: { name: 'Doctorate in Education' },
+    });
   });
 
   it.each([
     ['a <credential> in the SVG namespace', `<credential>${cdata(other)}</credential>`],
-    ['a prefix bound to another namespace', `<ob:credential xmlns:ob="https://example.org/not-open-badges">${cdata(other)}</ob:credential>`],
-    ['the "openbadges" prefix rebound below the root', `<g xmlns:openbadges="https://example.org/other"><openbadges:credential>${cdata(other)}</openbadges:credential></g>`],
-    ['the default namespace undone below an ancestor', `<g xmlns="${OB3}"><g xmlns=""><credential>${cdata(other)}</credential></g></g>`],
+    [
+      'a prefix bound to another namespace',
+      `<ob:credential xmlns:ob="https://example.org/not-open-badges">${cdata(other)}</ob:credential>`,
+    ],
+    [
+      'the "openbadges" prefix rebound below the root',
+      `<g xmlns:openbadges="https://example.org/other"><openbadges:credential>${cdata(other)}</openbadges:credential></g>`,
+    ],
+    [
+      'the default namespace undone below an ancestor',
+      `<g xmlns="${OB3}"><g xmlns=""><credential>${cdata(other)}</credential></g></g>`,
+    ],
   ])('%s is not a baked credential: the lone one is read', (_what, element) => {
     expect(extractCredential(withElement(element))).toMatchObject({ format: 'json-ld', credential: signed });
   });
@@ -66,17 +90,26 @@ describe('baked elements in an SVG, by namespace', async () => {
       ['the default namespace', `<g xmlns="${OB2}"><assertion verify="https://example.org/assertion"/></g>`],
     ])('under %s, beside the credential, is ambiguous', (_how, element) => {
       const error = thrown(() => extractCredential(withElement(element)), ErrorCode.IMAGE_AMBIGUOUS);
-      expect(error.details.found).toEqual([{ version: 3, where: expect.any(String) }, { version: 2, where: expect.any(String) }]);
+      expect(error.details.found).toEqual([
+        { version: 3, where: expect.any(String) },
+        { version: 2, where: expect.any(String) },
+      ]);
     });
 
     it('alone under the default namespace, is recognised as a 2.0 badge', () => {
-      const image = badgeSvg().replace(/<\/svg>\s*$/, `<assertion xmlns="${OB2}" verify="https://example.org/assertion"/></svg>\n`);
+      const image = badgeSvg().replace(
+        /<\/svg>\s*$/,
+        `<assertion xmlns="${OB2}" verify="https://example.org/assertion"/></svg>\n`,
+      );
       thrown(() => extractCredential(image), ErrorCode.IMAGE_OPEN_BADGES_2);
     });
   });
 
   it('baking again replaces a credential in the default namespace too: one credential remains', () => {
-    const rebaked = bakeCredential(withElement(`<g xmlns="${OB3}"><credential>${cdata(other)}</credential></g>`), signed) as string;
+    const rebaked = bakeCredential(
+      withElement(`<g xmlns="${OB3}"><credential>${cdata(other)}</credential></g>`),
+      signed,
+    ) as string;
     expect(rebaked).not.toContain('Doctorate in Education');
     expect(extractCredential(rebaked)).toMatchObject({ credential: signed });
   });

@@ -3,9 +3,29 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, bakeCredential, formatReport, verifyCredential, type VerificationReport } from '../../src/index.js';
 import { check } from '../helpers/credential.js';
-import { NOW, badgePng, badgeSvg, chunkOffset, iTxt, insertBeforeIend, signedCredential, signedJwt } from './helpers.js';
+import {
+  NOW,
+  badgePng,
+  badgeSvg,
+  chunkOffset,
+  iTxt,
+  insertBeforeIend,
+  signedCredential,
+  signedJwt,
+} from './helpers.js';
 
-const AFTER_EXTRACT = ['parse', 'jsonld', 'view', 'type', 'proof', 'signature', 'issuer', 'schema', 'validity', 'status'];
+const AFTER_EXTRACT = [
+  'parse',
+  'jsonld',
+  'view',
+  'type',
+  'proof',
+  'signature',
+  'issuer',
+  'schema',
+  'validity',
+  'status',
+];
 
 describe('verifying a baked badge', async () => {
   const { key, signed } = await signedCredential();
@@ -20,8 +40,17 @@ describe('verifying a baked badge', async () => {
     ['SVG as bytes', 'svg', () => new TextEncoder().encode(svg)],
   ])('a %s is verified, with the extract check first and the image named', async (_label, kind, image) => {
     const report = await verifyCredential(image(), { now: NOW });
-    expect(report.checks.map((c) => [c.id, c.outcome])).toEqual([['extract', 'passed'], ...AFTER_EXTRACT.map((id) => [id, 'passed'])]);
-    expect(report).toMatchObject({ verified: true, authentic: true, summary: 'verified', image: kind, format: 'json-ld' });
+    expect(report.checks.map((c) => [c.id, c.outcome])).toEqual([
+      ['extract', 'passed'],
+      ...AFTER_EXTRACT.map((id) => [id, 'passed']),
+    ]);
+    expect(report).toMatchObject({
+      verified: true,
+      authentic: true,
+      summary: 'verified',
+      image: kind,
+      format: 'json-ld',
+    });
     expect(report.credential?.id).toBe(signed.id);
   });
 
@@ -49,8 +78,26 @@ describe('verifying a baked badge', async () => {
     const image = kind === 'png' ? bakeCredential(badgePng(), jwt) : bakeCredential(badgeSvg(), jwt);
     const report = await verifyCredential(image, { now: NOW });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
-    expect(report.checks.map((c) => c.id)).toEqual(['extract', 'parse', 'jsonld', 'view', 'type', 'proof', 'signature', 'claims', 'issuer', 'schema', 'validity', 'status']);
-    expect(report).toMatchObject({ verified: true, image: kind, format: 'vc-jwt', credential: { issuer: { id: key.controller } } });
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'extract',
+      'parse',
+      'jsonld',
+      'view',
+      'type',
+      'proof',
+      'signature',
+      'claims',
+      'issuer',
+      'schema',
+      'validity',
+      'status',
+    ]);
+    expect(report).toMatchObject({
+      verified: true,
+      image: kind,
+      format: 'vc-jwt',
+      credential: { issuer: { id: key.controller } },
+    });
   });
 
   it('a VC-JWT whose payload was changed inside the image fails its signature', async () => {
@@ -81,30 +128,60 @@ describe('a broken or hostile image is a report with its code, never a throw', a
     ['a truncated PNG', baked.subarray(0, 200), ErrorCode.IMAGE_TRUNCATED, 'failed'],
     ['a PNG with a CRC-broken chunk', flipped, ErrorCode.IMAGE_CHECKSUM, 'failed'],
     ['a PNG chunk claiming gigabytes', huge, ErrorCode.IMAGE_CHUNK_TOO_LARGE, 'failed'],
-    ['a compressed iTXt', insertBeforeIend(badgePng(), iTxt('openbadgecredential', 'x', true)), ErrorCode.IMAGE_COMPRESSED, 'failed'],
-    ['an SVG declaring entities', `<!DOCTYPE svg [<!ENTITY x "y">]><svg ${ns}><openbadges:credential>&x;</openbadges:credential></svg>`, ErrorCode.IMAGE_UNSAFE, 'failed'],
-    ['an SVG pointing to its credential', `<svg ${ns}><openbadges:credential verify="https://example.org/c"/></svg>`, ErrorCode.IMAGE_UNSAFE, 'failed'],
+    [
+      'a compressed iTXt',
+      insertBeforeIend(badgePng(), iTxt('openbadgecredential', 'x', true)),
+      ErrorCode.IMAGE_COMPRESSED,
+      'failed',
+    ],
+    [
+      'an SVG declaring entities',
+      `<!DOCTYPE svg [<!ENTITY x "y">]><svg ${ns}><openbadges:credential>&x;</openbadges:credential></svg>`,
+      ErrorCode.IMAGE_UNSAFE,
+      'failed',
+    ],
+    [
+      'an SVG pointing to its credential',
+      `<svg ${ns}><openbadges:credential verify="https://example.org/c"/></svg>`,
+      ErrorCode.IMAGE_UNSAFE,
+      'failed',
+    ],
     ['two credentials', insertBeforeIend(baked, iTxt('openbadgecredential', jwt)), ErrorCode.IMAGE_AMBIGUOUS, 'failed'],
     ['no credential', badgePng(), ErrorCode.IMAGE_NO_CREDENTIAL, 'failed'],
-    ['an Open Badges 2.0 badge', insertBeforeIend(badgePng(), iTxt('openbadges', '{}')), ErrorCode.IMAGE_OPEN_BADGES_2, 'could-not-check'],
+    [
+      'an Open Badges 2.0 badge',
+      insertBeforeIend(badgePng(), iTxt('openbadges', '{}')),
+      ErrorCode.IMAGE_OPEN_BADGES_2,
+      'could-not-check',
+    ],
   ];
 
   it.each(cases)('%s', async (_label, input, code, outcome) => {
     const report: VerificationReport = await verifyCredential(input, { now: NOW });
     expect(report.checks[0]).toMatchObject({ id: 'extract', outcome, problem: { code } });
     expect(report.checks.slice(1).every((c) => c.outcome === 'skipped')).toBe(true);
-    expect(report).toMatchObject({ verified: false, authentic: false, summary: outcome === 'failed' ? 'invalid' : 'could-not-check' });
+    expect(report).toMatchObject({
+      verified: false,
+      authentic: false,
+      summary: outcome === 'failed' ? 'invalid' : 'could-not-check',
+    });
     expect(report.image).toBeUndefined();
     expect(formatReport(report)).toContain(code);
   });
 
-  it('an image over the caller\'s size limit is not read', async () => {
+  it("an image over the caller's size limit is not read", async () => {
     const report = await verifyCredential(baked, { now: NOW, limits: { maxInputBytes: 1024 } });
-    expect(report.checks[0]).toMatchObject({ id: 'extract', outcome: 'could-not-check', problem: { code: ErrorCode.INPUT_TOO_LARGE } });
+    expect(report.checks[0]).toMatchObject({
+      id: 'extract',
+      outcome: 'could-not-check',
+      problem: { code: ErrorCode.INPUT_TOO_LARGE },
+    });
   });
 
   it('says what an Open Badges 2.0 badge is in the report a person reads', async () => {
     const report = await verifyCredential(insertBeforeIend(badgePng(), iTxt('openbadges', '{}')), { now: NOW });
-    expect(formatReport(report)).toMatch(/Could not check — this is an Open Badges 2\.0 badge[\s\S]*microcred verifies Open Badges 3\.0/);
+    expect(formatReport(report)).toMatch(
+      /Could not check — this is an Open Badges 2\.0 badge[\s\S]*microcred verifies Open Badges 3\.0/,
+    );
   });
 });

@@ -42,7 +42,8 @@ export async function bundle(): Promise<string> {
 /** Starts a page that has loaded the bundle as `globalThis.microcred`. */
 export async function openBrowser(): Promise<BrowserSession> {
   const code = await bundle();
-  const page404 = '<!doctype html><meta charset="utf-8"><title>microcred</title><script type="module" src="/microcred.js"></script>';
+  const page404 =
+    '<!doctype html><meta charset="utf-8"><title>microcred</title><script type="module" src="/microcred.js"></script>';
   const server: Server = createServer((req, res) => {
     if (req.url === '/microcred.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code);
@@ -56,14 +57,26 @@ export async function openBrowser(): Promise<BrowserSession> {
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     // Any request that is not to our own server would be the verifier going online: refuse it.
-    await page.route('**/*', (route) => (route.request().url().startsWith(`http://127.0.0.1:${port}/`) ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(`http://127.0.0.1:${port}/`) ? route.continue() : route.abort(),
+    );
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => 'microcred' in globalThis, undefined, { timeout: 20_000 });
     const opened = browser;

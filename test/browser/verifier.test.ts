@@ -3,13 +3,20 @@
 // copies and garbage, and issuing there for Node to verify. Skipped with a message only where no
 // Chromium is installed outside CI; in CI (`.ci/run` installs Debian's chromium) it always runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type SignedCredential, type VerificationReport } from '../../src/index.js';
+import {
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type SignedCredential,
+  type VerificationReport,
+} from '../../src/index.js';
 import { NOW, clone, fixture, unsignedCredential } from '../helpers/credential.js';
 import * as vc from '@digitalbazaar/vc';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
 import { browserAvailable, CHROMIUM, openBrowser, type BrowserSession } from './harness.js';
 
-if (!browserAvailable) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or install Debian's chromium)`);
+if (!browserAvailable)
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or install Debian's chromium)`);
 
 type Api = typeof import('../../src/index.js');
 
@@ -20,7 +27,8 @@ describe.skipIf(!browserAvailable)('the verifier in headless Chromium', () => {
   // Runs `verifyCredential(input, { now })` inside the page.
   const verifyInBrowser = (input: unknown): Promise<VerificationReport> =>
     browser.page.evaluate(
-      ([value, now]) => (globalThis as unknown as { microcred: Api }).microcred.verifyCredential(value, { now: new Date(now) }),
+      ([value, now]) =>
+        (globalThis as unknown as { microcred: Api }).microcred.verifyCredential(value, { now: new Date(now) }),
       [input, NOW.toISOString()] as const,
     );
 
@@ -47,14 +55,22 @@ describe.skipIf(!browserAvailable)('the verifier in headless Chromium', () => {
   it('a tampered copy fails the signature check in the browser, as in Node', async () => {
     const tampered = clone(signed) as unknown as { credentialSubject: { achievement: { name: string } } };
     tampered.credentialSubject.achievement.name = 'Something else';
-    const [inBrowser, inNode] = await Promise.all([verifyInBrowser(tampered), verifyCredential(tampered, { now: NOW })]);
-    expect(inBrowser.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+    const [inBrowser, inNode] = await Promise.all([
+      verifyInBrowser(tampered),
+      verifyCredential(tampered, { now: NOW }),
+    ]);
+    expect(inBrowser.checks.find((c) => c.id === 'signature')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_SIGNATURE_INVALID' },
+    });
     expect(inBrowser).toMatchObject({ verified: false, authentic: false });
     expect(inBrowser.checks).toEqual(inNode.checks);
   });
 
   it('an Ed25519Signature2020 credential from another issuer (DCC fixture) verifies in the browser', async () => {
-    const report = await verifyInBrowser(fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry.json'));
+    const report = await verifyInBrowser(
+      fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry.json'),
+    );
     expect(report.checks.find((c) => c.id === 'signature')?.outcome).toBe('passed');
     expect(report.authentic).toBe(true);
   });
@@ -72,15 +88,29 @@ describe.skipIf(!browserAvailable)('the verifier in headless Chromium', () => {
   it('a credential issued in the browser (WebCrypto signer) verifies in Node and in the plain Digital Bazaar pipeline', async () => {
     const draft = unsignedCredential(await generateKey());
     // Signed at the tests' pinned moment: a proof created after the moment checked is refused.
-    const made = await browser.page.evaluate(async ([unsigned, now]) => {
-      const { generateKey: gen, issueCredential: issue } = (globalThis as unknown as { microcred: Api }).microcred;
-      const key = await gen();
-      return issue({ ...(unsigned as object), issuer: { ...((unsigned as { issuer: object }).issuer), id: key.controller } } as never, { key, now: new Date(now as string) });
-    }, [draft as unknown as Record<string, unknown>, NOW.toISOString()] as const);
+    const made = await browser.page.evaluate(
+      async ([unsigned, now]) => {
+        const { generateKey: gen, issueCredential: issue } = (globalThis as unknown as { microcred: Api }).microcred;
+        const key = await gen();
+        return issue(
+          {
+            ...(unsigned as object),
+            issuer: { ...(unsigned as { issuer: object }).issuer, id: key.controller },
+          } as never,
+          { key, now: new Date(now as string) },
+        );
+      },
+      [draft as unknown as Record<string, unknown>, NOW.toISOString()] as const,
+    );
     const report = await verifyCredential(made, { now: NOW });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
     expect(report.verified).toBe(true);
-    const theirs = await vc.verifyCredential({ credential: clone(made), suite: digitalBazaarSuite(), documentLoader: digitalBazaarLoader(), now: NOW });
+    const theirs = await vc.verifyCredential({
+      credential: clone(made),
+      suite: digitalBazaarSuite(),
+      documentLoader: digitalBazaarLoader(),
+      now: NOW,
+    });
     expect(theirs.verified).toBe(true);
   });
 });

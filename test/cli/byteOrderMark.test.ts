@@ -18,7 +18,15 @@ afterAll(() => session.close());
 
 describe('a JSON file starting with a byte-order mark', () => {
   it('is issued from (readJson) and verified (the credential text)', async () => {
-    const issued = await session.run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned-bom.json', '--out', 'signed.json');
+    const issued = await session.run(
+      'issue',
+      '--key',
+      'issuer.key.json',
+      '--credential',
+      'unsigned-bom.json',
+      '--out',
+      'signed.json',
+    );
     expect(issued.stderr).toBe('');
     expect(issued.status).toBe(0);
     const signed = await readFile(join(session.dir, 'signed.json'), 'utf8');
@@ -32,7 +40,10 @@ describe('a JSON file starting with a byte-order mark', () => {
     const signed = await readFile(join(session.dir, 'signed.json'), 'utf8');
     await writeFile(join(session.dir, 'twice.json'), signed.replace('{', '{\n  "name": "Something else",'));
     const verified = await session.run('verify', 'twice.json', '--json');
-    const report = JSON.parse(verified.stdout) as { verified: boolean; checks: { id: string; problem?: { code: string; path?: string } }[] };
+    const report = JSON.parse(verified.stdout) as {
+      verified: boolean;
+      checks: { id: string; problem?: { code: string; path?: string } }[];
+    };
     expect(report.verified).toBe(false);
     expect(report.checks[0]).toMatchObject({ id: 'parse', problem: { code: 'ERR_INPUT_DUPLICATE_KEY', path: 'name' } });
     expect(verified.status).not.toBe(0);

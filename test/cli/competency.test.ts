@@ -10,7 +10,9 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ dir, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
-const definitions = readdirSync(example('competencies')).filter((f) => f.endsWith('.yaml')).map((f) => example(`competencies/${f}`));
+const definitions = readdirSync(example('competencies'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => example(`competencies/${f}`));
 const math = example('competencies/formative-assessment-math.yaml');
 
 // The hinge-questions definition with two mistakes an author makes: a version that YAML reads as a
@@ -30,7 +32,9 @@ describe('competency check', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`✔ ${math}: Hinge Questions in Middle-School Mathematics 1.2.0 (3 components)\n`);
-    expect(result.stdout).toContain('Teacher Leader: Making Student Thinking Visible 1.0.0 (stack of 2 micro-credentials)');
+    expect(result.stdout).toContain(
+      'Teacher Leader: Making Student Thinking Visible 1.0.0 (stack of 2 micro-credentials)',
+    );
     expect(result.stdout.match(/^✔ /gm)).toHaveLength(definitions.length);
     expect(result.stdout).toContain(`${definitions.length} of ${definitions.length} valid.`);
   });
@@ -43,7 +47,8 @@ describe('competency check', () => {
     expect(lines[0]).toBe('✖ broken.yaml');
     expect(lines.slice(1).every((line) => /^ {2}\S+: \S/.test(line))).toBe(true);
     expect(result.stdout).toMatch(/^ {2}version: .*string/m);
-    for (const component of ['components[0]', 'components[1]', 'components[2]']) expect(result.stdout).toMatch(new RegExp(`^  ${component.replace(/[[\]]/g, '\\$&')}\\.rubric\\.levels: `, 'm'));
+    for (const component of ['components[0]', 'components[1]', 'components[2]'])
+      expect(result.stdout).toMatch(new RegExp(`^  ${component.replace(/[[\]]/g, '\\$&')}\\.rubric\\.levels: `, 'm'));
   });
 
   it('one invalid file among valid ones makes the exit status 1', async () => {
@@ -60,7 +65,11 @@ describe('competency check', () => {
     const file = await writeBroken('json.yaml');
     const several = await cli(dir, 'competency', 'check', file, math, '--json');
     expect(several.status).toBe(1);
-    const [broken, valid] = JSON.parse(several.stdout) as { file: string; valid: boolean; problems: { path?: string; message: string }[] }[];
+    const [broken, valid] = JSON.parse(several.stdout) as {
+      file: string;
+      valid: boolean;
+      problems: { path?: string; message: string }[];
+    }[];
     expect(broken).toMatchObject({ file, valid: false });
     expect(broken!.problems.map((p) => p.path)).toContain('version');
     expect(broken!.problems.every((p) => typeof p.message === 'string' && p.message.length > 0)).toBe(true);
@@ -72,7 +81,9 @@ describe('competency check', () => {
     const result = await cli(dir, 'competency', 'check', 'syntax.yaml', 'absent.yaml');
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/✖ syntax\.yaml\n {2}YAML syntax error at line \d+/);
-    expect(result.stdout).toContain('✖ absent.yaml\n  ERR_FILE_UNREADABLE: absent.yaml could not be read: no such file or directory.');
+    expect(result.stdout).toContain(
+      '✖ absent.yaml\n  ERR_FILE_UNREADABLE: absent.yaml could not be read: no such file or directory.',
+    );
   });
 
   it('reads JSON by extension, and sniffs the format of a file with another extension', async () => {
@@ -127,7 +138,9 @@ describe('competency compile', () => {
     const result = await cli(dir, 'competency', 'compile', file, '--out', 'never.json');
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error ERR_DEFINITION_INVALID: compile\.yaml: invalid competency definition \(\d+ problems\):\n/);
+    expect(result.stderr).toMatch(
+      /^error ERR_DEFINITION_INVALID: compile\.yaml: invalid competency definition \(\d+ problems\):\n/,
+    );
     expect(result.stderr.match(/^ {2}- version: /gm)).toHaveLength(1);
     await expect(readFile(join(dir, 'never.json'))).rejects.toThrow();
   });

@@ -10,7 +10,16 @@ describe('help, version and unknown commands', () => {
   it('--help prints the overview on stdout (exit 0)', async () => {
     const result = await cli(cwd, '--help');
     expect(result.status).toBe(0);
-    for (const command of ['keys generate', 'keys did-web', 'competency check', 'competency compile', 'decide', 'issue', 'verify']) expect(result.stdout).toContain(`microcred ${command}`);
+    for (const command of [
+      'keys generate',
+      'keys did-web',
+      'competency check',
+      'competency compile',
+      'decide',
+      'issue',
+      'verify',
+    ])
+      expect(result.stdout).toContain(`microcred ${command}`);
     expect(result.stderr).toBe('');
   });
 
@@ -31,7 +40,25 @@ describe('help, version and unknown commands', () => {
 
   it('help issue describes every option of the three modes', async () => {
     const result = await cli(cwd, 'help', 'issue');
-    const options = ['--key', '--out', '--credential', '--competency', '--submission', '--review', '--rules', '--reviewers', '--on-disagreement', '--now', '--evidence-audience', '--valid-until', '--component', '--recipient-email', '--recipient-did', '--accept-issuer', '--did-doc'];
+    const options = [
+      '--key',
+      '--out',
+      '--credential',
+      '--competency',
+      '--submission',
+      '--review',
+      '--rules',
+      '--reviewers',
+      '--on-disagreement',
+      '--now',
+      '--evidence-audience',
+      '--valid-until',
+      '--component',
+      '--recipient-email',
+      '--recipient-did',
+      '--accept-issuer',
+      '--did-doc',
+    ];
     for (const option of options) expect(result.stdout).toMatch(new RegExp(`^ +(-\\w, )?${option} `, 'm'));
   });
 
@@ -41,7 +68,9 @@ describe('help, version and unknown commands', () => {
     expect(result.stdout).toContain('microcred competency check FILE...');
     expect(result.stdout).toContain('microcred competency compile FILE');
     expect((await cli(cwd, 'competency', '--help')).stdout).toBe(result.stdout);
-    expect((await cli(cwd, 'competency', 'check', '--help')).stdout).toBe((await cli(cwd, 'help', 'competency', 'check')).stdout);
+    expect((await cli(cwd, 'competency', 'check', '--help')).stdout).toBe(
+      (await cli(cwd, 'help', 'competency', 'check')).stdout,
+    );
   });
 
   it('a usage error in issue shows the usage of all three modes', async () => {
@@ -60,18 +89,23 @@ describe('help, version and unknown commands', () => {
   });
 
   it('--version prints the package version', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const result = await cli(cwd, '--version');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`${version}\n`);
   });
 
-  it.each([[['sign']], [['--frobnicate']], [[]], [['help', 'sign']]])('%j prints usage on stderr and exits 2', async (argv) => {
-    const result = await cli(cwd, ...argv);
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error: /);
-  });
+  it.each([[['sign']], [['--frobnicate']], [[]], [['help', 'sign']]])(
+    '%j prints usage on stderr and exits 2',
+    async (argv) => {
+      const result = await cli(cwd, ...argv);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^error: /);
+    },
+  );
 
   it('an unknown command gets the overview', async () => {
     const result = await cli(cwd, 'sign');

@@ -25,7 +25,15 @@ beforeAll(async () => {
   ({ dir, did } = session);
   secret = (await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'issuer.key.json'))).secretKeyMultibase;
   await writeUnsigned(dir, did);
-  const issued = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'signed.json');
+  const issued = await run(
+    'issue',
+    '--key',
+    'issuer.key.json',
+    '--credential',
+    'unsigned.json',
+    '--out',
+    'signed.json',
+  );
   expect(issued.status).toBe(0);
 });
 
@@ -36,7 +44,9 @@ afterAll(async () => {
 
 describe('issue', () => {
   it('signs the credential with eddsa-rdfc-2022 and writes it to --out', async () => {
-    const signed = await readJsonFile<{ issuer: { id: string }; proof: { type: string; cryptosuite: string } }>(join(dir, 'signed.json'));
+    const signed = await readJsonFile<{ issuer: { id: string }; proof: { type: string; cryptosuite: string } }>(
+      join(dir, 'signed.json'),
+    );
     expect(signed.issuer.id).toBe(did);
     expect(signed.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
   });
@@ -60,7 +70,7 @@ describe('issue', () => {
     await expect(readFile(join(dir, 'never.json'))).rejects.toThrow();
   });
 
-  it('names the key\'s DID when issuer.id is missing', async () => {
+  it("names the key's DID when issuer.id is missing", async () => {
     const doc = JSON.parse(await readFile(join(dir, 'unsigned.json'), 'utf8'));
     delete doc.issuer.id;
     await writeFile(join(dir, 'no-issuer.json'), JSON.stringify(doc));
@@ -90,9 +100,18 @@ describe('issue', () => {
   it.each([
     [['issue', '--credential', 'unsigned.json'], /needs --key/],
     [['issue', '--key', 'issuer.key.json'], /needs --credential/],
-    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'issuer.key.json'], /would replace the key/],
-    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--competency'], /--competency <value>' argument missing/],
-    [['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--issuer-name', 'X'], /Unknown option --issuer-name/],
+    [
+      ['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'issuer.key.json'],
+      /would replace the key/,
+    ],
+    [
+      ['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--competency'],
+      /--competency <value>' argument missing/,
+    ],
+    [
+      ['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--issuer-name', 'X'],
+      /Unknown option --issuer-name/,
+    ],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const result = await run(...argv);
     expect(result.status).toBe(2);
@@ -100,7 +119,9 @@ describe('issue', () => {
   });
 
   it('keeps the key file when --out names it', async () => {
-    expect((await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'issuer.key.json'))).secretKeyMultibase).toBe(secret);
+    expect((await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'issuer.key.json'))).secretKeyMultibase).toBe(
+      secret,
+    );
   });
 });
 
@@ -128,7 +149,10 @@ describe('verify', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report).toMatchObject({ file: 'tampered.json', verified: false, authentic: false, summary: 'invalid' });
-    expect(report.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+    expect(report.checks.find((c) => c.id === 'signature')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_SIGNATURE_INVALID' },
+    });
   });
 
   it('--now after validUntil gives ERR_EXPIRED (authentic, not verified, exit 1)', async () => {
@@ -136,7 +160,10 @@ describe('verify', () => {
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report).toMatchObject({ verified: false, authentic: true });
-    expect(report.checks.find((c) => c.id === 'validity')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_EXPIRED', path: 'validUntil' } });
+    expect(report.checks.find((c) => c.id === 'validity')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_EXPIRED', path: 'validUntil' },
+    });
 
     const human = await run('verify', 'signed.json', '--now', '2100-01-01');
     expect(human.status).toBe(1);
@@ -150,8 +177,23 @@ describe('verify', () => {
     const validFrom = new Date(Date.now() + 86_400_000);
     validFrom.setUTCMilliseconds(0);
     const doc = JSON.parse(await readFile(join(dir, 'unsigned.json'), 'utf8'));
-    await writeFile(join(dir, 'tomorrow.unsigned.json'), JSON.stringify({ ...doc, validFrom: validFrom.toISOString().replace('.000Z', 'Z') }));
-    expect((await run('issue', '--key', 'issuer.key.json', '--credential', 'tomorrow.unsigned.json', '--out', 'tomorrow.json')).status).toBe(0);
+    await writeFile(
+      join(dir, 'tomorrow.unsigned.json'),
+      JSON.stringify({ ...doc, validFrom: validFrom.toISOString().replace('.000Z', 'Z') }),
+    );
+    expect(
+      (
+        await run(
+          'issue',
+          '--key',
+          'issuer.key.json',
+          '--credential',
+          'tomorrow.unsigned.json',
+          '--out',
+          'tomorrow.json',
+        )
+      ).status,
+    ).toBe(0);
     const minuteBefore = new Date(validFrom.getTime() - 60_000).toISOString();
     const strict = await run('verify', 'tomorrow.json', '--json', '--now', minuteBefore, '--skew', '0');
     expect(codes(JSON.parse(strict.stdout))).toContain('ERR_NOT_YET_VALID');
@@ -164,9 +206,17 @@ describe('verify', () => {
     const result = await run('verify', 'signed.json', 'missing.json', 'notes.txt', '--json');
     expect(result.status).toBe(1);
     const reports = JSON.parse(result.stdout) as JsonReport[];
-    expect(reports.map((r) => [r.file, r.verified])).toEqual([['signed.json', true], ['missing.json', false], ['notes.txt', false]]);
+    expect(reports.map((r) => [r.file, r.verified])).toEqual([
+      ['signed.json', true],
+      ['missing.json', false],
+      ['notes.txt', false],
+    ]);
     expect(reports[1]).toMatchObject({ summary: 'could-not-check', authentic: false });
-    expect(reports[1]!.checks[0]).toMatchObject({ id: 'parse', outcome: 'could-not-check', problem: { code: 'ERR_FILE_UNREADABLE' } });
+    expect(reports[1]!.checks[0]).toMatchObject({
+      id: 'parse',
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_FILE_UNREADABLE' },
+    });
     expect(reports[1]!.checks.slice(1).every((c) => c.outcome === 'skipped')).toBe(true);
     expect(codes(reports[2]!)).toContain('ERR_INPUT_NOT_JSON');
   });
@@ -201,10 +251,25 @@ describe('verify', () => {
 
 describe('did:web round trip', () => {
   it('a did:web credential verifies with --did-doc, and without it says what to pass', async () => {
-    expect((await run('keys', 'generate', '--out', 'web/issuer.key.json', '--did-web', 'pd.example.org')).status).toBe(0);
-    const webSecret = (await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'web/issuer.key.json'))).secretKeyMultibase;
+    expect((await run('keys', 'generate', '--out', 'web/issuer.key.json', '--did-web', 'pd.example.org')).status).toBe(
+      0,
+    );
+    const webSecret = (await readJsonFile<{ secretKeyMultibase: string }>(join(dir, 'web/issuer.key.json')))
+      .secretKeyMultibase;
     await writeUnsigned(dir, 'did:web:pd.example.org', 'web-unsigned.json');
-    expect((await run('issue', '--key', 'web/issuer.key.json', '--credential', 'web-unsigned.json', '--out', 'web-signed.json')).status).toBe(0);
+    expect(
+      (
+        await run(
+          'issue',
+          '--key',
+          'web/issuer.key.json',
+          '--credential',
+          'web-unsigned.json',
+          '--out',
+          'web-signed.json',
+        )
+      ).status,
+    ).toBe(0);
 
     const without = await run('verify', 'web-signed.json', '--json');
     expect(without.status).toBe(1);

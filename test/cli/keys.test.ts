@@ -69,9 +69,15 @@ describe('keys generate', () => {
     const key = await readJsonFile<KeyJson>(join(dir, 'keys/issuer.key.json'));
     expect(key.controller).toBe('did:web:pd.example.org');
     expect(key.id).toBe(`did:web:pd.example.org#${key.publicKeyMultibase}`);
-    const doc = await readJsonFile<{ id: string; verificationMethod: KeyJson[]; assertionMethod: string[] }>(join(dir, 'keys/did.json'));
+    const doc = await readJsonFile<{ id: string; verificationMethod: KeyJson[]; assertionMethod: string[] }>(
+      join(dir, 'keys/did.json'),
+    );
     expect(doc.id).toBe('did:web:pd.example.org');
-    expect(doc.verificationMethod[0]).toMatchObject({ id: key.id, controller: doc.id, publicKeyMultibase: key.publicKeyMultibase });
+    expect(doc.verificationMethod[0]).toMatchObject({
+      id: key.id,
+      controller: doc.id,
+      publicKeyMultibase: key.publicKeyMultibase,
+    });
     expect(doc.assertionMethod).toEqual([key.id]);
     expect(JSON.stringify(doc)).not.toContain('secret');
     expect(result.stdout).toContain('https://pd.example.org/.well-known/did.json');
@@ -134,7 +140,17 @@ describe('keys did-web', () => {
 
   it('writes the document with --out', async () => {
     await cli(dir, 'keys', 'generate', '--out', 'k.json', '--did-web', 'pd.example.org');
-    const result = await cli(dir, 'keys', 'did-web', '--key', 'k.json', '--domain', 'pd.example.org', '--out', 'published/did.json');
+    const result = await cli(
+      dir,
+      'keys',
+      'did-web',
+      '--key',
+      'k.json',
+      '--domain',
+      'pd.example.org',
+      '--out',
+      'published/did.json',
+    );
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(await readJsonFile(join(dir, 'published/did.json'))).toEqual(await readJsonFile(join(dir, 'did.json')));

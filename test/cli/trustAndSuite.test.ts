@@ -13,7 +13,9 @@ beforeAll(async () => {
   session = await cliSession();
   ({ dir, did } = session);
   await writeUnsigned(dir, did);
-  expect((await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'signed.json')).status).toBe(0);
+  expect(
+    (await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'signed.json')).status,
+  ).toBe(0);
 });
 
 afterAll(async () => {
@@ -22,18 +24,39 @@ afterAll(async () => {
 
 describe('issue --suite', () => {
   it('ed25519-2020 signs with Ed25519Signature2020, and the credential verifies', async () => {
-    const issued = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--suite', 'ed25519-2020', '--out', 'signed-2020.json');
+    const issued = await run(
+      'issue',
+      '--key',
+      'issuer.key.json',
+      '--credential',
+      'unsigned.json',
+      '--suite',
+      'ed25519-2020',
+      '--out',
+      'signed-2020.json',
+    );
     expect(issued.status).toBe(0);
     const signed = await readJsonFile<{ proof: { type: string }; '@context': string[] }>(join(dir, 'signed-2020.json'));
     expect(signed.proof.type).toBe('Ed25519Signature2020');
     expect(signed['@context']).toContain('https://w3id.org/security/suites/ed25519-2020/v1');
     const verified = await run('verify', 'signed-2020.json', '--json');
     expect(verified.status).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ verified: true, credential: { proof: { type: 'Ed25519Signature2020' } } });
+    expect(JSON.parse(verified.stdout)).toMatchObject({
+      verified: true,
+      credential: { proof: { type: 'Ed25519Signature2020' } },
+    });
   });
 
   it('eddsa-rdfc-2022 is the default, named or not', async () => {
-    const issued = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--suite', 'eddsa-rdfc-2022');
+    const issued = await run(
+      'issue',
+      '--key',
+      'issuer.key.json',
+      '--credential',
+      'unsigned.json',
+      '--suite',
+      'eddsa-rdfc-2022',
+    );
     expect(issued.status).toBe(0);
     expect(JSON.parse(issued.stdout).proof.cryptosuite).toBe('eddsa-rdfc-2022');
   });
@@ -46,7 +69,17 @@ describe('issue --suite', () => {
   });
 
   it('does not go with --format jwt, whose JWS is the signature (exit 2)', async () => {
-    const result = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--format', 'jwt', '--suite', 'ed25519-2020');
+    const result = await run(
+      'issue',
+      '--key',
+      'issuer.key.json',
+      '--credential',
+      'unsigned.json',
+      '--format',
+      'jwt',
+      '--suite',
+      'ed25519-2020',
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--suite chooses the Data Integrity proof');
   });
@@ -58,7 +91,10 @@ describe('issue --suite', () => {
 
 describe('verify --trust', () => {
   it('names the issuer from the list when it matches (JSON: issuerTrust, trust check passed; exit 0)', async () => {
-    await writeFile(join(dir, 'trust.json'), JSON.stringify({ [did]: { name: 'Example District PD', url: 'https://pd.example.org' } }));
+    await writeFile(
+      join(dir, 'trust.json'),
+      JSON.stringify({ [did]: { name: 'Example District PD', url: 'https://pd.example.org' } }),
+    );
     const result = await run('verify', 'signed.json', '--trust', 'trust.json', '--json');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as { issuerTrust: unknown; checks: { id: string; outcome: string }[] };
@@ -67,7 +103,10 @@ describe('verify --trust', () => {
   });
 
   it('an issuer not on the list is a warning, not a failure (exit 0, ERR_ISSUER_UNKNOWN shown)', async () => {
-    await writeFile(join(dir, 'other-trust.json'), JSON.stringify([{ id: 'did:web:other.example.org', name: 'Other District' }]));
+    await writeFile(
+      join(dir, 'other-trust.json'),
+      JSON.stringify([{ id: 'did:web:other.example.org', name: 'Other District' }]),
+    );
     const result = await run('verify', 'signed.json', '--trust', 'other-trust.json');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Verified, with warnings');

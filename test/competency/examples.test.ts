@@ -1,9 +1,7 @@
 // The shipped examples are real definitions: each loads, compiles to a faithful OB 3.0
 // Achievement, and compiles the same way every time.
 import { describe, expect, it } from 'vitest';
-import {
-  compileAchievement, parseCompetency, type Achievement, type CompetencyDefinition,
-} from '../../src/index.js';
+import { compileAchievement, parseCompetency, type Achievement, type CompetencyDefinition } from '../../src/index.js';
 import { achievementId, matchesDefinitionRef, resultDescriptionId, rubricLevelId } from '../../src/competency/ids.js';
 import { exampleFiles, minimalDefinition } from './helpers.js';
 
@@ -33,26 +31,32 @@ describe('the example definitions', () => {
     expect(achievement.alignment?.length).toBe(definition.alignment?.length);
     for (const alignment of achievement.alignment ?? []) expect(alignment.targetUrl).toMatch(/^https:\/\//);
     // The district's issuer has no id (the signing key supplies it), so there is no creator.
-    expect(definition.issuer).toEqual({ name: 'Riverbend Unified School District', url: 'https://pd.riverbend.example' });
+    expect(definition.issuer).toEqual({
+      name: 'Riverbend Unified School District',
+      url: 'https://pd.riverbend.example',
+    });
     expect(achievement).not.toHaveProperty('creator');
     expect(definition.id.startsWith('https://pd.riverbend.example/microcredentials/')).toBe(true);
   });
 
-  it.each(examples.filter(({ text }) => /^components:/m.test(text)))('$file has 2–4 components, each with a required artifact and a passing level', ({ text }) => {
-    const definition = parseCompetency(text);
-    const components = definition.components ?? [];
-    expect(components.length).toBeGreaterThanOrEqual(2);
-    expect(components.length).toBeLessThanOrEqual(4);
-    const achievement = compileAchievement(definition);
-    expect(achievement.resultDescription).toHaveLength(components.length);
-    components.forEach((component, i) => {
-      const rubric = achievement.resultDescription?.[i];
-      expect(rubric?.id).toBe(resultDescriptionId(definition, component.id));
-      const levelIds = rubric?.rubricCriterionLevel?.map((l) => l.id) ?? [];
-      expect(levelIds).toContain(rubric?.requiredLevel);
-      expect(achievement.criteria.narrative).toContain(`. ${component.name}`);
-    });
-  });
+  it.each(examples.filter(({ text }) => /^components:/m.test(text)))(
+    '$file has 2–4 components, each with a required artifact and a passing level',
+    ({ text }) => {
+      const definition = parseCompetency(text);
+      const components = definition.components ?? [];
+      expect(components.length).toBeGreaterThanOrEqual(2);
+      expect(components.length).toBeLessThanOrEqual(4);
+      const achievement = compileAchievement(definition);
+      expect(achievement.resultDescription).toHaveLength(components.length);
+      components.forEach((component, i) => {
+        const rubric = achievement.resultDescription?.[i];
+        expect(rubric?.id).toBe(resultDescriptionId(definition, component.id));
+        const levelIds = rubric?.rubricCriterionLevel?.map((l) => l.id) ?? [];
+        expect(levelIds).toContain(rubric?.requiredLevel);
+        expect(achievement.criteria.narrative).toContain(`. ${component.name}`);
+      });
+    },
+  );
 
   it('cover different rubric shapes: three levels, yes/no, and four levels with points', () => {
     const shapes = examples
@@ -96,9 +100,15 @@ describe('compileAchievement', () => {
 
   it('builds ids by the documented rule', () => {
     expect(achievementId(definition)).toBe('https://pd.example.org/microcredentials/wait-time/v1.0.0');
-    expect(achievementId({ id: 'https://pd.example.org/x/', version: '2024 spring' })).toBe('https://pd.example.org/x/v2024%20spring');
-    expect(resultDescriptionId(definition, 'plan')).toBe('https://pd.example.org/microcredentials/wait-time/v1.0.0/components/plan');
-    expect(rubricLevelId(definition, 'plan', 'yes')).toBe('https://pd.example.org/microcredentials/wait-time/v1.0.0/components/plan/levels/yes');
+    expect(achievementId({ id: 'https://pd.example.org/x/', version: '2024 spring' })).toBe(
+      'https://pd.example.org/x/v2024%20spring',
+    );
+    expect(resultDescriptionId(definition, 'plan')).toBe(
+      'https://pd.example.org/microcredentials/wait-time/v1.0.0/components/plan',
+    );
+    expect(rubricLevelId(definition, 'plan', 'yes')).toBe(
+      'https://pd.example.org/microcredentials/wait-time/v1.0.0/components/plan/levels/yes',
+    );
   });
 
   it('matches a reference of a given version exactly and one without a version to any', () => {
@@ -125,16 +135,36 @@ describe('compileAchievement', () => {
       resultType: 'RubricCriterionLevel',
       requiredLevel: rubricLevelId(scored, 'plan', 'proficient'),
       rubricCriterionLevel: [
-        { id: rubricLevelId(scored, 'plan', 'exemplary'), type: ['RubricCriterionLevel'], name: 'Exemplary', points: '4' },
-        { id: rubricLevelId(scored, 'plan', 'proficient'), type: ['RubricCriterionLevel'], name: 'Proficient', description: 'Meets the standard.', points: '3' },
-        { id: rubricLevelId(scored, 'plan', 'developing'), type: ['RubricCriterionLevel'], name: 'Developing', points: '2' },
+        {
+          id: rubricLevelId(scored, 'plan', 'exemplary'),
+          type: ['RubricCriterionLevel'],
+          name: 'Exemplary',
+          points: '4',
+        },
+        {
+          id: rubricLevelId(scored, 'plan', 'proficient'),
+          type: ['RubricCriterionLevel'],
+          name: 'Proficient',
+          description: 'Meets the standard.',
+          points: '3',
+        },
+        {
+          id: rubricLevelId(scored, 'plan', 'developing'),
+          type: ['RubricCriterionLevel'],
+          name: 'Developing',
+          points: '2',
+        },
       ],
     });
-    expect(compileAchievement(scored).criteria.narrative).toContain('**Passing level:** Proficient (3 points) or above');
+    expect(compileAchievement(scored).criteria.narrative).toContain(
+      '**Passing level:** Proficient (3 points) or above',
+    );
   });
 
   it('writes the narrative from the competency, key method, evidence and reflection', () => {
-    const narrative = compileAchievement({ ...definition, keyMethod: 'Count silently to five.', estimatedHours: 6 }).criteria.narrative ?? '';
+    const narrative =
+      compileAchievement({ ...definition, keyMethod: 'Count silently to five.', estimatedHours: 6 }).criteria
+        .narrative ?? '';
     expect(narrative).toMatch(/^\*\*Competency:\*\* The educator pauses/);
     expect(narrative).toContain('**Key method:** Count silently to five.');
     expect(narrative).toContain('### 1. Plan questions');
@@ -147,26 +177,63 @@ describe('compileAchievement', () => {
   it('maps alignment, credits, language, criteria URL and an identified issuer', () => {
     const achievement = compileAchievement({
       ...definition,
-      issuer: { id: 'did:web:pd.example.org', name: 'Example District', url: 'https://pd.example.org', image: 'https://pd.example.org/logo.png' },
-      alignment: [{ framework: 'InTASC Model Core Teaching Standards', name: 'Standard #6: Assessment', url: 'https://ccsso.org/intasc', code: 'InTASC.6', type: 'CFItem', description: 'Uses assessment.' }],
+      issuer: {
+        id: 'did:web:pd.example.org',
+        name: 'Example District',
+        url: 'https://pd.example.org',
+        image: 'https://pd.example.org/logo.png',
+      },
+      alignment: [
+        {
+          framework: 'InTASC Model Core Teaching Standards',
+          name: 'Standard #6: Assessment',
+          url: 'https://ccsso.org/intasc',
+          code: 'InTASC.6',
+          type: 'CFItem',
+          description: 'Uses assessment.',
+        },
+      ],
       credits: 0.5,
       language: 'en-US',
       criteriaUrl: 'https://pd.example.org/microcredentials/wait-time/criteria',
       achievementType: 'Competency',
     });
-    expect(achievement.alignment).toEqual([{ type: ['Alignment'], targetName: 'Standard #6: Assessment', targetUrl: 'https://ccsso.org/intasc', targetDescription: 'Uses assessment.', targetFramework: 'InTASC Model Core Teaching Standards', targetCode: 'InTASC.6', targetType: 'CFItem' }]);
+    expect(achievement.alignment).toEqual([
+      {
+        type: ['Alignment'],
+        targetName: 'Standard #6: Assessment',
+        targetUrl: 'https://ccsso.org/intasc',
+        targetDescription: 'Uses assessment.',
+        targetFramework: 'InTASC Model Core Teaching Standards',
+        targetCode: 'InTASC.6',
+        targetType: 'CFItem',
+      },
+    ]);
     expect(achievement).toMatchObject({ creditsAvailable: 0.5, inLanguage: 'en-US', achievementType: 'Competency' });
     expect(achievement.criteria.id).toBe('https://pd.example.org/microcredentials/wait-time/criteria');
-    expect(achievement.creator).toEqual({ id: 'did:web:pd.example.org', type: ['Profile'], name: 'Example District', url: 'https://pd.example.org', image: { id: 'https://pd.example.org/logo.png', type: 'Image' } });
+    expect(achievement.creator).toEqual({
+      id: 'did:web:pd.example.org',
+      type: ['Profile'],
+      name: 'Example District',
+      url: 'https://pd.example.org',
+      image: { id: 'https://pd.example.org/logo.png', type: 'Image' },
+    });
   });
 
-  it('lists a stack\'s requirements in the narrative, not as alignment, related or rubrics', () => {
+  it("lists a stack's requirements in the narrative, not as alignment, related or rubrics", () => {
     const { components: _components, ...rest } = structuredClone(definition);
     const achievement = compileAchievement({
       ...rest,
-      stack: { requires: [{ id: 'https://pd.example.org/microcredentials/a', name: 'Questioning', version: '2.0' }, { id: 'https://pd.example.org/microcredentials/b' }] },
+      stack: {
+        requires: [
+          { id: 'https://pd.example.org/microcredentials/a', name: 'Questioning', version: '2.0' },
+          { id: 'https://pd.example.org/microcredentials/b' },
+        ],
+      },
     });
-    expect(achievement.criteria.narrative).toContain('- Questioning <https://pd.example.org/microcredentials/a>, version 2.0');
+    expect(achievement.criteria.narrative).toContain(
+      '- Questioning <https://pd.example.org/microcredentials/a>, version 2.0',
+    );
     expect(achievement.criteria.narrative).toContain('- <https://pd.example.org/microcredentials/b>, any version');
     expect(achievement).not.toHaveProperty('resultDescription');
     expect(achievement).not.toHaveProperty('alignment');
@@ -174,10 +241,19 @@ describe('compileAchievement', () => {
   });
 
   it('refuses an invalid definition instead of compiling it', () => {
-    expect(() => compileAchievement({ ...definition, components: [] })).toThrow(/components: must have at least 1 item/);
+    expect(() => compileAchievement({ ...definition, components: [] })).toThrow(
+      /components: must have at least 1 item/,
+    );
   });
 });
 
 function ids(achievement: Achievement): string[] {
-  return [achievement.id, ...(achievement.resultDescription ?? []).flatMap((r) => [r.id, r.requiredLevel ?? '', ...(r.rubricCriterionLevel ?? []).map((l) => l.id)])];
+  return [
+    achievement.id,
+    ...(achievement.resultDescription ?? []).flatMap((r) => [
+      r.id,
+      r.requiredLevel ?? '',
+      ...(r.rubricCriterionLevel ?? []).map((l) => l.id),
+    ]),
+  ];
 }

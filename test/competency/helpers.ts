@@ -29,14 +29,24 @@ export function minimalDefinition(): CompetencyDefinition {
         name: 'Plan questions',
         description: 'Plan five open questions for one lesson.',
         evidence: { artifacts: [{ id: 'lesson-plan', name: 'Lesson plan' }] },
-        rubric: { levels: [{ id: 'yes', name: 'Yes', passing: true }, { id: 'no', name: 'No', passing: false }] },
+        rubric: {
+          levels: [
+            { id: 'yes', name: 'Yes', passing: true },
+            { id: 'no', name: 'No', passing: false },
+          ],
+        },
       },
       {
         id: 'pause',
         name: 'Pause',
         description: 'Use wait time in the lesson.',
         evidence: { artifacts: [], reflection: [{ id: 'effect', prompt: 'What changed when you waited?' }] },
-        rubric: { levels: [{ id: 'yes', name: 'Yes', passing: true }, { id: 'no', name: 'No', passing: false }] },
+        rubric: {
+          levels: [
+            { id: 'yes', name: 'Yes', passing: true },
+            { id: 'no', name: 'No', passing: false },
+          ],
+        },
       },
     ],
   };

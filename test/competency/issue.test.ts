@@ -2,7 +2,16 @@
 // term defined by the OB 3.0.3 context, in JSON-LD safe mode) and the signed credential verifies.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DocumentLoader, compileAchievement, generateKey, issueCredential, parseCompetency, verifyCredential, type CompetencyDefinition, type Key, type Result, type UnsignedCredential,
+  DocumentLoader,
+  compileAchievement,
+  generateKey,
+  issueCredential,
+  parseCompetency,
+  verifyCredential,
+  type CompetencyDefinition,
+  type Key,
+  type Result,
+  type UnsignedCredential,
 } from '../../src/index.js';
 import { resultDescriptionId, rubricLevelId } from '../../src/competency/ids.js';
 import { NOW } from '../helpers/credential.js';
@@ -40,7 +49,11 @@ function passingResults(definition: CompetencyDefinition): Result[] {
 describe('issuing a compiled achievement', () => {
   it.each(exampleFiles())('$file signs and verifies', async ({ file, text }) => {
     const definition = parseCompetency(text, { source: file });
-    const signed = await issueCredential(credentialFor(definition, passingResults(definition)), { key, now: NOW, loader });
+    const signed = await issueCredential(credentialFor(definition, passingResults(definition)), {
+      key,
+      now: NOW,
+      loader,
+    });
     expect(signed.credentialSubject.achievement.id).toBe(`${definition.id}/v${definition.version}`);
     const report = await verifyCredential(signed, { now: NOW, loader });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
@@ -50,10 +63,26 @@ describe('issuing a compiled achievement', () => {
   it('signs every optional property the compiler can write (creator, criteria id, credits, language, alignment type)', async () => {
     const definition: CompetencyDefinition = {
       ...minimalDefinition(),
-      issuer: { id: key.controller, name: 'Example District', url: 'https://pd.example.org', email: 'pd@example.org', description: 'Professional learning office.', image: 'https://pd.example.org/logo.png' },
+      issuer: {
+        id: key.controller,
+        name: 'Example District',
+        url: 'https://pd.example.org',
+        email: 'pd@example.org',
+        description: 'Professional learning office.',
+        image: 'https://pd.example.org/logo.png',
+      },
       image: 'data:image/png;base64,iVBORw0KGgo=',
       achievementType: 'ext:TeacherMicroCredential',
-      alignment: [{ framework: 'ISTE Standards for Educators', name: 'Analyst', url: 'https://iste.org/standards/educators', code: '2.7', type: 'CFItem', description: 'Uses data to drive instruction.' }],
+      alignment: [
+        {
+          framework: 'ISTE Standards for Educators',
+          name: 'Analyst',
+          url: 'https://iste.org/standards/educators',
+          code: '2.7',
+          type: 'CFItem',
+          description: 'Uses data to drive instruction.',
+        },
+      ],
       tags: ['questioning'],
       credits: 0.5,
       language: 'en',
@@ -65,7 +94,11 @@ describe('issuing a compiled achievement', () => {
     ];
     const achievement = compileAchievement(definition);
     expect(achievement.creator?.id).toBe(key.controller);
-    const signed = await issueCredential(credentialFor(definition, passingResults(definition)), { key, now: NOW, loader });
+    const signed = await issueCredential(credentialFor(definition, passingResults(definition)), {
+      key,
+      now: NOW,
+      loader,
+    });
     expect((await verifyCredential(signed, { now: NOW, loader })).verified).toBe(true);
   });
 
@@ -73,6 +106,8 @@ describe('issuing a compiled achievement', () => {
     const credential = credentialFor(minimalDefinition());
     const subject = credential.credentialSubject as { achievement: Record<string, unknown> };
     subject.achievement.estimatedHours = 6;
-    await expect(issueCredential(credential, { key, now: NOW, loader })).rejects.toMatchObject({ code: 'ERR_TERM_UNDEFINED' });
+    await expect(issueCredential(credential, { key, now: NOW, loader })).rejects.toMatchObject({
+      code: 'ERR_TERM_UNDEFINED',
+    });
   });
 });

@@ -81,7 +81,9 @@ describe('loadCompetency (microcred/node)', () => {
 
   it('a missing file, a directory, an oversized file: ERR_DEFINITION_UNREADABLE saying which and why', async () => {
     const missing = await rejection(loadCompetency(join(dir, 'nope.yaml')), 'ERR_DEFINITION_UNREADABLE');
-    expect(missing.message).toBe(`The competency definition ${join(dir, 'nope.yaml')} could not be read: there is no such file.`);
+    expect(missing.message).toBe(
+      `The competency definition ${join(dir, 'nope.yaml')} could not be read: there is no such file.`,
+    );
     expect(missing.details.file).toBe(join(dir, 'nope.yaml'));
 
     const folder = join(dir, 'folder.yaml');
@@ -90,7 +92,9 @@ describe('loadCompetency (microcred/node)', () => {
 
     const huge = join(dir, 'huge.yaml');
     writeFileSync(huge, `# ${'x'.repeat(1024 * 1024)}\n`);
-    expect((await rejection(loadCompetency(huge), 'ERR_DEFINITION_UNREADABLE')).message).toMatch(/over the 1048576-byte limit/);
+    expect((await rejection(loadCompetency(huge), 'ERR_DEFINITION_UNREADABLE')).message).toMatch(
+      /over the 1048576-byte limit/,
+    );
   });
 
   it('throws MicrocredError, the same class the main entry exports', async () => {

@@ -59,7 +59,9 @@ describe('DocumentLoader', () => {
       const { document } = await new DocumentLoader().load(key.controller);
       expect(document).toMatchObject({
         id: key.controller,
-        verificationMethod: [{ id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase }],
+        verificationMethod: [
+          { id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase },
+        ],
         assertionMethod: [key.id],
       });
     });
@@ -68,11 +70,17 @@ describe('DocumentLoader', () => {
       const key = await generateKey();
       const { document, documentUrl } = await new DocumentLoader().load(key.id);
       expect(documentUrl).toBe(key.id);
-      expect(document).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase });
+      expect(document).toEqual({
+        '@context': 'https://w3id.org/security/multikey/v1',
+        id: key.id,
+        type: 'Multikey',
+        controller: key.controller,
+        publicKeyMultibase: key.publicKeyMultibase,
+      });
     });
 
     // A did:key resolves from its identifier alone: one that names no usable key is invalid, never "not found".
-    it('refuses a fragment other than the did:key\'s own key (ERR_KEY_INVALID)', async () => {
+    it("refuses a fragment other than the did:key's own key (ERR_KEY_INVALID)", async () => {
       const key = await generateKey();
       const error = await loadError(new DocumentLoader(), `${key.controller}#key-2`);
       expect(error.code).toBe('ERR_KEY_INVALID');
@@ -91,20 +99,34 @@ describe('DocumentLoader', () => {
     it('serves them by URL, given as an object or a Map, or added later', async () => {
       const doc = { '@context': { name: 'https://schema.org/name' } };
       const url = 'https://contexts.example.org/mine.jsonld';
-      for (const loader of [new DocumentLoader({ documents: { [url]: doc } }), new DocumentLoader({ documents: new Map([[url, doc]]) }), new DocumentLoader().add(url, doc)]) {
+      for (const loader of [
+        new DocumentLoader({ documents: { [url]: doc } }),
+        new DocumentLoader({ documents: new Map([[url, doc]]) }),
+        new DocumentLoader().add(url, doc),
+      ]) {
         expect((await loader.load(url)).document).toEqual(doc);
       }
     });
 
     it('serves a verification method of a held DID document by its fragment', async () => {
       const did = 'did:web:pd.example.org';
-      const method = { id: `${did}#key-1`, type: 'Multikey', controller: did, publicKeyMultibase: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' };
-      const loader = new DocumentLoader({ documents: { [did]: { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [method] } } });
-      expect((await loader.load(`${did}#key-1`)).document).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', ...method });
+      const method = {
+        id: `${did}#key-1`,
+        type: 'Multikey',
+        controller: did,
+        publicKeyMultibase: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      };
+      const loader = new DocumentLoader({
+        documents: { [did]: { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [method] } },
+      });
+      expect((await loader.load(`${did}#key-1`)).document).toEqual({
+        '@context': 'https://w3id.org/security/multikey/v1',
+        ...method,
+      });
       expect((await loadError(loader, `${did}#key-2`)).code).toBe('ERR_KEY_UNRESOLVED');
     });
 
-    it('keeps one loader\'s documents to itself', async () => {
+    it("keeps one loader's documents to itself", async () => {
       const url = 'https://contexts.example.org/private.jsonld';
       new DocumentLoader({ documents: { [url]: { '@context': {} } } });
       expect((await loadError(new DocumentLoader(), url)).code).toBe('ERR_CONTEXT_UNKNOWN');
@@ -112,11 +134,16 @@ describe('DocumentLoader', () => {
 
     it.each(REQUIRED_CONTEXTS.slice(0, 3))('cannot replace the bundled context %s', async (url) => {
       const forged = { '@context': { '@vocab': 'https://evil.example/' } };
-      for (const make of [() => new DocumentLoader({ documents: { [url]: forged } }), () => new DocumentLoader().add(url, forged)]) {
+      for (const make of [
+        () => new DocumentLoader({ documents: { [url]: forged } }),
+        () => new DocumentLoader().add(url, forged),
+      ]) {
         expect(make).toThrow(MicrocredError);
       }
       const loader = new DocumentLoader();
-      expect(() => loader.add(url, forged)).toThrow(expect.objectContaining({ details: expect.objectContaining({ url }) }));
+      expect(() => loader.add(url, forged)).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ url }) }),
+      );
       expect((await loader.load(url)).document).not.toEqual(forged);
     });
   });

@@ -17,13 +17,17 @@ describe('findUndefinedTerms', () => {
   it('names a term no context defines, with its path', async () => {
     const doc = await credential();
     (doc.credentialSubject as Record<string, unknown>).shoeSize = 44;
-    expect(await findUndefinedTerms(doc, new DocumentLoader())).toEqual([{ term: 'shoeSize', path: 'credentialSubject.shoeSize' }]);
+    expect(await findUndefinedTerms(doc, new DocumentLoader())).toEqual([
+      { term: 'shoeSize', path: 'credentialSubject.shoeSize' },
+    ]);
   });
 
   it('names a type no context defines, with its path', async () => {
     const doc = await credential();
     (doc.credentialSubject as Record<string, unknown>).type = ['AchievementSubject', 'Learner'];
-    expect(await findUndefinedTerms(doc, new DocumentLoader())).toEqual([{ term: 'Learner', path: 'credentialSubject.type[1]' }]);
+    expect(await findUndefinedTerms(doc, new DocumentLoader())).toEqual([
+      { term: 'Learner', path: 'credentialSubject.type[1]' },
+    ]);
   });
 
   it('names terms mapped into the issuer-dependent vocabulary by the VC 2.0 undefined-terms context', async () => {
@@ -32,7 +36,12 @@ describe('findUndefinedTerms', () => {
     doc.favouriteColour = 'blue';
     (doc.issuer as Record<string, unknown>).motto = 'Learn';
     const terms = await findUndefinedTerms(doc, new DocumentLoader());
-    expect(terms).toEqual(expect.arrayContaining([{ term: 'favouriteColour', path: 'favouriteColour' }, { term: 'motto', path: 'issuer.motto' }]));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        { term: 'favouriteColour', path: 'favouriteColour' },
+        { term: 'motto', path: 'issuer.motto' },
+      ]),
+    );
     expect(terms).toHaveLength(2);
   });
 

@@ -20,7 +20,8 @@ let cjs: Entry;
 beforeAll(async () => {
   const source = statSync(join(root, 'src/errors.ts')).mtimeMs;
   // Build once when dist is missing or older than the error module (a stale build would test old code).
-  if (!existsSync(ESM) || !existsSync(CJS) || statSync(CJS).mtimeMs < source) execFileSync('npx', ['tsup'], { cwd: root, stdio: 'ignore' });
+  if (!existsSync(ESM) || !existsSync(CJS) || statSync(CJS).mtimeMs < source)
+    execFileSync('npx', ['tsup'], { cwd: root, stdio: 'ignore' });
   esm = (await import(pathToFileURL(ESM).href)) as Entry;
   cjs = createRequire(import.meta.url)(CJS) as Entry;
 }, 180_000);
@@ -62,8 +63,15 @@ describe('the MicrocredError brand across the ESM and CJS builds', () => {
   });
 
   it('is not fooled by a look-alike: an Error with a code, or an object naming itself MicrocredError', () => {
-    const lookAlike = Object.assign(new Error('forged'), { name: 'MicrocredError', code: 'ERR_SIGNATURE_INVALID', details: {} });
-    const branded = Object.assign(new Error('own brand'), { [Symbol('microcred.error')]: true, code: 'ERR_SIGNATURE_INVALID' });
+    const lookAlike = Object.assign(new Error('forged'), {
+      name: 'MicrocredError',
+      code: 'ERR_SIGNATURE_INVALID',
+      details: {},
+    });
+    const branded = Object.assign(new Error('own brand'), {
+      [Symbol('microcred.error')]: true,
+      code: 'ERR_SIGNATURE_INVALID',
+    });
     for (const entry of [esm, cjs]) {
       expect(entry.isMicrocredError(lookAlike)).toBe(false);
       expect(entry.isMicrocredError(branded)).toBe(false);

@@ -14,7 +14,10 @@ describe('typed details', () => {
     // @ts-expect-error an ERR_TERM_UNDEFINED error names its term as a string
     expect(new MicrocredError(ErrorCode.TERM_UNDEFINED, 'undefined', { term: 7 }).code).toBe('ERR_TERM_UNDEFINED');
 
-    const thrown = await new DocumentLoader().load('https://contexts.example.org/nowhere').then(() => undefined, (e: unknown) => e);
+    const thrown = await new DocumentLoader().load('https://contexts.example.org/nowhere').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isMicrocredError(thrown)).toBe(true);
     if (!isMicrocredError(thrown)) return;
     if (thrown.code === 'ERR_CONTEXT_UNKNOWN') {
@@ -28,7 +31,10 @@ describe('typed details', () => {
   it('a limit-carrying code has its limit as a number; other codes keep the common details', () => {
     const limit: ErrorDetails<'ERR_INPUT_TOO_LARGE'>['limit'] = 1024;
     const common: ErrorDetails<'ERR_FIELD_INVALID'> = { path: 'validFrom' };
-    expect(new MicrocredError(ErrorCode.INPUT_TOO_LARGE, 'too large', { limit, size: 2048 }).details).toEqual({ limit: 1024, size: 2048 });
+    expect(new MicrocredError(ErrorCode.INPUT_TOO_LARGE, 'too large', { limit, size: 2048 }).details).toEqual({
+      limit: 1024,
+      size: 2048,
+    });
     expect(new MicrocredError(ErrorCode.FIELD_INVALID, 'bad', common).details.path).toBe('validFrom');
     expect(new MicrocredError(ErrorCode.FIELD_INVALID, 'bad').details).toEqual({});
   });

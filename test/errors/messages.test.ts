@@ -12,7 +12,8 @@ import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalB
 import { cli, tempDir } from '../cli/helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const CLI_WORDS = /(^|[\s("'`])--[a-z]|\bmicrocred (verify|issue|keys|bake|extract|status(?! store)|competency|decide)\b|\bCLI\b/;
+const CLI_WORDS =
+  /(^|[\s("'`])--[a-z]|\bmicrocred (verify|issue|keys|bake|extract|status(?! store)|competency|decide)\b|\bCLI\b/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -31,12 +32,18 @@ describe('library messages', () => {
   it('no string in src/ outside src/cli names a CLI flag, a CLI command or the CLI', () => {
     const files = sourceFiles(join(root, 'src')).filter((f) => !relative(root, f).startsWith(join('src', 'cli')));
     expect(files.length).toBeGreaterThan(100);
-    const offenders = files.flatMap((file) => literalsOf(readFileSync(file, 'utf8')).filter((text) => CLI_WORDS.test(text)).map((text) => `${relative(root, file)}: ${text.slice(0, 120)}`));
+    const offenders = files.flatMap((file) =>
+      literalsOf(readFileSync(file, 'utf8'))
+        .filter((text) => CLI_WORDS.test(text))
+        .map((text) => `${relative(root, file)}: ${text.slice(0, 120)}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('the scan finds a flag where there is one (it is not vacuous)', () => {
-    expect(literalsOf("const a = 'give it with --doc URL=FILE'; // --not-this").filter((t) => CLI_WORDS.test(t))).toEqual(["'give it with --doc URL=FILE'"]);
+    expect(
+      literalsOf("const a = 'give it with --doc URL=FILE'; // --not-this").filter((t) => CLI_WORDS.test(t)),
+    ).toEqual(["'give it with --doc URL=FILE'"]);
     expect(literalsOf('const b = `run microcred verify ${x}`;').some((t) => CLI_WORDS.test(t))).toBe(true);
   });
 });
@@ -58,7 +65,7 @@ describe('an unknown context: the library names the option, the CLI its flag', (
   }, 60_000);
   afterAll(() => cleanup());
 
-  it('the report says the context is unknown, and how to supply it, in the library\'s words', async () => {
+  it("the report says the context is unknown, and how to supply it, in the library's words", async () => {
     const report = await verifyCredential(credential, { now: NOW });
     const problem = report.checks.find((c) => c.id === 'jsonld')?.problem;
     expect(problem).toMatchObject({ code: 'ERR_CONTEXT_UNKNOWN', title: 'Unknown context', path: '@context[2]' });
@@ -77,7 +84,15 @@ describe('an unknown context: the library names the option, the CLI its flag', (
 
   it('and verifies once the CLI is given the context with --doc', async () => {
     await writeFile(join(dir, 'context.json'), JSON.stringify({ '@context': { '@protected': true } }));
-    const result = await cli(dir, 'verify', 'badge.json', '--now', NOW.toISOString(), '--doc', `${UNKNOWN}=context.json`);
+    const result = await cli(
+      dir,
+      'verify',
+      'badge.json',
+      '--now',
+      NOW.toISOString(),
+      '--doc',
+      `${UNKNOWN}=context.json`,
+    );
     expect(result.stdout).not.toContain('ERR_CONTEXT_UNKNOWN');
     expect(result.stderr).not.toContain('--doc');
   });

@@ -26,7 +26,8 @@ export const ALLOWED = {
     keepsVerdict: true,
   },
   'set-order': {
-    reason: 'A JSON-LD array is an unordered set unless the context declares it a @list (only `allowedValue` in OB 3.0.2/3.0.3); reordering yields the same statements.',
+    reason:
+      'A JSON-LD array is an unordered set unless the context declares it a @list (only `allowedValue` in OB 3.0.2/3.0.3); reordering yields the same statements.',
     keepsVerdict: true,
   },
   'one-element-array': {
@@ -34,23 +35,28 @@ export const ALLOWED = {
     keepsVerdict: false,
   },
   'repeated-statement': {
-    reason: 'An RDF graph is a set: repeating a literal, or a node with an id and no blank nodes under it, repeats an existing statement. (A repeated blank node is a new node and must be rejected.)',
+    reason:
+      'An RDF graph is a set: repeating a literal, or a node with an id and no blank nodes under it, repeats an existing statement. (A repeated blank node is a new node and must be rejected.)',
     keepsVerdict: false,
   },
   'proof-set': {
-    reason: 'Proofs of a proof set are independent and unordered; each signs every statement. Removing, reordering or repeating one leaves proofs that still cover everything (VC Data Integrity, "Understanding Proof Sets and Proof Chains").',
+    reason:
+      'Proofs of a proof set are independent and unordered; each signs every statement. Removing, reordering or repeating one leaves proofs that still cover everything (VC Data Integrity, "Understanding Proof Sets and Proof Chains").',
     keepsVerdict: true,
   },
   'unchecked-proof': {
-    reason: 'In a proof set, a proof that is no longer of a suite microcred implements (its type or cryptosuite changed or removed, or not an object at all) is reported as not checked, like any unknown proof beside a verified one (VC Data Integrity, "Verify Proof Sets and Chains", counts only the proofs it can run); the proofs left still sign every statement.',
+    reason:
+      'In a proof set, a proof that is no longer of a suite microcred implements (its type or cryptosuite changed or removed, or not an object at all) is reported as not checked, like any unknown proof beside a verified one (VC Data Integrity, "Verify Proof Sets and Chains", counts only the proofs it can run); the proofs left still sign every statement.',
     keepsVerdict: false,
   },
   'token-whitespace': {
-    reason: 'Whitespace around a compact JWS is not part of it: the three parts, and the bytes the signature covers, are the same.',
+    reason:
+      'Whitespace around a compact JWS is not part of it: the three parts, and the bytes the signature covers, are the same.',
     keepsVerdict: true,
   },
   'same-statements': {
-    reason: 'Contexts and the spelling of terms are not signed; the statements they produce are. A change to @context, or a key written as its full IRI or as an alias an added context defines, after which the credential and its proofs give byte-identical canonical N-Quads (the test computes both) says exactly what was signed. It must still never verify where the unchanged credential does not: a field the verifier reads (validUntil, credentialStatus…) must not be hidden by another spelling.',
+    reason:
+      'Contexts and the spelling of terms are not signed; the statements they produce are. A change to @context, or a key written as its full IRI or as an alias an added context defines, after which the credential and its proofs give byte-identical canonical N-Quads (the test computes both) says exactly what was signed. It must still never verify where the unchanged credential does not: a field the verifier reads (validUntil, credentialStatus…) must not be hidden by another spelling.',
     keepsVerdict: false,
   },
 } as const;

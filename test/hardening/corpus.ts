@@ -5,7 +5,13 @@ import jsigs from 'jsonld-signatures';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { DocumentLoader, didWebDocument, generateKey, issueCredential, type Key } from '../../src/index.js';
-import { NOW, fixture, specVectorKeyDocument, unsignedCredential, type CredentialDraft } from '../helpers/credential.js';
+import {
+  NOW,
+  fixture,
+  specVectorKeyDocument,
+  unsignedCredential,
+  type CredentialDraft,
+} from '../helpers/credential.js';
 
 type Doc = Record<string, unknown>;
 
@@ -58,14 +64,20 @@ export const DCC_FIXTURES = {
 
 /** A DCC fixture as a base; the one fixture under the DCC context gets that context from the loader. */
 export function dccBase(file: string): SignedBase {
-  const loader = new DocumentLoader({ documents: { 'https://w3id.org/dcc/v1': fixture('contexts/w3id.org_dcc_v1.jsonld') } });
+  const loader = new DocumentLoader({
+    documents: { 'https://w3id.org/dcc/v1': fixture('contexts/w3id.org_dcc_v1.jsonld') },
+  });
   return { name: file.replace('/didKey/', '/'), credential: fixture(`${DCC}/${file}`), loader };
 }
 
 /** The 1EdTech OB 3.0 eddsa-rdfc-2022 test vector, its https key document held by the loader. */
 export function specVectorBase(): SignedBase {
   const { controller, document } = specVectorKeyDocument();
-  return { name: '1EdTech OB 3.0 test vector', credential: fixture('spec/test-vectors/obv3p0/signed-credential.json'), loader: new DocumentLoader({ documents: { [controller]: document } }) };
+  return {
+    name: '1EdTech OB 3.0 test vector',
+    credential: fixture('spec/test-vectors/obv3p0/signed-credential.json'),
+    loader: new DocumentLoader({ documents: { [controller]: document } }),
+  };
 }
 
 /** A credential with most of what OB 3.0 lets a micro-credential say: lists of blank and named nodes, a @list, numbers, dates. */
@@ -78,14 +90,21 @@ export function richCredential(key: Pick<Key, 'controller'>): CredentialDraft {
     awardedDate: '2026-01-15T09:00:00Z',
     image: { id: 'https://pd.example.org/badges/fa.png', type: 'Image' },
     evidence: [
-      { id: 'https://pd.example.org/evidence/42', type: ['Evidence'], name: 'Lesson plan', narrative: 'Plan with exit tickets.' },
+      {
+        id: 'https://pd.example.org/evidence/42',
+        type: ['Evidence'],
+        name: 'Lesson plan',
+        narrative: 'Plan with exit tickets.',
+      },
       { type: ['Evidence'], narrative: 'Observed lesson, 2026-01-10.' },
     ],
     credentialSubject: {
       type: ['AchievementSubject'],
       id: 'did:example:teacher-42',
       creditsEarned: 1.5,
-      result: [{ type: ['Result'], resultDescription: `${base}/results/practice`, achievedLevel: `${base}/levels/proficient` }],
+      result: [
+        { type: ['Result'], resultDescription: `${base}/results/practice`, achievedLevel: `${base}/levels/proficient` },
+      ],
       achievement: {
         id: base,
         type: ['Achievement'],
@@ -96,7 +115,12 @@ export function richCredential(key: Pick<Key, 'controller'>): CredentialDraft {
         creditsAvailable: 1.5,
         tag: ['assessment', 'teaching', 'k12'],
         alignment: [
-          { type: ['Alignment'], targetName: 'Assessment for learning', targetUrl: 'https://standards.example.org/a/1', targetType: 'CFItem' },
+          {
+            type: ['Alignment'],
+            targetName: 'Assessment for learning',
+            targetUrl: 'https://standards.example.org/a/1',
+            targetType: 'CFItem',
+          },
           { type: ['Alignment'], targetName: 'Feedback', targetUrl: 'https://standards.example.org/a/2' },
         ],
         resultDescription: [
@@ -125,18 +149,21 @@ export async function microcredBases(): Promise<SignedBase[]> {
   const webDocument = didWebDocument(domain, [first, second]);
   const web = first.withController(webDocument.id);
   const webLoader = () => new DocumentLoader({ documents: { [webDocument.id]: webDocument } });
-  const issue = async (draft: CredentialDraft, signer: Key<'ed25519'> = key) => (await issueCredential(draft as never, { key: signer, now: NOW, loader: webLoader() })) as unknown as Doc;
+  const issue = async (draft: CredentialDraft, signer: Key<'ed25519'> = key) =>
+    (await issueCredential(draft as never, { key: signer, now: NOW, loader: webLoader() })) as unknown as Doc;
 
   const rich = await issue(richCredential(key));
-  const withStatus = await issue(unsignedCredential(key, {
-    credentialStatus: {
-      id: 'https://pd.example.org/status/1#7',
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-      statusListIndex: '7',
-      statusListCredential: 'https://pd.example.org/status/1',
-    },
-  } as Partial<CredentialDraft>));
+  const withStatus = await issue(
+    unsignedCredential(key, {
+      credentialStatus: {
+        id: 'https://pd.example.org/status/1#7',
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '7',
+        statusListCredential: 'https://pd.example.org/status/1',
+      },
+    } as Partial<CredentialDraft>),
+  );
   const onWeb = await issue(unsignedCredential(web), web);
   const proofSet = await addProof(onWeb, second.withController(webDocument.id));
   return [
@@ -150,9 +177,17 @@ export async function microcredBases(): Promise<SignedBase[]> {
 
 // A second eddsa-rdfc-2022 proof by another key of the same controller: a proof set.
 async function addProof(credential: Doc, key: Key<'ed25519'>): Promise<Doc> {
-  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite, date: NOW.toISOString().replace(/\.\d+Z$/, 'Z') });
+  const suite = new DataIntegrityProof({
+    signer: key.signer(),
+    cryptosuite,
+    date: NOW.toISOString().replace(/\.\d+Z$/, 'Z'),
+  });
   const loader = new DocumentLoader({ documents: {} });
-  return (await jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: loader.load })) as Doc;
+  return (await jsigs.sign(structuredClone(credential), {
+    suite,
+    purpose: new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader: loader.load,
+  })) as Doc;
 }
 
 /** Another issuer's DID and key, for swaps. */

@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentLoader, generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../src/index.js';
+import {
+  DocumentLoader,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type VerificationReport,
+} from '../../src/index.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
 import { deepFreeze } from './mutationRunner.js';
 
@@ -29,7 +35,9 @@ beforeAll(async () => {
 
 afterAll(() => {
   // The count is part of the suite's output by design.
-  console.log(`fuzz: ${cases.total} inputs, slowest ${cases.slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+  console.log(
+    `fuzz: ${cases.total} inputs, slowest ${cases.slowestMs.toFixed(0)} ms, ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+  );
 });
 
 /**
@@ -65,7 +73,8 @@ function snapshot(value: unknown): string {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const next = pending.pop();
-    if (next === null || typeof next !== 'object') out.push(typeof next === 'bigint' ? `${next}n` : typeof next === 'string' ? JSON.stringify(next) : String(next));
+    if (next === null || typeof next !== 'object')
+      out.push(typeof next === 'bigint' ? `${next}n` : typeof next === 'string' ? JSON.stringify(next) : String(next));
     else {
       const keys = Reflect.ownKeys(next);
       out.push(`${Array.isArray(next) ? '[' : '{'}${keys.length}`);
@@ -79,7 +88,8 @@ function snapshot(value: unknown): string {
   return `${out.join(' ')}\n${inspect(value, { depth: 20, maxArrayLength: 1000, maxStringLength: 10_000, breakLength: Infinity, sorted: true, getters: false })}`;
 }
 
-const run = <T>(arbitrary: fc.Arbitrary<T>, numRuns: number, property: (value: T) => Promise<void>) => fc.assert(fc.asyncProperty(arbitrary, property), { numRuns });
+const run = <T>(arbitrary: fc.Arbitrary<T>, numRuns: number, property: (value: T) => Promise<void>) =>
+  fc.assert(fc.asyncProperty(arbitrary, property), { numRuns });
 
 // Every path to a value in `doc`, e.g. ['credentialSubject', 'achievement', 'name'].
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -93,7 +103,12 @@ function replaced(doc: Doc, path: (string | number)[], value: unknown): Doc {
   let parent: Record<string | number, unknown> = copy;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   // defineProperty, not assignment: assigning "__proto__" would set the prototype, not add a member.
-  Object.defineProperty(parent, path[path.length - 1] as string | number, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(parent, path[path.length - 1] as string | number, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -129,7 +144,19 @@ describe('verifyCredential never throws, never changes its input, never pollutes
   });
 
   it('exotic JavaScript values: Maps, Sets, dates, typed arrays, bigints, null prototypes, sparse arrays, boxed values', async () => {
-    const exotic = fc.anything({ maxDepth: 4, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withNullPrototype: true, withObjectString: true, withSet: true, withSparseArray: true, withTypedArray: true, stringUnit: 'binary' });
+    const exotic = fc.anything({
+      maxDepth: 4,
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSet: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      stringUnit: 'binary',
+    });
     await run(exotic, 1_500, async (value) => {
       expect((await verifySoundly(value)).authentic).toBe(false);
     });
@@ -137,9 +164,16 @@ describe('verifyCredential never throws, never changes its input, never pollutes
 
   it('prototype-pollution keys (__proto__, constructor, prototype) anywhere in a signed credential, as text and as parsed JSON', async () => {
     const key = fc.constantFrom('__proto__', 'constructor', 'prototype');
-    const payload = fc.oneof(fc.constant({ polluted: true }), fc.constant({ toString: 'x', valueOf: 1 }), fc.jsonValue({ maxDepth: 2 }));
+    const payload = fc.oneof(
+      fc.constant({ polluted: true }),
+      fc.constant({ toString: 'x', valueOf: 1 }),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
     await run(fc.tuple(fc.nat(), key, payload), 400, async ([at, name, value]) => {
-      const objects = paths(signed).filter((p) => { const v = p.reduce<unknown>((n, k) => (n as Doc)[k], signed); return v !== null && typeof v === 'object' && !Array.isArray(v); });
+      const objects = paths(signed).filter((p) => {
+        const v = p.reduce<unknown>((n, k) => (n as Doc)[k], signed);
+        return v !== null && typeof v === 'object' && !Array.isArray(v);
+      });
       const path = objects[at % objects.length] as (string | number)[];
       const text = JSON.stringify(replaced(signed, [...path, name], value));
       // JSON.parse makes "__proto__" an own property, as a network payload would be.
@@ -151,35 +185,49 @@ describe('verifyCredential never throws, never changes its input, never pollutes
   });
 
   it('deep nesting of objects and arrays, as objects and as text', async () => {
-    await run(fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean(), fc.boolean()), 300, async ([depth, arrays, asText]) => {
-      // Built level by level, as text and as objects (JSON.stringify would recurse as deep).
-      let value: unknown = 'leaf';
-      const opens: string[] = [];
-      const closes: string[] = [];
-      for (let i = 0; i < depth; i++) {
-        const array = arrays && i % 2 === 0;
-        value = array ? [value] : { '@context': ['https://www.w3.org/ns/credentials/v2'], next: value };
-        opens.push(array ? '[' : '{"@context":["https://www.w3.org/ns/credentials/v2"],"next":');
-        closes.push(array ? ']' : '}');
-      }
-      const text = `${opens.reverse().join('')}"leaf"${closes.join('')}`;
-      const report = await verifySoundly(asText ? text : value);
-      expect(report.authentic).toBe(false);
-      if (depth > 64 && !arrays) expect(report.checks[0]?.problem?.code).toBe('ERR_INPUT_TOO_DEEP');
-    });
+    await run(
+      fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean(), fc.boolean()),
+      300,
+      async ([depth, arrays, asText]) => {
+        // Built level by level, as text and as objects (JSON.stringify would recurse as deep).
+        let value: unknown = 'leaf';
+        const opens: string[] = [];
+        const closes: string[] = [];
+        for (let i = 0; i < depth; i++) {
+          const array = arrays && i % 2 === 0;
+          value = array ? [value] : { '@context': ['https://www.w3.org/ns/credentials/v2'], next: value };
+          opens.push(array ? '[' : '{"@context":["https://www.w3.org/ns/credentials/v2"],"next":');
+          closes.push(array ? ']' : '}');
+        }
+        const text = `${opens.reverse().join('')}"leaf"${closes.join('')}`;
+        const report = await verifySoundly(asText ? text : value);
+        expect(report.authentic).toBe(false);
+        if (depth > 64 && !arrays) expect(report.checks[0]?.problem?.code).toBe('ERR_INPUT_TOO_DEEP');
+      },
+    );
   });
 });
 
 describe('huge credentials answer within the time bound', () => {
   it('thousands of nodes of defined terms (nothing stops JSON-LD early), or megabytes in one value', async () => {
-    const all = paths(signed).filter((p) => p.length > 0 && typeof p.reduce<unknown>((n, k) => (n as Doc)[k], signed) === 'string');
-    await run(fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 6 * 1024 * 1024 }), fc.nat()), 12, async ([nodes, bytes, at]) => {
-      const doc = replaced(signed, all[at % all.length] as (string | number)[], 'x'.repeat(bytes));
-      const achievement = (doc.credentialSubject as Doc).achievement as Doc;
-      achievement.alignment = Array.from({ length: nodes }, (_, i) => ({ type: ['Alignment'], targetName: `t${i}`, targetUrl: `https://a.example/${i}` }));
-      const report = await verifySoundly(doc, { freeze: true });
-      expect(report.authentic).toBe(false);
-    });
+    const all = paths(signed).filter(
+      (p) => p.length > 0 && typeof p.reduce<unknown>((n, k) => (n as Doc)[k], signed) === 'string',
+    );
+    await run(
+      fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 6 * 1024 * 1024 }), fc.nat()),
+      12,
+      async ([nodes, bytes, at]) => {
+        const doc = replaced(signed, all[at % all.length] as (string | number)[], 'x'.repeat(bytes));
+        const achievement = (doc.credentialSubject as Doc).achievement as Doc;
+        achievement.alignment = Array.from({ length: nodes }, (_, i) => ({
+          type: ['Alignment'],
+          targetName: `t${i}`,
+          targetUrl: `https://a.example/${i}`,
+        }));
+        const report = await verifySoundly(doc, { freeze: true });
+        expect(report.authentic).toBe(false);
+      },
+    );
   });
 });
 
@@ -210,14 +258,33 @@ describe('a signed credential with something wrong at one position is never auth
   });
 
   it('enormous and tiny numbers, and numbers JSON cannot hold, in dates, amounts and proof fields', async () => {
-    const huge = fc.oneof(fc.double(), fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -0, 1e-320));
-    const where = fc.constantFrom(['validFrom'], ['credentialSubject', 'creditsEarned'], ['proof', 'created'], ['proof', 'proofValue'], ['issuer', 'id'], ['type', 1]);
+    const huge = fc.oneof(
+      fc.double(),
+      fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -0, 1e-320),
+    );
+    const where = fc.constantFrom(
+      ['validFrom'],
+      ['credentialSubject', 'creditsEarned'],
+      ['proof', 'created'],
+      ['proof', 'proofValue'],
+      ['issuer', 'id'],
+      ['type', 1],
+    );
     await run(fc.tuple(where, huge), 150, async ([path, value]) => {
       const report = await verifySoundly(replaced(signed, [...path], value));
       expect(report.authentic).toBe(false);
     });
-    for (const literal of ['1e999', '-1e999', '123456789012345678901234567890123456789', '1e-400', '0.' + '0'.repeat(400) + '1']) {
-      const text = JSON.stringify({ ...signed, credentialSubject: { ...(signed.credentialSubject as Doc), creditsEarned: 0 } }).replace('"creditsEarned":0', `"creditsEarned":${literal}`);
+    for (const literal of [
+      '1e999',
+      '-1e999',
+      '123456789012345678901234567890123456789',
+      '1e-400',
+      '0.' + '0'.repeat(400) + '1',
+    ]) {
+      const text = JSON.stringify({
+        ...signed,
+        credentialSubject: { ...(signed.credentialSubject as Doc), creditsEarned: 0 },
+      }).replace('"creditsEarned":0', `"creditsEarned":${literal}`);
       expect((await verifySoundly(text)).authentic).toBe(false);
     }
   });

@@ -19,7 +19,11 @@ const RETYPES: Json[] = [31337, 'mutation', false, null, {}, []];
 export function reverseMembers(value: Json): Json {
   if (Array.isArray(value)) return value.map(reverseMembers);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseMembers(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseMembers(v)]),
+  );
 }
 
 /**
@@ -34,17 +38,35 @@ export function* objectMutations(doc: Doc): Generator<Mutation> {
 export function* memberChanges(base: Doc, path: Key[], value: Json): Generator<Mutation> {
   const key = path[path.length - 1] as string;
   const shown = render(path);
-  const replace = (next: Json, change: string, allowed?: AllowedChange): Mutation => ({ path: shown, change, input: setAt(base, path, next), ...(allowed ? { allowed } : {}) });
+  const replace = (next: Json, change: string, allowed?: AllowedChange): Mutation => ({
+    path: shown,
+    change,
+    input: setAt(base, path, next),
+    ...(allowed ? { allowed } : {}),
+  });
 
   yield { path: shown, change: 'removed', input: removeAt(base, path), ...removal(base, path) };
   yield { path: shown, change: 'key renamed', input: renameAt(base, path, `${key}Mutated`) };
   // Another term may name the same property (OB 3.0 maps both "criteria" and "Criteria" to one IRI).
-  const recased = key.charAt(0) === key.charAt(0).toUpperCase() ? key.charAt(0).toLowerCase() + key.slice(1) : key.charAt(0).toUpperCase() + key.slice(1);
-  if (recased !== key) yield { path: shown, change: 'key\'s first letter case changed', input: renameAt(base, path, recased), allowedIfSameStatements: true };
+  const recased =
+    key.charAt(0) === key.charAt(0).toUpperCase()
+      ? key.charAt(0).toLowerCase() + key.slice(1)
+      : key.charAt(0).toUpperCase() + key.slice(1);
+  if (recased !== key)
+    yield {
+      path: shown,
+      change: "key's first letter case changed",
+      input: renameAt(base, path, recased),
+      allowedIfSameStatements: true,
+    };
   yield* valueChanges(base, path, value);
   if (!Array.isArray(value)) {
     yield replace([value], 'wrapped in a one-element array', ID_KEYS.has(key) ? undefined : 'one-element-array');
-    yield replace([value, structuredClone(value)], 'repeated in an array', repeatable(value, key) ? 'repeated-statement' : undefined);
+    yield replace(
+      [value, structuredClone(value)],
+      'repeated in an array',
+      repeatable(value, key) ? 'repeated-statement' : undefined,
+    );
   }
   if (Array.isArray(value)) yield* arrayChanges(base, path, value, key);
   else if (value !== null && typeof value === 'object') {
@@ -58,7 +80,12 @@ export function* memberChanges(base: Doc, path: Key[], value: Json): Generator<M
 export function* addedMembers(base: Doc, path: Key[]): Generator<Mutation> {
   for (const name of ['__proto__', 'mutationAdded']) {
     const input = edit(base, [...path, name], (parent, key) => {
-      Object.defineProperty(parent, key, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(parent, key, {
+        value: { polluted: true },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     });
     yield { path: render(path) || '(document)', change: `member "${name}" added`, input };
   }
@@ -66,15 +93,29 @@ export function* addedMembers(base: Doc, path: Key[]): Generator<Mutation> {
 
 function* arrayChanges(base: Doc, path: Key[], items: Json[], key: string): Generator<Mutation> {
   const shown = render(path);
-  const replace = (next: Json[], change: string, allowed?: AllowedChange): Mutation => ({ path: shown, change, input: setAt(base, path, next), ...(allowed ? { allowed } : {}) });
+  const replace = (next: Json[], change: string, allowed?: AllowedChange): Mutation => ({
+    path: shown,
+    change,
+    input: setAt(base, path, next),
+    ...(allowed ? { allowed } : {}),
+  });
   const ordered = LIST_TERMS.has(key);
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Json;
     const rest = items.filter((_, j) => j !== i);
     const stillThere = repeatable(item, key) && rest.some((other) => sameJson(other, item));
-    yield replace(rest, `element ${i} removed`, stillThere || statedElsewhere(base, path.slice(0, -1), key, [item]) ? 'repeated-statement' : undefined);
-    yield replace([...items, structuredClone(item)], `element ${i} repeated at the end`, repeatable(item, key) ? 'repeated-statement' : undefined);
-    if (i + 1 < items.length && !sameJson(item, items[i + 1] as Json)) yield replace(swap(items, i), `elements ${i} and ${i + 1} swapped`, ordered ? undefined : 'set-order');
+    yield replace(
+      rest,
+      `element ${i} removed`,
+      stillThere || statedElsewhere(base, path.slice(0, -1), key, [item]) ? 'repeated-statement' : undefined,
+    );
+    yield replace(
+      [...items, structuredClone(item)],
+      `element ${i} repeated at the end`,
+      repeatable(item, key) ? 'repeated-statement' : undefined,
+    );
+    if (i + 1 < items.length && !sameJson(item, items[i + 1] as Json))
+      yield replace(swap(items, i), `elements ${i} and ${i + 1} swapped`, ordered ? undefined : 'set-order');
     yield* valueChanges(base, [...path, i], item);
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
       for (const [k, v] of Object.entries(item)) if (k !== '@context') yield* memberChanges(base, [...path, i, k], v);
@@ -89,11 +130,15 @@ function* valueChanges(base: Doc, path: Key[], value: Json): Generator<Mutation>
   const replace = (next: Json, change: string): Mutation => ({ path: shown, change, input: setAt(base, path, next) });
   if (typeof value === 'string') {
     // A realistic forgery (a date moved, one character changed) and an invisible one.
-    if (/^\d{4}-\d\d-\d\dT/.test(value)) yield replace(`${Number(value.slice(0, 4)) + 1}${value.slice(4)}`, 'changed: moved one year later');
+    if (/^\d{4}-\d\d-\d\dT/.test(value))
+      yield replace(`${Number(value.slice(0, 4)) + 1}${value.slice(4)}`, 'changed: moved one year later');
     else if (value.length === 0) yield replace('x', 'changed: a character added');
     else {
       const middle = Math.floor(value.length / 2);
-      yield replace(value.slice(0, middle) + String.fromCharCode(value.charCodeAt(middle) + 1) + value.slice(middle + 1), 'changed: one character in the middle');
+      yield replace(
+        value.slice(0, middle) + String.fromCharCode(value.charCodeAt(middle) + 1) + value.slice(middle + 1),
+        'changed: one character in the middle',
+      );
     }
     yield replace(`\u200b${value}`, 'changed: a zero-width space prepended');
   } else if (typeof value === 'number') {
@@ -110,7 +155,10 @@ function* valueChanges(base: Doc, path: Key[], value: Json): Generator<Mutation>
   for (const target of [others[start], others[(start + 1) % others.length]] as Json[]) {
     // null and [] say nothing: like a removal, they keep the statements when these are made elsewhere.
     const empty = target === null || (Array.isArray(target) && target.length === 0);
-    yield { ...replace(structuredClone(target), `type-changed to ${JSON.stringify(target)}`), ...(empty ? removal(base, path) : {}) };
+    yield {
+      ...replace(structuredClone(target), `type-changed to ${JSON.stringify(target)}`),
+      ...(empty ? removal(base, path) : {}),
+    };
   }
 }
 
@@ -127,7 +175,9 @@ function removal(base: Doc, path: Key[]): { allowed?: AllowedChange } {
     return kept || statedElsewhere(base, holder.slice(0, -1), key, [item]) ? { allowed: 'repeated-statement' } : {};
   }
   const value = readAt(base, path) as Json;
-  return statedElsewhere(base, path.slice(0, -1), last, Array.isArray(value) ? value : [value]) ? { allowed: 'repeated-statement' } : {};
+  return statedElsewhere(base, path.slice(0, -1), last, Array.isArray(value) ? value : [value])
+    ? { allowed: 'repeated-statement' }
+    : {};
 }
 
 function statedElsewhere(base: Doc, nodePath: Key[], key: string, values: Json[]): boolean {

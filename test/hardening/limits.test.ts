@@ -2,7 +2,14 @@
 // codes, before any expensive work (could not be checked: the limit is the verifier's, the credential
 // may be genuine); whatever the input, the report never echoes megabytes of it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, generateKey, issueCredential, verifyCredential, type SignedCredential, type VerificationReport } from '../../src/index.js';
+import {
+  DEFAULT_LIMITS,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type SignedCredential,
+  type VerificationReport,
+} from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 
 let signed: SignedCredential;
@@ -15,7 +22,9 @@ const MB = 1024 * 1024;
 
 function refusedAtParse(report: VerificationReport, code: string): void {
   expect(check(report, 'parse')).toMatchObject({ outcome: 'could-not-check', problem: { code } });
-  expect(report.checks.slice(report.checks.findIndex((c) => c.id === 'parse') + 1).every((c) => c.outcome === 'skipped')).toBe(true);
+  expect(
+    report.checks.slice(report.checks.findIndex((c) => c.id === 'parse') + 1).every((c) => c.outcome === 'skipped'),
+  ).toBe(true);
   expect(report).toMatchObject({ verified: false, authentic: false, summary: 'could-not-check' });
 }
 
@@ -29,7 +38,18 @@ function nested(levels: number): Record<string, unknown> {
 
 describe('the defaults', () => {
   it('are documented and exported: 4 MiB, 64 levels, 4 proofs, 5,000 values, 256 characters echoed', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxInputBytes: 4 * MB, maxDepth: 64, maxProofs: 4, maxValues: 5_000, maxEchoLength: 256, maxStatusEntries: 8, maxStatusLists: 4, maxContexts: 64, maxSchemas: 4, maxSchemaBytes: 256 * 1024 });
+    expect(DEFAULT_LIMITS).toEqual({
+      maxInputBytes: 4 * MB,
+      maxDepth: 64,
+      maxProofs: 4,
+      maxValues: 5_000,
+      maxEchoLength: 256,
+      maxStatusEntries: 8,
+      maxStatusLists: 4,
+      maxContexts: 64,
+      maxSchemas: 4,
+      maxSchemaBytes: 256 * 1024,
+    });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });
 
@@ -42,7 +62,10 @@ describe('maximum input size (ERR_INPUT_TOO_LARGE)', () => {
   it.each<[string, () => unknown]>([
     ['JSON text over 4 MiB', () => JSON.stringify({ ...signed, description: 'x'.repeat(5 * MB) })],
     ['a 50 MB string that is not even JSON', () => '{'.repeat(50 * MB)],
-    ['text of multi-byte characters, 4 MiB of bytes in fewer characters', () => JSON.stringify({ ...signed, description: 'é'.repeat(2.5 * MB) })],
+    [
+      'text of multi-byte characters, 4 MiB of bytes in fewer characters',
+      () => JSON.stringify({ ...signed, description: 'é'.repeat(2.5 * MB) }),
+    ],
     ['an object whose JSON would be over 4 MiB', () => ({ ...clone(signed), description: 'x'.repeat(5 * MB) })],
   ])('%s is refused at parse, quickly', async (_name, make) => {
     const input = make();
@@ -55,7 +78,10 @@ describe('maximum input size (ERR_INPUT_TOO_LARGE)', () => {
 
   it('bytes over 4 MiB (an image) are declined before they are read, by the extract check', async () => {
     const report = await verifyCredential(new Uint8Array(5 * MB), { now: NOW });
-    expect(check(report, 'extract')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_INPUT_TOO_LARGE' } });
+    expect(check(report, 'extract')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_INPUT_TOO_LARGE' },
+    });
     expect(report.summary).toBe('could-not-check');
     const small = await verifyCredential(new Uint8Array(2 * 1024), { now: NOW, limits: { maxInputBytes: 1024 } });
     expect(check(small, 'extract').problem?.code).toBe('ERR_INPUT_TOO_LARGE');
@@ -64,7 +90,10 @@ describe('maximum input size (ERR_INPUT_TOO_LARGE)', () => {
   });
 
   it('limits.maxInputBytes overrides the default, both ways', async () => {
-    refusedAtParse(await verifyCredential(JSON.stringify(signed), { now: NOW, limits: { maxInputBytes: 1024 } }), 'ERR_INPUT_TOO_LARGE');
+    refusedAtParse(
+      await verifyCredential(JSON.stringify(signed), { now: NOW, limits: { maxInputBytes: 1024 } }),
+      'ERR_INPUT_TOO_LARGE',
+    );
     const large = { ...clone(signed), description: 'x'.repeat(5 * MB) };
     const report = await verifyCredential(large, { now: NOW, limits: { maxInputBytes: 8 * MB } });
     expect(check(report, 'parse').outcome).toBe('passed');
@@ -115,7 +144,10 @@ describe('maximum proofs (ERR_INPUT_TOO_MANY_PROOFS)', () => {
   });
 
   it('limits.maxProofs overrides the default', async () => {
-    refusedAtParse(await verifyCredential(withProofs(2), { now: NOW, limits: { maxProofs: 1 } }), 'ERR_INPUT_TOO_MANY_PROOFS');
+    refusedAtParse(
+      await verifyCredential(withProofs(2), { now: NOW, limits: { maxProofs: 1 } }),
+      'ERR_INPUT_TOO_MANY_PROOFS',
+    );
   });
 });
 
@@ -123,13 +155,23 @@ describe('maximum values (ERR_INPUT_TOO_MANY_VALUES)', () => {
   // Defined terms all through, so that nothing would stop JSON-LD processing early: the costly case.
   const withAlignments = (n: number) => {
     const doc = clone(signed) as unknown as { credentialSubject: { achievement: Record<string, unknown> } };
-    doc.credentialSubject.achievement.alignment = Array.from({ length: n }, (_, i) => ({ type: ['Alignment'], targetName: `t${i}`, targetUrl: `https://a.example/${i}` }));
+    doc.credentialSubject.achievement.alignment = Array.from({ length: n }, (_, i) => ({
+      type: ['Alignment'],
+      targetName: `t${i}`,
+      targetUrl: `https://a.example/${i}`,
+    }));
     return doc;
   };
 
   it.each<[string, () => unknown]>([
     ['2,000 alignments (about 10,000 values, 160 kB)', () => withAlignments(2_000)],
-    ['an object of 300,000 small members', () => ({ ...clone(signed), credentialSubject: Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, i])) })],
+    [
+      'an object of 300,000 small members',
+      () => ({
+        ...clone(signed),
+        credentialSubject: Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, i])),
+      }),
+    ],
     ['the same as JSON text', () => JSON.stringify(withAlignments(2_000))],
   ])('%s: refused at parse, quickly', async (_name, make) => {
     const input = make();
@@ -145,8 +187,13 @@ describe('maximum values (ERR_INPUT_TOO_MANY_VALUES)', () => {
   });
 
   it('limits.maxValues overrides the default, both ways', async () => {
-    refusedAtParse(await verifyCredential(signed, { now: NOW, limits: { maxValues: 10 } }), 'ERR_INPUT_TOO_MANY_VALUES');
-    expect(check(await verifyCredential(withAlignments(1_200), { now: NOW, limits: { maxValues: 7_000 } }), 'parse').outcome).toBe('passed');
+    refusedAtParse(
+      await verifyCredential(signed, { now: NOW, limits: { maxValues: 10 } }),
+      'ERR_INPUT_TOO_MANY_VALUES',
+    );
+    expect(
+      check(await verifyCredential(withAlignments(1_200), { now: NOW, limits: { maxValues: 7_000 } }), 'parse').outcome,
+    ).toBe('passed');
   });
 });
 
@@ -177,11 +224,36 @@ describe('what the report echoes is cut to maxEchoLength, with an ellipsis', () 
   });
 
   it.each<[string, (doc: Record<string, unknown>) => void]>([
-    ['a megabyte type name', (doc) => { doc.type = ['VerifiableCredential', huge]; }],
-    ['a megabyte @context URL', (doc) => { doc['@context'] = [(doc['@context'] as string[])[0], `https://example.org/${huge}`]; }],
-    ['a megabyte date', (doc) => { doc.validUntil = huge; }],
-    ['a megabyte proof type', (doc) => { (doc.proof as Record<string, unknown>).type = huge; }],
-    ['a megabyte of undefined terms', (doc) => { Object.assign(doc, Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`undefinedTerm${i}`, i]))); }],
+    [
+      'a megabyte type name',
+      (doc) => {
+        doc.type = ['VerifiableCredential', huge];
+      },
+    ],
+    [
+      'a megabyte @context URL',
+      (doc) => {
+        doc['@context'] = [(doc['@context'] as string[])[0], `https://example.org/${huge}`];
+      },
+    ],
+    [
+      'a megabyte date',
+      (doc) => {
+        doc.validUntil = huge;
+      },
+    ],
+    [
+      'a megabyte proof type',
+      (doc) => {
+        (doc.proof as Record<string, unknown>).type = huge;
+      },
+    ],
+    [
+      'a megabyte of undefined terms',
+      (doc) => {
+        Object.assign(doc, Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`undefinedTerm${i}`, i])));
+      },
+    ],
   ])('%s: every string of the report is short', async (_name, change) => {
     const doc = clone(signed) as unknown as Record<string, unknown>;
     change(doc);

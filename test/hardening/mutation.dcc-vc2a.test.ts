@@ -8,7 +8,14 @@ const VC2 = DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'].filter((f) => !f.includes('n
 
 const FILES = [...VC2.slice(0, 4), ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0']];
 
-defineMutationSuite('dcc-vc2a', FILES.map((f) => dccBase(f).name), async () => {
-  const bases = FILES.map(dccBase);
-  return jsonLdCases(bases, { otherKey: await outsider(), donors: [...bases, specVectorBase()].map((b) => b.credential) });
-});
+defineMutationSuite(
+  'dcc-vc2a',
+  FILES.map((f) => dccBase(f).name),
+  async () => {
+    const bases = FILES.map(dccBase);
+    return jsonLdCases(bases, {
+      otherKey: await outsider(),
+      donors: [...bases, specVectorBase()].map((b) => b.credential),
+    });
+  },
+);

@@ -5,7 +5,13 @@ import { microcredBases, outsider, specVectorBase } from './corpus.js';
 import { defineMutationSuite, jsonLdCases } from './mutationRunner.js';
 
 // ("microcred, did:web" is the did:key credential under another DID: the two-proof set covers did:web.)
-const NAMES = ['microcred, did:key', 'microcred, rich, did:key', 'microcred, status entry, did:key', 'microcred, two proofs, did:web', '1EdTech OB 3.0 test vector'];
+const NAMES = [
+  'microcred, did:key',
+  'microcred, rich, did:key',
+  'microcred, status entry, did:key',
+  'microcred, two proofs, did:web',
+  '1EdTech OB 3.0 test vector',
+];
 
 defineMutationSuite('microcred', NAMES, async () => {
   const bases = [...(await microcredBases()), specVectorBase()];

@@ -31,14 +31,23 @@ export interface MutationCase {
 
 /** The JSON-LD cases for `bases`: every mutation {@link mutationsOf} makes of each. */
 export function jsonLdCases(bases: SignedBase[], sources: MutationSources): MutationCase[] {
-  return bases.map((base) => ({ name: base.name, input: base.credential, loader: base.loader, mutations: () => mutationsOf(base.credential, sources) }));
+  return bases.map((base) => ({
+    name: base.name,
+    input: base.credential,
+    loader: base.loader,
+    mutations: () => mutationsOf(base.credential, sources),
+  }));
 }
 
 /**
  * Declares one mutation suite file: an `it` per base credential (each must come out with no broken
  * expectation), the quota check, and the printed counts.
  */
-export function defineMutationSuite(label: keyof typeof MUTATION_QUOTAS, names: readonly string[], load: () => Promise<MutationCase[]>): void {
+export function defineMutationSuite(
+  label: keyof typeof MUTATION_QUOTAS,
+  names: readonly string[],
+  load: () => Promise<MutationCase[]>,
+): void {
   const tally = emptyTally();
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -51,12 +60,16 @@ export function defineMutationSuite(label: keyof typeof MUTATION_QUOTAS, names: 
     console.log(describeTally(label, tally, performance.now() - started, process.cpuUsage(cpu)));
   });
   describe(`mutation suite: ${label}`, () => {
-    it.each(names)('%s: every change to a signed value is rejected; only allowed changes verify', async (name) => {
-      const found = loaded.find((c) => c.name === name);
-      expect(found, `no base credential named ${name}`).toBeDefined();
-      expect(await runMutations(found as MutationCase, tally)).toEqual([]);
-      // A few seconds on a quiet machine; a shared CI runner can be many times slower.
-    }, 300_000);
+    it.each(names)(
+      '%s: every change to a signed value is rejected; only allowed changes verify',
+      async (name) => {
+        const found = loaded.find((c) => c.name === name);
+        expect(found, `no base credential named ${name}`).toBeDefined();
+        expect(await runMutations(found as MutationCase, tally)).toEqual([]);
+        // A few seconds on a quiet machine; a shared CI runner can be many times slower.
+      },
+      300_000,
+    );
     it(`tries at least ${MUTATION_QUOTAS[label]} mutations (the files together: at least 10,000)`, () => {
       expect(Object.values(MUTATION_QUOTAS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
       expect(tally.tried).toBeGreaterThanOrEqual(MUTATION_QUOTAS[label]);
@@ -83,7 +96,8 @@ export function emptyTally(): Tally {
 export async function runMutations(base: MutationCase, tally: Tally): Promise<string[]> {
   const failures: string[] = [];
   const baseline = await verifyCredential(base.input, { now: NOW, loader: base.loader });
-  if (!baseline.authentic) return [`${base.name}: the unchanged credential is not authentic (${firstProblem(baseline)})`];
+  if (!baseline.authentic)
+    return [`${base.name}: the unchanged credential is not authentic (${firstProblem(baseline)})`];
   const original = typeof base.input === 'string' ? base.input : JSON.stringify(base.input);
   let canonical: Promise<string | undefined> | undefined;
 
@@ -113,15 +127,22 @@ export async function runMutations(base: MutationCase, tally: Tally): Promise<st
     const internal = report.checks.find((c) => c.problem?.code === 'ERR_INTERNAL');
     if (internal) failures.push(`${where}: the ${internal.id} check crashed: ${internal.problem?.detail}`);
     if (!allowed) {
-      if (report.verified || report.authentic) failures.push(`${where}: FALSE ACCEPT (verified ${report.verified}, authentic ${report.authentic})`);
+      if (report.verified || report.authentic)
+        failures.push(`${where}: FALSE ACCEPT (verified ${report.verified}, authentic ${report.authentic})`);
       else count(tally, report);
       continue;
     }
-    if (ALLOWED[allowed].keepsVerdict && (report.verified !== baseline.verified || report.authentic !== baseline.authentic)) {
+    if (
+      ALLOWED[allowed].keepsVerdict &&
+      (report.verified !== baseline.verified || report.authentic !== baseline.authentic)
+    ) {
       failures.push(`${where}: allowed as ${allowed}, but the verdict changed: ${firstProblem(report)}`);
     }
     // The same statements can never make a better credential: what the unchanged one fails, this fails.
-    if (report.verified && !baseline.verified) failures.push(`${where}: allowed as ${allowed}, but VERIFIED where the unchanged credential is not (${firstProblem(baseline)})`);
+    if (report.verified && !baseline.verified)
+      failures.push(
+        `${where}: allowed as ${allowed}, but VERIFIED where the unchanged credential is not (${firstProblem(baseline)})`,
+      );
     if (report.authentic) tally.acceptedByDesign++;
     else {
       tally.allowedButRefused++;
@@ -139,18 +160,27 @@ function count(tally: Tally, report: VerificationReport): void {
 
 /** The line each suite prints: tried, rejected, accepted by design, and where rejections happened. */
 export function describeTally(label: string, tally: Tally, millis: number, cpu: NodeJS.CpuUsage): string {
-  const where = Object.entries(tally.rejectedAt).map(([id, n]) => `${id} ${n}`).join(', ');
+  const where = Object.entries(tally.rejectedAt)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return `mutations [${label}]: tried ${tally.tried}, rejected ${tally.rejected}, accepted by design ${tally.acceptedByDesign} ` +
+  return (
+    `mutations [${label}]: tried ${tally.tried}, rejected ${tally.rejected}, accepted by design ${tally.acceptedByDesign} ` +
     `(allowed but refused by another check: ${tally.allowedButRefused}); first failing check: ${where}; ` +
-    `${(millis / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${((cpuSeconds * 1000) / Math.max(1, tally.tried)).toFixed(1)} ms per mutation)`;
+    `${(millis / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${((cpuSeconds * 1000) / Math.max(1, tally.tried)).toFixed(1)} ms per mutation)`
+  );
 }
 
 // The credential's statements, its proofs' included (undefined when JSON-LD cannot read it).
 async function nquads(input: unknown, base: MutationCase): Promise<string | undefined> {
   try {
     const doc = typeof input === 'string' ? JSON.parse(input) : input;
-    return (await jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true, documentLoader: base.loader.load })) as string;
+    return (await jsonld.canonize(doc, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      safe: true,
+      documentLoader: base.loader.load,
+    })) as string;
   } catch {
     return undefined;
   }

@@ -7,7 +7,13 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { bakeCredential, generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../src/index.js';
+import {
+  bakeCredential,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type VerificationReport,
+} from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { badgePng, badgeSvg } from '../bake/helpers.js';
 import { DCC_FIXTURES, dccBase, microcredBases, specVectorBase, type SignedBase } from './corpus.js';
@@ -16,7 +22,8 @@ const watched: [string, MockInstance][] = [];
 
 beforeAll(() => {
   // Spies call through: a connection that is attempted is seen, whatever happens to it after.
-  const watch = <T extends object>(name: string, target: T, method: keyof T & string) => watched.push([name, vi.spyOn(target, method as never)]);
+  const watch = <T extends object>(name: string, target: T, method: keyof T & string) =>
+    watched.push([name, vi.spyOn(target, method as never)]);
   watch('net.Socket.prototype.connect', net.Socket.prototype, 'connect');
   watch('net.connect', net, 'connect');
   watch('net.createConnection', net, 'createConnection');
@@ -35,7 +42,9 @@ afterAll(() => {
 });
 
 function calls(): string[] {
-  return watched.filter(([, spy]) => spy.mock.calls.length > 0).map(([name, spy]) => `${name} ×${spy.mock.calls.length}`);
+  return watched
+    .filter(([, spy]) => spy.mock.calls.length > 0)
+    .map(([name, spy]) => `${name} ×${spy.mock.calls.length}`);
 }
 
 function resetCalls(): void {
@@ -50,7 +59,12 @@ describe('the watch sees a connection when one is made', () => {
     resetCalls();
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
     await new Promise((resolve) => server.close(resolve));
-    expect(calls()).toEqual(expect.arrayContaining([expect.stringMatching(/^globalThis\.fetch/), expect.stringMatching(/^net\.Socket\.prototype\.connect/)]));
+    expect(calls()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^globalThis\.fetch/),
+        expect.stringMatching(/^net\.Socket\.prototype\.connect/),
+      ]),
+    );
   });
 
   it('http.request to a closed local port shows up too', async () => {
@@ -60,19 +74,33 @@ describe('the watch sees a connection when one is made', () => {
       request.on('error', () => resolve());
       request.end();
     });
-    expect(calls()).toEqual(expect.arrayContaining([expect.stringMatching(/^http\.request/), expect.stringMatching(/^net\.Socket\.prototype\.connect/)]));
+    expect(calls()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^http\.request/),
+        expect.stringMatching(/^net\.Socket\.prototype\.connect/),
+      ]),
+    );
   });
 });
 
 describe('with no fetch passed, nothing leaves the process', () => {
   let bases: SignedBase[];
   beforeAll(async () => {
-    bases = [...(await microcredBases()), specVectorBase(), ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0'].map(dccBase), ...DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'].filter((f) => f.includes('revokedStatus')).map(dccBase)];
+    bases = [
+      ...(await microcredBases()),
+      specVectorBase(),
+      ...DCC_FIXTURES['Ed25519Signature2020, VC 2.0'].map(dccBase),
+      ...DCC_FIXTURES['eddsa-rdfc-2022, VC 2.0'].filter((f) => f.includes('revokedStatus')).map(dccBase),
+    ];
   });
 
   const verifyAll = async (useLoader: boolean) => {
     const reports: [string, VerificationReport][] = [];
-    for (const base of bases) reports.push([base.name, await verifyCredential(base.credential, { now: NOW, ...(useLoader ? { loader: base.loader } : {}) })]);
+    for (const base of bases)
+      reports.push([
+        base.name,
+        await verifyCredential(base.credential, { now: NOW, ...(useLoader ? { loader: base.loader } : {}) }),
+      ]);
     return reports;
   };
 
@@ -93,8 +121,14 @@ describe('with no fetch passed, nothing leaves the process', () => {
     const reports = await verifyAll(false);
     expect(calls()).toEqual([]);
     // The key needs the network (did:web, an https key document) and none was allowed.
-    const offline = reports.filter(([, r]) => check(r, 'signature').outcome === 'could-not-check' && ['ERR_NETWORK_DISABLED', 'ERR_KEY_UNRESOLVED'].includes(check(r, 'signature').problem?.code ?? ''));
-    expect(offline.map(([name]) => name)).toEqual(expect.arrayContaining(['microcred, did:web', 'microcred, two proofs, did:web', '1EdTech OB 3.0 test vector']));
+    const offline = reports.filter(
+      ([, r]) =>
+        check(r, 'signature').outcome === 'could-not-check' &&
+        ['ERR_NETWORK_DISABLED', 'ERR_KEY_UNRESOLVED'].includes(check(r, 'signature').problem?.code ?? ''),
+    );
+    expect(offline.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['microcred, did:web', 'microcred, two proofs, did:web', '1EdTech OB 3.0 test vector']),
+    );
   });
 
   it('verifying a credential that names unknown contexts, keys and status lists by URL', async () => {
@@ -103,12 +137,21 @@ describe('with no fetch passed, nothing leaves the process', () => {
     const remote = {
       ...doc,
       '@context': [...(doc['@context'] as string[]), 'https://contexts.example.org/extra/v1'],
-      credentialStatus: { id: 'https://status.example.org/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://status.example.org/1' },
+      credentialStatus: {
+        id: 'https://status.example.org/1#5',
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '5',
+        statusListCredential: 'https://status.example.org/1',
+      },
       credentialSchema: [{ id: 'https://schemas.example.org/ob.json', type: '1EdTechJsonSchemaValidator2019' }],
     };
     const report = await verifyCredential(remote, { now: NOW });
     expect(check(report, 'jsonld').problem?.code).toBe('ERR_CONTEXT_UNKNOWN');
-    const unknownKey = { ...doc, proof: { ...(doc.proof as Record<string, unknown>), verificationMethod: 'https://keys.example.org/issuer#key-1' } };
+    const unknownKey = {
+      ...doc,
+      proof: { ...(doc.proof as Record<string, unknown>), verificationMethod: 'https://keys.example.org/issuer#key-1' },
+    };
     expect(check(await verifyCredential(unknownKey, { now: NOW }), 'signature').outcome).not.toBe('passed');
     expect(calls()).toEqual([]);
   });
@@ -118,7 +161,13 @@ describe('with no fetch passed, nothing leaves the process', () => {
     const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
     const jwt = await issueCredential(unsignedCredential(key), { key, format: 'jwt', now: NOW });
     resetCalls();
-    const inputs = [jwt, bakeCredential(badgePng(), signed), bakeCredential(badgePng(), jwt), bakeCredential(badgeSvg(), signed), bakeCredential(badgeSvg(), jwt)];
+    const inputs = [
+      jwt,
+      bakeCredential(badgePng(), signed),
+      bakeCredential(badgePng(), jwt),
+      bakeCredential(badgeSvg(), signed),
+      bakeCredential(badgeSvg(), jwt),
+    ];
     for (const input of inputs) expect((await verifyCredential(input, { now: NOW })).verified).toBe(true);
     expect(calls()).toEqual([]);
   });

@@ -17,7 +17,13 @@ async function encodingsOf(key: Key): Promise<string[]> {
   const seed = Buffer.from(d, 'base64url');
   const long = Buffer.concat([seed, Buffer.from(key.publicKey)]);
   const forms = [multibase, d];
-  for (const bytes of [seed, long]) forms.push(bytes.toString('hex'), bytes.toString('hex').toUpperCase(), bytes.toString('base64'), bytes.toString('base64url'));
+  for (const bytes of [seed, long])
+    forms.push(
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+    );
   // Every run of 8 characters of each form: a message that quotes part of a secret (V8 quotes ten
   // characters around a JSON syntax error) leaks that part.
   return [...new Set(forms.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
@@ -25,21 +31,35 @@ async function encodingsOf(key: Key): Promise<string[]> {
 
 function expectNoSecret(outputs: string[], secrets: string[]): void {
   expect(outputs.length).toBeGreaterThan(0);
-  for (const output of outputs) for (const secret of secrets) expect(output.includes(secret), `a secret encoding appeared in: ${output.slice(0, 200)}`).toBe(false);
+  for (const output of outputs)
+    for (const secret of secrets)
+      expect(output.includes(secret), `a secret encoding appeared in: ${output.slice(0, 200)}`).toBe(false);
 }
 
 // Everything an error shows: message, stack, details, cause, and how Node prints it.
 function shown(error: unknown): string {
   const e = error as Error & { details?: unknown; cause?: unknown };
-  return [String(e), e?.stack ?? '', JSON.stringify(e?.details ?? null), String(e?.cause ?? ''), inspect(e, { depth: 10, showHidden: true })].join('\n');
+  return [
+    String(e),
+    e?.stack ?? '',
+    JSON.stringify(e?.details ?? null),
+    String(e?.cause ?? ''),
+    inspect(e, { depth: 10, showHidden: true }),
+  ].join('\n');
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => expect.unreachable('expected a rejection'), (error: unknown) => error);
+  return promise.then(
+    () => expect.unreachable('expected a rejection'),
+    (error: unknown) => error,
+  );
 }
 
 // Each attempt must fail, and nothing its error shows may hold the secret.
-async function expectErrorsWithoutSecret(attempts: (() => Promise<unknown>)[], hidden: string[] = secrets): Promise<void> {
+async function expectErrorsWithoutSecret(
+  attempts: (() => Promise<unknown>)[],
+  hidden: string[] = secrets,
+): Promise<void> {
   const outputs: string[] = [];
   for (const attempt of attempts) outputs.push(shown(await caught(attempt())));
   expectNoSecret(outputs, hidden);
@@ -54,7 +74,9 @@ beforeAll(async () => {
   secrets = await encodingsOf(key);
   // Anything written to the console or the process streams while the battery runs is collected.
   for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void console_.push(args.map((a) => inspect(a, { depth: 10 })).join(' ')));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void console_.push(args.map((a) => inspect(a, { depth: 10 })).join(' ')),
+    );
   }
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
@@ -91,7 +113,8 @@ describe('the library', () => {
     const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
     const changed = { ...clone(signed), name: 'Changed' };
     const outputs = [JSON.stringify(signed), inspect(signed, { depth: 20 })];
-    for (const input of [signed, changed, JSON.stringify(signed)]) outputs.push(JSON.stringify(await verifyCredential(input, { now: NOW })));
+    for (const input of [signed, changed, JSON.stringify(signed)])
+      outputs.push(JSON.stringify(await verifyCredential(input, { now: NOW })));
     expectNoSecret(outputs, secrets);
   });
 
@@ -107,7 +130,14 @@ describe('the library', () => {
       () => issueCredential({ ...unsignedCredential(key), validUntil: 'soon' } as never, { key, now: NOW }),
       () => issueCredential(cyclic as never, { key, now: NOW }),
       () => issueCredential(unsignedCredential(key) as never, { key, now: NOW, loader: {} as never }),
-      () => issueCredential({ ...unsignedCredential(key), '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/unknown'] } as never, { key, now: NOW }),
+      () =>
+        issueCredential(
+          {
+            ...unsignedCredential(key),
+            '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/unknown'],
+          } as never,
+          { key, now: NOW },
+        ),
     ];
     await expectErrorsWithoutSecret(attempts);
   });
@@ -135,7 +165,16 @@ describe('the library', () => {
     const file = await exportKey(key, { includeSecret: true });
     const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
     const outputs: string[] = [];
-    for (const input of [file, jwk, JSON.stringify(file), JSON.stringify(jwk), JSON.stringify(file).slice(0, -5), JSON.stringify(jwk).slice(0, -3), JSON.stringify(jwk).replace('"d":', '"d" '), JSON.stringify(jwk).replace(/"d":"([^"]+)"/, '"d":$1')]) {
+    for (const input of [
+      file,
+      jwk,
+      JSON.stringify(file),
+      JSON.stringify(jwk),
+      JSON.stringify(file).slice(0, -5),
+      JSON.stringify(jwk).slice(0, -3),
+      JSON.stringify(jwk).replace('"d":', '"d" '),
+      JSON.stringify(jwk).replace(/"d":"([^"]+)"/, '"d":$1'),
+    ]) {
       outputs.push(JSON.stringify(await verifyCredential(input, { now: NOW })));
     }
     expectNoSecret(outputs, secrets);
@@ -147,39 +186,59 @@ describe('the library', () => {
 });
 
 describe('P-256 and RSA keys (ES256, RS256): the private JWK members never show', () => {
-  it.each([['ES256', 'p256'], ['RS256', 'rsa']] as const)('%s: the key object, issuing good and bad credentials, verifying, importing with a mismatched secret', async (alg, type) => {
-    const jwtKey = await generateKey({ type });
-    const other = await generateKey({ type });
-    const exported = await exportKey(jwtKey, { includeSecret: true });
-    const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => (exported as Record<string, unknown>)[m]).filter((v): v is string => typeof v === 'string');
-    expect(privateMembers.length).toBeGreaterThan(0);
-    const jwtSecrets = [...new Set(privateMembers.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
-    const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' };
-    const jwt = await issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, format: 'jwt', now: NOW });
-    const outputs = [
-      JSON.stringify(jwtKey),
-      inspect(jwtKey, { depth: 10, showHidden: true, getters: true }),
-      String(jwtKey),
-      JSON.stringify({ ...jwtKey }),
-      JSON.stringify(await exportKey(jwtKey)),
-      jwt,
-      JSON.stringify(await verifyCredential(jwt, { now: NOW })),
-    ];
-    // The other key's public members with this key's private ones: a mismatched pair.
-    const { kty: _kty, alg: _alg, kid: _kid, ...otherPublic } = (await exportKey(other)) as Record<string, unknown>;
-    const attempts = [
-      () => issueCredential({ ...unsignedCredential(issuer), name: '' } as never, { key: jwtKey, format: 'jwt', now: NOW }),
-      () => issueCredential({ ...unsignedCredential(issuer), undefinedTerm: 1 } as never, { key: jwtKey, format: 'jwt', now: NOW }),
-      // Asked for a proof it cannot make: refused before anything is signed.
-      () => issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW }),
-      () => importKey({ ...exported, ...otherPublic }),
-      () => importKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
-      () => importKey({ ...exported, kty: 'oct' }),
-      () => importKey({ ...exported, ...otherPublic, d: (exported.d as string).slice(0, -4) }),
-    ];
-    await expectErrorsWithoutSecret(attempts, jwtSecrets);
-    expectNoSecret(outputs, jwtSecrets);
-  });
+  it.each([
+    ['ES256', 'p256'],
+    ['RS256', 'rsa'],
+  ] as const)(
+    '%s: the key object, issuing good and bad credentials, verifying, importing with a mismatched secret',
+    async (alg, type) => {
+      const jwtKey = await generateKey({ type });
+      const other = await generateKey({ type });
+      const exported = await exportKey(jwtKey, { includeSecret: true });
+      const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi']
+        .map((m) => (exported as Record<string, unknown>)[m])
+        .filter((v): v is string => typeof v === 'string');
+      expect(privateMembers.length).toBeGreaterThan(0);
+      const jwtSecrets = [
+        ...new Set(privateMembers.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8)))),
+      ];
+      const issuer = { controller: jwtKey.controller ?? 'did:web:pd.example.org' };
+      const jwt = await issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, format: 'jwt', now: NOW });
+      const outputs = [
+        JSON.stringify(jwtKey),
+        inspect(jwtKey, { depth: 10, showHidden: true, getters: true }),
+        String(jwtKey),
+        JSON.stringify({ ...jwtKey }),
+        JSON.stringify(await exportKey(jwtKey)),
+        jwt,
+        JSON.stringify(await verifyCredential(jwt, { now: NOW })),
+      ];
+      // The other key's public members with this key's private ones: a mismatched pair.
+      const { kty: _kty, alg: _alg, kid: _kid, ...otherPublic } = (await exportKey(other)) as Record<string, unknown>;
+      const attempts = [
+        () =>
+          issueCredential({ ...unsignedCredential(issuer), name: '' } as never, {
+            key: jwtKey,
+            format: 'jwt',
+            now: NOW,
+          }),
+        () =>
+          issueCredential({ ...unsignedCredential(issuer), undefinedTerm: 1 } as never, {
+            key: jwtKey,
+            format: 'jwt',
+            now: NOW,
+          }),
+        // Asked for a proof it cannot make: refused before anything is signed.
+        () => issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW }),
+        () => importKey({ ...exported, ...otherPublic }),
+        () => importKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
+        () => importKey({ ...exported, kty: 'oct' }),
+        () => importKey({ ...exported, ...otherPublic, d: (exported.d as string).slice(0, -4) }),
+      ];
+      await expectErrorsWithoutSecret(attempts, jwtSecrets);
+      expectNoSecret(outputs, jwtSecrets);
+    },
+  );
 });
 
 describe('the CLI, from keys generate on', () => {
@@ -200,7 +259,10 @@ describe('the CLI, from keys generate on', () => {
     await writeFile(join(session.dir, 'bad.json'), '{"type": ["VerifiableCredential"], "name": 5}');
     const keyFile = await readJsonFile(join(session.dir, 'issuer.key.json'));
     await writeFile(join(session.dir, 'broken.key.json'), JSON.stringify(keyFile).slice(0, -5));
-    await writeFile(join(session.dir, 'mismatched.key.json'), JSON.stringify({ ...keyFile, publicKeyMultibase: (await exportKey(await generateKey())).publicKeyMultibase }));
+    await writeFile(
+      join(session.dir, 'mismatched.key.json'),
+      JSON.stringify({ ...keyFile, publicKeyMultibase: (await exportKey(await generateKey())).publicKeyMultibase }),
+    );
     const runs = [
       ['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--out', 'signed.json'],
       ['issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json'],
@@ -221,6 +283,9 @@ describe('the CLI, from keys generate on', () => {
     for (const argv of runs) statuses.push((await session.run(...argv)).status);
     expect(statuses.filter((s) => s === 0).length).toBeGreaterThanOrEqual(4);
     expect(statuses.filter((s) => s !== 0).length).toBeGreaterThanOrEqual(5);
-    expectNoSecret(session.outputs.flatMap((o) => [o.stdout, o.stderr]), cliSecrets);
+    expectNoSecret(
+      session.outputs.flatMap((o) => [o.stdout, o.stderr]),
+      cliSecrets,
+    );
   });
 });

@@ -9,14 +9,19 @@ import type { CheckId, CheckResult, Key, OpenBadgeCredential, VerificationReport
  * the undefined terms and wrong values it is about.
  */
 export type CredentialDraft = Pick<OpenBadgeCredential, 'type' | 'issuer' | 'name' | 'credentialSubject'> &
-  Partial<Pick<OpenBadgeCredential, '@context' | 'id' | 'validFrom' | 'validUntil' | 'awardedDate' | 'description' | 'proof'>> &
+  Partial<
+    Pick<OpenBadgeCredential, '@context' | 'id' | 'validFrom' | 'validUntil' | 'awardedDate' | 'description' | 'proof'>
+  > &
   Record<string, unknown>;
 
 /** The clock every test pins: well after the credentials' validFrom and before their validUntil. */
 export const NOW = new Date('2026-06-01T12:00:00Z');
 
 /** A valid unsigned Open Badges 3.0 credential issued by `key`'s controller (any key type, or just `{ controller }`). */
-export function unsignedCredential(key: Pick<Key, 'controller'>, overrides: Partial<CredentialDraft> = {}): CredentialDraft {
+export function unsignedCredential(
+  key: Pick<Key, 'controller'>,
+  overrides: Partial<CredentialDraft> = {},
+): CredentialDraft {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -82,7 +87,9 @@ export function specVectorKeyDocument(): { controller: string; document: Record<
   const document = {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
     id: controller,
-    verificationMethod: [{ id: keys.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: keys.publicKeyMultibase }],
+    verificationMethod: [
+      { id: keys.verificationMethod, type: 'Multikey', controller, publicKeyMultibase: keys.publicKeyMultibase },
+    ],
     assertionMethod: [keys.verificationMethod],
   };
   return { controller, document };

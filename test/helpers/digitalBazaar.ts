@@ -19,19 +19,31 @@ const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 /** A document loader for the plain stack: the packages' contexts (Ed25519Signature2020's too) and Ed25519 did:key, nothing else. */
 export function digitalBazaarLoader(): DocumentLoaderFn {
   const table = new Map<string, unknown>();
-  for (const source of [credentials, dataIntegrity, multikey, openBadges, did, ed25519Context]) for (const [url, doc] of source) table.set(url, doc);
+  for (const source of [credentials, dataIntegrity, multikey, openBadges, did, ed25519Context])
+    for (const [url, doc] of source) table.set(url, doc);
   return async (url) => {
     const context = table.get(url);
     if (context !== undefined) return { contextUrl: null, documentUrl: url, document: context };
     if (url.startsWith('did:key:')) {
       const [didKey, fragment] = url.split('#') as [string, string | undefined];
       const publicKeyMultibase = didKey.slice('did:key:'.length);
-      const method = { id: `${didKey}#${publicKeyMultibase}`, type: 'Multikey', controller: didKey, publicKeyMultibase };
+      const method = {
+        id: `${didKey}#${publicKeyMultibase}`,
+        type: 'Multikey',
+        controller: didKey,
+        publicKeyMultibase,
+      };
       if (fragment !== undefined) {
         if (fragment !== publicKeyMultibase) throw new Error(`no such key ${url}`);
         return { contextUrl: null, documentUrl: url, document: { '@context': MULTIKEY_V1, ...method } };
       }
-      const document = { '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1], id: didKey, verificationMethod: [method], assertionMethod: [method.id], authentication: [method.id] };
+      const document = {
+        '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1],
+        id: didKey,
+        verificationMethod: [method],
+        assertionMethod: [method.id],
+        authentication: [method.id],
+      };
       return { contextUrl: null, documentUrl: url, document };
     }
     throw new Error(`digitalBazaarLoader: no document for ${url}`);
@@ -39,7 +51,9 @@ export function digitalBazaarLoader(): DocumentLoaderFn {
 }
 
 /** A fresh Ed25519 key pair bound to its did:key, as the plain stack makes one. */
-export async function digitalBazaarKeyPair(): Promise<Ed25519Multikey.MultikeyPair & { id: string; controller: string }> {
+export async function digitalBazaarKeyPair(): Promise<
+  Ed25519Multikey.MultikeyPair & { id: string; controller: string }
+> {
   const pair = await Ed25519Multikey.generate();
   const controller = `did:key:${pair.publicKeyMultibase}`;
   pair.controller = controller;
@@ -68,8 +82,16 @@ export function digitalBazaarEd25519Signature2020Suite(): unknown {
  * enforces at issue time: the way to make credentials that are authentic yet wrong (issuer not the
  * signer, unreadable dates, plain VC type) and see what microcred's verifier says about them.
  */
-export async function signWithDigitalBazaar(credential: Record<string, unknown>, pair?: Ed25519Multikey.MultikeyPair, date: string = DIGITAL_BAZAAR_SIGNED_AT): Promise<Record<string, unknown>> {
+export async function signWithDigitalBazaar(
+  credential: Record<string, unknown>,
+  pair?: Ed25519Multikey.MultikeyPair,
+  date: string = DIGITAL_BAZAAR_SIGNED_AT,
+): Promise<Record<string, unknown>> {
   const signer = (pair ?? (await digitalBazaarKeyPair())).signer();
   const vc = await import('@digitalbazaar/vc');
-  return vc.issue({ credential: structuredClone(credential), suite: digitalBazaarSuite(signer, date), documentLoader: digitalBazaarLoader() });
+  return vc.issue({
+    credential: structuredClone(credential),
+    suite: digitalBazaarSuite(signer, date),
+    documentLoader: digitalBazaarLoader(),
+  });
 }

@@ -13,12 +13,18 @@ export interface Quad {
   graph?: string;
 }
 
-const LINE = /^(<[^>]*>|_:\S+) <([^>]*)> (<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@\S+)?)(?: (<[^>]*>|_:\S+))? \.$/;
+const LINE =
+  /^(<[^>]*>|_:\S+) <([^>]*)> (<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:\^\^<[^>]*>|@\S+)?)(?: (<[^>]*>|_:\S+))? \.$/;
 
 /** The canonical N-Quads of `credential` without its proof, parsed. */
 export async function signedQuads(credential: Record<string, unknown>): Promise<Quad[]> {
   const { proof: _proof, ...rest } = credential;
-  const text = await jsonld.canonize(rest, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: new DocumentLoader().load, safe: false });
+  const text = await jsonld.canonize(rest, {
+    algorithm: 'RDFC-1.0',
+    format: 'application/n-quads',
+    documentLoader: new DocumentLoader().load,
+    safe: false,
+  });
   return text.split('\n').filter(Boolean).map(parseLine);
 }
 
@@ -27,14 +33,16 @@ function parseLine(line: string): Quad {
   if (!m) throw new Error(`not an N-Quad: ${line}`);
   const [, s, p, o, g] = m as unknown as [string, string, string, string, string | undefined];
   const literal = o.startsWith('"');
-  const object = literal ? JSON.parse(o.slice(0, o.lastIndexOf('"') + 1)) as string : o.replace(/^<|>$/g, '');
+  const object = literal ? (JSON.parse(o.slice(0, o.lastIndexOf('"') + 1)) as string) : o.replace(/^<|>$/g, '');
   return { s: s.replace(/^<|>$/g, ''), p, o: object, literal, ...(g ? { graph: g } : {}) };
 }
 
 const CRED = 'https://www.w3.org/2018/credentials#';
 const TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const NAME = ['https://schema.org/name', 'http://schema.org/name'];
-const ACHIEVEMENT = ['achievement', 'achievement-0', 'Achievement'].map((t) => `https://purl.imsglobal.org/spec/vc/ob/vocab.html#${t}`);
+const ACHIEVEMENT = ['achievement', 'achievement-0', 'Achievement'].map(
+  (t) => `https://purl.imsglobal.org/spec/vc/ob/vocab.html#${t}`,
+);
 
 /** What a verifier shows of a credential, read straight from its statements: every value each field has. */
 export interface SignedFacts {
@@ -51,7 +59,8 @@ export interface SignedFacts {
 /** The facts of the one node typed VerifiableCredential in the default graph. */
 export function factsOf(quads: Quad[]): SignedFacts {
   const inDefault = quads.filter((q) => q.graph === undefined);
-  const objects = (s: string[], ps: string[]) => inDefault.filter((q) => s.includes(q.s) && ps.includes(q.p)).map((q) => q.o);
+  const objects = (s: string[], ps: string[]) =>
+    inDefault.filter((q) => s.includes(q.s) && ps.includes(q.p)).map((q) => q.o);
   const credential = inDefault.filter((q) => q.p === TYPE && q.o === `${CRED}VerifiableCredential`).map((q) => q.s);
   const issuer = objects(credential, [`${CRED}issuer`]);
   const subjects = objects(credential, [`${CRED}credentialSubject`]);

@@ -20,9 +20,13 @@ describe('recipientOf', () => {
 
   it('uses the given salt, or publishes the plain address only when asked to', async () => {
     const salted = await recipientOf({ email: 'a@example.com' }, { salt: 'Kosher' });
-    expect(salted.identifier![0]!.identityHash).toBe('sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399');
+    expect(salted.identifier![0]!.identityHash).toBe(
+      'sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399',
+    );
     const plain = await recipientOf({ email: ' A@Example.com' }, { hashEmail: false });
-    expect(plain.identifier).toEqual([{ type: 'IdentityObject', identityType: 'emailAddress', hashed: false, identityHash: 'a@example.com' }]);
+    expect(plain.identifier).toEqual([
+      { type: 'IdentityObject', identityType: 'emailAddress', hashed: false, identityHash: 'a@example.com' },
+    ]);
   });
 
   it('refuses a candidate with neither DID nor email', async () => {

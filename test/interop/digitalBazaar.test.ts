@@ -15,7 +15,12 @@ describe('a credential microcred signs', () => {
     const ours = await verifyCredential(signed, { now: NOW });
     expect(ours).toMatchObject({ authentic: true, verified: true, summary: 'verified' });
 
-    const theirs = await vc.verifyCredential({ credential: clone(signed), suite: digitalBazaarSuite(), documentLoader: digitalBazaarLoader(), now: NOW });
+    const theirs = await vc.verifyCredential({
+      credential: clone(signed),
+      suite: digitalBazaarSuite(),
+      documentLoader: digitalBazaarLoader(),
+      now: NOW,
+    });
     expect(theirs.error).toBeUndefined();
     expect(theirs.verified).toBe(true);
   });
@@ -24,7 +29,12 @@ describe('a credential microcred signs', () => {
     const key = await generateKey();
     const signed = clone(await issueCredential(unsignedCredential(key), { key, now: NOW }));
     signed.name = 'Something else';
-    const theirs = await vc.verifyCredential({ credential: signed, suite: digitalBazaarSuite(), documentLoader: digitalBazaarLoader(), now: NOW });
+    const theirs = await vc.verifyCredential({
+      credential: signed,
+      suite: digitalBazaarSuite(),
+      documentLoader: digitalBazaarLoader(),
+      now: NOW,
+    });
     expect(theirs.verified).toBe(false);
   });
 });
@@ -33,7 +43,10 @@ describe('a credential the plain Digital Bazaar stack signs', () => {
   async function signedByDigitalBazaar() {
     const pair = await digitalBazaarKeyPair();
     const credential = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: 'urn:uuid:5e1f0bd2-6a4b-4d8e-9a63-1b7e9c0f0a11',
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       name: 'Teamwork Badge',

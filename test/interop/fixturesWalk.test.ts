@@ -15,10 +15,11 @@ const matching = expected.rows.filter((r) => !r.gap);
 const gaps = expected.rows.filter((r) => r.gap);
 
 describe('the fixture walk covers every credential file', () => {
-  it('has one row per credential file, and every row\'s file exists', () => {
+  it("has one row per credential file, and every row's file exists", () => {
     const files = walk(fixturePath('')).map((f) => relative(fixturePath(''), f));
     // Not credentials: contexts, schemas, DID documents, status lists, key pairs and canonical forms, READMEs, this walk's data.
-    const notCredentials = /^(contexts|schemas)\/|\/(dids|statusLists)\/|keypair-and-intermediates\.json$|-canon\.txt$|README\.md$|^expected-verdicts\.json$/;
+    const notCredentials =
+      /^(contexts|schemas)\/|\/(dids|statusLists)\/|keypair-and-intermediates\.json$|-canon\.txt$|README\.md$|^expected-verdicts\.json$/;
     const credentialFiles = files.filter((f) => !notCredentials.test(f)).sort();
     expect(expected.rows.map((r) => r.path).sort()).toEqual(credentialFiles);
     expect(expected.rows).toHaveLength(172);
@@ -27,7 +28,8 @@ describe('the fixture walk covers every credential file', () => {
   it('gives every row a reason, and every offline stand-in a local file', () => {
     for (const row of expected.rows) {
       expect(row.reason.length, row.path).toBeGreaterThan(20);
-      for (const name of row.offline) expect(name === 'fragment-key' || expected.documents[name] !== undefined, `${row.path}: ${name}`).toBe(true);
+      for (const name of row.offline)
+        expect(name === 'fragment-key' || expected.documents[name] !== undefined, `${row.path}: ${name}`).toBe(true);
     }
   });
 });

@@ -60,7 +60,8 @@ export async function verifyRow(row: Row): Promise<VerificationReport> {
   const input = inputOf(row.path);
   if (row.offline.includes('fragment-key')) {
     const credential = JSON.parse(credentialText(input)) as Record<string, unknown>;
-    for (const doc of [credential, ...given]) for (const [url, controllerDoc] of fragmentKeyDocuments(doc)) documents.set(url, controllerDoc);
+    for (const doc of [credential, ...given])
+      for (const [url, controllerDoc] of fragmentKeyDocuments(doc)) documents.set(url, controllerDoc);
   }
   return verifyCredential(input, { loader: new DocumentLoader({ documents }), documents, now: CLOCK });
 }
@@ -117,11 +118,17 @@ export function fragmentKeyDocuments(doc: Record<string, unknown>): Map<string, 
 export function mismatch(report: VerificationReport, row: Row): string | undefined {
   const { verdict, findings } = row.expect;
   const verdictHolds =
-    verdict === 'valid' ? report.verified
-    : verdict === 'valid-with-warnings' ? report.summary === 'verified-with-warnings'
-    : verdict === 'invalid' ? report.summary === 'invalid'
-    : report.summary === 'could-not-check';
-  const problems = [...(verdictHolds ? [] : [`expected ${verdict}, got ${report.summary}`]), ...findings.map((f) => findingMismatch(report, f)).filter((m): m is string => m !== undefined)];
+    verdict === 'valid'
+      ? report.verified
+      : verdict === 'valid-with-warnings'
+        ? report.summary === 'verified-with-warnings'
+        : verdict === 'invalid'
+          ? report.summary === 'invalid'
+          : report.summary === 'could-not-check';
+  const problems = [
+    ...(verdictHolds ? [] : [`expected ${verdict}, got ${report.summary}`]),
+    ...findings.map((f) => findingMismatch(report, f)).filter((m): m is string => m !== undefined),
+  ];
   return problems.length ? `${problems.join('; ')} — ${outline(report)}` : undefined;
 }
 
@@ -129,16 +136,24 @@ function findingMismatch(report: VerificationReport, finding: Finding): string |
   const check = report.checks.find((c) => c.id === finding.check);
   if (!check) return `no "${finding.check}" check`;
   const outcomes = Array.isArray(finding.outcome) ? finding.outcome : [finding.outcome];
-  if (!outcomes.includes(check.outcome)) return `${finding.check} is ${check.outcome}, expected ${outcomes.join(' or ')}`;
-  const problems = [check.problem, ...(check.problems ?? []), ...(check.parts ?? []).map((p) => p.problem)].filter((p) => p !== undefined);
+  if (!outcomes.includes(check.outcome))
+    return `${finding.check} is ${check.outcome}, expected ${outcomes.join(' or ')}`;
+  const problems = [check.problem, ...(check.problems ?? []), ...(check.parts ?? []).map((p) => p.problem)].filter(
+    (p) => p !== undefined,
+  );
   if (finding.code && !problems.some((p) => p.code === finding.code)) return `${finding.check} has no ${finding.code}`;
-  if (finding.path && !problems.some((p) => p.path === finding.path)) return `${finding.check} has no problem at ${finding.path}`;
-  if (finding.url && !JSON.stringify(check).includes(finding.url)) return `${finding.check} does not name ${finding.url}`;
+  if (finding.path && !problems.some((p) => p.path === finding.path))
+    return `${finding.check} has no problem at ${finding.path}`;
+  if (finding.url && !JSON.stringify(check).includes(finding.url))
+    return `${finding.check} does not name ${finding.url}`;
   return undefined;
 }
 
 /** The checks that did not pass, for messages: `signature:could-not-check:ERR_KEY_UNRESOLVED`. */
 export function outline(report: VerificationReport): string {
   const notPassed = report.checks.filter((c) => c.outcome !== 'passed' && c.outcome !== 'skipped');
-  return notPassed.map((c) => `${c.id}:${c.outcome}${c.problem ? `:${c.problem.code}` : ''}`).join(' ') || 'every check passed';
+  return (
+    notPassed.map((c) => `${c.id}:${c.outcome}${c.problem ? `:${c.problem.code}` : ''}`).join(' ') ||
+    'every check passed'
+  );
 }

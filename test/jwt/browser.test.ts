@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredential, type VerificationReport } from '../../src/index.js';
 import { NOW } from '../helpers/credential.js';
 import { browserAvailable, openBrowser, type BrowserSession } from '../browser/harness.js';
-import { ALGS, DID_WEB, controllerDocument, didKeyMethod, obCredential, signJwt, tampered, testKey, type TestKey } from './helpers.js';
+import {
+  ALGS,
+  DID_WEB,
+  controllerDocument,
+  didKeyMethod,
+  obCredential,
+  signJwt,
+  tampered,
+  testKey,
+  type TestKey,
+} from './helpers.js';
 
 type Api = typeof import('../../src/index.js');
 
@@ -41,9 +51,14 @@ describe.skipIf(!browserAvailable)('VC-JWTs in headless Chromium', () => {
       expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
       expect(report).toMatchObject({ verified: true, format: 'vc-jwt' });
 
-      const forged = tampered(jwt, 'payload', (p) => { p.name = 'Something else'; });
+      const forged = tampered(jwt, 'payload', (p) => {
+        p.name = 'Something else';
+      });
       const inBrowser = await verifyInBrowser(forged, documents);
-      expect(inBrowser.checks.find((c) => c.id === 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+      expect(inBrowser.checks.find((c) => c.id === 'signature')).toMatchObject({
+        outcome: 'failed',
+        problem: { code: 'ERR_SIGNATURE_INVALID' },
+      });
     }
     expect(browser.pageErrors).toEqual([]);
   });
@@ -53,8 +68,14 @@ describe.skipIf(!browserAvailable)('VC-JWTs in headless Chromium', () => {
     const jwt = await browser.page.evaluate(async (unsigned) => {
       const { generateKey, issueCredential } = (globalThis as unknown as { microcred: Api }).microcred;
       const key = await generateKey({ type: 'p256' });
-      return issueCredential({ ...unsigned, issuer: { ...(unsigned.issuer as object), id: key.controller } } as never, { key, format: 'jwt' });
+      return issueCredential({ ...unsigned, issuer: { ...(unsigned.issuer as object), id: key.controller } } as never, {
+        key,
+        format: 'jwt',
+      });
     }, draft);
-    expect(await verifyCredential(jwt, { now: NOW })).toMatchObject({ verified: true, credential: { proof: { alg: 'ES256' } } });
+    expect(await verifyCredential(jwt, { now: NOW })).toMatchObject({
+      verified: true,
+      credential: { proof: { alg: 'ES256' } },
+    });
   });
 });

@@ -57,19 +57,44 @@ describe('microcred with VC-JWTs', () => {
   });
 
   it('keys generate --type rsa --did-web writes the key and its DID document; the JWT verifies with --did-doc', async () => {
-    const generated = await run('keys', 'generate', '--type', 'rsa', '--did-web', 'pd.example.org', '--out', 'keys/rsa.jwk.json');
+    const generated = await run(
+      'keys',
+      'generate',
+      '--type',
+      'rsa',
+      '--did-web',
+      'pd.example.org',
+      '--out',
+      'keys/rsa.jwk.json',
+    );
     expect(generated.status).toBe(0);
     const key = await readJsonFile<{ kty: string; kid: string }>(join(dir, 'keys/rsa.jwk.json'));
     expect(key).toMatchObject({ kty: 'RSA', kid: expect.stringMatching(/^did:web:pd\.example\.org#/) });
-    const document = await readJsonFile<{ id: string; verificationMethod: { id: string; publicKeyJwk: Record<string, string> }[] }>(join(dir, 'keys/did.json'));
+    const document = await readJsonFile<{
+      id: string;
+      verificationMethod: { id: string; publicKeyJwk: Record<string, string> }[];
+    }>(join(dir, 'keys/did.json'));
     expect(document.id).toBe('did:web:pd.example.org');
     expect(document.verificationMethod[0]?.id).toBe(key.kid);
     expect(document.verificationMethod[0]?.publicKeyJwk).not.toHaveProperty('d');
 
     const unsigned = await writeUnsigned(dir, 'did:web:pd.example.org');
-    const issued = await run('issue', '-k', 'keys/rsa.jwk.json', '-c', unsigned, '--format', 'jwt', '--out', 'badge.jwt');
+    const issued = await run(
+      'issue',
+      '-k',
+      'keys/rsa.jwk.json',
+      '-c',
+      unsigned,
+      '--format',
+      'jwt',
+      '--out',
+      'badge.jwt',
+    );
     expect(issued.stdout).toContain('wrote it to badge.jwt');
-    expect(decodePart(partsOf((await readFile(join(dir, 'badge.jwt'), 'utf8')).trim())[0])).toMatchObject({ alg: 'RS256', kid: key.kid });
+    expect(decodePart(partsOf((await readFile(join(dir, 'badge.jwt'), 'utf8')).trim())[0])).toMatchObject({
+      alg: 'RS256',
+      kid: key.kid,
+    });
 
     const offline = await run('verify', 'badge.jwt');
     expect(offline.status).toBe(1);
@@ -92,7 +117,17 @@ describe('microcred with VC-JWTs', () => {
   it('signs a VC-JWT with an Ed25519 key too (EdDSA)', async () => {
     expect((await run('keys', 'generate', '--out', 'ed.key.json')).status).toBe(0);
     const { controller } = await readJsonFile<{ controller: string }>(join(dir, 'ed.key.json'));
-    const issued = await run('issue', '--key', 'ed.key.json', '--credential', await writeUnsigned(dir, controller), '--format', 'jwt', '--out', 'ed.jwt');
+    const issued = await run(
+      'issue',
+      '--key',
+      'ed.key.json',
+      '--credential',
+      await writeUnsigned(dir, controller),
+      '--format',
+      'jwt',
+      '--out',
+      'ed.jwt',
+    );
     expect(issued.status).toBe(0);
     expect((await run('verify', 'ed.jwt')).status).toBe(0);
   });
@@ -100,9 +135,32 @@ describe('microcred with VC-JWTs', () => {
   it('gives a VC-JWT status entries from --status-store (Ed25519 key), and refuses a P-256 key there (exit 2)', async () => {
     expect((await run('keys', 'generate', '--out', 'ed.key.json')).status).toBe(0);
     const { controller } = await readJsonFile<{ controller: string }>(join(dir, 'ed.key.json'));
-    expect((await run('status', 'create', '--key', 'ed.key.json', '--list-url', 'https://pd.example.org/status', '--store', 'status.json')).status).toBe(0);
+    expect(
+      (
+        await run(
+          'status',
+          'create',
+          '--key',
+          'ed.key.json',
+          '--list-url',
+          'https://pd.example.org/status',
+          '--store',
+          'status.json',
+        )
+      ).status,
+    ).toBe(0);
     const unsigned = await writeUnsigned(dir, controller);
-    const issued = await run('issue', '--key', 'ed.key.json', '--credential', unsigned, '--format', 'jwt', '--status-store', 'status.json');
+    const issued = await run(
+      'issue',
+      '--key',
+      'ed.key.json',
+      '--credential',
+      unsigned,
+      '--format',
+      'jwt',
+      '--status-store',
+      'status.json',
+    );
     expect(issued.status).toBe(0);
     const payload = decodePart(partsOf(issued.stdout.trim())[1]);
     expect(payload.credentialStatus).toEqual([
@@ -111,7 +169,17 @@ describe('microcred with VC-JWTs', () => {
     ]);
 
     await run('keys', 'generate', '--type', 'p256', '--out', 'p256.jwk.json');
-    const p256 = await run('issue', '--key', 'p256.jwk.json', '--credential', unsigned, '--format', 'jwt', '--status-store', 'status.json');
+    const p256 = await run(
+      'issue',
+      '--key',
+      'p256.jwk.json',
+      '--credential',
+      unsigned,
+      '--format',
+      'jwt',
+      '--status-store',
+      'status.json',
+    );
     expect(p256.status).toBe(2);
     expect(p256.stderr).toContain('--status-store needs an Ed25519 key');
   });
@@ -133,7 +201,17 @@ describe('microcred with VC-JWTs', () => {
 
   it('names the field and signs nothing when the credential is invalid', async () => {
     await run('keys', 'generate', '--type', 'p256', '--out', 'p256.jwk.json');
-    const issued = await run('issue', '--key', 'p256.jwk.json', '--credential', await writeUnsigned(dir, 'did:example:not-the-key'), '--format', 'jwt', '--out', 'x.jwt');
+    const issued = await run(
+      'issue',
+      '--key',
+      'p256.jwk.json',
+      '--credential',
+      await writeUnsigned(dir, 'did:example:not-the-key'),
+      '--format',
+      'jwt',
+      '--out',
+      'x.jwt',
+    );
     expect(issued.status).toBe(1);
     expect(issued.stderr).toContain('ERR_ISSUER_MISMATCH');
     await expect(readFile(join(dir, 'x.jwt'))).rejects.toThrow();
@@ -143,6 +221,10 @@ describe('microcred with VC-JWTs', () => {
     await writeFile(join(dir, 'broken.jwt'), 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0\n');
     const result = await run('verify', 'broken.jwt', '--json');
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).checks[0]).toMatchObject({ id: 'parse', outcome: 'failed', problem: { code: 'ERR_JWT_MALFORMED' } });
+    expect(JSON.parse(result.stdout).checks[0]).toMatchObject({
+      id: 'parse',
+      outcome: 'failed',
+      problem: { code: 'ERR_JWT_MALFORMED' },
+    });
   });
 });

@@ -23,13 +23,18 @@ function jwtOf(file: Fixture): string {
 function withStandIns(): DocumentLoader {
   const standIn = { '@context': { '@vocab': 'https://stand-in.example/terms#' } };
   // clr20/simple.jwt also uses the draft OB context of ob30/simple.jwt.
-  return new DocumentLoader({ documents: Object.fromEntries(Object.values(MISSING_CONTEXTS).map((url) => [url, standIn])) });
+  return new DocumentLoader({
+    documents: Object.fromEntries(Object.values(MISSING_CONTEXTS).map((url) => [url, standIn])),
+  });
 }
 
 function expectUnknownContext(report: VerificationReport, url: string): void {
   expect(report).toMatchObject({ format: 'vc-jwt', authentic: false, verified: false, summary: 'could-not-check' });
   expect(check(report, 'parse').outcome).toBe('passed');
-  expect(check(report, 'jsonld')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTEXT_UNKNOWN' } });
+  expect(check(report, 'jsonld')).toMatchObject({
+    outcome: 'could-not-check',
+    problem: { code: 'ERR_CONTEXT_UNKNOWN' },
+  });
   expect(check(report, 'jsonld').problem?.detail).toContain(url);
   expect(report.checks.some((c) => c.outcome === 'failed')).toBe(false);
 }
@@ -52,13 +57,19 @@ describe('1edtech-validator/ob30/simple.jwt (expected: unknown; the validator re
 
 describe('1edtech-validator/ob30/velocity.jwt (expected: invalid, for its missing Velocity context)', () => {
   it('offline: could not check, naming the Velocity context microcred does not hold (it never fetches contexts)', async () => {
-    expectUnknownContext(await verifyCredential(jwtOf('ob30/velocity.jwt'), { now: NOW }), MISSING_CONTEXTS['ob30/velocity.jwt']);
+    expectUnknownContext(
+      await verifyCredential(jwtOf('ob30/velocity.jwt'), { now: NOW }),
+      MISSING_CONTEXTS['ob30/velocity.jwt'],
+    );
   });
 
   it('past the context: could not check, because its did:velocity key lives in a registry microcred cannot read', async () => {
     const report = await verifyCredential(jwtOf('ob30/velocity.jwt'), { now: NOW, loader: withStandIns() });
     expect(check(report, 'proof').outcome).toBe('passed');
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_KEY_UNRESOLVED', path: 'header.kid' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_KEY_UNRESOLVED', path: 'header.kid' },
+    });
     expect(check(report, 'signature').problem?.detail).toMatch(/^did:velocity:v2:0x4ade3a40/);
     expect(report.summary).toBe('could-not-check');
   });
@@ -66,7 +77,10 @@ describe('1edtech-validator/ob30/velocity.jwt (expected: invalid, for its missin
 
 describe('1edtech-validator/clr20/simple.jwt (expected: unknown; its test is disabled)', () => {
   it('offline: could not check (its CLR draft context is unknown)', async () => {
-    expectUnknownContext(await verifyCredential(jwtOf('clr20/simple.jwt'), { now: NOW }), MISSING_CONTEXTS['clr20/simple.jwt']);
+    expectUnknownContext(
+      await verifyCredential(jwtOf('clr20/simple.jwt'), { now: NOW }),
+      MISSING_CONTEXTS['clr20/simple.jwt'],
+    );
   });
 
   it('its RS256 signature verifies under the RSA key in its header (jose), and a changed payload does not', async () => {
@@ -75,14 +89,21 @@ describe('1edtech-validator/clr20/simple.jwt (expected: unknown; its test is dis
     expect(key).toMatchObject({ source: 'jwk', jwk: { kty: 'RSA', e: 'AQAB' } });
     expect(key.controller).toBeUndefined();
     const [header, , signature] = jwt.compact.split('.');
-    const changed = Buffer.from(JSON.stringify({ ...jwt.payload, sub: 'did:example:someone-else' })).toString('base64url');
-    await expect(verifyJwtSignature(decodeJwt(`${header}.${changed}.${signature}`), { loader: new DocumentLoader() })).rejects.toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
+    const changed = Buffer.from(JSON.stringify({ ...jwt.payload, sub: 'did:example:someone-else' })).toString(
+      'base64url',
+    );
+    await expect(
+      verifyJwtSignature(decodeJwt(`${header}.${changed}.${signature}`), { loader: new DocumentLoader() }),
+    ).rejects.toMatchObject({ code: 'ERR_SIGNATURE_INVALID' });
   });
 
   it('past the context: signature and claims hold, but nothing ties the header key to its https issuer', async () => {
     const report = await verifyCredential(jwtOf('clr20/simple.jwt'), { now: NOW, loader: withStandIns() });
     for (const id of ['proof', 'signature', 'claims'] as const) expect(check(report, id).outcome).toBe('passed');
-    expect(check(report, 'issuer')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_JWT_KEY_NOT_BOUND', path: 'issuer.id' } });
+    expect(check(report, 'issuer')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_JWT_KEY_NOT_BOUND', path: 'issuer.id' },
+    });
     expect(report.authentic).toBe(false);
   });
 });

@@ -25,9 +25,11 @@ export async function testKey(alg: Alg): Promise<TestKey> {
   const publicJwk = await jose.exportJWK(publicKey);
   const privateJwk = await jose.exportJWK(privateKey);
   const multibase =
-    alg === 'EdDSA' ? (await Ed25519Multikey.fromJwk({ jwk: publicJwk })).publicKeyMultibase
-    : alg === 'ES256' ? (await EcdsaMultikey.fromJwk({ jwk: publicJwk as Record<string, unknown> })).publicKeyMultibase
-    : undefined;
+    alg === 'EdDSA'
+      ? (await Ed25519Multikey.fromJwk({ jwk: publicJwk })).publicKeyMultibase
+      : alg === 'ES256'
+        ? (await EcdsaMultikey.fromJwk({ jwk: publicJwk as Record<string, unknown> })).publicKeyMultibase
+        : undefined;
   return { alg, privateKey, publicJwk, privateJwk, ...(multibase ? { didKey: `did:key:${multibase}` } : {}) };
 }
 
@@ -43,8 +45,17 @@ export const URL_ISSUER = 'https://issuer.example/issuers/1';
  * A DID or controller document listing `keys` (JsonWebKey with publicKeyJwk) under
  * verificationMethod and assertionMethod, with relative ids `#key-<n>`.
  */
-export function controllerDocument(id: string, keys: TestKey[], options: { assertion?: boolean } = {}): Record<string, unknown> {
-  const methods = keys.map((k, i) => ({ id: `${id}#key-${i + 1}`, type: 'JsonWebKey', controller: id, publicKeyJwk: k.publicJwk }));
+export function controllerDocument(
+  id: string,
+  keys: TestKey[],
+  options: { assertion?: boolean } = {},
+): Record<string, unknown> {
+  const methods = keys.map((k, i) => ({
+    id: `${id}#key-${i + 1}`,
+    type: 'JsonWebKey',
+    controller: id,
+    publicKeyJwk: k.publicJwk,
+  }));
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/jwk/v1'],
     id,
@@ -61,7 +72,11 @@ export function loaderWith(documents: Record<string, unknown>): DocumentLoader {
 
 /** A valid unsigned OB 3.0 credential (VC 2.0) issued by `issuerId`, with an id. */
 export function obCredential(issuerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...unsignedCredential({ controller: issuerId }), id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e', ...overrides };
+  return {
+    ...unsignedCredential({ controller: issuerId }),
+    id: 'urn:uuid:4a1e1b8c-53a4-4a66-9a55-0f6f1c3b9b0e',
+    ...overrides,
+  };
 }
 
 /** The same credential in the VC 1.1 data model (issuanceDate, the VC 1.1 context first). */
@@ -69,7 +84,10 @@ export function vc11Credential(issuerId: string, overrides: Record<string, unkno
   const { validFrom, ...rest } = obCredential(issuerId);
   return {
     ...rest,
-    '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    '@context': [
+      'https://www.w3.org/2018/credentials/v1',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
     issuanceDate: validFrom,
     ...overrides,
   };
@@ -99,7 +117,9 @@ export async function signJwt(
   const header = { alg: key.alg, typ: encoding === 'vc-jose-cose' ? 'vc+jwt' : 'JWT', ...keyHeader, ...options.header };
   const payload = { ...payloadOf(credential, encoding), ...options.claims };
   for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
-  return new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header as jose.CompactJWSHeaderParameters).sign(key.privateKey);
+  return new jose.CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader(header as jose.CompactJWSHeaderParameters)
+    .sign(key.privateKey);
 }
 
 function payloadOf(credential: Record<string, unknown>, encoding: Encoding): Record<string, unknown> {
@@ -123,9 +143,18 @@ function payloadOf(credential: Record<string, unknown>, encoding: Encoding): Rec
 }
 
 /** A compact JWS signed with WebCrypto directly, for headers jose will not sign (e.g. an unknown crit). */
-export async function signByHand(header: Record<string, unknown>, payload: Record<string, unknown>, key: TestKey): Promise<string> {
+export async function signByHand(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: TestKey,
+): Promise<string> {
   const input = `${encodePart(header)}.${encodePart(payload)}`;
-  const algorithm = key.alg === 'ES256' ? { name: 'ECDSA', hash: 'SHA-256' } : key.alg === 'EdDSA' ? { name: 'Ed25519' } : { name: 'RSASSA-PKCS1-v1_5' };
+  const algorithm =
+    key.alg === 'ES256'
+      ? { name: 'ECDSA', hash: 'SHA-256' }
+      : key.alg === 'EdDSA'
+        ? { name: 'Ed25519' }
+        : { name: 'RSASSA-PKCS1-v1_5' };
   const signature = await globalThis.crypto.subtle.sign(algorithm, key.privateKey, new TextEncoder().encode(input));
   return `${input}.${jose.base64url.encode(new Uint8Array(signature))}`;
 }
@@ -146,9 +175,15 @@ export function decodePart(part: string): Record<string, unknown> {
 }
 
 /** `jwt` with its header or payload replaced by `change(decoded)`, the signature kept: a tampered token. */
-export function tampered(jwt: string, part: 'header' | 'payload', change: (value: Record<string, unknown>) => void): string {
+export function tampered(
+  jwt: string,
+  part: 'header' | 'payload',
+  change: (value: Record<string, unknown>) => void,
+): string {
   const [header, payload, signature] = partsOf(jwt);
   const value = decodePart(part === 'header' ? header : payload);
   change(value);
-  return part === 'header' ? `${encodePart(value)}.${payload}.${signature}` : `${header}.${encodePart(value)}.${signature}`;
+  return part === 'header'
+    ? `${encodePart(value)}.${payload}.${signature}`
+    : `${header}.${encodePart(value)}.${signature}`;
 }

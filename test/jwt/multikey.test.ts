@@ -11,9 +11,11 @@ import { MicrocredError } from '../../src/index.js';
 
 describe('base58btc', () => {
   it('round-trips any bytes, leading zeros included', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 48 }), (bytes) => {
-      expect(fromBase58btc(toBase58btc(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 48 }), (bytes) => {
+        expect(fromBase58btc(toBase58btc(bytes))).toEqual(bytes);
+      }),
+    );
   });
 
   it('matches known values and refuses characters outside its alphabet (0, O, I, l)', () => {
@@ -36,12 +38,18 @@ describe('Multikey public keys as JWKs', () => {
 
   it('reads Ed25519 (z6Mk…) keys as ed25519-multikey writes them', async () => {
     const pair = await Ed25519Multikey.generate();
-    expect(jwkOfMultibase(pair.publicKeyMultibase)).toEqual({ kty: 'OKP', crv: 'Ed25519', x: Buffer.from(pair.publicKey).toString('base64url') });
+    expect(jwkOfMultibase(pair.publicKeyMultibase)).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: Buffer.from(pair.publicKey).toString('base64url'),
+    });
   });
 
   it('refuses a point that is not on the curve, other key types and damaged values with ERR_KEY_INVALID', async () => {
     const { publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
-    const valid = multibaseOfP256((await jose.exportJWK(publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string });
+    const valid = multibaseOfP256(
+      (await jose.exportJWK(publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string },
+    );
     const bytes = fromBase58btc(valid.slice(1));
     // Find an x for which x³ − 3x + b has no square root: no point of the curve has it.
     let offCurve: string | undefined;
@@ -58,7 +66,13 @@ describe('Multikey public keys as JWKs', () => {
     expect(offCurve).toBeDefined();
     const secp256k1 = 'zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme';
     for (const value of [offCurve as string, secp256k1, valid.slice(0, -3), 'uAAAA', 'z6MkO0']) {
-      const error = (() => { try { jwkOfMultibase(value); } catch (e) { return e; } })();
+      const error = (() => {
+        try {
+          jwkOfMultibase(value);
+        } catch (e) {
+          return e;
+        }
+      })();
       expect(error).toBeInstanceOf(MicrocredError);
       expect((error as MicrocredError).code).toBe('ERR_KEY_INVALID');
     }

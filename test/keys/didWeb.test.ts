@@ -14,7 +14,17 @@ describe('didWebOf', () => {
     expect(didWebOf(domain)).toBe(did);
   });
 
-  it.each(['', 'localhost', 'not a domain', 'pd.example.org/../etc', 'pd.example.org/./x', 'pd..example.org', '.example.org', 'http://pd.example.org', 'pd.example.org?x=1'])('refuses %j (ERR_FIELD_INVALID)', (domain) => {
+  it.each([
+    '',
+    'localhost',
+    'not a domain',
+    'pd.example.org/../etc',
+    'pd.example.org/./x',
+    'pd..example.org',
+    '.example.org',
+    'http://pd.example.org',
+    'pd.example.org?x=1',
+  ])('refuses %j (ERR_FIELD_INVALID)', (domain) => {
     expect(() => didWebOf(domain)).toThrow(MicrocredError);
     expect(() => didWebOf(domain)).toThrow(expect.objectContaining({ code: 'ERR_FIELD_INVALID' }));
   });
@@ -29,7 +39,12 @@ describe('didWebDocument', () => {
     expect(doc).toEqual({
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
       id: did,
-      verificationMethod: [a, b].map((k, i) => ({ id: ids[i], type: 'Multikey', controller: did, publicKeyMultibase: k.publicKeyMultibase })),
+      verificationMethod: [a, b].map((k, i) => ({
+        id: ids[i],
+        type: 'Multikey',
+        controller: did,
+        publicKeyMultibase: k.publicKeyMultibase,
+      })),
       assertionMethod: ids,
       authentication: ids,
     });

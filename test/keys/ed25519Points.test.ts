@@ -3,7 +3,11 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SMALL_ORDER_ENCODINGS, ed25519KeyWeakness, isCanonicalEd25519Signature } from '../../src/keys/ed25519Points.js';
+import {
+  SMALL_ORDER_ENCODINGS,
+  ed25519KeyWeakness,
+  isCanonicalEd25519Signature,
+} from '../../src/keys/ed25519Points.js';
 import { fromHex, toHex } from '../../src/encoding.js';
 
 const P = 2n ** 255n - 19n;
@@ -22,7 +26,10 @@ function withSignBit(bytes: Uint8Array): Uint8Array {
 }
 
 function nodeKey(bytes: Uint8Array) {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(bytes).toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(bytes).toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 // The identity point's encoding followed by S = 0: the signature a small-order key "makes" for many messages.
@@ -40,7 +47,9 @@ describe('ed25519KeyWeakness', () => {
     // The first five entries are the canonical ones (y < p); the last two are y = p and y = p + 1.
     const canonical = SMALL_ORDER_ENCODINGS.slice(0, 5).map(fromHex);
     const messages = Array.from({ length: 200 }, (_, i) => Buffer.from(`message ${i}`));
-    const forgedFor = canonical.map((bytes) => messages.some((m) => verify(null, m, nodeKey(bytes), IDENTITY_SIGNATURE)));
+    const forgedFor = canonical.map((bytes) =>
+      messages.some((m) => verify(null, m, nodeKey(bytes), IDENTITY_SIGNATURE)),
+    );
     expect(forgedFor).toEqual([true, true, true, true, true]);
   });
 
@@ -67,7 +76,11 @@ describe('ed25519KeyWeakness', () => {
       return; // refused at import: nothing to verify with
     }
     const messages = Array.from({ length: 64 }, (_, i) => Buffer.from(`message ${i}`));
-    expect(messages.some((m) => verify(null, m, imported, IDENTITY_SIGNATURE) || verify(null, m, imported, new Uint8Array(64)))).toBe(false);
+    expect(
+      messages.some(
+        (m) => verify(null, m, imported, IDENTITY_SIGNATURE) || verify(null, m, imported, new Uint8Array(64)),
+      ),
+    ).toBe(false);
   });
 
   it('refuses anything but 32 bytes', () => {
@@ -104,13 +117,17 @@ describe('isCanonicalEd25519Signature', () => {
 
   it('accepts a real signature, and S = L − 1', () => {
     expect(isCanonicalEd25519Signature(genuine)).toBe(true);
-    expect(isCanonicalEd25519Signature(Uint8Array.from([...genuine.subarray(0, 32), ...littleEndian(L - 1n)]))).toBe(true);
+    expect(isCanonicalEd25519Signature(Uint8Array.from([...genuine.subarray(0, 32), ...littleEndian(L - 1n)]))).toBe(
+      true,
+    );
   });
 
   it('refuses S = L, S + L and the maximum S, and any length but 64', () => {
     const s = genuine.subarray(32).reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
     for (const scalar of [L, s + L, 2n ** 256n - 1n]) {
-      expect(isCanonicalEd25519Signature(Uint8Array.from([...genuine.subarray(0, 32), ...littleEndian(scalar)]))).toBe(false);
+      expect(isCanonicalEd25519Signature(Uint8Array.from([...genuine.subarray(0, 32), ...littleEndian(scalar)]))).toBe(
+        false,
+      );
     }
     expect(isCanonicalEd25519Signature(genuine.subarray(0, 63))).toBe(false);
   });

@@ -28,16 +28,22 @@ afterAll(() => session.close());
 afterEach(() => vi.restoreAllMocks());
 
 describe('verify --doc URL=FILE', () => {
-  it.each([`${DID}=did.json`, 'https://pd.example.org/.well-known/did.json=did.json'])('--doc %s verifies a did:web credential offline', async (pair) => {
-    const result = await session.run('verify', 'web-signed.json', '--doc', pair);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('✔ Verified');
-  });
+  it.each([`${DID}=did.json`, 'https://pd.example.org/.well-known/did.json=did.json'])(
+    '--doc %s verifies a did:web credential offline',
+    async (pair) => {
+      const result = await session.run('verify', 'web-signed.json', '--doc', pair);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('✔ Verified');
+    },
+  );
 
   it('without the document, exit 1, ERR_NETWORK_DISABLED, and a hint naming both ways out', async () => {
     const result = await session.run('verify', 'web-signed.json', '--json');
     expect(result.status).toBe(1);
-    expect(signatureOf(result.stdout)).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED' } });
+    expect(signatureOf(result.stdout)).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_DISABLED' },
+    });
     expect(result.stderr).toContain('https://pd.example.org/.well-known/did.json');
     expect(result.stderr).toContain('--did-doc');
     expect(result.stderr).toContain('--allow-network');
@@ -66,11 +72,17 @@ describe('verify --doc URL=FILE', () => {
 describe('verify --allow-network', () => {
   it('fetches under the default policy: a did:web on localhost is refused before any socket is opened', async () => {
     const key = (await generateKey()).withController('did:web:localhost%3A8443');
-    await writeFile(join(session.dir, 'local-signed.json'), JSON.stringify(await issueCredential(unsignedCredential(key), { key, now: NOW })));
+    await writeFile(
+      join(session.dir, 'local-signed.json'),
+      JSON.stringify(await issueCredential(unsignedCredential(key), { key, now: NOW })),
+    );
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const result = await session.run('verify', 'local-signed.json', '--json', '--allow-network');
     expect(result.status).toBe(1);
-    expect(signatureOf(result.stdout)).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_REFUSED' } });
+    expect(signatureOf(result.stdout)).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_REFUSED' },
+    });
     expect(signatureOf(result.stdout)?.problem?.detail).toContain('https://localhost:8443/.well-known/did.json');
     expect(connect).not.toHaveBeenCalled();
   });

@@ -1,7 +1,14 @@
 // did:web: where a DID document is published, resolving it through the caller's fetch, refusing a
 // document of another DID, and the key representations DID documents use in the wild.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DocumentLoader, didWebOf, didWebUrl, generateKey, issueCredential, verifyCredential } from '../../src/index.js';
+import {
+  DocumentLoader,
+  didWebOf,
+  didWebUrl,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+} from '../../src/index.js';
 import { toBase64Url } from '../../src/encoding.js';
 import { NOW, check, fixture, unsignedCredential } from '../helpers/credential.js';
 import { rejection } from '../helpers/errors.js';
@@ -14,7 +21,7 @@ afterEach(async () => {
 });
 
 describe('didWebUrl (did:web spec §3.2)', () => {
-  it('follows the spec\'s examples: no path means /.well-known, a path replaces the colons, a port is percent-encoded', () => {
+  it("follows the spec's examples: no path means /.well-known, a path replaces the colons, a port is percent-encoded", () => {
     expect(didWebUrl('did:web:w3c-ccg.github.io')).toBe('https://w3c-ccg.github.io/.well-known/did.json');
     expect(didWebUrl('did:web:w3c-ccg.github.io:user:alice')).toBe('https://w3c-ccg.github.io/user/alice/did.json');
     expect(didWebUrl('did:web:example.com%3A3000:user:alice')).toBe('https://example.com:3000/user/alice/did.json');
@@ -22,20 +29,33 @@ describe('didWebUrl (did:web spec §3.2)', () => {
   });
 
   it('is where didWebOf says an issuer publishes', () => {
-    for (const domain of ['pd.example.org', 'pd.example.org:8443/issuers/district-7', 'digitalcredentials.github.io/vc-test-fixtures/dids/legacy']) {
-      expect(didWebUrl(didWebOf(domain))).toBe(`https://${domain.includes('/') ? domain : `${domain}/.well-known`}/did.json`);
+    for (const domain of [
+      'pd.example.org',
+      'pd.example.org:8443/issuers/district-7',
+      'digitalcredentials.github.io/vc-test-fixtures/dids/legacy',
+    ]) {
+      expect(didWebUrl(didWebOf(domain))).toBe(
+        `https://${domain.includes('/') ? domain : `${domain}/.well-known`}/did.json`,
+      );
     }
   });
 
-  it.each(['did:web:', 'did:web:exa mple.com', 'did:web:example.com:..:admin', 'did:web:example.com::x', 'did:web:user@example.com', 'did:web:example.com%2Fevil', 'did:web:example.com/path', 'did:web:%E0%A4%A', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'])(
-    'refuses %s (ERR_KEY_UNRESOLVED)',
-    (did) => {
-      expect(() => didWebUrl(did)).toThrow(expect.objectContaining({ code: 'ERR_KEY_UNRESOLVED' }));
-    },
-  );
+  it.each([
+    'did:web:',
+    'did:web:exa mple.com',
+    'did:web:example.com:..:admin',
+    'did:web:example.com::x',
+    'did:web:user@example.com',
+    'did:web:example.com%2Fevil',
+    'did:web:example.com/path',
+    'did:web:%E0%A4%A',
+    'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+  ])('refuses %s (ERR_KEY_UNRESOLVED)', (did) => {
+    expect(() => didWebUrl(did)).toThrow(expect.objectContaining({ code: 'ERR_KEY_UNRESOLVED' }));
+  });
 });
 
-describe('resolved through the caller\'s fetch', () => {
+describe("resolved through the caller's fetch", () => {
   async function publish(routes: Parameters<typeof localServer>[0]) {
     server = await localServer(routes);
     const asked: string[] = [];
@@ -57,7 +77,12 @@ describe('resolved through the caller\'s fetch', () => {
     const key = await generateKey();
     const did = 'did:web:pd.example.org:schools:north';
     const webKey = key.withController(did);
-    const document = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: did, verificationMethod: [webKey.verificationMethod()], assertionMethod: [webKey.id] };
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [webKey.verificationMethod()],
+      assertionMethod: [webKey.id],
+    };
     const credential = await issueCredential(unsignedCredential(webKey), { key: webKey, now: NOW });
     const { fetch, asked } = await publish({ '/schools/north/did.json': json(200, document) });
     expect((await verifyCredential(credential, { fetch, network, now: NOW })).verified).toBe(true);
@@ -66,9 +91,14 @@ describe('resolved through the caller\'s fetch', () => {
 
   it('refuses a DID document whose id is another DID: ERR_DID_DOCUMENT_MISMATCH, could-not-check', async () => {
     const { credential, document } = await didWebCredential();
-    const { fetch } = await publish({ '/.well-known/did.json': json(200, { ...document, id: 'did:web:attacker.example' }) });
+    const { fetch } = await publish({
+      '/.well-known/did.json': json(200, { ...document, id: 'did:web:attacker.example' }),
+    });
     const report = await verifyCredential(credential, { fetch, network, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_DID_DOCUMENT_MISMATCH', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_DID_DOCUMENT_MISMATCH', path: 'proof.verificationMethod' },
+    });
     expect(check(report, 'signature').problem?.detail).toContain('did:web:attacker.example');
     expect(report).toMatchObject({ verified: false, authentic: false, summary: 'could-not-check' });
   });
@@ -77,18 +107,32 @@ describe('resolved through the caller\'s fetch', () => {
     const { credential } = await didWebCredential();
     const { fetch } = await publish({ '/.well-known/did.json': () => undefined });
     await verifyCredential(credential, { now: NOW }); // jsonld's first context processing is not what is timed
-    const { ms, value: report } = await timed(() => verifyCredential(credential, { fetch, network: { ...network, timeoutMs: 400 }, now: NOW }));
+    const { ms, value: report } = await timed(() =>
+      verifyCredential(credential, { fetch, network: { ...network, timeoutMs: 400 }, now: NOW }),
+    );
     expect(ms).toBeLessThan(400 + 600);
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_TIMEOUT' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_TIMEOUT' },
+    });
     expect(check(report, 'signature').problem?.detail).toContain('https://pd.example.org/.well-known/did.json');
     expect(report.summary).toBe('could-not-check');
   });
 
   it('an HTML page where the DID document should be is reported as such', async () => {
     const { credential } = await didWebCredential();
-    const { fetch } = await publish({ '/.well-known/did.json': json(200, '<html><body>Not found</body></html>', 'text/html') });
+    const { fetch } = await publish({
+      '/.well-known/did.json': json(200, '<html><body>Not found</body></html>', 'text/html'),
+    });
     const report = await verifyCredential(credential, { fetch, network, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTENT_TYPE_REFUSED', title: 'A web page, not a JSON document', detail: expect.stringContaining('The signing key could not be fetched') } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: {
+        code: 'ERR_CONTENT_TYPE_REFUSED',
+        title: 'A web page, not a JSON document',
+        detail: expect.stringContaining('The signing key could not be fetched'),
+      },
+    });
   });
 
   it('under the default policy a did:web on localhost is refused before any request', async () => {
@@ -113,7 +157,10 @@ describe('resolved through the caller\'s fetch', () => {
 describe('DCC did:web fixtures, verified offline with their DID documents supplied', () => {
   const LEGACY = 'did:web:digitalcredentials.github.io:vc-test-fixtures:dids:legacy';
   const OIDF = 'did:web:digitalcredentials.github.io:vc-test-fixtures:dids:oidf';
-  const documents = { [LEGACY]: fixture('dcc/vc-test-fixtures/dids/legacy/did.json'), [OIDF]: fixture('dcc/vc-test-fixtures/dids/oidf/did.json') };
+  const documents = {
+    [LEGACY]: fixture('dcc/vc-test-fixtures/dids/legacy/did.json'),
+    [OIDF]: fixture('dcc/vc-test-fixtures/dids/oidf/did.json'),
+  };
   const VCS = 'dcc/vc-test-fixtures/verifiableCredentials';
 
   it.each([
@@ -124,11 +171,13 @@ describe('DCC did:web fixtures, verified offline with their DID documents suppli
     // oidf: a Multikey listed under verificationMethod and assertionMethod
     'v2/dataIntegrityProof/didweb/oidf-noStatus-notExpired.json',
     'v2/ed25519/didWeb/oidf-noStatus-notExpired.json',
-  ])('%s is verified (the README\'s verdict: valid)', async (file) => {
+  ])("%s is verified (the README's verdict: valid)", async (file) => {
     const report = await verifyCredential(fixture(`${VCS}/${file}`), { documents, now: NOW });
     expect(check(report, 'signature').outcome).toBe('passed');
     // A VC 1.1 credential is verified with a warning: the OB 3.0 JSON Schema describes VC 2.0.
-    expect(report.checks.filter((c) => c.outcome !== 'passed').map((c) => [c.id, c.problem?.code])).toEqual(file.startsWith('v1/') ? [['schema', 'ERR_SCHEMA_NOT_APPLICABLE']] : []);
+    expect(report.checks.filter((c) => c.outcome !== 'passed').map((c) => [c.id, c.problem?.code])).toEqual(
+      file.startsWith('v1/') ? [['schema', 'ERR_SCHEMA_NOT_APPLICABLE']] : [],
+    );
     expect(report).toMatchObject({ verified: true, authentic: true });
   });
 
@@ -150,21 +199,35 @@ describe('DCC did:web fixtures, verified offline with their DID documents suppli
   it('with the key marked revoked in the DID document, neither proof suite accepts it: ERR_KEY_INVALID', async () => {
     const legacy = structuredClone(documents[LEGACY]) as { assertionMethod: Record<string, unknown>[] };
     legacy.assertionMethod[0]!.revoked = '2025-01-01T00:00:00Z';
-    for (const file of ['v1/ed25519/didWeb/legacy-noStatus-noExpiry.json', 'v1/dataIntegrityProof/didWeb/legacy-noStatus-noExpiry.json']) {
+    for (const file of [
+      'v1/ed25519/didWeb/legacy-noStatus-noExpiry.json',
+      'v1/dataIntegrityProof/didWeb/legacy-noStatus-noExpiry.json',
+    ]) {
       const report = await verifyCredential(fixture(`${VCS}/${file}`), { documents: { [LEGACY]: legacy }, now: NOW });
       expect(check(report, 'signature').problem?.code).toBe('ERR_KEY_INVALID');
     }
   });
 
   it('the document of another DID supplied for this one is refused: ERR_DID_DOCUMENT_MISMATCH', async () => {
-    const report = await verifyCredential(fixture(`${VCS}/v2/ed25519/didWeb/oidf-noStatus-notExpired.json`), { documents: { [OIDF]: documents[LEGACY] }, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_DID_DOCUMENT_MISMATCH' } });
+    const report = await verifyCredential(fixture(`${VCS}/v2/ed25519/didWeb/oidf-noStatus-notExpired.json`), {
+      documents: { [OIDF]: documents[LEGACY] },
+      now: NOW,
+    });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_DID_DOCUMENT_MISMATCH' },
+    });
   });
 
   it('badDidWeb (its DID does not resolve) could not be checked offline, and names the URL it would need', async () => {
     const report = await verifyCredential(fixture(`${VCS}/v2/ed25519/didWeb/badDidWeb.json`), { documents, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED' } });
-    expect(check(report, 'signature').problem?.detail).toContain('https://digitalcredentials.github.io/dcc-did-web-bad/did.json');
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_DISABLED' },
+    });
+    expect(check(report, 'signature').problem?.detail).toContain(
+      'https://digitalcredentials.github.io/dcc-did-web-bad/did.json',
+    );
   });
 });
 
@@ -179,29 +242,63 @@ describe('key representations in DID documents', () => {
 
   it('an Ed25519 publicKeyJwk (JsonWebKey2020), with relative ids, verifies', async () => {
     const { key, credential } = await signedBy('key-1');
-    const method = { id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey) } };
-    const report = await verifyCredential(credential, { documents: { [did]: { '@context': DID_CONTEXTS, id: did, verificationMethod: [method], assertionMethod: ['#key-1'] } }, now: NOW });
+    const method = {
+      id: '#key-1',
+      type: 'JsonWebKey2020',
+      controller: did,
+      publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey) },
+    };
+    const report = await verifyCredential(credential, {
+      documents: {
+        [did]: { '@context': DID_CONTEXTS, id: did, verificationMethod: [method], assertionMethod: ['#key-1'] },
+      },
+      now: NOW,
+    });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
   });
 
   it('a publicKeyJwk of another key does not verify: ERR_SIGNATURE_INVALID', async () => {
     const { credential } = await signedBy('key-1');
     const other = await generateKey();
-    const method = { id: `${did}#key-1`, type: 'JsonWebKey', controller: did, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(other.publicKey) } };
-    const report = await verifyCredential(credential, { documents: { [did]: { '@context': DID_CONTEXTS, id: did, verificationMethod: [method], assertionMethod: [method.id] } }, now: NOW });
+    const method = {
+      id: `${did}#key-1`,
+      type: 'JsonWebKey',
+      controller: did,
+      publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(other.publicKey) },
+    };
+    const report = await verifyCredential(credential, {
+      documents: {
+        [did]: { '@context': DID_CONTEXTS, id: did, verificationMethod: [method], assertionMethod: [method.id] },
+      },
+      now: NOW,
+    });
     expect(check(report, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
   });
 
   it('an Ed25519VerificationKey2020 verifies an eddsa-rdfc-2022 proof', async () => {
     const { key, credential } = await signedBy('key-2020');
-    const method = { id: key.id, type: 'Ed25519VerificationKey2020', controller: did, publicKeyMultibase: key.publicKeyMultibase };
-    const document = { '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'], id: did, assertionMethod: [method] };
+    const method = {
+      id: key.id,
+      type: 'Ed25519VerificationKey2020',
+      controller: did,
+      publicKeyMultibase: key.publicKeyMultibase,
+    };
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+      id: did,
+      assertionMethod: [method],
+    };
     expect((await verifyCredential(credential, { documents: { [did]: document }, now: NOW })).verified).toBe(true);
   });
 
   it('a key listed only for authentication may not issue: ERR_KEY_NOT_AUTHORIZED', async () => {
     const { key, credential } = await signedBy('auth');
-    const document = { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [key.verificationMethod()], authentication: [key.id] };
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      verificationMethod: [key.verificationMethod()],
+      authentication: [key.id],
+    };
     const report = await verifyCredential(credential, { documents: { [did]: document }, now: NOW });
     expect(check(report, 'signature').problem?.code).toBe('ERR_KEY_NOT_AUTHORIZED');
   });
@@ -209,16 +306,47 @@ describe('key representations in DID documents', () => {
   it('a revoked key is refused, whichever the proof suite: ERR_KEY_INVALID', async () => {
     const { key, credential } = await signedBy('old');
     const method = { ...key.verificationMethod(), revoked: '2026-01-01T00:00:00Z' };
-    const report = await verifyCredential(credential, { documents: { [did]: { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [method], assertionMethod: [key.id] } }, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_KEY_INVALID', path: 'proof.verificationMethod' } });
+    const report = await verifyCredential(credential, {
+      documents: {
+        [did]: {
+          '@context': ['https://www.w3.org/ns/did/v1'],
+          id: did,
+          verificationMethod: [method],
+          assertionMethod: [key.id],
+        },
+      },
+      now: NOW,
+    });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_KEY_INVALID', path: 'proof.verificationMethod' },
+    });
     expect(check(report, 'signature').problem?.detail).toContain('revoked');
   });
 
   it('the loader serves the selected method as a Multikey document, and never a secret the document leaks', async () => {
     const { key } = await signedBy('key-1');
-    const jwk = { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey), d: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I' };
-    const loader = new DocumentLoader({ documents: { [did]: { id: did, verificationMethod: [{ id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }] } } });
-    expect((await loader.load(`${did}#key-1`)).document).toEqual({ '@context': 'https://w3id.org/security/multikey/v1', id: key.id, type: 'Multikey', controller: did, publicKeyMultibase: key.publicKeyMultibase });
+    const jwk = {
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: toBase64Url(key.publicKey),
+      d: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I',
+    };
+    const loader = new DocumentLoader({
+      documents: {
+        [did]: {
+          id: did,
+          verificationMethod: [{ id: '#key-1', type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }],
+        },
+      },
+    });
+    expect((await loader.load(`${did}#key-1`)).document).toEqual({
+      '@context': 'https://w3id.org/security/multikey/v1',
+      id: key.id,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase: key.publicKeyMultibase,
+    });
     await rejection(loader.load(`${did}#key-2`), 'ERR_KEY_UNRESOLVED');
   });
 });

@@ -75,11 +75,16 @@ export function mappedFetch(routes: Record<string, string>, asked: string[] = []
 }
 
 /** A credential issued by did:web:`domain` (an Ed25519 key listed in the DID document) and that document. */
-export async function didWebCredential(domain = 'pd.example.org'): Promise<{ credential: Record<string, unknown>; document: Record<string, unknown>; key: Key<'ed25519'> }> {
+export async function didWebCredential(
+  domain = 'pd.example.org',
+): Promise<{ credential: Record<string, unknown>; document: Record<string, unknown>; key: Key<'ed25519'> }> {
   const key = await generateKey();
   const document = didWebDocument(domain, [key]) as unknown as Record<string, unknown>;
   const webKey = key.withController(document.id as string);
-  const credential = (await issueCredential(unsignedCredential(webKey), { key: webKey, now: NOW })) as unknown as Record<string, unknown>;
+  const credential = (await issueCredential(unsignedCredential(webKey), {
+    key: webKey,
+    now: NOW,
+  })) as unknown as Record<string, unknown>;
   return { credential, document, key: webKey };
 }
 

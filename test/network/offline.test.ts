@@ -23,7 +23,14 @@ describe('without a fetch', () => {
     const report = await verifyCredential(credential, { now: NOW });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(connectSpy).not.toHaveBeenCalled();
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', title: 'A document needs the network', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: {
+        code: 'ERR_NETWORK_DISABLED',
+        title: 'A document needs the network',
+        path: 'proof.verificationMethod',
+      },
+    });
     expect(check(report, 'signature').problem?.detail).toContain('https://pd.example.org/.well-known/did.json');
     expect(check(report, 'signature').problem?.detail).toContain(key.id);
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'could-not-check' });
@@ -43,7 +50,10 @@ describe('without a fetch', () => {
   it('a plain loader says ERR_NETWORK_DISABLED for a did:web, and keeps ERR_CONTEXT_UNKNOWN for an https URL it cannot tell from a context', async () => {
     const loader = new DocumentLoader();
     const error = await rejection(loader.load('did:web:pd.example.org#key-1'), 'ERR_NETWORK_DISABLED');
-    expect(error.details).toMatchObject({ url: 'https://pd.example.org/.well-known/did.json', did: 'did:web:pd.example.org' });
+    expect(error.details).toMatchObject({
+      url: 'https://pd.example.org/.well-known/did.json',
+      did: 'did:web:pd.example.org',
+    });
     await rejection(loader.load('https://pd.example.org/status/1'), 'ERR_CONTEXT_UNKNOWN');
   });
 });
@@ -54,9 +64,17 @@ describe('contexts are never fetched', () => {
     const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
     const extra = 'https://contexts.example.org/extra-v1.jsonld';
     const credential = { ...signed, '@context': [...signed['@context'], extra] };
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ '@context': { extra: 'https://example.org/extra' } }), { headers: { 'content-type': 'application/ld+json' } }));
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ '@context': { extra: 'https://example.org/extra' } }), {
+          headers: { 'content-type': 'application/ld+json' },
+        }),
+    );
     const report = await verifyCredential(credential, { fetch, network: { allowPrivateAddresses: true }, now: NOW });
-    expect(check(report, 'jsonld')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTEXT_UNKNOWN', path: '@context[2]' } });
+    expect(check(report, 'jsonld')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_CONTEXT_UNKNOWN', path: '@context[2]' },
+    });
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -64,52 +82,88 @@ describe('contexts are never fetched', () => {
     const { credential, document } = await didWebCredential();
     const extra = 'https://contexts.example.org/did-extensions.jsonld';
     // Without the DID context first, jsonld-signatures must process the document, and asks for its contexts.
-    server = await localServer({ '/.well-known/did.json': json(200, { ...document, '@context': [extra, CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1] }), '/did-extensions.jsonld': json(200, { '@context': {} }) });
+    server = await localServer({
+      '/.well-known/did.json': json(200, { ...document, '@context': [extra, CONTEXT.DID_V1, CONTEXT.MULTIKEY_V1] }),
+      '/did-extensions.jsonld': json(200, { '@context': {} }),
+    });
     const asked: string[] = [];
-    const fetch = mappedFetch({ 'https://pd.example.org/': `${server.origin}/`, 'https://contexts.example.org/': `${server.origin}/` }, asked);
+    const fetch = mappedFetch(
+      { 'https://pd.example.org/': `${server.origin}/`, 'https://contexts.example.org/': `${server.origin}/` },
+      asked,
+    );
     const report = await verifyCredential(credential, { fetch, network: { allowPrivateAddresses: true }, now: NOW });
     expect(asked).toEqual(['https://pd.example.org/.well-known/did.json']);
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTEXT_UNKNOWN' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_CONTEXT_UNKNOWN' },
+    });
     expect(check(report, 'signature').problem?.detail).toContain(extra);
   });
 
   it('a loader with a fetch does not fetch a URL that a document it holds uses as a context', async () => {
     const fetch = vi.fn(globalThis.fetch);
-    const loader = new DocumentLoader({ fetch, network: LOCAL, documents: { 'https://pd.example.org/issuer': { '@context': ['https://contexts.example.org/issuer-v1.jsonld'], id: 'https://pd.example.org/issuer' } } });
+    const loader = new DocumentLoader({
+      fetch,
+      network: LOCAL,
+      documents: {
+        'https://pd.example.org/issuer': {
+          '@context': ['https://contexts.example.org/issuer-v1.jsonld'],
+          id: 'https://pd.example.org/issuer',
+        },
+      },
+    });
     await rejection(loader.load('https://contexts.example.org/issuer-v1.jsonld'), 'ERR_CONTEXT_UNKNOWN');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
 
-describe('documents and a caller\'s loader', () => {
-  it('documents come first, the caller\'s loader next; the caller\'s loader is not changed', async () => {
+describe("documents and a caller's loader", () => {
+  it("documents come first, the caller's loader next; the caller's loader is not changed", async () => {
     const { credential, document } = await didWebCredential();
     const did = document.id as string;
     const stale = { ...document, verificationMethod: [], assertionMethod: [] };
     const callerLoader = new DocumentLoader({ documents: { [did]: stale } });
-    const report = await verifyCredential(credential, { loader: callerLoader, documents: { [did]: document }, now: NOW });
+    const report = await verifyCredential(credential, {
+      loader: callerLoader,
+      documents: { [did]: document },
+      now: NOW,
+    });
     expect(report.verified).toBe(true);
     expect((await callerLoader.load(did)).document).toEqual(stale);
     await rejection(callerLoader.load('https://pd.example.org/only-in-documents'), 'ERR_CONTEXT_UNKNOWN');
   });
 
-  it('what documents lack, the caller\'s loader supplies', async () => {
+  it("what documents lack, the caller's loader supplies", async () => {
     const { credential, document } = await didWebCredential();
     const callerLoader = new DocumentLoader({ documents: { [document.id as string]: document } });
-    expect((await verifyCredential(credential, { loader: callerLoader, documents: { 'https://unrelated.example/x': {} }, now: NOW })).verified).toBe(true);
+    expect(
+      (
+        await verifyCredential(credential, {
+          loader: callerLoader,
+          documents: { 'https://unrelated.example/x': {} },
+          now: NOW,
+        })
+      ).verified,
+    ).toBe(true);
   });
 
   it('documents are served without the network even when a fetch is given', async () => {
     const { credential, document } = await didWebCredential();
     const fetch = vi.fn(globalThis.fetch);
-    expect((await verifyCredential(credential, { documents: new Map([[document.id as string, document]]), fetch, now: NOW })).verified).toBe(true);
+    expect(
+      (await verifyCredential(credential, { documents: new Map([[document.id as string, document]]), fetch, now: NOW }))
+        .verified,
+    ).toBe(true);
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('an entry for a bundled context is ignored, never a reason to throw', async () => {
     const key = await generateKey();
     const signed = await issueCredential(unsignedCredential(key), { key, now: NOW });
-    const report = await verifyCredential(signed, { documents: { [CONTEXT.VC_V2]: { '@context': { '@vocab': 'https://evil.example/' } } }, now: NOW });
+    const report = await verifyCredential(signed, {
+      documents: { [CONTEXT.VC_V2]: { '@context': { '@vocab': 'https://evil.example/' } } },
+      now: NOW,
+    });
     expect(report.verified).toBe(true);
   });
 
@@ -117,7 +171,11 @@ describe('documents and a caller\'s loader', () => {
     const key = (await generateKey()).withController('did:web:localhost%3A8443');
     const credential = await issueCredential(unsignedCredential(key), { key, now: NOW });
     const asked: string[] = [];
-    const report = await verifyCredential(credential, { fetch: mappedFetch({}, asked), network: { timeoutMs: -1, allowPrivateAddresses: true }, now: NOW });
+    const report = await verifyCredential(credential, {
+      fetch: mappedFetch({}, asked),
+      network: { timeoutMs: -1, allowPrivateAddresses: true },
+      now: NOW,
+    });
     // Under the defaults, localhost is refused before any request: allowPrivateAddresses was not taken from the malformed policy.
     expect(check(report, 'signature').problem?.code).toBe('ERR_NETWORK_REFUSED');
     expect(asked).toEqual([]);

@@ -13,7 +13,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-function fetcher(policy: NetworkPolicy, hooks: PolicyFetcherHooks = {}, fetch: typeof globalThis.fetch = globalThis.fetch): PolicyFetcher {
+function fetcher(
+  policy: NetworkPolicy,
+  hooks: PolicyFetcherHooks = {},
+  fetch: typeof globalThis.fetch = globalThis.fetch,
+): PolicyFetcher {
   return new PolicyFetcher(fetch, policy, hooks);
 }
 
@@ -23,7 +27,9 @@ const publicResolver = async (_host: string) => ['93.184.216.34'];
 describe('timeouts', () => {
   it('a server that never answers is given up at the timeout, not waited on', async () => {
     server = await localServer({ '/stall': () => undefined });
-    const { ms, value } = await timed(() => rejection(fetcher({ ...LOCAL, timeoutMs: 300 }).get(`${server!.origin}/stall`), 'ERR_NETWORK_TIMEOUT'));
+    const { ms, value } = await timed(() =>
+      rejection(fetcher({ ...LOCAL, timeoutMs: 300 }).get(`${server!.origin}/stall`), 'ERR_NETWORK_TIMEOUT'),
+    );
     expect(ms).toBeGreaterThanOrEqual(290);
     expect(ms).toBeLessThan(300 + 500);
     expect(value.details.url).toBe(`${server.origin}/stall`);
@@ -40,14 +46,18 @@ describe('timeouts', () => {
         response.on('close', () => clearInterval(timer));
       },
     });
-    const { ms } = await timed(() => rejection(fetcher({ ...LOCAL, timeoutMs: 400 }).get(`${server!.origin}/drip`), 'ERR_NETWORK_TIMEOUT'));
+    const { ms } = await timed(() =>
+      rejection(fetcher({ ...LOCAL, timeoutMs: 400 }).get(`${server!.origin}/drip`), 'ERR_NETWORK_TIMEOUT'),
+    );
     expect(chunks).toBeGreaterThan(2); // headers had arrived and the body was flowing
     expect(ms).toBeLessThan(400 + 500);
   });
 
   it('a fetch that ignores the abort signal still cannot hold the caller past the deadline', async () => {
     const deaf: typeof globalThis.fetch = () => new Promise(() => undefined);
-    const { ms } = await timed(() => rejection(fetcher({ ...LOCAL, timeoutMs: 200 }, {}, deaf).get('http://127.0.0.1:9/x'), 'ERR_NETWORK_TIMEOUT'));
+    const { ms } = await timed(() =>
+      rejection(fetcher({ ...LOCAL, timeoutMs: 200 }, {}, deaf).get('http://127.0.0.1:9/x'), 'ERR_NETWORK_TIMEOUT'),
+    );
     expect(ms).toBeLessThan(200 + 500);
   });
 });
@@ -74,7 +84,10 @@ describe('size cap', () => {
         pump();
       },
     });
-    const error = await rejection(fetcher({ ...LOCAL, maxBytes: 100_000 }).get(`${server!.origin}/huge`), 'ERR_RESPONSE_TOO_LARGE');
+    const error = await rejection(
+      fetcher({ ...LOCAL, maxBytes: 100_000 }).get(`${server!.origin}/huge`),
+      'ERR_RESPONSE_TOO_LARGE',
+    );
     expect(error.details).toMatchObject({ url: `${server!.origin}/huge`, maxBytes: 100_000 });
     await closed;
     expect(finished).toBe(false);
@@ -88,14 +101,21 @@ describe('size cap', () => {
         response.write('{');
       },
     });
-    const { ms } = await timed(() => rejection(fetcher({ ...LOCAL, maxBytes: 1000, timeoutMs: 2000 }).get(`${server!.origin}/declared`), 'ERR_RESPONSE_TOO_LARGE'));
+    const { ms } = await timed(() =>
+      rejection(
+        fetcher({ ...LOCAL, maxBytes: 1000, timeoutMs: 2000 }).get(`${server!.origin}/declared`),
+        'ERR_RESPONSE_TOO_LARGE',
+      ),
+    );
     expect(ms).toBeLessThan(1000);
   });
 
   it('accepts a body of exactly maxBytes', async () => {
     const body = JSON.stringify({ pad: 'x'.repeat(90) });
     server = await localServer({ '/exact': json(200, body) });
-    expect(await fetcher({ ...LOCAL, maxBytes: Buffer.byteLength(body) }).get(`${server.origin}/exact`)).toEqual(JSON.parse(body));
+    expect(await fetcher({ ...LOCAL, maxBytes: Buffer.byteLength(body) }).get(`${server.origin}/exact`)).toEqual(
+      JSON.parse(body),
+    );
   });
 });
 
@@ -106,24 +126,36 @@ describe('redirects', () => {
     expect(server.requests).toEqual(['/old', '/new']);
   });
 
-  it.each(['https://10.0.0.1/did.json', 'https://169.254.169.254/latest/meta-data/', 'https://[fd00::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://127.1/x'])(
-    'refuses a redirect to the private address in %s without requesting it',
-    async (location) => {
-      server = await localServer({ '/did.json': redirect(location) });
-      const asked: string[] = [];
-      const fetch = mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked);
-      const error = await rejection(fetcher({}, { resolveHost: publicResolver }, fetch).get('https://issuer.example/did.json'), 'ERR_NETWORK_REFUSED');
-      expect(error.message).toMatch(/private, loopback or link-local/);
-      expect(error.message).toContain('redirected from https://issuer.example/did.json');
-      expect(asked).toEqual(['https://issuer.example/did.json']);
-    },
-  );
+  it.each([
+    'https://10.0.0.1/did.json',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://[fd00::1]/x',
+    'https://[::ffff:10.0.0.1]/x',
+    'https://127.1/x',
+  ])('refuses a redirect to the private address in %s without requesting it', async (location) => {
+    server = await localServer({ '/did.json': redirect(location) });
+    const asked: string[] = [];
+    const fetch = mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked);
+    const error = await rejection(
+      fetcher({}, { resolveHost: publicResolver }, fetch).get('https://issuer.example/did.json'),
+      'ERR_NETWORK_REFUSED',
+    );
+    expect(error.message).toMatch(/private, loopback or link-local/);
+    expect(error.message).toContain('redirected from https://issuer.example/did.json');
+    expect(asked).toEqual(['https://issuer.example/did.json']);
+  });
 
   it('refuses a redirect to a host name that resolves to a private address', async () => {
     server = await localServer({ '/did.json': redirect('https://intranet.example/secret') });
     const asked: string[] = [];
-    const resolveHost = async (host: string) => (host === 'intranet.example' ? ['93.184.216.34', '10.1.2.3'] : ['93.184.216.34']);
-    const error = await rejection(fetcher({}, { resolveHost }, mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked)).get('https://issuer.example/did.json'), 'ERR_NETWORK_REFUSED');
+    const resolveHost = async (host: string) =>
+      host === 'intranet.example' ? ['93.184.216.34', '10.1.2.3'] : ['93.184.216.34'];
+    const error = await rejection(
+      fetcher({}, { resolveHost }, mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked)).get(
+        'https://issuer.example/did.json',
+      ),
+      'ERR_NETWORK_REFUSED',
+    );
     expect(error.message).toContain('intranet.example (10.1.2.3)');
     expect(asked).toHaveLength(1);
   });
@@ -131,13 +163,23 @@ describe('redirects', () => {
   it('refuses a redirect from https to http under the default policy', async () => {
     server = await localServer({ '/did.json': redirect('http://issuer.example/did.json') });
     const asked: string[] = [];
-    await rejection(fetcher({}, { resolveHost: publicResolver }, mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked)).get('https://issuer.example/did.json'), 'ERR_NETWORK_REFUSED');
+    await rejection(
+      fetcher(
+        {},
+        { resolveHost: publicResolver },
+        mappedFetch({ 'https://issuer.example/': `${server.origin}/` }, asked),
+      ).get('https://issuer.example/did.json'),
+      'ERR_NETWORK_REFUSED',
+    );
     expect(asked).toHaveLength(1);
   });
 
   it('stops a redirect loop at maxRedirects', async () => {
     server = await localServer({ '/loop': redirect('/loop') });
-    const error = await rejection(fetcher({ ...LOCAL, maxRedirects: 3 }).get(`${server.origin}/loop`), 'ERR_TOO_MANY_REDIRECTS');
+    const error = await rejection(
+      fetcher({ ...LOCAL, maxRedirects: 3 }).get(`${server.origin}/loop`),
+      'ERR_TOO_MANY_REDIRECTS',
+    );
     expect(server.count('/loop')).toBe(4); // the request, then three redirects followed
     expect(error.message).toContain('more than 3 times');
   });
@@ -164,20 +206,24 @@ describe('which URLs may be asked at all', () => {
     const error = await rejection(fetcher({ httpsOnly: false }).get(`${server.origin}/doc`), 'ERR_NETWORK_REFUSED');
     expect(error.message).toContain('127.0.0.1');
     expect(server.requests).toEqual([]);
-    expect(await fetcher({ httpsOnly: false, allowPrivateAddresses: true }).get(`${server.origin}/doc`)).toEqual({ ok: 1 });
+    expect(await fetcher({ httpsOnly: false, allowPrivateAddresses: true }).get(`${server.origin}/doc`)).toEqual({
+      ok: 1,
+    });
   });
 
   it('refuses localhost by name, without asking a resolver', async () => {
     const resolveHost = vi.fn(async (_host: string) => ['93.184.216.34']);
     const fetch = vi.fn(globalThis.fetch);
-    for (const url of ['https://localhost/x', 'https://api.localhost./x']) await rejection(fetcher({}, { resolveHost }, fetch).get(url), 'ERR_NETWORK_REFUSED');
+    for (const url of ['https://localhost/x', 'https://api.localhost./x'])
+      await rejection(fetcher({}, { resolveHost }, fetch).get(url), 'ERR_NETWORK_REFUSED');
     expect(resolveHost).not.toHaveBeenCalled();
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('refuses a host name any of whose addresses is private, and asks for a public one', async () => {
     const fetch = vi.fn(async () => new Response('{"id":"x"}', { headers: { 'content-type': 'application/json' } }));
-    const resolveHost = async (host: string) => (host === 'mixed.example' ? ['2606:2800:220:1::1', 'fe80::1%eth0'] : ['2606:2800:220:1::1']);
+    const resolveHost = async (host: string) =>
+      host === 'mixed.example' ? ['2606:2800:220:1::1', 'fe80::1%eth0'] : ['2606:2800:220:1::1'];
     await rejection(fetcher({}, { resolveHost }, fetch).get('https://mixed.example/x'), 'ERR_NETWORK_REFUSED');
     expect(fetch).not.toHaveBeenCalled();
     expect(await fetcher({}, { resolveHost }, fetch).get('https://public.example/x')).toEqual({ id: 'x' });
@@ -203,18 +249,24 @@ describe('which URLs may be asked at all', () => {
 
 describe('what comes back', () => {
   it('refuses HTML with a message that says it is a web page', async () => {
-    server = await localServer({ '/page': json(200, '<!doctype html><title>Sign in</title>', 'text/html; charset=utf-8') });
+    server = await localServer({
+      '/page': json(200, '<!doctype html><title>Sign in</title>', 'text/html; charset=utf-8'),
+    });
     const error = await rejection(fetcher(LOCAL).get(`${server.origin}/page`), 'ERR_CONTENT_TYPE_REFUSED');
     expect(error.message).toContain('web page (text/html)');
   });
 
-  it.each(['application/json', 'application/ld+json', 'application/did+json', 'application/vc+ld+json; charset=utf-8', 'text/plain', 'application/octet-stream'])(
-    'accepts JSON served as %s',
-    async (type) => {
-      server = await localServer({ '/doc': json(200, { id: 'did:web:example.org' }, type) });
-      expect(await fetcher(LOCAL).get(`${server.origin}/doc`)).toEqual({ id: 'did:web:example.org' });
-    },
-  );
+  it.each([
+    'application/json',
+    'application/ld+json',
+    'application/did+json',
+    'application/vc+ld+json; charset=utf-8',
+    'text/plain',
+    'application/octet-stream',
+  ])('accepts JSON served as %s', async (type) => {
+    server = await localServer({ '/doc': json(200, { id: 'did:web:example.org' }, type) });
+    expect(await fetcher(LOCAL).get(`${server.origin}/doc`)).toEqual({ id: 'did:web:example.org' });
+  });
 
   it('refuses a body that is not JSON, naming its type', async () => {
     server = await localServer({ '/bin': json(200, 'GIF89a\u0000\u0001', 'application/octet-stream') });
@@ -297,7 +349,14 @@ describe('createPolicyFetch and the policy', () => {
   });
 
   it('has strict defaults', () => {
-    expect(DEFAULT_NETWORK_POLICY).toEqual({ httpsOnly: true, timeoutMs: 5000, maxBytes: 1048576, cacheTtlMs: 300000, allowPrivateAddresses: false, maxRedirects: 3 });
+    expect(DEFAULT_NETWORK_POLICY).toEqual({
+      httpsOnly: true,
+      timeoutMs: 5000,
+      maxBytes: 1048576,
+      cacheTtlMs: 300000,
+      allowPrivateAddresses: false,
+      maxRedirects: 3,
+    });
     expect(Object.isFrozen(DEFAULT_NETWORK_POLICY)).toBe(true);
   });
 
@@ -308,7 +367,9 @@ describe('createPolicyFetch and the policy', () => {
     [{ cacheTtlMs: '60' }, 'network.cacheTtlMs'],
     [{ httpsOnly: 'no' }, 'network.httpsOnly'],
   ])('refuses the malformed policy %o, naming the field', (policy, path) => {
-    expect(() => createPolicyFetch(globalThis.fetch, policy as NetworkPolicy)).toThrow(expect.objectContaining({ code: 'ERR_FIELD_INVALID', details: { path } }));
+    expect(() => createPolicyFetch(globalThis.fetch, policy as NetworkPolicy)).toThrow(
+      expect.objectContaining({ code: 'ERR_FIELD_INVALID', details: { path } }),
+    );
   });
 
   it('refuses a fetch that is not a function', () => {

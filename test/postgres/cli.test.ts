@@ -11,9 +11,19 @@ describe('microcred status --postgres (no server needed)', () => {
     const { dir, cleanup } = await tempDir();
     try {
       const port = await closedPort();
-      const result = await cli(dir, 'status', 'show', '--postgres', `postgres://issuer:S3cret-pw@127.0.0.1:${port}/badges`);
+      const result = await cli(
+        dir,
+        'status',
+        'show',
+        '--postgres',
+        `postgres://issuer:S3cret-pw@127.0.0.1:${port}/badges`,
+      );
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(new RegExp(`^error ERR_STORE_FAILED: Could not open the status store in PostgreSQL at postgres://issuer@127\\.0\\.0\\.1:${port}/badges`));
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^error ERR_STORE_FAILED: Could not open the status store in PostgreSQL at postgres://issuer@127\\.0\\.0\\.1:${port}/badges`,
+        ),
+      );
       expect(result.stderr + result.stdout).not.toContain('S3cret-pw');
     } finally {
       await cleanup();
@@ -29,7 +39,18 @@ describe('microcred status --postgres (no server needed)', () => {
       const schemaAlone = await cli(dir, 'status', 'show', '--postgres-schema', 'badges');
       expect(schemaAlone.status).toBe(2);
       expect(schemaAlone.stderr).toContain('error: --postgres-schema goes with --postgres URL.');
-      const issueBoth = await cli(dir, 'issue', '--key', 'k.json', '--credential', 'c.json', '--status-store', 'x.json', '--postgres', 'postgres://u@127.0.0.1:1/db');
+      const issueBoth = await cli(
+        dir,
+        'issue',
+        '--key',
+        'k.json',
+        '--credential',
+        'c.json',
+        '--status-store',
+        'x.json',
+        '--postgres',
+        'postgres://u@127.0.0.1:1/db',
+      );
       expect(issueBoth.status).toBe(2);
       expect(issueBoth.stderr).toContain('error: Give either --status-store FILE or --postgres URL, not both.');
       const help = await cli(dir, 'help', 'status', 'revoke');
@@ -61,34 +82,64 @@ describe.skipIf(server.skip)('microcred status and issue with --postgres', () =>
     const store = ['--postgres', url, '--postgres-schema', schema];
     const shownAs = describeTarget({ connectionString: url }).label;
 
-    const created = await session.run('status', 'create', '--key', 'issuer.key.json', '--list-url', 'https://pd.example.org/status', ...store);
+    const created = await session.run(
+      'status',
+      'create',
+      '--key',
+      'issuer.key.json',
+      '--list-url',
+      'https://pd.example.org/status',
+      ...store,
+    );
     expect(created.status).toBe(0);
     expect(created.stdout).toContain(`Status store ${shownAs}: 2 lists.`);
 
-    const issued = await session.run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', ...store, '--out', 'badge.json');
+    const issued = await session.run(
+      'issue',
+      '--key',
+      'issuer.key.json',
+      '--credential',
+      'unsigned.json',
+      ...store,
+      '--out',
+      'badge.json',
+    );
     expect(issued.status).toBe(0);
-    const badge = await readJsonFile<{ id: string; credentialStatus: { statusPurpose: string; statusListIndex: string; statusListCredential: string }[] }>(join(dir, 'badge.json'));
+    const badge = await readJsonFile<{
+      id: string;
+      credentialStatus: { statusPurpose: string; statusListIndex: string; statusListCredential: string }[];
+    }>(join(dir, 'badge.json'));
     expect(badge.credentialStatus.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
 
     // What the command line did is in the database, for any other process to see.
     const direct = await createPostgresStatusStore({ connectionString: url, schema });
     try {
       const held = await direct.allocations(badge.id);
-      expect(held.map((a) => [a.purpose, a.listId, String(a.index)])).toEqual(badge.credentialStatus.map((e) => [e.statusPurpose, e.statusListCredential, e.statusListIndex]));
+      expect(held.map((a) => [a.purpose, a.listId, String(a.index)])).toEqual(
+        badge.credentialStatus.map((e) => [e.statusPurpose, e.statusListCredential, e.statusListIndex]),
+      );
     } finally {
       await direct.close();
     }
 
     const verify = async () => {
-      const lists = (await readdir(join(dir, 'status-lists'))).flatMap((file) => ['--status-list', join('status-lists', file)]);
+      const lists = (await readdir(join(dir, 'status-lists'))).flatMap((file) => [
+        '--status-list',
+        join('status-lists', file),
+      ]);
       const result = await session!.run('verify', 'badge.json', '--json', ...lists);
-      return { status: result.status, report: JSON.parse(result.stdout) as { checks: { id: string; problem?: { code: string } }[] } };
+      return {
+        status: result.status,
+        report: JSON.parse(result.stdout) as { checks: { id: string; problem?: { code: string } }[] },
+      };
     };
     expect((await verify()).status).toBe(0);
 
     const revoked = await session.run('status', 'revoke', badge.id, '--key', 'issuer.key.json', ...store);
     expect(revoked.status).toBe(0);
-    expect(revoked.stdout).toContain(`Revoked ${badge.id}: set bit ${badge.credentialStatus[0]!.statusListIndex} of ${badge.credentialStatus[0]!.statusListCredential}`);
+    expect(revoked.stdout).toContain(
+      `Revoked ${badge.id}: set bit ${badge.credentialStatus[0]!.statusListIndex} of ${badge.credentialStatus[0]!.statusListCredential}`,
+    );
     const after = await verify();
     expect(after.status).toBe(1);
     expect(after.report.checks.find((c) => c.id === 'status')?.problem?.code).toBe('ERR_REVOKED');
@@ -104,7 +155,8 @@ describe.skipIf(server.skip)('microcred status and issue with --postgres', () =>
 
     // The password in the URL is never printed.
     const password = new URL(url).password;
-    if (password !== '') for (const { stdout, stderr } of session.outputs) expect(stdout + stderr).not.toContain(password);
+    if (password !== '')
+      for (const { stdout, stderr } of session.outputs) expect(stdout + stderr).not.toContain(password);
   });
 
   it('refuses to change or issue against a PostgreSQL store that has no lists yet, and says how to create them', async () => {

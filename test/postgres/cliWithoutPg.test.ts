@@ -12,7 +12,9 @@ describe('microcred status --postgres without the pg package', () => {
     try {
       const result = await cli(dir, 'status', 'show', '--postgres', 'postgres://issuer:S3cret@127.0.0.1:5432/badges');
       expect(result.status).toBe(1);
-      expect(result.stderr).toBe('error ERR_STORE_FAILED: The PostgreSQL status store needs the "pg" package: npm install pg\n');
+      expect(result.stderr).toBe(
+        'error ERR_STORE_FAILED: The PostgreSQL status store needs the "pg" package: npm install pg\n',
+      );
       const file = await cli(dir, 'status', 'show');
       expect(file.stderr).toContain('There is no status store microcred-status.json');
     } finally {

@@ -29,14 +29,18 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
     const options = { ...ids, listLength: 131_072 };
     const credentials = Array.from({ length: 1_200 }, (_, i) => `urn:uuid:c${i}`);
 
-    const allocations = await Promise.all(credentials.map((id, i) => stores[i % CONNECTIONS]!.allocate(id, 'revocation', options)));
+    const allocations = await Promise.all(
+      credentials.map((id, i) => stores[i % CONNECTIONS]!.allocate(id, 'revocation', options)),
+    );
     expect(ids.issued).toHaveLength(1);
     expect(new Set(allocations.map((a) => a.index)).size).toBe(credentials.length);
     expect(allocations.every((a) => a.listId === ids.issued[0] && a.index >= 0 && a.index < 131_072)).toBe(true);
 
     // Revoke 1,000 of the 1,200, each from a different connection than the one that allocated it.
     const revoked = allocations.slice(0, 1_000);
-    const answers = await Promise.all(revoked.map((a, i) => stores[(i + 3) % CONNECTIONS]!.setStatus(a.credentialId, 'revocation', true)));
+    const answers = await Promise.all(
+      revoked.map((a, i) => stores[(i + 3) % CONNECTIONS]!.setStatus(a.credentialId, 'revocation', true)),
+    );
     expect(answers).toEqual(revoked);
 
     const list = await stores[5]!.getList(ids.issued[0]!);
@@ -57,7 +61,10 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
     expect(ids.issued).toHaveLength(13);
     expect((await stores[0]!.listIds()).map((l) => l.id)).toEqual(ids.issued);
     for (const [n, id] of ids.issued.entries()) {
-      const onList = allocations.filter((a) => a.listId === id).map((a) => a.index).sort((a, b) => a - b);
+      const onList = allocations
+        .filter((a) => a.listId === id)
+        .map((a) => a.index)
+        .sort((a, b) => a - b);
       const expected = n < 12 ? 16 : 8;
       expect(onList).toHaveLength(expected);
       expect(new Set(onList).size).toBe(expected);
@@ -69,7 +76,12 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
   it('opens one list when 8 connections ask for an open list at once, ahead of any issuing', async () => {
     const stores = await storesOn(newSchema());
     const ids = listIdSource();
-    const lists = await Promise.all(stores.flatMap((store) => [store.openList!('revocation', { ...ids, listLength: 64 }), store.openList!('revocation', { ...ids, listLength: 64 })]));
+    const lists = await Promise.all(
+      stores.flatMap((store) => [
+        store.openList!('revocation', { ...ids, listLength: 64 }),
+        store.openList!('revocation', { ...ids, listLength: 64 }),
+      ]),
+    );
     expect(ids.issued).toHaveLength(1);
     expect(new Set(lists.map((l) => l.id))).toEqual(new Set(ids.issued));
     expect(lists[0]).toMatchObject({ purpose: 'revocation', length: 64, allocated: 0, version: 0 });
@@ -82,18 +94,33 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
     const stores = await storesOn(newSchema());
     const ids = listIdSource();
     const allocations = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => stores[i % CONNECTIONS]!.allocate(`urn:uuid:s${i}`, 'suspension', { ...ids, listLength: 1_024 })),
+      Array.from({ length: 100 }, (_, i) =>
+        stores[i % CONNECTIONS]!.allocate(`urn:uuid:s${i}`, 'suspension', { ...ids, listLength: 1_024 }),
+      ),
     );
     // Every credential is suspended from three connections at once: only one call flips its bit.
-    await Promise.all(allocations.flatMap((a, i) => [0, 1, 2].map((k) => stores[(i + k) % CONNECTIONS]!.setStatus(a.credentialId, 'suspension', true))));
+    await Promise.all(
+      allocations.flatMap((a, i) =>
+        [0, 1, 2].map((k) => stores[(i + k) % CONNECTIONS]!.setStatus(a.credentialId, 'suspension', true)),
+      ),
+    );
     let list = await stores[0]!.getList(ids.issued[0]!);
     expect(list!.version).toBe(100);
     expect(setIndexes(list!.bits)).toHaveLength(100);
     // Reinstate the even ones, again three times each.
     const reinstated = allocations.filter((_, i) => i % 2 === 0);
-    await Promise.all(reinstated.flatMap((a, i) => [0, 1, 2].map((k) => stores[(i + k) % CONNECTIONS]!.setStatus(a.credentialId, 'suspension', false))));
+    await Promise.all(
+      reinstated.flatMap((a, i) =>
+        [0, 1, 2].map((k) => stores[(i + k) % CONNECTIONS]!.setStatus(a.credentialId, 'suspension', false)),
+      ),
+    );
     list = await stores[1]!.getList(ids.issued[0]!);
     expect(list!.version).toBe(150);
-    expect(setIndexes(list!.bits)).toEqual(allocations.filter((_, i) => i % 2 === 1).map((a) => a.index).sort((a, b) => a - b));
+    expect(setIndexes(list!.bits)).toEqual(
+      allocations
+        .filter((_, i) => i % 2 === 1)
+        .map((a) => a.index)
+        .sort((a, b) => a - b),
+    );
   });
 });

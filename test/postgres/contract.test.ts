@@ -7,5 +7,7 @@ import { dropSchemas, newSchema, server, serverUrl } from './server.js';
 // server in CI, serverUrl() fails each test.
 describe.skipIf(server.skip)('PostgreSQL', () => {
   afterAll(dropSchemas);
-  statusStoreContract('PostgresStatusStore', () => createPostgresStatusStore({ connectionString: serverUrl(), schema: newSchema() }));
+  statusStoreContract('PostgresStatusStore', () =>
+    createPostgresStatusStore({ connectionString: serverUrl(), schema: newSchema() }),
+  );
 });

@@ -22,7 +22,8 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
     seen.add(file);
     for (const specifier of specifiers(file)) {
       if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else if (!specifier.startsWith('#') && !specifier.endsWith('.json')) packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+      else if (!specifier.startsWith('#') && !specifier.endsWith('.json'))
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
     }
   }
   return { files: [...seen].map((f) => relative(root, f)), packages };

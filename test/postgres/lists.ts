@@ -8,7 +8,10 @@ export function setIndexes(bits: Uint8Array): number[] {
 }
 
 /** A `nextListId` that hands out `<base>1`, `<base>2`… and remembers what it handed out. */
-export function listIdSource(base = 'https://status.example.org/lists/'): { nextListId: () => string; issued: string[] } {
+export function listIdSource(base = 'https://status.example.org/lists/'): {
+  nextListId: () => string;
+  issued: string[];
+} {
   const issued: string[] = [];
   return {
     issued,

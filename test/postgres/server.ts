@@ -26,11 +26,17 @@ async function findServer(): Promise<TestServer> {
     await client.connect();
     const { user, host, port, database, password } = client;
     const secret = typeof password === 'string' && password !== '' ? `:${encodeURIComponent(password)}` : '';
-    return { url: `postgres://${encodeURIComponent(user ?? '')}${secret}@${host}:${port}/${database}`, skip: false, reason: '' };
+    return {
+      url: `postgres://${encodeURIComponent(user ?? '')}${secret}@${host}:${port}/${database}`,
+      skip: false,
+      reason: '',
+    };
   } catch (error) {
     const reason = `MICROCRED_TEST_POSTGRES is not set and no PostgreSQL server answered on the pg defaults (${(error as Error).message || String(error)}).`;
     if (!inCI) {
-      console.warn(`PostgreSQL tests skipped: ${reason} Set MICROCRED_TEST_POSTGRES=postgres://user:password@127.0.0.1:5432/db to run them.`);
+      console.warn(
+        `PostgreSQL tests skipped: ${reason} Set MICROCRED_TEST_POSTGRES=postgres://user:password@127.0.0.1:5432/db to run them.`,
+      );
     }
     return { skip: !inCI, reason };
   } finally {

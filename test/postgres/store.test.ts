@@ -20,7 +20,9 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
   }
 
   /** Runs `test` on a store over a fresh schema with a fresh nextListId, and closes the store after. */
-  async function withStore(test: (store: StatusStore, ids: ReturnType<typeof listIdSource>) => Promise<void>): Promise<void> {
+  async function withStore(
+    test: (store: StatusStore, ids: ReturnType<typeof listIdSource>) => Promise<void>,
+  ): Promise<void> {
     const store = await freshStore();
     try {
       await test(store, listIdSource());
@@ -33,7 +35,9 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     const schema = newSchema();
     const store = await freshStore(schema);
     try {
-      const tables = await sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`);
+      const tables = await sql(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`,
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual(['status_allocations', 'status_lists']);
       expect(await store.listIds()).toEqual([]);
       expect(await store.getList('https://status.example.org/lists/none')).toBeUndefined();
@@ -51,7 +55,9 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
     const ids = listIdSource();
     try {
       const answers = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => stores[i % 4]!.allocate('urn:uuid:same', 'revocation', { ...ids, listLength: LENGTH })),
+        Array.from({ length: 40 }, (_, i) =>
+          stores[i % 4]!.allocate('urn:uuid:same', 'revocation', { ...ids, listLength: LENGTH }),
+        ),
       );
       expect(new Set(answers.map((a) => `${a.listId}#${a.index}`)).size).toBe(1);
       expect(ids.issued).toHaveLength(1);
@@ -78,7 +84,8 @@ describe.skipIf(server.skip)('PostgreSQL status store', () => {
   it('hands out random indexes, so their order says nothing about issuance order', () =>
     withStore(async (store, ids) => {
       const indexes: number[] = [];
-      for (let i = 0; i < 30; i++) indexes.push((await store.allocate(`urn:uuid:${i}`, 'revocation', { ...ids, listLength: LENGTH })).index);
+      for (let i = 0; i < 30; i++)
+        indexes.push((await store.allocate(`urn:uuid:${i}`, 'revocation', { ...ids, listLength: LENGTH })).index);
       expect(new Set(indexes).size).toBe(30);
       // Sorted or sequential output would be a 1-in-30! accident.
       expect(indexes).not.toEqual([...indexes].sort((a, b) => a - b));

@@ -2,7 +2,15 @@
 // test/): each `@ts-expect-error` line fails the type check if it ever compiles. The runtime
 // assertions keep vitest honest about the decisions the types describe.
 import { describe, expect, it } from 'vitest';
-import { createSubmission, decide, recordReview, type ApprovedDecision, type Decision, type PendingDecision, type RejectedDecision } from '../../src/index.js';
+import {
+  createSubmission,
+  decide,
+  recordReview,
+  type ApprovedDecision,
+  type Decision,
+  type PendingDecision,
+  type RejectedDecision,
+} from '../../src/index.js';
 import { REVIEWER_A, REVIEWER_B, formativeAssessment, reviewInput, submissionInput } from './helpers.js';
 
 /** Stands in for issueFromDecision: accepts approved decisions only. */
@@ -37,13 +45,19 @@ describe('ApprovedDecision', () => {
 
   it('nothing but decide makes one: a rejected decision relabelled "approved" does not type-check', async () => {
     const submission = await createSubmission(definition, submissionInput());
-    const pass = [await recordReview(definition, submission, reviewInput(REVIEWER_A)), await recordReview(definition, submission, reviewInput(REVIEWER_B))];
+    const pass = [
+      await recordReview(definition, submission, reviewInput(REVIEWER_A)),
+      await recordReview(definition, submission, reviewInput(REVIEWER_B)),
+    ];
     const decision = await decide(definition, submission, pass);
     // Narrowing on status is the way in.
     if (decision.status === 'approved') expect(issueLike(decision)).toBe('approved');
     else expect.unreachable('two passing reviews approve');
 
-    const fail = [await recordReview(definition, submission, reviewInput(REVIEWER_A, { enact: 'developing' })), await recordReview(definition, submission, reviewInput(REVIEWER_B, { enact: 'developing' }))];
+    const fail = [
+      await recordReview(definition, submission, reviewInput(REVIEWER_A, { enact: 'developing' })),
+      await recordReview(definition, submission, reviewInput(REVIEWER_B, { enact: 'developing' })),
+    ];
     const rejected = (await decide(definition, submission, fail)) as RejectedDecision;
     expect(rejected.status).toBe('rejected');
     // @ts-expect-error the brand cannot be written outside src/review/decide.ts

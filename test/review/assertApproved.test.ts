@@ -1,13 +1,22 @@
 // The run-time re-check an issuer makes: only an approved decision, for exactly this submission and
 // definition, that its own reviews and rules still approve.
 import { describe, expect, it } from 'vitest';
-import { assertApproved, createSubmission, decide, recordReview, type Decision, type Submission } from '../../src/index.js';
+import {
+  assertApproved,
+  createSubmission,
+  decide,
+  recordReview,
+  type Decision,
+  type Submission,
+} from '../../src/index.js';
 import { NOW, REVIEWER_A, REVIEWER_B, formativeAssessment, later, reviewInput, submissionInput } from './helpers.js';
 import { rejection } from '../helpers/errors.js';
 
 const definition = formativeAssessment();
 
-async function decided(levels: Parameters<typeof reviewInput>[1] = {}): Promise<{ submission: Submission; decision: Decision }> {
+async function decided(
+  levels: Parameters<typeof reviewInput>[1] = {},
+): Promise<{ submission: Submission; decision: Decision }> {
   const submission = await createSubmission(definition, submissionInput(), { now: NOW });
   const reviews = [
     await recordReview(definition, submission, reviewInput(REVIEWER_A, levels), { now: later(10) }),
@@ -30,7 +39,11 @@ describe('assertApproved', () => {
     expect(approved.status).toBe('approved');
     expect(approved.decidedAt).toBe(decision.decidedAt);
     expect(approved.components).toEqual(decision.components);
-    const reloaded = await assertApproved(definition, JSON.parse(JSON.stringify(submission)) as Submission, stored(decision));
+    const reloaded = await assertApproved(
+      definition,
+      JSON.parse(JSON.stringify(submission)) as Submission,
+      stored(decision),
+    );
     expect(reloaded.submissionDigest).toBe(decision.submissionDigest);
   });
 
@@ -38,7 +51,9 @@ describe('assertApproved', () => {
     const { submission, decision } = await decided();
     const backdated = stored(decision);
     (backdated as { decidedAt: string }).decidedAt = '2020-01-01T00:00:00Z';
-    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(/before the submission or a review/);
+    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(
+      /before the submission or a review/,
+    );
   });
 
   it('refuses a back-dated decision whose counted review has an unreadable date (one bad date does not switch the check off)', async () => {
@@ -47,7 +62,9 @@ describe('assertApproved', () => {
     // After the submission, before both reviews; the first review's date made unreadable.
     (backdated as { decidedAt: string }).decidedAt = later(5).toISOString();
     (backdated.reviews[0] as { reviewedAt: string }).reviewedAt = 'last Tuesday';
-    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(/^reviews\[0\]\.reviewedAt \("last Tuesday"\) is not an RFC 3339 date-time/);
+    expect(await refusal(assertApproved(definition, submission, backdated))).toMatch(
+      /^reviews\[0\]\.reviewedAt \("last Tuesday"\) is not an RFC 3339 date-time/,
+    );
   });
 
   it('refuses a rejected or pending decision', async () => {
@@ -74,7 +91,9 @@ describe('assertApproved', () => {
 
   it('refuses a decision for another version of the definition', async () => {
     const { submission, decision } = await decided();
-    expect(await refusal(assertApproved({ ...definition, version: '1.1.0' }, submission, decision))).toMatch(/version 1\.0\.0/);
+    expect(await refusal(assertApproved({ ...definition, version: '1.1.0' }, submission, decision))).toMatch(
+      /version 1\.0\.0/,
+    );
   });
 
   it('refuses a stored decision whose settled level or reviews were edited', async () => {

@@ -1,10 +1,27 @@
 // The decision rules, one by one: what counts, what is pending, what is rejected.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_RULES, createSubmission, decide, recordReview, resubmit, isMicrocredError,
-  type Decision, type Review, type Submission,
+  DEFAULT_RULES,
+  createSubmission,
+  decide,
+  recordReview,
+  resubmit,
+  isMicrocredError,
+  type Decision,
+  type Review,
+  type Submission,
 } from '../../src/index.js';
-import { ADJUDICATOR, NOW, REVIEWER_A, REVIEWER_B, REVIEWER_C, formativeAssessment, later, reviewInput, submissionInput } from './helpers.js';
+import {
+  ADJUDICATOR,
+  NOW,
+  REVIEWER_A,
+  REVIEWER_B,
+  REVIEWER_C,
+  formativeAssessment,
+  later,
+  reviewInput,
+  submissionInput,
+} from './helpers.js';
 
 const definition = formativeAssessment();
 type Levels = Parameters<typeof reviewInput>[1];
@@ -13,7 +30,12 @@ async function submitted(): Promise<Submission> {
   return createSubmission(definition, submissionInput(), { now: NOW });
 }
 
-async function review(submission: Submission, who: Parameters<typeof reviewInput>[0], levels: Levels = {}, minutes = 10): Promise<Review> {
+async function review(
+  submission: Submission,
+  who: Parameters<typeof reviewInput>[0],
+  levels: Levels = {},
+  minutes = 10,
+): Promise<Review> {
   return recordReview(definition, submission, reviewInput(who, levels), { now: later(minutes) });
 }
 
@@ -32,7 +54,11 @@ describe('decide', () => {
       { id: REVIEWER_B.id, name: REVIEWER_B.name, role: 'reviewer' },
     ]);
     expect(decision.reviews.map((r) => r.id)).toEqual(reviews.map((r) => r.id));
-    expect(decision.components.plan).toEqual({ level: 'proficient', passing: true, feedback: ['Meets the standard.', 'Meets the standard.'] });
+    expect(decision.components.plan).toEqual({
+      level: 'proficient',
+      passing: true,
+      feedback: ['Meets the standard.', 'Meets the standard.'],
+    });
     expect(Object.keys(decision.components)).toEqual(['plan', 'enact', 'reflect']);
     expect(decision.reasons).toEqual([]);
     expect(Object.isFrozen(decision)).toBe(true);
@@ -55,7 +81,11 @@ describe('decide', () => {
     const submission = await submitted();
     const decision = await decide(definition, submission, [await review(submission, REVIEWER_A, { plan: 'not-yet' })]);
     expect(decision.status).toBe('pending');
-    expect(decision.components.plan).toEqual({ level: 'not-yet', passing: false, feedback: ['Revise plan: the evidence does not yet show it.'] });
+    expect(decision.components.plan).toEqual({
+      level: 'not-yet',
+      passing: false,
+      feedback: ['Revise plan: the evidence does not yet show it.'],
+    });
   });
 
   it('never counts a self-review, and says so', async () => {
@@ -95,25 +125,42 @@ describe('decide', () => {
     delete (incomplete.components as Record<string, unknown>).reflect;
     const decision = await decide(definition, submission, [await review(submission, REVIEWER_A), incomplete]);
     expect(decision.status).toBe('pending');
-    expect(decision.reasons).toEqual([{ code: 'ERR_COMPONENT_UNSCORED', component: 'reflect', message: expect.stringContaining('Priya Natarajan') }]);
+    expect(decision.reasons).toEqual([
+      { code: 'ERR_COMPONENT_UNSCORED', component: 'reflect', message: expect.stringContaining('Priya Natarajan') },
+    ]);
     expect(Object.keys(decision.components)).toEqual(['reflect']);
   });
 
   it('rejects when reviewers agree a component does not pass, at the lowest level given, with their feedback', async () => {
     const submission = await submitted();
-    const reviews = [await review(submission, REVIEWER_A, { reflect: 'developing' }), await review(submission, REVIEWER_B, { reflect: 'not-yet' })];
+    const reviews = [
+      await review(submission, REVIEWER_A, { reflect: 'developing' }),
+      await review(submission, REVIEWER_B, { reflect: 'not-yet' }),
+    ];
     const decision = await decide(definition, submission, reviews);
     expect(decision.status).toBe('rejected');
     expect(decision.components).toEqual({
-      reflect: { level: 'not-yet', passing: false, feedback: ['Revise reflect: the evidence does not yet show it.', 'Revise reflect: the evidence does not yet show it.'] },
+      reflect: {
+        level: 'not-yet',
+        passing: false,
+        feedback: [
+          'Revise reflect: the evidence does not yet show it.',
+          'Revise reflect: the evidence does not yet show it.',
+        ],
+      },
     });
-    expect(decision.reasons).toEqual([{ code: 'ERR_COMPONENT_NOT_PASSING', component: 'reflect', message: expect.stringContaining('"Not yet"') }]);
+    expect(decision.reasons).toEqual([
+      { code: 'ERR_COMPONENT_NOT_PASSING', component: 'reflect', message: expect.stringContaining('"Not yet"') },
+    ]);
   });
 
   describe('when reviewers disagree', () => {
     async function split() {
       const submission = await submitted();
-      return { submission, reviews: [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B, { enact: 'developing' })] };
+      return {
+        submission,
+        reviews: [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B, { enact: 'developing' })],
+      };
     }
 
     it('all-must-pass: the component fails', async () => {
@@ -128,11 +175,16 @@ describe('decide', () => {
       const { submission, reviews } = await split();
       const decision = await decide(definition, submission, reviews, { onDisagreement: 'adjudicator' });
       expect(decision.status).toBe('pending');
-      expect(decision.reasons).toEqual([{ code: 'ERR_REVIEWERS_DISAGREE', component: 'enact', message: expect.stringContaining('adjudicator') }]);
-      expect(decision.components.enact).toEqual({ passing: false, feedback: ['Meets the standard.', 'Revise enact: the evidence does not yet show it.'] });
+      expect(decision.reasons).toEqual([
+        { code: 'ERR_REVIEWERS_DISAGREE', component: 'enact', message: expect.stringContaining('adjudicator') },
+      ]);
+      expect(decision.components.enact).toEqual({
+        passing: false,
+        feedback: ['Meets the standard.', 'Revise enact: the evidence does not yet show it.'],
+      });
     });
 
-    it('adjudicator: the adjudicator\'s level settles it, either way', async () => {
+    it("adjudicator: the adjudicator's level settles it, either way", async () => {
       const { submission, reviews } = await split();
       const passes = await review(submission, ADJUDICATOR, { reflect: 'not-yet' }, 90);
       const approved = await decide(definition, submission, [...reviews, passes]);
@@ -162,7 +214,10 @@ describe('decide', () => {
 
     it('an adjudicator does not count as one of the required reviewers', async () => {
       const submission = await submitted();
-      const decision = await decide(definition, submission, [await review(submission, REVIEWER_A), await review(submission, ADJUDICATOR)]);
+      const decision = await decide(definition, submission, [
+        await review(submission, REVIEWER_A),
+        await review(submission, ADJUDICATOR),
+      ]);
       expect(decision.status).toBe('pending');
       expect(codes(decision)).toEqual(['ERR_TOO_FEW_REVIEWERS', 'ERR_ADJUDICATOR_NOT_USED']);
     });
@@ -170,24 +225,36 @@ describe('decide', () => {
 
   it('leaves out an adjudicator review nobody needed, with a reason', async () => {
     const submission = await submitted();
-    const reviews = [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B), await review(submission, ADJUDICATOR)];
+    const reviews = [
+      await review(submission, REVIEWER_A),
+      await review(submission, REVIEWER_B),
+      await review(submission, ADJUDICATOR),
+    ];
     const decision = await decide(definition, submission, reviews);
     expect(decision.status).toBe('approved');
     expect(codes(decision)).toEqual(['ERR_ADJUDICATOR_NOT_USED']);
     expect(decision.reviews).toHaveLength(2);
   });
 
-  it('reviews a resubmission afresh: the earlier attempt\'s reviews do not count', async () => {
+  it("reviews a resubmission afresh: the earlier attempt's reviews do not count", async () => {
     const first = await submitted();
-    const firstReviews = [await review(first, REVIEWER_A, { reflect: 'developing' }), await review(first, REVIEWER_B, { reflect: 'developing' })];
+    const firstReviews = [
+      await review(first, REVIEWER_A, { reflect: 'developing' }),
+      await review(first, REVIEWER_B, { reflect: 'developing' }),
+    ];
     expect((await decide(definition, first, firstReviews)).status).toBe('rejected');
 
     const { candidate: _c, ...revised } = submissionInput();
-    revised.components.reflect!.reflections!.next = 'Next unit I will plan the hinge question before writing the rest of the lesson.';
+    revised.components.reflect!.reflections!.next =
+      'Next unit I will plan the hinge question before writing the rest of the lesson.';
     const second = await resubmit(definition, first, revised, { now: later(60 * 24 * 10) });
     const pending = await decide(definition, second, firstReviews);
     expect(pending.status).toBe('pending');
-    expect(codes(pending)).toEqual(['ERR_REVIEW_OTHER_SUBMISSION', 'ERR_REVIEW_OTHER_SUBMISSION', 'ERR_TOO_FEW_REVIEWERS']);
+    expect(codes(pending)).toEqual([
+      'ERR_REVIEW_OTHER_SUBMISSION',
+      'ERR_REVIEW_OTHER_SUBMISSION',
+      'ERR_TOO_FEW_REVIEWERS',
+    ]);
 
     const fresh = [await review(second, REVIEWER_A), await review(second, REVIEWER_C)];
     const approved = await decide(definition, second, [...firstReviews, ...fresh]);
@@ -200,10 +267,14 @@ describe('decide', () => {
     const submission = await submitted();
     const reviews = [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B)];
     const changed = structuredClone(submission);
-    changed.components.enact!.reflections.adjustment = 'I moved on to the next lesson as planned because the pacing guide required it today.';
+    changed.components.enact!.reflections.adjustment =
+      'I moved on to the next lesson as planned because the pacing guide required it today.';
     const decision = await decide(definition, changed, reviews);
     expect(decision.status).toBe('pending');
-    expect(decision.reasons[0]).toMatchObject({ code: 'ERR_REVIEW_OTHER_SUBMISSION', message: expect.stringContaining('changed after the review') });
+    expect(decision.reasons[0]).toMatchObject({
+      code: 'ERR_REVIEW_OTHER_SUBMISSION',
+      message: expect.stringContaining('changed after the review'),
+    });
   });
 
   it('does not count a stored review with a level the rubric does not have', async () => {
@@ -233,7 +304,7 @@ describe('decide', () => {
     expect(isMicrocredError(error, 'ERR_EVIDENCE_DIGEST_MISMATCH')).toBe(true);
   });
 
-  it('refuses a stored submission that lost its candidate\'s email and DID (self-reviews could not be told)', async () => {
+  it("refuses a stored submission that lost its candidate's email and DID (self-reviews could not be told)", async () => {
     const submission = await submitted();
     const reviews = [await review(submission, REVIEWER_A), await review(submission, REVIEWER_B)];
     const anonymous = { ...structuredClone(submission), candidate: { name: 'Dana Whitfield' } };

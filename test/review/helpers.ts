@@ -76,8 +76,16 @@ export function submissionInput(overrides: Partial<SubmissionInput> = {}): Submi
     candidate: { ...CANDIDATE },
     components: {
       plan: {
-        artifacts: [{ requirement: 'lesson-plan', name: 'Ratio tables lesson', text: 'Hinge question at minute 15: which table is proportional?' }],
-        reflections: { rationale: 'The hinge question separates students who scale both columns from those who add a constant.' },
+        artifacts: [
+          {
+            requirement: 'lesson-plan',
+            name: 'Ratio tables lesson',
+            text: 'Hinge question at minute 15: which table is proportional?',
+          },
+        ],
+        reflections: {
+          rationale: 'The hinge question separates students who scale both columns from those who add a constant.',
+        },
       },
       enact: {
         artifacts: [
@@ -90,7 +98,11 @@ export function submissionInput(overrides: Partial<SubmissionInput> = {}): Submi
         ],
         reflections: { adjustment: twelveWords },
       },
-      reflect: { reflections: { impact: 'Exit tickets rose from nine to twenty-one correct out of twenty-six students after reteaching.' } },
+      reflect: {
+        reflections: {
+          impact: 'Exit tickets rose from nine to twenty-one correct out of twenty-six students after reteaching.',
+        },
+      },
     },
     ...overrides,
   };
@@ -106,12 +118,23 @@ export function reviewInput(
   const components: ReviewInput['components'] = {};
   for (const id of ['plan', 'enact', 'reflect'] as const) {
     const level = levelsByComponent[id] ?? 'proficient';
-    components[id] = { level, feedback: level === 'proficient' ? 'Meets the standard.' : `Revise ${id}: the evidence does not yet show it.` };
+    components[id] = {
+      level,
+      feedback: level === 'proficient' ? 'Meets the standard.' : `Revise ${id}: the evidence does not yet show it.`,
+    };
   }
   return { reviewer: who, components };
 }
 
 export const REVIEWER_A = { id: 'mhale@riverbend.example', name: 'Marcus Hale' };
-export const REVIEWER_B = { id: 'urn:riverbend:staff:4411', name: 'Priya Natarajan', email: 'pnatarajan@riverbend.example' };
+export const REVIEWER_B = {
+  id: 'urn:riverbend:staff:4411',
+  name: 'Priya Natarajan',
+  email: 'pnatarajan@riverbend.example',
+};
 export const REVIEWER_C = { id: 'did:web:pd.riverbend.example:staff:jlee', name: 'Jordan Lee' };
-export const ADJUDICATOR = { id: 'lead.assessor@riverbend.example', name: 'Renee Okafor', role: 'adjudicator' as const };
+export const ADJUDICATOR = {
+  id: 'lead.assessor@riverbend.example',
+  name: 'Renee Okafor',
+  role: 'adjudicator' as const,
+};

@@ -40,10 +40,14 @@ describe('createSubmission', () => {
 
   it('keeps the digest a URL artifact came with (lower-cased) and accepts a matching digest for inline text', async () => {
     const input = submissionInput();
-    input.components.enact!.artifacts![0]!.digest = input.components.enact!.artifacts![0]!.digest!.toUpperCase().replace('SHA256', 'sha256');
+    input.components.enact!.artifacts![0]!.digest = input.components
+      .enact!.artifacts![0]!.digest!.toUpperCase()
+      .replace('SHA256', 'sha256');
     input.components.plan!.artifacts![0]!.digest = `sha256:${hex(input.components.plan!.artifacts![0]!.text!)}`;
     const submission = await createSubmission(definition, input);
-    expect(submission.components.enact!.artifacts[0]!.digest).toBe('sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae');
+    expect(submission.components.enact!.artifacts[0]!.digest).toBe(
+      'sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae',
+    );
   });
 
   it('lets optional artifacts and reflections be left out', async () => {
@@ -51,7 +55,9 @@ describe('createSubmission', () => {
     input.components.reflect!.reflections = { impact: input.components.reflect!.reflections!.impact!, next: '   ' };
     const submission = await createSubmission(definition, input);
     expect(submission.components.plan!.artifacts.map((a) => a.requirement)).toEqual(['lesson-plan']);
-    expect(submission.components.reflect!.reflections).toEqual({ impact: input.components.reflect!.reflections.impact });
+    expect(submission.components.reflect!.reflections).toEqual({
+      impact: input.components.reflect!.reflections.impact,
+    });
   });
 
   it('lists every problem with its path', async () => {
@@ -61,24 +67,33 @@ describe('createSubmission', () => {
       reflections: { rationale: 'Too short to count.' },
     };
     input.components.enact = {
-      artifacts: [{ requirement: 'student-work', url: 'http://files.riverbend.example/work.pdf' }, { requirement: 'video', text: 'x' }],
+      artifacts: [
+        { requirement: 'student-work', url: 'http://files.riverbend.example/work.pdf' },
+        { requirement: 'video', text: 'x' },
+      ],
       reflections: {},
     };
     input.components.homework = {};
     const problems = await problemsOf(createSubmission(definition, input));
     const paths = problems.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'definition.version',
-      'components.homework',
-      'components.plan.artifacts[0].digest',
-      'components.plan.reflections.rationale',
-      'components.enact.artifacts[0].url',
-      'components.enact.artifacts[0].digest',
-      'components.enact.artifacts[1].requirement',
-      'components.enact.reflections.adjustment',
-    ]));
-    expect(problems.find((p) => p.path === 'components.plan.reflections.rationale')!.message).toMatch(/4 words.*at least 12/);
-    expect(problems.find((p) => p.path === 'components.plan.artifacts[0].digest')!.message).toContain(`sha256:${hex('Hinge question')}`);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'definition.version',
+        'components.homework',
+        'components.plan.artifacts[0].digest',
+        'components.plan.reflections.rationale',
+        'components.enact.artifacts[0].url',
+        'components.enact.artifacts[0].digest',
+        'components.enact.artifacts[1].requirement',
+        'components.enact.reflections.adjustment',
+      ]),
+    );
+    expect(problems.find((p) => p.path === 'components.plan.reflections.rationale')!.message).toMatch(
+      /4 words.*at least 12/,
+    );
+    expect(problems.find((p) => p.path === 'components.plan.artifacts[0].digest')!.message).toContain(
+      `sha256:${hex('Hinge question')}`,
+    );
   });
 
   it('names a missing required artifact and a missing required reflection', async () => {
@@ -92,14 +107,24 @@ describe('createSubmission', () => {
   });
 
   it('refuses a definition id it was not made for, a candidate without email or DID, and an artifact with two sources', async () => {
-    const input = submissionInput({ definition: { id: 'https://pd.riverbend.example/microcredentials/other', version: '1.0.0' }, candidate: { name: 'Dana Whitfield' } });
+    const input = submissionInput({
+      definition: { id: 'https://pd.riverbend.example/microcredentials/other', version: '1.0.0' },
+      candidate: { name: 'Dana Whitfield' },
+    });
     input.components.plan!.artifacts![0]!.url = 'https://files.riverbend.example/plan.pdf';
     const paths = (await problemsOf(createSubmission(definition, input))).map((p) => p.path);
     expect(paths).toEqual(['definition.id', 'candidate', 'components.plan.artifacts[0]']);
   });
 
   it('refuses a DID that is not one and an email that is not one', async () => {
-    const paths = (await problemsOf(createSubmission(definition, submissionInput({ candidate: { name: 'D', email: 'dana at riverbend', did: 'dana' } })))).map((p) => p.path);
+    const paths = (
+      await problemsOf(
+        createSubmission(
+          definition,
+          submissionInput({ candidate: { name: 'D', email: 'dana at riverbend', did: 'dana' } }),
+        ),
+      )
+    ).map((p) => p.path);
     expect(paths).toEqual(['candidate.email', 'candidate.did']);
   });
 });
@@ -130,7 +155,10 @@ describe('verifyArtifact: later tampering shows', () => {
 
 describe('submissionDigest', () => {
   it('does not depend on key order and changes with any content', async () => {
-    const submission = await createSubmission(definition, submissionInput(), { now: NOW, id: 'urn:uuid:6f1e4a52-8a8c-4f4e-9d0a-3c1b2f7e9a10' });
+    const submission = await createSubmission(definition, submissionInput(), {
+      now: NOW,
+      id: 'urn:uuid:6f1e4a52-8a8c-4f4e-9d0a-3c1b2f7e9a10',
+    });
     const reordered = Object.fromEntries(Object.entries(submission).reverse()) as typeof submission;
     const digest = await submissionDigest(submission);
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -150,15 +178,23 @@ describe('resubmit', () => {
     expect(second.previousSubmission).toBe(first.id);
     expect(second.id).not.toBe(first.id);
     expect(second.candidate).toEqual(first.candidate);
-    const third = await resubmit(definition, second, { ...rest, candidate: { name: 'Dana W.', email: 'dana.whitfield@RIVERBEND.example' } });
+    const third = await resubmit(definition, second, {
+      ...rest,
+      candidate: { name: 'Dana W.', email: 'dana.whitfield@RIVERBEND.example' },
+    });
     expect(third.attempt).toBe(3);
   });
 
   it('refuses another candidate, another definition, and the previous id', async () => {
     const first = await createSubmission(definition, submissionInput());
     const other = { name: 'Sam Ortiz', email: 'sortiz@riverbend.example' };
-    expect((await problemsOf(resubmit(definition, first, submissionInput({ candidate: other })))).map((p) => p.path)).toEqual(['candidate']);
-    const elsewhere = { ...first, definition: { id: 'https://pd.riverbend.example/microcredentials/other', version: '1.0.0' } };
+    expect(
+      (await problemsOf(resubmit(definition, first, submissionInput({ candidate: other })))).map((p) => p.path),
+    ).toEqual(['candidate']);
+    const elsewhere = {
+      ...first,
+      definition: { id: 'https://pd.riverbend.example/microcredentials/other', version: '1.0.0' },
+    };
     expect((await problemsOf(resubmit(definition, elsewhere, submissionInput())))[0]!.path).toBe('previousSubmission');
     expect((await problemsOf(resubmit(definition, first, submissionInput(), { id: first.id })))[0]!.path).toBe('id');
   });

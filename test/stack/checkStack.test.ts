@@ -1,12 +1,29 @@
 // checkStack: each requirement of a stack gets a verdict, naming the micro-credential; bad input
 // (forgeries, expired or someone else's credentials, junk) is a verdict, never an exception.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkStack, generateKey, type CompetencyDefinition, type Key, type SignedCredential } from '../../src/index.js';
+import {
+  checkStack,
+  generateKey,
+  type CompetencyDefinition,
+  type Key,
+  type SignedCredential,
+} from '../../src/index.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
-import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
+import {
+  CHECKED,
+  ELENA,
+  MATH,
+  SCIENCE,
+  earn,
+  earnBoth,
+  leaderDefinition,
+  mathDefinition,
+  mathInput,
+  scienceDefinition,
+  scienceInput,
+} from './helpers.js';
 import { rejection } from '../helpers/errors.js';
-
 
 let key: Key<'ed25519'>;
 let leader: CompetencyDefinition;
@@ -21,7 +38,7 @@ beforeAll(async () => {
 });
 
 describe('checkStack', () => {
-  it('reports each requirement of the example stack as met by the teacher\'s two credentials', async () => {
+  it("reports each requirement of the example stack as met by the teacher's two credentials", async () => {
     const results = await checkStack(leader, [math, science], { recipient, now: CHECKED });
     expect(results.map((r) => [r.name, r.ok, r.credential?.index, r.credential?.id])).toEqual([
       [MATH, true, 0, math.id],
@@ -36,11 +53,17 @@ describe('checkStack', () => {
 
   it('matches credentials to requirements by achievement, whatever their order', async () => {
     const results = await checkStack(leader, [science, math], { recipient, now: CHECKED });
-    expect(results.map((r) => [r.name, r.ok, r.credential?.index])).toEqual([[MATH, true, 1], [SCIENCE, true, 0]]);
+    expect(results.map((r) => [r.name, r.ok, r.credential?.index])).toEqual([
+      [MATH, true, 1],
+      [SCIENCE, true, 0],
+    ]);
   });
 
   it('accepts a credential as JSON text like the object', async () => {
-    const results = await checkStack(leader, [JSON.stringify(math), JSON.stringify(science, null, 2)], { recipient, now: CHECKED });
+    const results = await checkStack(leader, [JSON.stringify(math), JSON.stringify(science, null, 2)], {
+      recipient,
+      now: CHECKED,
+    });
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect(results[0]!.credential).toEqual({ index: 0, id: math.id, name: math.name });
   });
@@ -55,7 +78,8 @@ describe('checkStack', () => {
 
   it('names a tampered component (its signature no longer verifies)', async () => {
     const tampered = clone(math);
-    tampered.credentialSubject.result![2]!.achievedLevel = tampered.credentialSubject.result![2]!.achievedLevel!.replace('proficient', 'not-yet');
+    tampered.credentialSubject.result![2]!.achievedLevel =
+      tampered.credentialSubject.result![2]!.achievedLevel!.replace('proficient', 'not-yet');
     const [m, s] = await checkStack(leader, [tampered, science], { recipient, now: CHECKED });
     expect(s!.ok).toBe(true);
     expect(m).toMatchObject({ name: MATH, ok: false, problem: { code: 'ERR_STACK_COMPONENT_INVALID' } });
@@ -65,20 +89,23 @@ describe('checkStack', () => {
   });
 
   it('names an expired component; one that expired within the clock skew still counts', async () => {
-    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-05-31T23:00:00Z' })).credential;
+    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-05-31T23:00:00Z' }))
+      .credential;
     const [m] = await checkStack(leader, [expired, science], { recipient, now: CHECKED });
     expect(m).toMatchObject({ name: MATH, ok: false });
     expect(m!.problem!.message).toContain(MATH);
     expect(m!.problem!.message).toContain('ERR_EXPIRED');
 
     // 200 s past validUntil is inside the default 300 s skew.
-    const justNow = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-06-01T11:56:40Z' })).credential;
+    const justNow = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-06-01T11:56:40Z' }))
+      .credential;
     const [recent] = await checkStack(leader, [justNow, science], { recipient, now: CHECKED });
     expect(recent!.ok).toBe(true);
   });
 
   it('uses a valid credential for a requirement when an expired one of the same achievement comes first', async () => {
-    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-05-31T23:00:00Z' })).credential;
+    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-05-31T23:00:00Z' }))
+      .credential;
     const [m] = await checkStack(leader, [expired, math, science], { recipient, now: CHECKED });
     expect(m).toMatchObject({ ok: true, credential: { index: 1, id: math.id } });
     const [onlyExpired] = await checkStack(leader, [expired, clone(expired), science], { recipient, now: CHECKED });
@@ -86,7 +113,9 @@ describe('checkStack', () => {
   });
 
   it('names a component awarded to someone else', async () => {
-    const others = (await earn(mathDefinition(), mathInput({ name: 'Tomás Reyes', email: 'treyes@riverbend.example' }), key)).credential;
+    const others = (
+      await earn(mathDefinition(), mathInput({ name: 'Tomás Reyes', email: 'treyes@riverbend.example' }), key)
+    ).credential;
     const [m, s] = await checkStack(leader, [others, science], { recipient, now: CHECKED });
     expect(s!.ok).toBe(true);
     expect(m).toMatchObject({ name: MATH, ok: false, problem: { message: `"${MATH}" was awarded to someone else.` } });
@@ -96,7 +125,11 @@ describe('checkStack', () => {
   it('names a component issued by an issuer the stack does not accept', async () => {
     const otherKey = await generateKey();
     const elsewhere = (await earn(scienceDefinition(), scienceInput(ELENA), otherKey)).credential;
-    const [m, s] = await checkStack(leader, [math, elsewhere], { recipient, now: CHECKED, acceptedIssuers: [key.controller] });
+    const [m, s] = await checkStack(leader, [math, elsewhere], {
+      recipient,
+      now: CHECKED,
+      acceptedIssuers: [key.controller],
+    });
     expect(m!.ok).toBe(true);
     expect(s).toMatchObject({ name: SCIENCE, ok: false });
     expect(s!.problem!.message).toContain(SCIENCE);
@@ -126,25 +159,44 @@ describe('checkStack', () => {
   it('matches a DID recipient by the subject id', async () => {
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const candidate = { name: 'Elena Marsh', did };
-    const withDid = [(await earn(mathDefinition(), mathInput(candidate), key)).credential, (await earn(scienceDefinition(), scienceInput(candidate), key)).credential];
-    expect((await checkStack(leader, withDid, { recipient: { did }, now: CHECKED })).map((r) => r.ok)).toEqual([true, true]);
-    // The email-named credentials are not this DID's, and the DID's are not the email's.
-    expect((await checkStack(leader, [math, science], { recipient: { did }, now: CHECKED })).map((r) => r.problem?.message)).toEqual([
-      `"${MATH}" was awarded to someone else.`,
-      `"${SCIENCE}" was awarded to someone else.`,
+    const withDid = [
+      (await earn(mathDefinition(), mathInput(candidate), key)).credential,
+      (await earn(scienceDefinition(), scienceInput(candidate), key)).credential,
+    ];
+    expect((await checkStack(leader, withDid, { recipient: { did }, now: CHECKED })).map((r) => r.ok)).toEqual([
+      true,
+      true,
     ]);
+    // The email-named credentials are not this DID's, and the DID's are not the email's.
+    expect(
+      (await checkStack(leader, [math, science], { recipient: { did }, now: CHECKED })).map((r) => r.problem?.message),
+    ).toEqual([`"${MATH}" was awarded to someone else.`, `"${SCIENCE}" was awarded to someone else.`]);
     expect((await checkStack(leader, withDid, { recipient, now: CHECKED })).map((r) => r.ok)).toEqual([false, false]);
   });
 
   it('does not throw on junk credentials; each requirement is simply not met', async () => {
-    const junk: unknown[] = [null, 42, '{', 'null', '[]', [], undefined, { credentialSubject: 5 }, { credentialSubject: { achievement: { id: 7 } } }, true];
+    const junk: unknown[] = [
+      null,
+      42,
+      '{',
+      'null',
+      '[]',
+      [],
+      undefined,
+      { credentialSubject: 5 },
+      { credentialSubject: { achievement: { id: 7 } } },
+      true,
+    ];
     const results = await checkStack(leader, junk, { recipient, now: CHECKED });
     expect(results.map((r) => [r.name, r.ok, r.problem?.message])).toEqual([
       [MATH, false, `No credential for "${MATH}" was given.`],
       [SCIENCE, false, `No credential for "${SCIENCE}" was given.`],
     ]);
     const mixed = await checkStack(leader, [null, math, '{', science, 42], { recipient, now: CHECKED });
-    expect(mixed.map((r) => [r.ok, r.credential?.index])).toEqual([[true, 1], [true, 3]]);
+    expect(mixed.map((r) => [r.ok, r.credential?.index])).toEqual([
+      [true, 1],
+      [true, 3],
+    ]);
   });
 
   it('does not throw on a credential list that is not a list', async () => {
@@ -153,7 +205,10 @@ describe('checkStack', () => {
       expect(results.map((r) => r.ok)).toEqual([false, false]);
     }
     // One credential on its own is read as a list of one.
-    expect((await checkStack(leader, math as never, { recipient, now: CHECKED })).map((r) => r.ok)).toEqual([true, false]);
+    expect((await checkStack(leader, math as never, { recipient, now: CHECKED })).map((r) => r.ok)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('does not throw on a junk credential that claims the achievement (it fails verification)', async () => {
@@ -164,7 +219,11 @@ describe('checkStack', () => {
   });
 
   it('does not throw on a junk achievement id with a malformed escape where the version goes', async () => {
-    const junk = { credentialSubject: { achievement: { id: 'https://pd.riverbend.example/microcredentials/hinge-questions-math/v%E0' } } };
+    const junk = {
+      credentialSubject: {
+        achievement: { id: 'https://pd.riverbend.example/microcredentials/hinge-questions-math/v%E0' },
+      },
+    };
     const [m] = await checkStack(leader, [junk, science], { recipient, now: CHECKED });
     expect(m).toMatchObject({ name: MATH, ok: false });
     expect(m!.problem!.message).toContain('%E0');
@@ -172,19 +231,33 @@ describe('checkStack', () => {
 
   it('does not throw on an authentic credential whose recipient is an md5 hash; it says the recipient cannot be checked', async () => {
     const pair = await digitalBazaarKeyPair();
-    const signed = await signWithDigitalBazaar({
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: 'urn:uuid:0c5a7c1e-8d0b-4f4e-9c61-2f5b9a0d3e77',
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      name: MATH,
-      issuer: { id: pair.controller, type: ['Profile'], name: 'Another district' },
-      validFrom: '2026-03-01T00:00:00Z',
-      credentialSubject: {
-        type: ['AchievementSubject'],
-        identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'x', identityHash: 'md5$0123456789abcdef0123456789abcdef' }],
-        achievement: math.credentialSubject.achievement,
+    const signed = await signWithDigitalBazaar(
+      {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        id: 'urn:uuid:0c5a7c1e-8d0b-4f4e-9c61-2f5b9a0d3e77',
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        name: MATH,
+        issuer: { id: pair.controller, type: ['Profile'], name: 'Another district' },
+        validFrom: '2026-03-01T00:00:00Z',
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          identifier: [
+            {
+              type: 'IdentityObject',
+              identityType: 'emailAddress',
+              hashed: true,
+              salt: 'x',
+              identityHash: 'md5$0123456789abcdef0123456789abcdef',
+            },
+          ],
+          achievement: math.credentialSubject.achievement,
+        },
       },
-    }, pair);
+      pair,
+    );
     const [m] = await checkStack(leader, [signed, science], { recipient, now: CHECKED });
     expect(m!.report?.verified).toBe(true);
     expect(m).toMatchObject({ name: MATH, ok: false, problem: { code: 'ERR_STACK_COMPONENT_INVALID' } });

@@ -2,9 +2,20 @@
 // submission, two independent approving reviews, a decision, and the credential it earns.
 import { readFileSync } from 'node:fs';
 import {
-  createSubmission, decide, issueFromDecision, parseCompetency, recordReview,
-  type ApprovedDecision, type Candidate, type CompetencyDefinition, type IssueFromDecisionOptions, type Key, type Review, type SignedCredential,
-  type Submission, type SubmissionInput,
+  createSubmission,
+  decide,
+  issueFromDecision,
+  parseCompetency,
+  recordReview,
+  type ApprovedDecision,
+  type Candidate,
+  type CompetencyDefinition,
+  type IssueFromDecisionOptions,
+  type Key,
+  type Review,
+  type SignedCredential,
+  type Submission,
+  type SubmissionInput,
 } from '../../src/index.js';
 
 /** The clock the submission is made at; reviews, the decision and issuing follow it. */
@@ -21,11 +32,16 @@ export function readExample(path: string): string {
   return readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8');
 }
 
-export const mathDefinition = (): CompetencyDefinition => parseCompetency(readExample('competencies/formative-assessment-math.yaml'));
-export const scienceDefinition = (): CompetencyDefinition => parseCompetency(readExample('competencies/science-argumentation-discourse.yaml'));
-export const leaderDefinition = (): CompetencyDefinition => parseCompetency(readExample('competencies/student-thinking-leader.yaml'));
-export const exampleSubmission = (): Submission => JSON.parse(readExample('submissions/hinge-questions-math.json')) as Submission;
-export const exampleReviews = (...names: string[]): Review[] => names.map((name) => JSON.parse(readExample(`reviews/${name}.json`)) as Review);
+export const mathDefinition = (): CompetencyDefinition =>
+  parseCompetency(readExample('competencies/formative-assessment-math.yaml'));
+export const scienceDefinition = (): CompetencyDefinition =>
+  parseCompetency(readExample('competencies/science-argumentation-discourse.yaml'));
+export const leaderDefinition = (): CompetencyDefinition =>
+  parseCompetency(readExample('competencies/student-thinking-leader.yaml'));
+export const exampleSubmission = (): Submission =>
+  JSON.parse(readExample('submissions/hinge-questions-math.json')) as Submission;
+export const exampleReviews = (...names: string[]): Review[] =>
+  names.map((name) => JSON.parse(readExample(`reviews/${name}.json`)) as Review);
 
 /** Elena Marsh, the teacher of the example submission. */
 export const ELENA: Candidate = { name: 'Elena Marsh', email: 'elena.marsh@riverbend.example' };
@@ -60,8 +76,20 @@ export function scienceInput(candidate: Candidate): SubmissionInput {
     candidate,
     components: {
       'talk-norms': {
-        artifacts: [{ requirement: 'norms-chart', name: 'Period 2 norms chart', mediaType: 'text/plain', text: 'We disagree with ideas, not people. Say what evidence made you think so. Build on or challenge the last speaker.' }],
-        reflections: { 'norms-origin': words(110, 'Students drafted the norms in groups after watching a recorded discussion and the hardest one is waiting for a peer to finish.') },
+        artifacts: [
+          {
+            requirement: 'norms-chart',
+            name: 'Period 2 norms chart',
+            mediaType: 'text/plain',
+            text: 'We disagree with ideas, not people. Say what evidence made you think so. Build on or challenge the last speaker.',
+          },
+        ],
+        reflections: {
+          'norms-origin': words(
+            110,
+            'Students drafted the norms in groups after watching a recorded discussion and the hardest one is waiting for a peer to finish.',
+          ),
+        },
       },
       'facilitate-discussion': {
         artifacts: [
@@ -72,15 +100,35 @@ export function scienceInput(candidate: Candidate): SubmissionInput {
             url: 'https://files.riverbend.example/pd/emarsh/argumentation/discussion.mp4',
             digest: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
           },
-          { requirement: 'annotated-transcript', name: 'Minutes 6 to 11, annotated', mediaType: 'text/plain', text: 'T (revoice): So you are saying the metal block feels colder because it moves heat away faster?' },
+          {
+            requirement: 'annotated-transcript',
+            name: 'Minutes 6 to 11, annotated',
+            mediaType: 'text/plain',
+            text: 'T (revoice): So you are saying the metal block feels colder because it moves heat away faster?',
+          },
         ],
       },
       'student-argumentation': {
         artifacts: [
-          { requirement: 'cer-samples', name: 'Four CER responses', mediaType: 'text/plain', text: 'Student A revised: the metal block melted the ice faster because metal conducts heat from the room to the ice.' },
-          { requirement: 'scoring-notes', name: 'CER rubric scores', mediaType: 'text/plain', text: 'A 3/3, B 3/3, C 2/3, D 3/3 on the claim, evidence and reasoning rubric.' },
+          {
+            requirement: 'cer-samples',
+            name: 'Four CER responses',
+            mediaType: 'text/plain',
+            text: 'Student A revised: the metal block melted the ice faster because metal conducts heat from the room to the ice.',
+          },
+          {
+            requirement: 'scoring-notes',
+            name: 'CER rubric scores',
+            mediaType: 'text/plain',
+            text: 'A 3/3, B 3/3, C 2/3, D 3/3 on the claim, evidence and reasoning rubric.',
+          },
         ],
-        reflections: { revision: words(210, 'Two students changed their claims after a peer pointed to the temperature data and asked how the block could feel cold yet melt ice faster.') },
+        reflections: {
+          revision: words(
+            210,
+            'Two students changed their claims after a peer pointed to the temperature data and asked how the block could feel cold yet melt ice faster.',
+          ),
+        },
       },
     },
   };
@@ -95,7 +143,10 @@ export const REVIEWERS = [
 function passingScores(definition: CompetencyDefinition): Record<string, { level: string; feedback: string }> {
   const scores: Record<string, { level: string; feedback: string }> = {};
   for (const component of definition.components ?? []) {
-    scores[component.id] = { level: component.rubric.levels.find((l) => l.passing)!.id, feedback: 'Meets the standard.' };
+    scores[component.id] = {
+      level: component.rubric.levels.find((l) => l.passing)!.id,
+      feedback: 'Meets the standard.',
+    };
   }
   return scores;
 }
@@ -117,9 +168,16 @@ export async function earn(
   issue: Partial<Omit<IssueFromDecisionOptions, 'definition' | 'submission'>> = {},
 ): Promise<Earned> {
   const submission = await createSubmission(definition, input, { now: SUBMITTED });
-  const reviews = await Promise.all(REVIEWERS.map((reviewer) => recordReview(definition, submission, { reviewer, components: passingScores(definition) }, { now: REVIEWED })));
+  const reviews = await Promise.all(
+    REVIEWERS.map((reviewer) =>
+      recordReview(definition, submission, { reviewer, components: passingScores(definition) }, { now: REVIEWED }),
+    ),
+  );
   const decision = await decide(definition, submission, reviews, undefined, { now: DECIDED });
-  if (decision.status !== 'approved') throw new Error(`expected an approved decision, got ${decision.status}: ${decision.reasons.map((r) => r.message).join(' ')}`);
+  if (decision.status !== 'approved')
+    throw new Error(
+      `expected an approved decision, got ${decision.status}: ${decision.reasons.map((r) => r.message).join(' ')}`,
+    );
   const credential = await issueFromDecision(decision, { definition, submission, key, now: ISSUED, ...issue });
   return { submission, decision, credential };
 }

@@ -3,12 +3,31 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import {
-  MicrocredError, generateKey, issueStack, matchesIdentity, verifyCredential, type CompetencyDefinition, type Key, type SignedCredential,
+  MicrocredError,
+  generateKey,
+  issueStack,
+  matchesIdentity,
+  verifyCredential,
+  type CompetencyDefinition,
+  type Key,
+  type SignedCredential,
 } from '../../src/index.js';
 import { achievementId } from '../../src/competency/ids.js';
 import { clone } from '../helpers/credential.js';
 import { digitalBazaarLoader, digitalBazaarSuite } from '../helpers/digitalBazaar.js';
-import { CHECKED, ELENA, MATH, SCIENCE, earn, earnBoth, leaderDefinition, mathDefinition, mathInput, scienceDefinition, scienceInput } from './helpers.js';
+import {
+  CHECKED,
+  ELENA,
+  MATH,
+  SCIENCE,
+  earn,
+  earnBoth,
+  leaderDefinition,
+  mathDefinition,
+  mathInput,
+  scienceDefinition,
+  scienceInput,
+} from './helpers.js';
 import { rejection } from '../helpers/errors.js';
 
 const STACKED = new Date('2026-06-01T12:00:00Z');
@@ -27,7 +46,6 @@ beforeAll(async () => {
   stack = await issueStack(leader, [math, science], { key, recipient, now: STACKED });
 });
 
-
 describe('the stack credential', () => {
   it('verifies in microcred', async () => {
     const report = await verifyCredential(stack, { now: CHECKED });
@@ -36,7 +54,12 @@ describe('the stack credential', () => {
   });
 
   it('verifies in the plain Digital Bazaar stack', async () => {
-    const theirs = await vc.verifyCredential({ credential: clone(stack), suite: digitalBazaarSuite(), documentLoader: digitalBazaarLoader(), now: CHECKED });
+    const theirs = await vc.verifyCredential({
+      credential: clone(stack),
+      suite: digitalBazaarSuite(),
+      documentLoader: digitalBazaarLoader(),
+      now: CHECKED,
+    });
     expect(theirs.error).toBeUndefined();
     expect(theirs.verified).toBe(true);
   });
@@ -45,7 +68,9 @@ describe('the stack credential', () => {
     expect(stack.name).toBe(leader.name);
     expect(stack.issuer.id).toBe(key.controller);
     expect(stack.credentialSubject.achievement.id).toBe(achievementId(leader));
-    expect(stack.credentialSubject.achievement.id).toBe('https://pd.riverbend.example/microcredentials/student-thinking-leader/v1.0.0');
+    expect(stack.credentialSubject.achievement.id).toBe(
+      'https://pd.riverbend.example/microcredentials/student-thinking-leader/v1.0.0',
+    );
     expect(stack.credentialSubject.achievement.resultDescription).toBeUndefined();
     expect(stack.awardedDate).toBe('2026-06-01T12:00:00Z');
     expect(stack.credentialSubject.awardedDate).toBeUndefined();
@@ -69,7 +94,11 @@ describe('the stack credential', () => {
   });
 
   it('is issued from component credentials given as JSON text, in any order', async () => {
-    const fromText = await issueStack(leader, [JSON.stringify(science), JSON.stringify(math)], { key, recipient, now: STACKED });
+    const fromText = await issueStack(leader, [JSON.stringify(science), JSON.stringify(math)], {
+      key,
+      recipient,
+      now: STACKED,
+    });
     expect(fromText.evidence!.map((e) => e.id)).toEqual([math.id, science.id]);
     expect((await verifyCredential(fromText, { now: CHECKED })).verified).toBe(true);
   });
@@ -77,7 +106,10 @@ describe('the stack credential', () => {
   it('names a DID recipient by subject id', async () => {
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
     const candidate = { name: 'Elena Marsh', did };
-    const parts = [(await earn(mathDefinition(), mathInput(candidate), key)).credential, (await earn(scienceDefinition(), scienceInput(candidate), key)).credential];
+    const parts = [
+      (await earn(mathDefinition(), mathInput(candidate), key)).credential,
+      (await earn(scienceDefinition(), scienceInput(candidate), key)).credential,
+    ];
     const issued = await issueStack(leader, parts, { key, recipient: { did }, now: STACKED });
     expect(issued.credentialSubject.id).toBe(did);
     expect(issued.credentialSubject).not.toHaveProperty('identifier');
@@ -114,14 +146,17 @@ describe('a stack that cannot be issued', () => {
   });
 
   it('an expired component (validUntil more than the 300 s skew before now)', async () => {
-    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-06-01T11:54:00Z' })).credential;
+    const expired = (await earn(mathDefinition(), mathInput(ELENA), key, { validUntil: '2026-06-01T11:54:00Z' }))
+      .credential;
     const error = await refusal([expired, science]);
     expectOnlyFailing(error, MATH, 0);
     expect(error.message).toContain('ERR_EXPIRED');
   });
 
   it('a component awarded to someone else', async () => {
-    const others = (await earn(scienceDefinition(), scienceInput({ name: 'Tomás Reyes', email: 'treyes@riverbend.example' }), key)).credential;
+    const others = (
+      await earn(scienceDefinition(), scienceInput({ name: 'Tomás Reyes', email: 'treyes@riverbend.example' }), key)
+    ).credential;
     const error = await refusal([math, others]);
     expectOnlyFailing(error, SCIENCE, 1);
     expect(error.message).toContain('awarded to someone else');
@@ -170,15 +205,23 @@ describe('a stack that cannot be issued', () => {
     for (const type of ['p256', 'rsa'] as const) {
       const other = await generateKey({ type, controller: key.controller });
       // [null] would be ERR_STACK_COMPONENT_INVALID if the components were checked first.
-      const error = await rejection(issueStack(leader, [null], { key: other, recipient, now: STACKED }), 'ERR_KEY_PROOF_UNSUPPORTED');
+      const error = await rejection(
+        issueStack(leader, [null], { key: other, recipient, now: STACKED }),
+        'ERR_KEY_PROOF_UNSUPPORTED',
+      );
       expect(error.details).toMatchObject({ keyType: type, proof: 'eddsa-rdfc-2022' });
     }
-    const jwt = await rejection(issueStack(leader, [null], { key, recipient, now: STACKED, format: 'jwt' } as never), 'ERR_FIELD_INVALID');
+    const jwt = await rejection(
+      issueStack(leader, [null], { key, recipient, now: STACKED, format: 'jwt' } as never),
+      'ERR_FIELD_INVALID',
+    );
     expect(jwt.details.path).toBe('format');
   });
 
   it('a recipient that is neither a DID nor an email is refused', async () => {
-    const error = await rejection(issueStack(leader, [math, science], { key, recipient: { email: 'not an address' }, now: STACKED }));
+    const error = await rejection(
+      issueStack(leader, [math, science], { key, recipient: { email: 'not an address' }, now: STACKED }),
+    );
     expect(error.code).toBe('ERR_FIELD_INVALID');
   });
 });

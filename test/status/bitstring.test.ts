@@ -24,7 +24,7 @@ describe('encodedList', () => {
     );
   });
 
-  it('index 0 is the most significant bit of the first byte (the spec\'s order)', async () => {
+  it("index 0 is the most significant bit of the first byte (the spec's order)", async () => {
     const decoded = await decodeList(await encodeList(Uint8Array.from([0x80, 0x01])), 'BitstringStatusList');
     expect([0, 1, 7, 8, 15].map((i) => decoded.getStatus(i))).toEqual([true, false, false, false, true]);
   });
@@ -34,6 +34,8 @@ describe('encodedList', () => {
     await expect(decodeList('H4sIAAAA', 'BitstringStatusList')).rejects.toThrow('does not start with "u"');
     await expect(decodeList('u!!!', 'BitstringStatusList')).rejects.toThrow('not base64url');
     await expect(decodeList('uAAAA', 'BitstringStatusList')).rejects.toThrow('not GZIP');
-    await expect(decodeList(await encodeList(new Uint8Array(2048)), 'BitstringStatusList', 1024)).rejects.toThrow('larger than 1024 bytes');
+    await expect(decodeList(await encodeList(new Uint8Array(2048)), 'BitstringStatusList', 1024)).rejects.toThrow(
+      'larger than 1024 bytes',
+    );
   });
 });

@@ -42,18 +42,37 @@ describe.skipIf(!browserAvailable)('status lists in headless Chromium', () => {
 
   it('the registry issues, suspends and publishes in the browser; the list verifies there', async () => {
     const result = await browser.page.evaluate(async (now) => {
-      const { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, issueCredential, verifyCredential } = (globalThis as unknown as { microcred: Api }).microcred;
+      const { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, issueCredential, verifyCredential } = (
+        globalThis as unknown as { microcred: Api }
+      ).microcred;
       const key = await generateKey();
-      const registry = new StatusRegistry({ store: new MemoryStatusStore(), key, listBaseUrl: 'https://pd.example.org/status', clock: () => new Date(now) });
+      const registry = new StatusRegistry({
+        store: new MemoryStatusStore(),
+        key,
+        listBaseUrl: 'https://pd.example.org/status',
+        clock: () => new Date(now),
+      });
       const draft = {
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         name: 'Browser badge',
         issuer: { id: key.controller, type: ['Profile'], name: 'Browser issuer' },
-        credentialSubject: { type: ['AchievementSubject'], id: 'did:example:b', achievement: { id: 'https://pd.example.org/a', type: ['Achievement'], name: 'A', description: 'D', criteria: { narrative: 'N' } } },
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          id: 'did:example:b',
+          achievement: {
+            id: 'https://pd.example.org/a',
+            type: ['Achievement'],
+            name: 'A',
+            description: 'D',
+            criteria: { narrative: 'N' },
+          },
+        },
       };
       const signed = await issueCredential(draft, { key, now: new Date(now), status: registry });
       await registry.suspend(signed.id);
-      const loader = new DocumentLoader({ documents: Object.fromEntries((await registry.publish()).map((l) => [l.id, l])) });
+      const loader = new DocumentLoader({
+        documents: Object.fromEntries((await registry.publish()).map((l) => [l.id, l])),
+      });
       const report = await verifyCredential(signed, { loader, now: new Date(now) });
       return report.checks.find((c) => c.id === 'status')?.parts?.map((p) => p.problem?.code ?? p.outcome);
     }, NOW.toISOString());

@@ -18,17 +18,35 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   // The child runs the store's TypeScript source, bundled once for plain node.
   writer = join(dir, 'storeWriter.mjs');
-  await build({ entryPoints: [fileURLToPath(new URL('./storeWriter.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: writer, logLevel: 'silent' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./storeWriter.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: writer,
+    logLevel: 'silent',
+  });
 });
 afterAll(() => cleanup());
 
 let lists = 0;
-const options = (length = 64): AllocateOptions => ({ listLength: length, nextListId: () => `https://pd.example.org/status/test-${++lists}` });
+const options = (length = 64): AllocateOptions => ({
+  listLength: length,
+  nextListId: () => `https://pd.example.org/status/test-${++lists}`,
+});
 
 /** Runs the writer child; `killAfter` SIGKILLs it once it has printed that many lines. */
-function runWriter(store: string, prefix: string, count: number, killAfter?: number): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
+function runWriter(
+  store: string,
+  prefix: string,
+  count: number,
+  killAfter?: number,
+): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, store, prefix, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, store, prefix, String(count)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     let errors = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -80,7 +98,9 @@ describe('FileStatusStore', () => {
     expect(getBit(list?.bits as Uint8Array, a.index)).toBe(true);
     expect(await second.setStatus('urn:example:unknown', 'revocation', true)).toBeUndefined();
     // No temporary files are left behind by completed writes, and the lock is released.
-    expect((await readdir(dir)).filter((f) => f.startsWith('persist') || f.startsWith('.persist'))).toEqual(['persist.json']);
+    expect((await readdir(dir)).filter((f) => f.startsWith('persist') || f.startsWith('.persist'))).toEqual([
+      'persist.json',
+    ]);
   });
 
   it('concurrent changes from one process, through one or two instances, never share an index or lose one', async () => {
@@ -94,7 +114,9 @@ describe('FileStatusStore', () => {
     const fresh = new FileStatusStore(path);
     for (const id of ids) {
       const [held] = await fresh.allocations(id);
-      expect(getBit((await fresh.getList(held?.listId as string))?.bits as Uint8Array, held?.index as number)).toBe(true);
+      expect(getBit((await fresh.getList(held?.listId as string))?.bits as Uint8Array, held?.index as number)).toBe(
+        true,
+      );
     }
     expect((await fresh.listIds()).length).toBe(2);
   });
@@ -104,7 +126,9 @@ describe('FileStatusStore', () => {
     const [a, b] = await Promise.all([runWriter(path, 'p', 20), runWriter(path, 'q', 20)]);
     const store = new FileStatusStore(path);
     await expectAcknowledged(store, [...a.lines, ...b.lines]);
-    const held = await Promise.all(Array.from({ length: 40 }, (_, i) => store.allocations(`urn:example:${i < 20 ? 'p' : 'q'}:${i % 20}`)));
+    const held = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.allocations(`urn:example:${i < 20 ? 'p' : 'q'}:${i % 20}`)),
+    );
     expect(new Set(held.map(([x]) => `${x?.listId} ${x?.index}`)).size).toBe(40);
   });
 
@@ -112,7 +136,11 @@ describe('FileStatusStore', () => {
     const path = join(dir, 'killed.json');
     let acknowledged: string[] = [];
     // Three rounds on the same file, each killed at a different point.
-    for (const [round, killAfter] of [[1, 7], [2, 20], [3, 33]] as const) {
+    for (const [round, killAfter] of [
+      [1, 7],
+      [2, 20],
+      [3, 33],
+    ] as const) {
       const { lines, signal } = await runWriter(path, `k${round}`, 1000, killAfter);
       expect(signal).toBe('SIGKILL');
       expect(lines.length).toBeGreaterThanOrEqual(killAfter);
@@ -123,7 +151,9 @@ describe('FileStatusStore', () => {
     }
     // The dead writer's lock is recognised as abandoned: the next change goes through.
     const store = new FileStatusStore(path, { lockTimeoutMs: 2000 });
-    expect(await store.allocate('urn:example:after', 'revocation', options())).toMatchObject({ credentialId: 'urn:example:after' });
+    expect(await store.allocate('urn:example:after', 'revocation', options())).toMatchObject({
+      credentialId: 'urn:example:after',
+    });
   });
 
   it('a lock held by a live process: ERR_STORE_LOCKED naming it, after the timeout', async () => {
@@ -142,10 +172,23 @@ describe('FileStatusStore', () => {
       ['{"format": "something-else"}', 'at format'],
       ['{"format": "microcred-status-store", "version": 2, "lists": [], "credentials": {}}', 'at version'],
       [
-        JSON.stringify({ format: 'microcred-status-store', version: 1, lists: [{ id: 'https://x/1', purpose: 'revocation', length: 8, version: 0, bits: 'AA' }], credentials: { a: { revocation: [0, 3] }, b: { revocation: [0, 3] } } }),
+        JSON.stringify({
+          format: 'microcred-status-store',
+          version: 1,
+          lists: [{ id: 'https://x/1', purpose: 'revocation', length: 8, version: 0, bits: 'AA' }],
+          credentials: { a: { revocation: [0, 3] }, b: { revocation: [0, 3] } },
+        }),
         'credentials["b"].revocation',
       ],
-      [JSON.stringify({ format: 'microcred-status-store', version: 1, lists: [{ id: 'https://x/1', purpose: 'revocation', length: 64, version: 0, bits: 'AA' }], credentials: {} }), 'lists[0].bits'],
+      [
+        JSON.stringify({
+          format: 'microcred-status-store',
+          version: 1,
+          lists: [{ id: 'https://x/1', purpose: 'revocation', length: 64, version: 0, bits: 'AA' }],
+          credentials: {},
+        }),
+        'lists[0].bits',
+      ],
     ];
     for (const [i, [text, where]] of cases.entries()) {
       const path = join(dir, `corrupt-${i}.json`);
@@ -153,7 +196,10 @@ describe('FileStatusStore', () => {
       const error = await rejection(new FileStatusStore(path).listIds(), 'ERR_STORE_CORRUPT');
       expect(error.message).toContain(where);
       // A change is refused too, and the file is left as it was.
-      await rejection(new FileStatusStore(path).allocate('urn:example:x', 'revocation', options()), 'ERR_STORE_CORRUPT');
+      await rejection(
+        new FileStatusStore(path).allocate('urn:example:x', 'revocation', options()),
+        'ERR_STORE_CORRUPT',
+      );
       expect(await readFile(path, 'utf8')).toBe(text);
     }
   });

@@ -32,13 +32,21 @@ describe('DCC verifier-core: the list served at the URL is another list (its id 
     `${CORE}/v2/v2Revoked.json`,
   ])('%s: could not check, ERR_STATUS_LIST_ID_MISMATCH naming both; still authentic', async (path) => {
     const report = await verify(path);
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH', path: 'credentialStatus.statusListCredential' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH', path: 'credentialStatus.statusListCredential' },
+    });
     expect(check(report, 'status').problem?.detail).toContain(VERIFIER_CORE_LIST);
     expect(check(report, 'status').problem?.detail).toContain(DCC_LIST_ID);
     expect(report).toMatchObject({ authentic: true, verified: false, summary: 'could-not-check' });
   });
 
-  it.each([`${CORE}/v1/v1RevokedAndExpired.json`, `${CORE}/v2/v2RevokedAndExpired.json`, `${CORE}/v1/v1ExpiredWithValidStatus.json`, `${CORE}/v2/v2ExpiredWithValidStatus.json`])('%s: expired, and the status unknown: both reported', async (path) => {
+  it.each([
+    `${CORE}/v1/v1RevokedAndExpired.json`,
+    `${CORE}/v2/v2RevokedAndExpired.json`,
+    `${CORE}/v1/v1ExpiredWithValidStatus.json`,
+    `${CORE}/v2/v2ExpiredWithValidStatus.json`,
+  ])('%s: expired, and the status unknown: both reported', async (path) => {
     const report = await verify(path);
     expect(check(report, 'validity').problem?.code).toBe('ERR_EXPIRED');
     expect(check(report, 'status').problem?.code).toBe('ERR_STATUS_LIST_ID_MISMATCH');
@@ -46,7 +54,10 @@ describe('DCC verifier-core: the list served at the URL is another list (its id 
 
   it('v2DoubleSigWithBadStatusUrl (its list URL is a typo): could not check, naming that URL', async () => {
     const report = await verify(`${CORE}/eddsaAndEd25519/v2/v2DoubleSigWithBadStatusUrl.json`);
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
     expect(check(report, 'status').problem?.detail).toContain('/status/e5VK8CbZ1GjycuPombrj');
     expect(report).toMatchObject({ authentic: true, verified: false, summary: 'could-not-check' });
   });
@@ -58,10 +69,13 @@ describe('DCC verifier-core: the list served at the URL is another list (its id 
     expect(report.verified).toBe(false);
   });
 
-  it('the list itself is authentic, and its bits are the README\'s (2, 6, 8 set; 7, 9 clear)', async () => {
+  it("the list itself is authentic, and its bits are the README's (2, 6, 8 set; 7, 9 clear)", async () => {
     const list = fixture(FIXTURE_LISTS[VERIFIER_CORE_LIST] as string);
     expect(list.id).toBe(DCC_LIST_ID);
-    const bits = await decodeList((list.credentialSubject as Record<string, unknown>).encodedList, 'BitstringStatusList');
+    const bits = await decodeList(
+      (list.credentialSubject as Record<string, unknown>).encodedList,
+      'BitstringStatusList',
+    );
     expect([2, 6, 7, 8, 9].map((i) => bits.getStatus(i))).toEqual([true, true, false, true, false]);
     const report = await verifyCredential(list, { now: NOW, loader: fixtureLoader() });
     expect(report.authentic).toBe(true);
@@ -76,7 +90,10 @@ describe('DCC vc-test-fixtures: status lists that cannot be used', () => {
     ['legacy-missingTypeStatus-noExpiry.json', /BitstringStatusListCredential/],
   ])('%s: status unverifiable, ERR_STATUS_LIST_INVALID', async (file, why) => {
     const report = await verify(`${DCC}/v2/ed25519/didKey/${file}`);
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_INVALID' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_INVALID' },
+    });
     expect(check(report, 'status').problem?.detail).toMatch(why);
     expect(report.verified).toBe(false);
   });
@@ -89,7 +106,10 @@ describe('DCC vc-test-fixtures: status lists that cannot be used', () => {
     `${DCC}/v1/dataIntegrityProof/didKey/mixedRegistry-validStatus-noExpiry.json`,
   ])('%s: the list served is another list, so the status is unknown', async (path) => {
     const report = await verify(path);
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH' },
+    });
     expect(check(report, 'status').problem?.detail).toContain(DCC_LIST_ID);
     expect(report.authentic).toBe(true);
   });
@@ -101,21 +121,30 @@ describe('DCC vc-test-fixtures: status lists that cannot be used', () => {
 describe('1EdTech validator: bit-string-list/testlist (bit 23 set) has another id than its URL', () => {
   const EDTECH_LIST = Object.keys(FIXTURE_LISTS)[1] as string;
 
-  it.each([`${EDTECH}/credential-status-revoked.json`, `${EDTECH}/credential-status-revoked-blank-nodes.json`])('%s: could not check (ERR_STATUS_LIST_ID_MISMATCH), the signature verified', async (path) => {
-    const report = await verify(path);
-    expect(check(report, 'signature').outcome).toBe('passed');
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH' } });
-    expect(check(report, 'status').problem?.detail).toContain('https://example.com/credentials/status/3');
-    expect(check(report, 'status').problem?.detail).toContain(EDTECH_LIST);
-    expect(report.summary).toBe('could-not-check');
-  });
+  it.each([`${EDTECH}/credential-status-revoked.json`, `${EDTECH}/credential-status-revoked-blank-nodes.json`])(
+    '%s: could not check (ERR_STATUS_LIST_ID_MISMATCH), the signature verified',
+    async (path) => {
+      const report = await verify(path);
+      expect(check(report, 'signature').outcome).toBe('passed');
+      expect(check(report, 'status')).toMatchObject({
+        outcome: 'could-not-check',
+        problem: { code: 'ERR_STATUS_LIST_ID_MISMATCH' },
+      });
+      expect(check(report, 'status').problem?.detail).toContain('https://example.com/credentials/status/3');
+      expect(check(report, 'status').problem?.detail).toContain(EDTECH_LIST);
+      expect(report.summary).toBe('could-not-check');
+    },
+  );
 
   it('the list itself is an authentic BitstringStatusListCredential, though not an Open Badge, with bit 23 set', async () => {
     const list = fixture(`${EDTECH}/testlist`);
     const report = await verifyCredential(list, { now: NOW, loader: fixtureLoader() });
     expect(report.authentic).toBe(true);
     expect(check(report, 'type').problems?.map((p) => p.code)).toContain('ERR_TYPE_INVALID');
-    const bits = await decodeList((list.credentialSubject as Record<string, unknown>).encodedList, 'BitstringStatusList');
+    const bits = await decodeList(
+      (list.credentialSubject as Record<string, unknown>).encodedList,
+      'BitstringStatusList',
+    );
     expect([22, 23, 24].map((i) => bits.getStatus(i))).toEqual([false, true, false]);
   });
 });

@@ -1,6 +1,14 @@
 // Shared by the status tests: a loader that serves the public status lists of the fixtures at the
 // URLs the credentials name (the fixtures README's mapping), and a registry on a fresh key.
-import { DocumentLoader, MemoryStatusStore, StatusRegistry, generateKey, type Key, type StatusListCredential, type StatusRegistryOptions } from '../../src/index.js';
+import {
+  DocumentLoader,
+  MemoryStatusStore,
+  StatusRegistry,
+  generateKey,
+  type Key,
+  type StatusListCredential,
+  type StatusRegistryOptions,
+} from '../../src/index.js';
 import { NOW, fixture } from '../helpers/credential.js';
 
 const DCC_PAGES = 'https://digitalcredentials.github.io/vc-test-fixtures/';
@@ -11,8 +19,14 @@ const ONE_EDTECH_METHOD = `${ONE_EDTECH_ISSUER}#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5
 /** The URLs the fixture credentials name for their status lists, each mapped to its local copy. */
 export const FIXTURE_LISTS: Record<string, string> = {
   'https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj': `${DCC_LISTS}/e5WK8CbZ1GjycuPombrj`,
-  'https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist': '1edtech-validator/ob30/bit-string-list/testlist',
-  ...Object.fromEntries(['e5WK8CbZ1GjycuPombrj', 'expired', 'missingBitStringType', 'notYetValid', 'tampered'].map((name) => [`${DCC_PAGES}statusLists/didkey-ed25519Signature2020/${name}`, `${DCC_LISTS}/${name}`])),
+  'https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist':
+    '1edtech-validator/ob30/bit-string-list/testlist',
+  ...Object.fromEntries(
+    ['e5WK8CbZ1GjycuPombrj', 'expired', 'missingBitStringType', 'notYetValid', 'tampered'].map((name) => [
+      `${DCC_PAGES}statusLists/didkey-ed25519Signature2020/${name}`,
+      `${DCC_LISTS}/${name}`,
+    ]),
+  ),
 };
 
 /**
@@ -25,7 +39,14 @@ export function fixtureLoader(omit: string[] = []): DocumentLoader {
   loader.add(ONE_EDTECH_ISSUER, {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
     id: ONE_EDTECH_ISSUER,
-    verificationMethod: [{ id: ONE_EDTECH_METHOD, type: 'Multikey', controller: ONE_EDTECH_ISSUER, publicKeyMultibase: ONE_EDTECH_METHOD.split('#')[1] }],
+    verificationMethod: [
+      {
+        id: ONE_EDTECH_METHOD,
+        type: 'Multikey',
+        controller: ONE_EDTECH_ISSUER,
+        publicKeyMultibase: ONE_EDTECH_METHOD.split('#')[1],
+      },
+    ],
     assertionMethod: [ONE_EDTECH_METHOD],
   });
   return loader;
@@ -35,9 +56,17 @@ export function fixtureLoader(omit: string[] = []): DocumentLoader {
 export const LIST_BASE = 'https://pd.example.org/status';
 
 /** A registry on a fresh key and a memory store, with the clock pinned to NOW. */
-export async function newRegistry(options: Partial<StatusRegistryOptions> = {}): Promise<{ key: Key; registry: StatusRegistry }> {
+export async function newRegistry(
+  options: Partial<StatusRegistryOptions> = {},
+): Promise<{ key: Key; registry: StatusRegistry }> {
   const key = options.key ?? (await generateKey());
-  const registry = new StatusRegistry({ store: new MemoryStatusStore(), key, listBaseUrl: LIST_BASE, clock: () => NOW, ...options });
+  const registry = new StatusRegistry({
+    store: new MemoryStatusStore(),
+    key,
+    listBaseUrl: LIST_BASE,
+    clock: () => NOW,
+    ...options,
+  });
   return { key, registry };
 }
 

@@ -11,7 +11,9 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
       const options: AllocateOptions = {
         listLength: length,
         nextListId: () => {
-          opened.push(`https://pd.example.org/status/${name}-${opened.length + 1}-${Math.random().toString(36).slice(2)}`);
+          opened.push(
+            `https://pd.example.org/status/${name}-${opened.length + 1}-${Math.random().toString(36).slice(2)}`,
+          );
           return opened[opened.length - 1] as string;
         },
       };
@@ -31,7 +33,10 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
       expect(opened.length).toBe(2);
       expect(await store.allocations('urn:example:a')).toEqual(expect.arrayContaining([a, s]));
       expect(await store.allocations('urn:example:none')).toEqual([]);
-      expect(await store.listIds()).toEqual([{ id: a.listId, purpose: 'revocation' }, { id: s.listId, purpose: 'suspension' }]);
+      expect(await store.listIds()).toEqual([
+        { id: a.listId, purpose: 'revocation' },
+        { id: s.listId, purpose: 'suspension' },
+      ]);
       await store.close();
     });
 
@@ -39,12 +44,17 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
       const store = await makeStore();
       const { options, opened } = opener(32);
       const indexes: number[] = [];
-      for (let i = 0; i < 32; i++) indexes.push((await store.allocate(`urn:example:${i}`, 'revocation', options)).index);
+      for (let i = 0; i < 32; i++)
+        indexes.push((await store.allocate(`urn:example:${i}`, 'revocation', options)).index);
       expect(opened.length).toBe(1);
       expect([...indexes].sort((x, y) => x - y)).toEqual([...Array(32).keys()]);
       expect(indexes).not.toEqual([...Array(32).keys()]);
       const [list] = await store.listIds();
-      expect(await store.getList(list?.id as string)).toMatchObject({ length: 32, allocated: 32, purpose: 'revocation' });
+      expect(await store.getList(list?.id as string)).toMatchObject({
+        length: 32,
+        allocated: 32,
+        purpose: 'revocation',
+      });
       const next = await store.allocate('urn:example:32', 'revocation', options);
       expect(opened.length).toBe(2);
       expect(next.listId).not.toBe(list?.id);
@@ -55,7 +65,9 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
     it('concurrent allocations never share an index', async () => {
       const store = await makeStore();
       const { options } = opener(16);
-      const made = await Promise.all(Array.from({ length: 20 }, (_, i) => store.allocate(`urn:example:p${i}`, 'revocation', options)));
+      const made = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.allocate(`urn:example:p${i}`, 'revocation', options)),
+      );
       expect(new Set(made.map((a) => `${a.listId}#${a.index}`)).size).toBe(20);
       await store.close();
     });
@@ -91,7 +103,8 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
       const empty = await store.openList('revocation', options);
       expect(empty).toMatchObject({ purpose: 'revocation', length: 8, allocated: 0, version: 0 });
       expect((await store.openList('revocation', options)).id).toBe(empty.id);
-      for (let i = 0; i < 8; i++) expect((await store.allocate(`urn:example:${i}`, 'revocation', options)).listId).toBe(empty.id);
+      for (let i = 0; i < 8; i++)
+        expect((await store.allocate(`urn:example:${i}`, 'revocation', options)).listId).toBe(empty.id);
       expect((await store.openList('revocation', options)).id).not.toBe(empty.id);
       expect(opened.length).toBe(2);
       await store.close();

@@ -6,7 +6,10 @@ import { FileStatusStore } from '../../src/status/fileStore.js';
 const [path, prefix, count] = process.argv.slice(2) as [string, string, string];
 const store = new FileStatusStore(path);
 let lists = 0;
-const options = { listLength: 64, nextListId: () => `https://pd.example.org/status/${prefix}-${process.pid}-${++lists}` };
+const options = {
+  listLength: 64,
+  nextListId: () => `https://pd.example.org/status/${prefix}-${process.pid}-${++lists}`,
+};
 for (let i = 0; i < Number(count); i++) {
   const id = `urn:example:${prefix}:${i}`;
   const { listId, index } = await store.allocate(id, 'revocation', options);

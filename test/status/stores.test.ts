@@ -10,4 +10,7 @@ let files = 0;
 afterAll(async () => (await folder).cleanup());
 
 statusStoreContract('MemoryStatusStore', async () => new MemoryStatusStore());
-statusStoreContract('FileStatusStore', async () => new FileStatusStore(join((await folder).dir, `store-${++files}.json`)));
+statusStoreContract(
+  'FileStatusStore',
+  async () => new FileStatusStore(join((await folder).dir, `store-${++files}.json`)),
+);

@@ -2,8 +2,18 @@
 // now, to the status check, which verifies them like any published list.
 import { describe, expect, it } from 'vitest';
 import {
-  MemoryStatusStore, StatusRegistry, generateKey, issueCredential, verifyCredential,
-  type Key, type SignedCredential, type StatusAllocation, type StatusPurpose, type StatusStore, type StoredStatusList, type AllocateOptions,
+  MemoryStatusStore,
+  StatusRegistry,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type Key,
+  type SignedCredential,
+  type StatusAllocation,
+  type StatusPurpose,
+  type StatusStore,
+  type StoredStatusList,
+  type AllocateOptions,
 } from '../../src/index.js';
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { LIST_BASE, newRegistry, published } from './helpers.js';
@@ -53,7 +63,10 @@ describe('verifyCredential with { status: registry }', () => {
 
     // Without the option the same credential's lists are nowhere to be found: the option is what served them.
     const without = await verifyCredential(signed, { now: NOW });
-    expect(check(without, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(without, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
   });
 
   it('revoked: ERR_REVOKED; suspended: ERR_SUSPENDED; unsuspended: passed again — each read from the registry as it is now', async () => {
@@ -69,7 +82,10 @@ describe('verifyCredential with { status: registry }', () => {
 
     const { listId } = await registry.revoke(signed.id);
     const revoked = await verifyCredential(signed, { now: NOW, status: registry });
-    expect(check(revoked, 'status')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_REVOKED', path: 'credentialStatus[0]' } });
+    expect(check(revoked, 'status')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_REVOKED', path: 'credentialStatus[0]' },
+    });
     expect(check(revoked, 'status').problem?.detail).toContain(listId);
     expect(revoked).toMatchObject({ authentic: true, verified: false, summary: 'invalid' });
   });
@@ -81,10 +97,17 @@ describe('verifyCredential with { status: registry }', () => {
     await mine.createLists();
 
     const report = await verifyCredential(signed, { now: NOW, status: mine });
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
     expect(check(report, 'status').problem?.detail).toContain('https://other.example.org/status/');
 
-    const served = await verifyCredential(signed, { now: NOW, status: mine, loader: published(...(await other.registry.publish())) });
+    const served = await verifyCredential(signed, {
+      now: NOW,
+      status: mine,
+      loader: published(...(await other.registry.publish())),
+    });
     expect(check(served, 'status').outcome).toBe('passed');
   });
 
@@ -99,7 +122,10 @@ describe('verifyCredential with { status: registry }', () => {
     const impostor = new StatusRegistry({ store, key: await generateKey(), listBaseUrl: LIST_BASE, clock: () => NOW });
     await store.setStatus(signed.id, 'revocation', false);
     const report = await verifyCredential(signed, { now: NOW, status: impostor });
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_ISSUER_MISMATCH' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_ISSUER_MISMATCH' },
+    });
     expect(report.verified).toBe(false);
   });
 
@@ -108,7 +134,10 @@ describe('verifyCredential with { status: registry }', () => {
     const signed = await issued(key, registry);
     const lookalike = { findListCredential: (url: string) => registry.findListCredential(url) };
     const report = await verifyCredential(signed, { now: NOW, status: lookalike as unknown as StatusRegistry });
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
   });
 
   it('a store that fails is could-not-check with its reason, never "not revoked"', async () => {
@@ -118,7 +147,10 @@ describe('verifyCredential with { status: registry }', () => {
     const signed = await issued(key, registry);
     store.fault = 'throw';
     const report = await verifyCredential(signed, { now: NOW, status: registry });
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
     expect(check(report, 'status').problem?.detail).toContain('the database is down');
     expect(report.authentic).toBe(true);
   });
@@ -132,7 +164,10 @@ describe('verifyCredential with { status: registry }', () => {
     const started = Date.now();
     const report = await verifyCredential(signed, { now: NOW, status: registry, timeoutMs: 400 });
     expect(Date.now() - started).toBeLessThan(400 + 1500);
-    expect(check(report, 'status')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' } });
+    expect(check(report, 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_STATUS_LIST_UNAVAILABLE' },
+    });
     expect(check(report, 'status').problem?.detail).toMatch(/ran out of its 400 ms \(timeoutMs\)/);
   });
 });

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTrustedIssuer, isMicrocredError, parseTrustList } from '../../src/index.js';
 
-const DISTRICT = { id: 'did:web:pd.example.org', name: 'Example District PD', url: 'https://pd.example.org', logo: 'https://pd.example.org/logo.png' };
+const DISTRICT = {
+  id: 'did:web:pd.example.org',
+  name: 'Example District PD',
+  url: 'https://pd.example.org',
+  logo: 'https://pd.example.org/logo.png',
+};
 
 function refusal(input: unknown): { path: unknown; message: string } {
   try {
@@ -24,10 +29,12 @@ describe('parseTrustList', () => {
   });
 
   it('reads an object keyed by issuer id', () => {
-    expect(parseTrustList({ 'did:web:pd.example.org': { name: 'Example District PD', url: 'https://pd.example.org' } })).toEqual([
-      { id: 'did:web:pd.example.org', name: 'Example District PD', url: 'https://pd.example.org' },
-    ]);
-    expect(parseTrustList({ 'did:web:pd.example.org': { id: 'did:web:pd.example.org', name: 'Example District PD' } })).toHaveLength(1);
+    expect(
+      parseTrustList({ 'did:web:pd.example.org': { name: 'Example District PD', url: 'https://pd.example.org' } }),
+    ).toEqual([{ id: 'did:web:pd.example.org', name: 'Example District PD', url: 'https://pd.example.org' }]);
+    expect(
+      parseTrustList({ 'did:web:pd.example.org': { id: 'did:web:pd.example.org', name: 'Example District PD' } }),
+    ).toHaveLength(1);
   });
 
   it.each<[string, unknown, string]>([
@@ -41,7 +48,11 @@ describe('parseTrustList', () => {
     ['a logo that is neither a URL nor image data', [{ ...DISTRICT, logo: 'data:text/html,<b>x</b>' }], '[0].logo'],
     ['a field no trust list has', [{ ...DISTRICT, trusted: true }], '[0].trusted'],
     ['the same issuer twice', [DISTRICT, { ...DISTRICT, name: 'Again' }], '[1].id'],
-    ['an entry whose id is not its key', { 'did:web:pd.example.org': { id: 'did:web:other.example.org', name: 'X' } }, 'did:web:pd.example.org.id'],
+    [
+      'an entry whose id is not its key',
+      { 'did:web:pd.example.org': { id: 'did:web:other.example.org', name: 'X' } },
+      'did:web:pd.example.org.id',
+    ],
   ])('refuses %s, naming the field', (_what, input, path) => {
     const { path: named, message } = refusal(input);
     expect(named).toBe(path);
@@ -50,11 +61,16 @@ describe('parseTrustList', () => {
 
   it('reads the example trust list (examples/trusted-issuers.json)', () => {
     const text = readFileSync(new URL('../../examples/trusted-issuers.json', import.meta.url), 'utf8');
-    expect(parseTrustList(text).map((i) => i.id)).toEqual(['did:web:pd.example.org', 'https://badges.example.edu/issuers/teacher-education']);
+    expect(parseTrustList(text).map((i) => i.id)).toEqual([
+      'did:web:pd.example.org',
+      'https://badges.example.edu/issuers/teacher-education',
+    ]);
   });
 
   it('accepts a logo given as image data', () => {
-    expect(parseTrustList([{ ...DISTRICT, logo: 'data:image/png;base64,iVBORw0KGgo=' }])[0]?.logo).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(parseTrustList([{ ...DISTRICT, logo: 'data:image/png;base64,iVBORw0KGgo=' }])[0]?.logo).toBe(
+      'data:image/png;base64,iVBORw0KGgo=',
+    );
   });
 });
 

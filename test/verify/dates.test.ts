@@ -34,9 +34,12 @@ describe('parseDateTimeZ', () => {
     expect(parseDateTimeZ(text)).toBeUndefined();
   });
 
-  it.each([undefined, null, 0, Date.UTC(2026, 0, 1), new Date('2026-01-01T00:00:00Z'), ['2026-01-31T09:00:00Z']])('refuses a value that is not a string: %j', (value) => {
-    expect(parseDateTimeZ(value)).toBeUndefined();
-  });
+  it.each([undefined, null, 0, Date.UTC(2026, 0, 1), new Date('2026-01-01T00:00:00Z'), ['2026-01-31T09:00:00Z']])(
+    'refuses a value that is not a string: %j',
+    (value) => {
+      expect(parseDateTimeZ(value)).toBeUndefined();
+    },
+  );
 });
 
 describe('toDateTimeZ', () => {

@@ -24,7 +24,10 @@ const allPassed: CheckResult[] = [
   pass('validity', 'It is within its validity period'),
 ];
 
-function report(overrides: Partial<VerificationReport>, replace: Partial<Record<CheckResult['id'], CheckResult>> = {}): VerificationReport {
+function report(
+  overrides: Partial<VerificationReport>,
+  replace: Partial<Record<CheckResult['id'], CheckResult>> = {},
+): VerificationReport {
   return {
     verified: true,
     authentic: true,
@@ -40,31 +43,55 @@ const expired: CheckResult = {
   id: 'validity',
   title: 'It is within its validity period',
   outcome: 'failed',
-  problem: { code: 'ERR_EXPIRED', title: 'Expired', detail: 'The credential expired at 2025-03-01T00:00:00Z; it is checked at 2025-06-01T00:00:00.000Z.', path: 'validUntil' },
+  problem: {
+    code: 'ERR_EXPIRED',
+    title: 'Expired',
+    detail: 'The credential expired at 2025-03-01T00:00:00Z; it is checked at 2025-06-01T00:00:00.000Z.',
+    path: 'validUntil',
+  },
 };
 const badSignature: CheckResult = {
   id: 'signature',
   title: 'The signature is valid',
   outcome: 'failed',
-  problem: { code: 'ERR_SIGNATURE_INVALID', title: 'The signature does not match', detail: 'A signed value was changed after signing.', path: 'proof' },
+  problem: {
+    code: 'ERR_SIGNATURE_INVALID',
+    title: 'The signature does not match',
+    detail: 'A signed value was changed after signing.',
+    path: 'proof',
+  },
 };
 const skipped = (id: CheckResult['id'], title: string): CheckResult => ({
   id,
   title,
   outcome: 'skipped',
-  problem: { code: 'ERR_CHECK_SKIPPED', title: 'Not checked', detail: 'Not checked because "The signature is valid" did not pass.' },
+  problem: {
+    code: 'ERR_CHECK_SKIPPED',
+    title: 'Not checked',
+    detail: 'Not checked because "The signature is valid" did not pass.',
+  },
 });
 const unresolved: CheckResult = {
   id: 'signature',
   title: 'The signature is valid',
   outcome: 'could-not-check',
-  problem: { code: 'ERR_KEY_UNRESOLVED', title: 'The signing key could not be found', detail: 'did:web:pd.example.org#key-1 could not be resolved offline.', path: 'proof.verificationMethod' },
+  problem: {
+    code: 'ERR_KEY_UNRESOLVED',
+    title: 'The signing key could not be found',
+    detail: 'did:web:pd.example.org#key-1 could not be resolved offline.',
+    path: 'proof.verificationMethod',
+  },
 };
 const warning: CheckResult = {
   id: 'type',
   title: 'It is an Open Badges credential',
   outcome: 'warning',
-  problem: { code: 'ERR_FIELD_INVALID', title: 'An optional field is unusual', detail: 'credentialSubject.role is empty.', path: 'credentialSubject.role' },
+  problem: {
+    code: 'ERR_FIELD_INVALID',
+    title: 'An optional field is unusual',
+    detail: 'credentialSubject.role is empty.',
+    path: 'credentialSubject.role',
+  },
 };
 
 /** The lines from the check titled `title` up to the next check line. */
@@ -103,7 +130,14 @@ describe('formatReport', () => {
 
   it('a forgery: "Invalid —" the failed problem, and later checks shown as skipped', () => {
     const text = formatReport(
-      report({ verified: false, authentic: false, summary: 'invalid' }, { signature: badSignature, issuer: skipped('issuer', 'The issuer owns the signing key'), validity: skipped('validity', 'It is within its validity period') }),
+      report(
+        { verified: false, authentic: false, summary: 'invalid' },
+        {
+          signature: badSignature,
+          issuer: skipped('issuer', 'The issuer owns the signing key'),
+          validity: skipped('validity', 'It is within its validity period'),
+        },
+      ),
     );
     expect(text.split('\n')[0]).toBe('✖ Invalid — the signature does not match');
     const lines = block(text, 'The signature is valid');
@@ -118,7 +152,9 @@ describe('formatReport', () => {
   });
 
   it('could not check: "? Could not check —" the reason, with its code and path', () => {
-    const text = formatReport(report({ verified: false, authentic: false, summary: 'could-not-check' }, { signature: unresolved }));
+    const text = formatReport(
+      report({ verified: false, authentic: false, summary: 'could-not-check' }, { signature: unresolved }),
+    );
     expect(text.split('\n')[0]).toBe('? Could not check — the signing key could not be found');
     expect(block(text, 'The signature is valid')).toEqual([
       '  ? The signature is valid (could not check)',
@@ -146,8 +182,19 @@ describe('formatReport', () => {
   });
 
   it('a report without a credential summary (unparseable input) still has a headline and checks', () => {
-    const notJson: CheckResult = { id: 'parse', title: 'The credential is a JSON object', outcome: 'failed', problem: { code: 'ERR_INPUT_NOT_JSON', title: 'Not JSON', detail: 'The text could not be read as JSON.' } };
-    const text = formatReport({ verified: false, authentic: false, summary: 'invalid', checkedAt: '2025-06-01T00:00:00.000Z', checks: [notJson] });
+    const notJson: CheckResult = {
+      id: 'parse',
+      title: 'The credential is a JSON object',
+      outcome: 'failed',
+      problem: { code: 'ERR_INPUT_NOT_JSON', title: 'Not JSON', detail: 'The text could not be read as JSON.' },
+    };
+    const text = formatReport({
+      verified: false,
+      authentic: false,
+      summary: 'invalid',
+      checkedAt: '2025-06-01T00:00:00.000Z',
+      checks: [notJson],
+    });
     expect(text.split('\n')[0]).toBe('✖ Invalid — not JSON');
     expect(text).not.toContain('Issuer');
     expect(text).toContain('code ERR_INPUT_NOT_JSON');
@@ -156,7 +203,9 @@ describe('formatReport', () => {
   it('no ANSI colour unless asked; colour when asked', () => {
     const plain = formatReport(report({ verified: false, summary: 'invalid' }, { validity: expired }));
     expect(plain).not.toContain('\u001b[');
-    const coloured = formatReport(report({ verified: false, summary: 'invalid' }, { validity: expired }), { color: true });
+    const coloured = formatReport(report({ verified: false, summary: 'invalid' }, { validity: expired }), {
+      color: true,
+    });
     expect(coloured).toContain('\u001b[31m✖\u001b[39m');
     const ansi = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
     expect(coloured.replace(ansi, '')).toBe(plain);

@@ -9,7 +9,10 @@ const base: VerificationReport = {
   authentic: true,
   summary: 'verified',
   checkedAt: '2026-06-01T12:00:00.000Z',
-  credential: { name: 'Formative Assessment Practice', issuer: { id: 'did:web:pd.example.org', name: 'Example District' } },
+  credential: {
+    name: 'Formative Assessment Practice',
+    issuer: { id: 'did:web:pd.example.org', name: 'Example District' },
+  },
   checks: [],
 };
 
@@ -23,7 +26,11 @@ describe('formatReport and the parts of a check', () => {
       outcome: 'passed',
       parts: [
         { label: 'DataIntegrityProof (eddsa-rdfc-2022) by did:web:pd.example.org#key-1', outcome: 'passed' },
-        { label: 'DataIntegrityProof (bbs-2023) by did:web:pd.example.org#key-2', outcome: 'warning', problem: { code: 'ERR_PROOF_UNSUPPORTED', title: 'A proof microcred does not verify', detail: '…' } },
+        {
+          label: 'DataIntegrityProof (bbs-2023) by did:web:pd.example.org#key-2',
+          outcome: 'warning',
+          problem: { code: 'ERR_PROOF_UNSUPPORTED', title: 'A proof microcred does not verify', detail: '…' },
+        },
       ],
     };
     const text = lines({ ...base, checks: [signature] });
@@ -40,10 +47,25 @@ describe('formatReport and the parts of a check', () => {
       id: 'schema',
       title: 'It matches the Open Badges 3.0 JSON Schema',
       outcome: 'failed',
-      problem: { code: 'ERR_SCHEMA_INVALID', title: 'A required property is missing', detail: 'validFrom is required but missing.', path: 'validFrom' },
+      problem: {
+        code: 'ERR_SCHEMA_INVALID',
+        title: 'A required property is missing',
+        detail: 'validFrom is required but missing.',
+        path: 'validFrom',
+      },
       problems: [
-        { code: 'ERR_SCHEMA_INVALID', title: 'A required property is missing', detail: 'validFrom is required but missing.', path: 'validFrom' },
-        { code: 'ERR_SCHEMA_INVALID', title: 'A value has the wrong type', detail: 'issuer must be a string or an object.', path: 'issuer' },
+        {
+          code: 'ERR_SCHEMA_INVALID',
+          title: 'A required property is missing',
+          detail: 'validFrom is required but missing.',
+          path: 'validFrom',
+        },
+        {
+          code: 'ERR_SCHEMA_INVALID',
+          title: 'A value has the wrong type',
+          detail: 'issuer must be a string or an object.',
+          path: 'issuer',
+        },
       ],
     };
     const text = lines({ ...base, verified: false, summary: 'invalid', checks: [schema] });
@@ -57,9 +79,14 @@ describe('formatReport and the parts of a check', () => {
     ]);
   });
 
-  it('names a known issuer as the caller\'s trust list does', () => {
-    const text = lines({ ...base, issuerTrust: { id: 'did:web:pd.example.org', name: 'Example District PD', url: 'https://pd.example.org' } });
-    expect(text.find((l) => l.includes('Known issuer'))).toMatch(/^ {2}Known issuer +Example District PD \(https:\/\/pd\.example\.org\)$/);
+  it("names a known issuer as the caller's trust list does", () => {
+    const text = lines({
+      ...base,
+      issuerTrust: { id: 'did:web:pd.example.org', name: 'Example District PD', url: 'https://pd.example.org' },
+    });
+    expect(text.find((l) => l.includes('Known issuer'))).toMatch(
+      /^ {2}Known issuer +Example District PD \(https:\/\/pd\.example\.org\)$/,
+    );
     expect(lines(base).some((l) => l.includes('Known issuer'))).toBe(false);
   });
 });

@@ -10,18 +10,27 @@ describe('the issuer check', () => {
     const issuer = await generateKey();
     const other = await digitalBazaarKeyPair();
     // The plain stack signs whatever issuer it is given; microcred's issueCredential refuses this.
-    const credential = await signWithDigitalBazaar({ ...clone(unsignedCredential(issuer)), id: 'urn:uuid:0f6c1f0e-2a1d-4a43-8f55-3b2f8f1c9a01' }, other);
+    const credential = await signWithDigitalBazaar(
+      { ...clone(unsignedCredential(issuer)), id: 'urn:uuid:0f6c1f0e-2a1d-4a43-8f55-3b2f8f1c9a01' },
+      other,
+    );
     const report = await verifyCredential(credential, { now: NOW });
     expect(check(report, 'signature').outcome).toBe('passed');
-    expect(check(report, 'issuer')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_ISSUER_MISMATCH', path: 'issuer.id' } });
+    expect(check(report, 'issuer')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_ISSUER_MISMATCH', path: 'issuer.id' },
+    });
     expect(check(report, 'issuer').problem?.detail).toContain(other.controller);
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   });
 
-  it('accepts a string issuer equal to the signing key\'s controller', async () => {
+  it("accepts a string issuer equal to the signing key's controller", async () => {
     const pair = await digitalBazaarKeyPair();
     const base = unsignedCredential(await generateKey());
-    const credential = await signWithDigitalBazaar({ ...clone(base), id: 'urn:uuid:0f6c1f0e-2a1d-4a43-8f55-3b2f8f1c9a02', issuer: pair.controller }, pair);
+    const credential = await signWithDigitalBazaar(
+      { ...clone(base), id: 'urn:uuid:0f6c1f0e-2a1d-4a43-8f55-3b2f8f1c9a02', issuer: pair.controller },
+      pair,
+    );
     const report = await verifyCredential(credential, { now: NOW });
     expect(check(report, 'issuer').outcome).toBe('passed');
     expect(report.authentic).toBe(true);
@@ -40,7 +49,10 @@ describe('did:web keys', () => {
   it('could not be checked when the DID document is not held and no fetch is given: ERR_NETWORK_DISABLED, could-not-check', async () => {
     const { credential, webKey } = await didWebCredential();
     const report = await verifyCredential(credential, { now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_DISABLED', path: 'proof.verificationMethod' },
+    });
     expect(check(report, 'signature').problem?.detail).toContain(webKey.id);
     expect(check(report, 'signature').problem?.detail).toContain('https://pd.example.org/.well-known/did.json');
     expect(check(report, 'issuer').outcome).toBe('skipped');
@@ -58,7 +70,10 @@ describe('did:web keys', () => {
     const { credential, document } = await didWebCredential();
     const loader = new DocumentLoader({ documents: { [document.id]: { ...document, assertionMethod: [] } } });
     const report = await verifyCredential(credential, { loader, now: NOW });
-    expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_KEY_NOT_AUTHORIZED', path: 'proof.verificationMethod' } });
+    expect(check(report, 'signature')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_KEY_NOT_AUTHORIZED', path: 'proof.verificationMethod' },
+    });
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   });
 

@@ -25,7 +25,10 @@ describe('the jsonld check', () => {
     const doc = { ...clone(signed), favouriteColour: 'blue' };
     const report = await verifyCredential(doc, { now: NOW });
     const result = check(report, 'jsonld');
-    expect(result).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_TERM_UNDEFINED', path: 'favouriteColour' } });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_TERM_UNDEFINED', path: 'favouriteColour' },
+    });
     expect(result.problem?.detail).toContain('"favouriteColour"');
     expect(report.summary).toBe('invalid');
     expectStoppedAtJsonLd(report);
@@ -35,20 +38,26 @@ describe('the jsonld check', () => {
     const doc = clone(signed);
     doc.credentialSubject.achievement.secretLevel = 'gold';
     const report = await verifyCredential(doc, { now: NOW });
-    expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: 'credentialSubject.achievement.secretLevel' });
+    expect(check(report, 'jsonld').problem).toMatchObject({
+      code: 'ERR_TERM_UNDEFINED',
+      path: 'credentialSubject.achievement.secretLevel',
+    });
     expect(check(report, 'jsonld').problem?.detail).toContain('secretLevel');
   });
 
   it('names undefined terms even when the issuer signed them under the undefined-terms context', async () => {
     const pair = await digitalBazaarKeyPair();
     const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
-    const credential = await signWithDigitalBazaar({
-      ...base,
-      '@context': [...(base['@context'] as string[]), 'https://www.w3.org/ns/credentials/undefined-terms/v2'],
-      id: 'urn:uuid:3c1d9a4e-8f0b-4d6a-9e2c-5b7a1f0e3d01',
-      issuer: { id: pair.controller, type: ['Profile'] },
-      favouriteColour: 'blue',
-    }, pair);
+    const credential = await signWithDigitalBazaar(
+      {
+        ...base,
+        '@context': [...(base['@context'] as string[]), 'https://www.w3.org/ns/credentials/undefined-terms/v2'],
+        id: 'urn:uuid:3c1d9a4e-8f0b-4d6a-9e2c-5b7a1f0e3d01',
+        issuer: { id: pair.controller, type: ['Profile'] },
+        favouriteColour: 'blue',
+      },
+      pair,
+    );
     const report = await verifyCredential(credential, { now: NOW });
     expect(check(report, 'jsonld').problem).toMatchObject({ code: 'ERR_TERM_UNDEFINED', path: 'favouriteColour' });
     expect(report.verified).toBe(false);
@@ -59,7 +68,10 @@ describe('the jsonld check', () => {
     const doc = { ...clone(signed), '@context': [...signed['@context'], url] };
     const report = await verifyCredential(doc, { now: NOW });
     const result = check(report, 'jsonld');
-    expect(result).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_CONTEXT_UNKNOWN', path: '@context[2]' } });
+    expect(result).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_CONTEXT_UNKNOWN', path: '@context[2]' },
+    });
     expect(result.problem?.detail).toContain(url);
     expect(report.summary).toBe('could-not-check');
     expectStoppedAtJsonLd(report);
@@ -68,7 +80,10 @@ describe('the jsonld check', () => {
   it('the VC context must come first (ERR_CONTEXT_ORDER at @context[0])', async () => {
     const doc = { ...clone(signed), '@context': [...signed['@context']].reverse() };
     const report = await verifyCredential(doc, { now: NOW });
-    expect(check(report, 'jsonld')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_CONTEXT_ORDER', path: '@context[0]' } });
+    expect(check(report, 'jsonld')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_CONTEXT_ORDER', path: '@context[0]' },
+    });
     expect(report.summary).toBe('invalid');
     expectStoppedAtJsonLd(report);
   });
@@ -81,7 +96,10 @@ describe('the jsonld check', () => {
     if (context === undefined) delete doc['@context'];
     else doc['@context'] = context;
     const report = await verifyCredential(doc, { now: NOW });
-    expect(check(report, 'jsonld')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_CONTEXT_MISSING', path: '@context' } });
+    expect(check(report, 'jsonld')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_CONTEXT_MISSING', path: '@context' },
+    });
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   });
 });

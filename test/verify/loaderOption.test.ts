@@ -13,7 +13,10 @@ describe('a loader that is not a DocumentLoader', () => {
 
   it('issue refuses it, naming the option', async () => {
     const key = await generateKey();
-    const error = await rejection(issueCredential(unsignedCredential(key), { key, now: NOW, loader: { load: 'x' } as never }), 'ERR_FIELD_INVALID');
+    const error = await rejection(
+      issueCredential(unsignedCredential(key), { key, now: NOW, loader: { load: 'x' } as never }),
+      'ERR_FIELD_INVALID',
+    );
     expect(error.details.path).toBe('loader');
   });
 });

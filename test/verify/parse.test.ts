@@ -6,7 +6,9 @@ import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js'
 
 function expectRefusedAtParse(report: VerificationReport, code: 'ERR_INPUT_NOT_JSON' | 'ERR_INPUT_NOT_OBJECT'): void {
   expect(check(report, 'parse')).toMatchObject({ outcome: 'failed', problem: { code } });
-  expect(report.checks.slice(1).every((c) => c.outcome === 'skipped' && c.problem?.code === 'ERR_CHECK_SKIPPED')).toBe(true);
+  expect(report.checks.slice(1).every((c) => c.outcome === 'skipped' && c.problem?.code === 'ERR_CHECK_SKIPPED')).toBe(
+    true,
+  );
   expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   expect(report.credential).toBeUndefined();
 }
@@ -28,7 +30,15 @@ describe('the parse check', () => {
   });
 
   it.each<[string, () => unknown, string | undefined]>([
-    ['a cycle', () => { const a: Record<string, unknown> = { name: 'x' }; a.self = a; return a; }, 'self'],
+    [
+      'a cycle',
+      () => {
+        const a: Record<string, unknown> = { name: 'x' };
+        a.self = a;
+        return a;
+      },
+      'self',
+    ],
     ['a function value', () => ({ name: () => 'x' }), 'name'],
     ['a bigint value', () => ({ credentialSubject: { creditsEarned: 3n } }), 'credentialSubject.creditsEarned'],
     ['NaN', () => ({ credentialSubject: { creditsEarned: Number.NaN } }), 'credentialSubject.creditsEarned'],
@@ -45,7 +55,10 @@ describe('the parse check', () => {
     const signed = clone(await issueCredential(unsignedCredential(key), { key, now: NOW }));
     let reads = 0;
     const shifty = { ...signed };
-    Object.defineProperty(shifty, 'name', { enumerable: true, get: () => (reads++ === 0 ? signed.name : 'Changed on a later read') });
+    Object.defineProperty(shifty, 'name', {
+      enumerable: true,
+      get: () => (reads++ === 0 ? signed.name : 'Changed on a later read'),
+    });
     const report = await verifyCredential(shifty, { now: NOW });
     expect(reads).toBe(1);
     expect(report.verified).toBe(true);
@@ -60,7 +73,10 @@ describe('the parse check', () => {
   });
 
   it('does not let a "__proto__" key change the prototype of what later checks read', async () => {
-    const report = await verifyCredential('{"__proto__": {"polluted": true}, "@context": ["https://www.w3.org/ns/credentials/v2"]}', { now: NOW });
+    const report = await verifyCredential(
+      '{"__proto__": {"polluted": true}, "@context": ["https://www.w3.org/ns/credentials/v2"]}',
+      { now: NOW },
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(check(report, 'parse').outcome).toBe('passed');
     expect(report.verified).toBe(false);
@@ -75,12 +91,29 @@ describe('verifyCredential never throws', () => {
     return root;
   };
   const circular = () => {
-    const doc: Record<string, unknown> = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] };
+    const doc: Record<string, unknown> = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+    };
     doc.credentialSubject = { id: 'did:example:x', parent: doc };
     return doc;
   };
-  const throwingGetter = () => Object.defineProperty({ type: ['VerifiableCredential'] }, '@context', { enumerable: true, get: () => { throw new Error('getter exploded'); } });
-  const throwingProxy = () => new Proxy({}, { ownKeys: () => { throw new Error('proxy exploded'); } });
+  const throwingGetter = () =>
+    Object.defineProperty({ type: ['VerifiableCredential'] }, '@context', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter exploded');
+      },
+    });
+  const throwingProxy = () =>
+    new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('proxy exploded');
+        },
+      },
+    );
 
   const hostile: [string, () => unknown][] = [
     ['undefined', () => undefined],
@@ -98,26 +131,62 @@ describe('verifyCredential never throws', () => {
     ['JSON null', () => 'null'],
     ['an empty object', () => ({})],
     ['{ proof: "x" }', () => ({ proof: 'x' })],
-    ['a proof array of junk', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], proof: [1, null, 'x', [], { type: 7 }] })],
-    ['a proof with non-string fields', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: 42, proofValue: {} } })],
+    [
+      'a proof array of junk',
+      () => ({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        proof: [1, null, 'x', [], { type: 7 }],
+      }),
+    ],
+    [
+      'a proof with non-string fields',
+      () => ({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: 42, proofValue: {} },
+      }),
+    ],
     ['@context of numbers', () => ({ '@context': [1, 2, 3] })],
     ['@context as an object', () => ({ '@context': { '@vocab': 'https://evil.example/' } })],
-    ['@context naming a data: URL', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2', 'data:application/json,{}'] })],
-    ['issuer as a number', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 12 })],
+    [
+      '@context naming a data: URL',
+      () => ({ '@context': ['https://www.w3.org/ns/credentials/v2', 'data:application/json,{}'] }),
+    ],
+    [
+      'issuer as a number',
+      () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 12 }),
+    ],
     ['type as an object', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: { a: 1 } })],
-    ['dates of the wrong kind', () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], validFrom: 5, validUntil: ['x'] })],
+    [
+      'dates of the wrong kind',
+      () => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], validFrom: 5, validUntil: ['x'] }),
+    ],
     ['deep nesting (100,000 levels)', deeplyNested],
     ['a circular object', circular],
     ['a getter that throws', throwingGetter],
     ['a proxy that throws', throwingProxy],
     ['a 5 MB string', () => 'x'.repeat(5 * 1024 * 1024)],
-    ['5 MB of JSON', () => JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], name: 'x'.repeat(5 * 1024 * 1024) })],
+    [
+      '5 MB of JSON',
+      () => JSON.stringify({ '@context': ['https://www.w3.org/ns/credentials/v2'], name: 'x'.repeat(5 * 1024 * 1024) }),
+    ],
     ['deeply nested JSON text', () => '['.repeat(200_000) + ']'.repeat(200_000)],
   ];
 
   it.each(hostile)('%s yields a report that is neither authentic nor verified', async (_name, make) => {
     const report = await verifyCredential(make(), { now: NOW });
-    expect(report.checks.map((c) => c.id)).toEqual(['parse', 'jsonld', 'view', 'type', 'proof', 'signature', 'issuer', 'validity', 'status']);
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'parse',
+      'jsonld',
+      'view',
+      'type',
+      'proof',
+      'signature',
+      'issuer',
+      'validity',
+      'status',
+    ]);
     expect(report.authentic).toBe(false);
     expect(report.verified).toBe(false);
     expect(['invalid', 'could-not-check']).toContain(report.summary);

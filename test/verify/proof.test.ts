@@ -14,8 +14,12 @@ describe('the proof check', () => {
   it('no proof: ERR_PROOF_MISSING at proof, and the signature, issuer and dates are skipped', async () => {
     const { proof: _proof, ...unsigned } = clone(signed);
     const report = await verifyCredential(unsigned, { now: NOW });
-    expect(check(report, 'proof')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_PROOF_MISSING', path: 'proof' } });
-    for (const id of ['signature', 'issuer', 'validity'] as const) expect(check(report, id).problem?.code).toBe('ERR_CHECK_SKIPPED');
+    expect(check(report, 'proof')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_PROOF_MISSING', path: 'proof' },
+    });
+    for (const id of ['signature', 'issuer', 'validity'] as const)
+      expect(check(report, id).problem?.code).toBe('ERR_CHECK_SKIPPED');
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   });
 
@@ -32,7 +36,10 @@ describe('the proof check', () => {
     const doc = clone(signed);
     doc.proof = { ...doc.proof, ...change };
     const report = await verifyCredential(doc, { now: NOW });
-    expect(check(report, 'proof')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof' } });
+    expect(check(report, 'proof')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof' },
+    });
     expect(check(report, 'proof').problem?.detail).toContain('DataIntegrityProof');
     expect(check(report, 'signature').outcome).toBe('skipped');
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'could-not-check' });

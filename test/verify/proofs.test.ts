@@ -13,13 +13,20 @@ beforeAll(async () => {
   key = await generateKey();
   // The same credential signed twice, as DCC's bothSignatureTypes fixtures are.
   const unsigned = unsignedCredential(key, {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://w3id.org/security/suites/ed25519-2020/v1',
+    ],
     id: 'urn:uuid:0b0e2f9c-4a7d-4d4e-8f64-2f0a9e1c7d55',
     validFrom: '2026-01-15T09:00:00Z',
   });
   const eddsa = await issueCredential(unsigned, { key, now: NOW });
   const ed2020 = await issueCredential(unsigned, { key, now: NOW, suite: 'Ed25519Signature2020' });
-  both = { ...(clone(eddsa) as unknown as Record<string, unknown>), proof: [clone(eddsa.proof), clone(ed2020.proof)] as unknown as Record<string, unknown>[] };
+  both = {
+    ...(clone(eddsa) as unknown as Record<string, unknown>),
+    proof: [clone(eddsa.proof), clone(ed2020.proof)] as unknown as Record<string, unknown>[],
+  };
 });
 
 describe('a credential with two proofs', () => {
@@ -43,7 +50,10 @@ describe('a credential with two proofs', () => {
     doc.proof[1]!.proofValue = value.slice(0, -4) + (value.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const report = await verifyCredential(doc, { now: NOW });
     const signature = check(report, 'signature');
-    expect(signature).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID', path: 'proof[1]' } });
+    expect(signature).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_SIGNATURE_INVALID', path: 'proof[1]' },
+    });
     expect(signature.parts?.map((p) => p.outcome)).toEqual(['passed', 'failed']);
     expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   });
@@ -59,7 +69,10 @@ describe('a credential with two proofs', () => {
     doc.proof[0]!.verificationMethod = 'did:web:nobody.example.org#key-1';
     const report = await verifyCredential(doc, { now: NOW });
     const signature = check(report, 'signature');
-    expect(signature).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_NETWORK_DISABLED', path: 'proof[0].verificationMethod' } });
+    expect(signature).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_NETWORK_DISABLED', path: 'proof[0].verificationMethod' },
+    });
     expect(signature.parts?.map((p) => [p.label, p.outcome])).toEqual([
       ['DataIntegrityProof (eddsa-rdfc-2022) by did:web:nobody.example.org#key-1', 'could-not-check'],
       [`Ed25519Signature2020 by ${key.id}`, 'passed'],
@@ -73,7 +86,11 @@ describe('a credential with two proofs', () => {
     const report = await verifyCredential(doc, { now: NOW });
     const signature = check(report, 'signature');
     expect(signature.outcome).toBe('passed');
-    expect(signature.parts?.[2]).toMatchObject({ label: `DataIntegrityProof (bbs-2023) by ${key.id}`, outcome: 'warning', problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof[2]' } });
+    expect(signature.parts?.[2]).toMatchObject({
+      label: `DataIntegrityProof (bbs-2023) by ${key.id}`,
+      outcome: 'warning',
+      problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof[2]' },
+    });
     expect(report).toMatchObject({ authentic: true, verified: true });
   });
 
@@ -81,21 +98,28 @@ describe('a credential with two proofs', () => {
     const doc = clone(both);
     doc.proof[1]!.verificationMethod = key.publicKeyMultibase;
     const signature = check(await verifyCredential(doc, { now: NOW }), 'signature');
-    expect(signature).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_KEY_INVALID', path: 'proof[1].verificationMethod' } });
+    expect(signature).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_KEY_INVALID', path: 'proof[1].verificationMethod' },
+    });
   });
 });
 
 describe('a single proof', () => {
-  it('has no parts: the check itself is the proof\'s verdict', async () => {
-    const { proof: [first] } = both;
+  it("has no parts: the check itself is the proof's verdict", async () => {
+    const {
+      proof: [first],
+    } = both;
     const report = await verifyCredential({ ...clone(both), proof: first }, { now: NOW });
     expect(check(report, 'signature')).toEqual({ id: 'signature', title: 'The signature is valid', outcome: 'passed' });
   });
 });
 
-describe('DCC\'s bothSignatureTypes fixtures', () => {
+describe("DCC's bothSignatureTypes fixtures", () => {
   it('verify proof by proof: Ed25519Signature2020 and DataIntegrityProof eddsa-rdfc-2022 by the same did:key', async () => {
-    const credential = fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-noExpiry.json');
+    const credential = fixture(
+      'dcc/vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-noExpiry.json',
+    );
     const parts = check(await verifyCredential(credential, { now: NOW }), 'signature').parts ?? [];
     expect(parts.map((p) => [p.label.split(' by ')[0], p.outcome])).toEqual([
       ['DataIntegrityProof (eddsa-rdfc-2022)', 'passed'],

@@ -1,7 +1,14 @@
 // The signature check: any change to a signed value, a proof from elsewhere, or a key other than the
 // one named makes the credential invalid, and the checks after it are not run.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type Key, type SignedCredential, type VerificationReport } from '../../src/index.js';
+import {
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type Key,
+  type SignedCredential,
+  type VerificationReport,
+} from '../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
 
@@ -14,7 +21,10 @@ beforeAll(async () => {
 });
 
 function expectForgery(report: VerificationReport): void {
-  expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID', path: 'proof' } });
+  expect(check(report, 'signature')).toMatchObject({
+    outcome: 'failed',
+    problem: { code: 'ERR_SIGNATURE_INVALID', path: 'proof' },
+  });
   for (const id of ['issuer', 'validity'] as const) {
     expect(check(report, id)).toMatchObject({ outcome: 'skipped', problem: { code: 'ERR_CHECK_SKIPPED' } });
   }
@@ -31,13 +41,48 @@ describe('the signature check', () => {
   });
 
   it.each<[string, (c: SignedCredential) => void]>([
-    ['the credential name', (c) => { c.name = 'Advanced Formative Assessment'; }],
-    ['the issuer name', (c) => { c.issuer.name = 'Another District'; }],
-    ['the subject id', (c) => { c.credentialSubject.id = 'did:example:someone-else'; }],
-    ['the achievement name', (c) => { c.credentialSubject.achievement.name = 'Summative Assessment'; }],
-    ['validFrom', (c) => { c.validFrom = '2025-01-15T09:00:00Z'; }],
-    ['an added field', (c) => { c.description = 'Added after signing.'; }],
-    ['a removed field', (c) => { delete c.credentialSubject.achievement.achievementType; }],
+    [
+      'the credential name',
+      (c) => {
+        c.name = 'Advanced Formative Assessment';
+      },
+    ],
+    [
+      'the issuer name',
+      (c) => {
+        c.issuer.name = 'Another District';
+      },
+    ],
+    [
+      'the subject id',
+      (c) => {
+        c.credentialSubject.id = 'did:example:someone-else';
+      },
+    ],
+    [
+      'the achievement name',
+      (c) => {
+        c.credentialSubject.achievement.name = 'Summative Assessment';
+      },
+    ],
+    [
+      'validFrom',
+      (c) => {
+        c.validFrom = '2025-01-15T09:00:00Z';
+      },
+    ],
+    [
+      'an added field',
+      (c) => {
+        c.description = 'Added after signing.';
+      },
+    ],
+    [
+      'a removed field',
+      (c) => {
+        delete c.credentialSubject.achievement.achievementType;
+      },
+    ],
   ])('fails with ERR_SIGNATURE_INVALID when %s is changed after signing', async (_name, tamper) => {
     const forged = clone(signed);
     tamper(forged);
@@ -50,7 +95,7 @@ describe('the signature check', () => {
     expectForgery(await verifyCredential(forged, { now: NOW }));
   });
 
-  it('fails when another key made the proof but names the issuer\'s verification method', async () => {
+  it("fails when another key made the proof but names the issuer's verification method", async () => {
     const impostor = await digitalBazaarKeyPair();
     impostor.id = key.id;
     impostor.controller = key.controller;

@@ -5,7 +5,9 @@ import { NOW, unsignedCredential } from '../helpers/credential.js';
 describe('status check', () => {
   it('passes when the credential has no credentialStatus', async () => {
     const key = await generateKey();
-    const report = await verifyCredential(await issueCredential(unsignedCredential(key), { key, now: NOW }), { now: NOW });
+    const report = await verifyCredential(await issueCredential(unsignedCredential(key), { key, now: NOW }), {
+      now: NOW,
+    });
     expect(report.checks.find((c) => c.id === 'status')?.outcome).toBe('passed');
     expect(report.verified).toBe(true);
   });
@@ -14,8 +16,17 @@ describe('status check', () => {
     const key = await generateKey();
     const credential = {
       ...unsignedCredential(key),
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      credentialStatus: { id: 'https://status.example/list#7', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://status.example/list' },
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      credentialStatus: {
+        id: 'https://status.example/list#7',
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '7',
+        statusListCredential: 'https://status.example/list',
+      },
     };
     const report = await verifyCredential(await issueCredential(credential, { key, now: NOW }), { now: NOW });
     const status = report.checks.find((c) => c.id === 'status');

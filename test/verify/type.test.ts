@@ -10,9 +10,20 @@ describe('the type check', () => {
   it('a signed plain VC is authentic but not an Open Badge (ERR_TYPE_INVALID at type)', async () => {
     const pair = await digitalBazaarKeyPair();
     const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
-    const credential = await signWithDigitalBazaar({ ...base, id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000001', type: ['VerifiableCredential'], issuer: { id: pair.controller, type: ['Profile'] } }, pair);
+    const credential = await signWithDigitalBazaar(
+      {
+        ...base,
+        id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000001',
+        type: ['VerifiableCredential'],
+        issuer: { id: pair.controller, type: ['Profile'] },
+      },
+      pair,
+    );
     const report = await verifyCredential(credential, { now: NOW });
-    expect(check(report, 'type')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_TYPE_INVALID', path: 'type' } });
+    expect(check(report, 'type')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_TYPE_INVALID', path: 'type' },
+    });
     expect(check(report, 'signature').outcome).toBe('passed');
     expect(report).toMatchObject({ authentic: true, verified: false, summary: 'invalid' });
   });
@@ -36,7 +47,10 @@ describe('the type check', () => {
 
   it('accepts the AchievementCredential alias', async () => {
     const key = await generateKey();
-    const signed = await issueCredential(unsignedCredential(key, { type: ['VerifiableCredential', 'AchievementCredential'] }), { key, now: NOW });
+    const signed = await issueCredential(
+      unsignedCredential(key, { type: ['VerifiableCredential', 'AchievementCredential'] }),
+      { key, now: NOW },
+    );
     const report = await verifyCredential(signed, { now: NOW });
     expect(check(report, 'type').outcome).toBe('passed');
     expect(report.verified).toBe(true);
@@ -46,14 +60,17 @@ describe('the type check', () => {
     const pair = await digitalBazaarKeyPair();
     const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
     const { validFrom: _validFrom, ...withoutValidFrom } = base;
-    const credential = await signWithDigitalBazaar({
-      ...withoutValidFrom,
-      id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000002',
-      '@context': ['https://www.w3.org/ns/credentials/v2'],
-      type: ['VerifiableCredential'],
-      issuer: pair.controller,
-      credentialSubject: { id: 'did:example:teacher-42' },
-    }, pair);
+    const credential = await signWithDigitalBazaar(
+      {
+        ...withoutValidFrom,
+        id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000002',
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: pair.controller,
+        credentialSubject: { id: 'did:example:teacher-42' },
+      },
+      pair,
+    );
     const report = await verifyCredential(credential, { now: NOW });
     expect(check(report, 'type').outcome).toBe('failed');
     expect(problemsOf(report, 'type')).toEqual([
@@ -67,22 +84,50 @@ describe('the type check', () => {
   it('an Open Badge without an achievement in its subject: ERR_FIELD_REQUIRED at credentialSubject.achievement', async () => {
     const pair = await digitalBazaarKeyPair();
     const base = clone(unsignedCredential(await generateKey())) as unknown as Record<string, unknown>;
-    const credential = await signWithDigitalBazaar({ ...base, id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000003', issuer: { id: pair.controller, type: ['Profile'] }, credentialSubject: { type: ['AchievementSubject'], id: 'did:example:teacher-42' } }, pair);
+    const credential = await signWithDigitalBazaar(
+      {
+        ...base,
+        id: 'urn:uuid:1f2e3d4c-0000-4000-8000-000000000003',
+        issuer: { id: pair.controller, type: ['Profile'] },
+        credentialSubject: { type: ['AchievementSubject'], id: 'did:example:teacher-42' },
+      },
+      pair,
+    );
     const report = await verifyCredential(credential, { now: NOW });
-    expect(check(report, 'type')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_FIELD_REQUIRED', path: 'credentialSubject.achievement', title: 'A required field is missing', detail: expect.stringContaining('which achievement it awards') } });
+    expect(check(report, 'type')).toMatchObject({
+      outcome: 'failed',
+      problem: {
+        code: 'ERR_FIELD_REQUIRED',
+        path: 'credentialSubject.achievement',
+        title: 'A required field is missing',
+        detail: expect.stringContaining('which achievement it awards'),
+      },
+    });
     expect(check(report, 'type').problems).toBeUndefined();
   });
 
   it('an older OB context (3.0.2) is a warning naming it; the credential is still verified', async () => {
-    const credential = fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry-lcwExperience.json');
+    const credential = fixture(
+      'dcc/vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-noStatus-noExpiry-lcwExperience.json',
+    );
     const report = await verifyCredential(credential, { now: NOW });
-    expect(check(report, 'type')).toMatchObject({ outcome: 'warning', problem: { code: 'ERR_CONTEXT_OUTDATED', path: '@context[1]' } });
-    expect(check(report, 'type').problem?.detail).toContain('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json');
+    expect(check(report, 'type')).toMatchObject({
+      outcome: 'warning',
+      problem: { code: 'ERR_CONTEXT_OUTDATED', path: '@context[1]' },
+    });
+    expect(check(report, 'type').problem?.detail).toContain(
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json',
+    );
     expect(report).toMatchObject({ verified: true, summary: 'verified-with-warnings' });
   });
 
   it('accepts an EndorsementCredential, which has no achievement', async () => {
-    const report = await verifyCredential(fixture('dcc/vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-notExpired-endorsement.json'), { now: NOW });
+    const report = await verifyCredential(
+      fixture(
+        'dcc/vc-test-fixtures/verifiableCredentials/v2/bothSignatureTypes/didkey/legacy-noStatus-notExpired-endorsement.json',
+      ),
+      { now: NOW },
+    );
     expect(check(report, 'type').outcome).toBe('passed');
   });
 });

@@ -7,10 +7,22 @@ import { NOW, unsignedCredential } from '../helpers/credential.js';
 describe('verifyCredential', () => {
   it('reports every check in order, the moment it checked at, and what the credential claims', async () => {
     const key = await generateKey();
-    const signed = await issueCredential(unsignedCredential(key, { validUntil: '2027-01-15T09:00:00Z' }), { key, now: NOW });
+    const signed = await issueCredential(unsignedCredential(key, { validUntil: '2027-01-15T09:00:00Z' }), {
+      key,
+      now: NOW,
+    });
     const report = await verifyCredential(signed, { now: NOW });
     expect(report.checks.map((c) => [c.id, c.outcome])).toEqual([
-      ['parse', 'passed'], ['jsonld', 'passed'], ['view', 'passed'], ['type', 'passed'], ['proof', 'passed'], ['signature', 'passed'], ['issuer', 'passed'], ['schema', 'passed'], ['validity', 'passed'], ['status', 'passed'],
+      ['parse', 'passed'],
+      ['jsonld', 'passed'],
+      ['view', 'passed'],
+      ['type', 'passed'],
+      ['proof', 'passed'],
+      ['signature', 'passed'],
+      ['issuer', 'passed'],
+      ['schema', 'passed'],
+      ['validity', 'passed'],
+      ['status', 'passed'],
     ]);
     expect(report.checks.every((c) => c.title.length > 0 && c.problem === undefined)).toBe(true);
     expect(report.checkedAt).toBe('2026-06-01T12:00:00.000Z');
@@ -31,7 +43,9 @@ describe('verifyCredential', () => {
     const key = await generateKey();
     const input = unsignedCredential(key);
     delete input.credentialSubject.id;
-    input.credentialSubject.identifier = [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: 'sha256$00ff', salt: 's' }];
+    input.credentialSubject.identifier = [
+      { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: 'sha256$00ff', salt: 's' },
+    ];
     const report = await verifyCredential(await issueCredential(input, { key, now: NOW }), { now: NOW });
     expect(report.credential?.recipient).toBe('hashed emailAddress');
   });

@@ -53,14 +53,26 @@ export function* chunksOf(bytes: Uint8Array, maxBytes: number): Generator<Chunk,
       );
     }
     if (length > left - 12) {
-      throw new MicrocredError(ErrorCode.IMAGE_TRUNCATED, `The ${type} chunk at byte ${pos} claims ${length} bytes but only ${left - 12} follow: the file is cut short.`, { offset: pos, chunk: type, length });
+      throw new MicrocredError(
+        ErrorCode.IMAGE_TRUNCATED,
+        `The ${type} chunk at byte ${pos} claims ${length} bytes but only ${left - 12} follow: the file is cut short.`,
+        { offset: pos, chunk: type, length },
+      );
     }
     const chunk: Chunk = { type, start: pos, dataStart: pos + 8, dataEnd: pos + 8 + length, end: pos + 12 + length };
     if (crc32(bytes, pos + 4, chunk.dataEnd) !== uint32(bytes, chunk.dataEnd)) {
-      throw new MicrocredError(ErrorCode.IMAGE_CHECKSUM, `The ${type} chunk at byte ${pos} fails its CRC check: the file was changed or damaged after it was written.`, { offset: pos, chunk: type });
+      throw new MicrocredError(
+        ErrorCode.IMAGE_CHECKSUM,
+        `The ${type} chunk at byte ${pos} fails its CRC check: the file was changed or damaged after it was written.`,
+        { offset: pos, chunk: type },
+      );
     }
     if (previous === undefined && type !== 'IHDR') {
-      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The PNG's first chunk is ${type}, not IHDR: the file is damaged.`, { offset: pos, chunk: type });
+      throw new MicrocredError(
+        ErrorCode.IMAGE_INVALID,
+        `The PNG's first chunk is ${type}, not IHDR: the file is damaged.`,
+        { offset: pos, chunk: type },
+      );
     }
     yield chunk;
     previous = type;
@@ -87,9 +99,15 @@ function checkSignature(bytes: Uint8Array): void {
   if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return;
   if (looksLikePng(bytes)) {
     // The signature's CR LF, SUB and LF bytes exist to catch transfers that rewrite line endings.
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The PNG signature is damaged (its line-ending bytes changed): the file was probably transferred as text. Get the original image file.');
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      'The PNG signature is damaged (its line-ending bytes changed): the file was probably transferred as text. Get the original image file.',
+    );
   }
-  throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'These bytes are not a PNG: they do not start with the PNG signature.');
+  throw new MicrocredError(
+    ErrorCode.IMAGE_INVALID,
+    'These bytes are not a PNG: they do not start with the PNG signature.',
+  );
 }
 
 function chunkType(bytes: Uint8Array, pos: number): string {
@@ -98,7 +116,11 @@ function chunkType(bytes: Uint8Array, pos: number): string {
     const c = bytes[i]!;
     // PNG §5.4: chunk types are four ASCII letters.
     if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
-      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The chunk at byte ${pos} has no valid type (four ASCII letters): the file is damaged.`, { offset: pos });
+      throw new MicrocredError(
+        ErrorCode.IMAGE_INVALID,
+        `The chunk at byte ${pos} has no valid type (four ASCII letters): the file is damaged.`,
+        { offset: pos },
+      );
     }
     type += String.fromCharCode(c);
   }

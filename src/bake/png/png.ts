@@ -15,13 +15,26 @@ export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
   const { found } = readBaked(bytes, maxBytes, new FoundBadges<Chunk>(EXTRACT_KEEPS));
   const { item: chunk } = theOneCredential('png', found);
   if (chunk.type === 'zTXt') {
-    throw new MicrocredError(ErrorCode.IMAGE_COMPRESSED, `The credential is in a compressed zTXt chunk (byte ${chunk.start}); Open Badges requires an uncompressed iTXt chunk, and microcred does not inflate baked data.`, { offset: chunk.start, chunk: chunk.type });
+    throw new MicrocredError(
+      ErrorCode.IMAGE_COMPRESSED,
+      `The credential is in a compressed zTXt chunk (byte ${chunk.start}); Open Badges requires an uncompressed iTXt chunk, and microcred does not inflate baked data.`,
+      { offset: chunk.start, chunk: chunk.type },
+    );
   }
   if (chunk.type === 'tEXt') {
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The credential is in a tEXt chunk (byte ${chunk.start}), which holds only Latin-1 text; Open Badges 3.0 requires an iTXt chunk. Bake the credential again.`, { offset: chunk.start, chunk: chunk.type });
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      `The credential is in a tEXt chunk (byte ${chunk.start}), which holds only Latin-1 text; Open Badges 3.0 requires an iTXt chunk. Bake the credential again.`,
+      { offset: chunk.start, chunk: chunk.type },
+    );
   }
   const text = readITxt(bytes, chunk).trim();
-  if (text === '') throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The PNG's "${PNG_KEYWORD}" chunk (byte ${chunk.start}) is empty.`, { offset: chunk.start });
+  if (text === '')
+    throw new MicrocredError(
+      ErrorCode.IMAGE_NO_CREDENTIAL,
+      `The PNG's "${PNG_KEYWORD}" chunk (byte ${chunk.start}) is empty.`,
+      { offset: chunk.start },
+    );
   return text;
 }
 
@@ -37,7 +50,11 @@ export function bakePng(bytes: Uint8Array, text: string, maxBytes: number): Uint
     parts.push(bytes.subarray(pos, chunk.start));
     pos = chunk.end;
   }
-  parts.push(bytes.subarray(pos, iend.start), writeChunk('iTXt', iTxtData(PNG_KEYWORD, utf8(text))), bytes.subarray(iend.start));
+  parts.push(
+    bytes.subarray(pos, iend.start),
+    writeChunk('iTXt', iTxtData(PNG_KEYWORD, utf8(text))),
+    bytes.subarray(iend.start),
+  );
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   pos = 0;
   for (const part of parts) {
@@ -48,7 +65,11 @@ export function bakePng(bytes: Uint8Array, text: string, maxBytes: number): Uint
 }
 
 /** The text chunks that hold a baked badge, in order, added to `found`; and the IEND chunk. */
-function readBaked(bytes: Uint8Array, maxBytes: number, found: FoundBadges<Chunk>): { found: FoundBadges<Chunk>; iend: Chunk } {
+function readBaked(
+  bytes: Uint8Array,
+  maxBytes: number,
+  found: FoundBadges<Chunk>,
+): { found: FoundBadges<Chunk>; iend: Chunk } {
   let last: Chunk | undefined;
   for (const chunk of chunksOf(bytes, maxBytes)) {
     last = chunk;

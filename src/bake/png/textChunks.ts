@@ -21,7 +21,11 @@ export function keywordOf(bytes: Uint8Array, chunk: Chunk): string | undefined {
  * out of a verifier.
  */
 export function readITxt(bytes: Uint8Array, chunk: Chunk): string {
-  const malformed = (what: string) => new MicrocredError(ErrorCode.IMAGE_INVALID, `The iTXt chunk at byte ${chunk.start} is malformed: ${what}.`, { offset: chunk.start, chunk: chunk.type });
+  const malformed = (what: string) =>
+    new MicrocredError(ErrorCode.IMAGE_INVALID, `The iTXt chunk at byte ${chunk.start} is malformed: ${what}.`, {
+      offset: chunk.start,
+      chunk: chunk.type,
+    });
   const keywordEnd = indexOfNul(bytes, chunk.dataStart, chunk.dataEnd);
   if (keywordEnd < 0 || keywordEnd + 3 > chunk.dataEnd) throw malformed('it ends inside its header');
   const flag = bytes[keywordEnd + 1]!;
@@ -38,7 +42,9 @@ export function readITxt(bytes: Uint8Array, chunk: Chunk): string {
   const translatedEnd = languageEnd < 0 ? -1 : indexOfNul(bytes, languageEnd + 1, chunk.dataEnd);
   if (translatedEnd < 0) throw malformed('its language tag or translated keyword is not terminated');
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(translatedEnd + 1, chunk.dataEnd));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+      bytes.subarray(translatedEnd + 1, chunk.dataEnd),
+    );
   } catch {
     throw malformed('its text is not UTF-8');
   }

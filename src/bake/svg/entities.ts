@@ -11,12 +11,17 @@ export function decodeEntities(raw: string, where: string): string {
     const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
     if (numeric) {
       const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
-      if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) throw malformed(`the character reference "${whole}" ${where}, which names no character`);
+      if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff))
+        throw malformed(`the character reference "${whole}" ${where}, which names no character`);
       return String.fromCodePoint(code);
     }
     const value = PREDEFINED[name];
     if (value === undefined) {
-      throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The SVG uses the entity "${whole}" ${where}; only XML's five predefined entities are read, because microcred expands no DTD entities.`, { entity: name });
+      throw new MicrocredError(
+        ErrorCode.IMAGE_UNSAFE,
+        `The SVG uses the entity "${whole}" ${where}; only XML's five predefined entities are read, because microcred expands no DTD entities.`,
+        { entity: name },
+      );
     }
     return value;
   });

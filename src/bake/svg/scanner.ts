@@ -129,8 +129,10 @@ function startTag(text: string, from: number): StartTag {
     const spaceStart = i;
     while (isSpace(text[i])) i++;
     if (i >= text.length) throw invalid(text, from, `a <${name}> tag that is never closed`);
-    if (text[i] === '>') return { kind: 'start', name, attributes, selfClosing: false, start: from, end: i + 1, attributesEnd };
-    if (text.startsWith('/>', i)) return { kind: 'start', name, attributes, selfClosing: true, start: from, end: i + 2, attributesEnd };
+    if (text[i] === '>')
+      return { kind: 'start', name, attributes, selfClosing: false, start: from, end: i + 1, attributesEnd };
+    if (text.startsWith('/>', i))
+      return { kind: 'start', name, attributes, selfClosing: true, start: from, end: i + 2, attributesEnd };
     if (i === spaceStart) throw invalid(text, i, `attributes of <${name}> not separated by spaces`);
     const attribute = readAttribute(text, i, name);
     if (names.has(attribute.name)) throw invalid(text, i, `<${name}> with the attribute "${attribute.name}" twice`);
@@ -173,5 +175,7 @@ function isSpace(c: string | undefined): boolean {
 
 function invalid(text: string, offset: number, what: string) {
   const line = lineOf(text, offset);
-  return new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what} at line ${line}.`, { line });
+  return new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: ${what} at line ${line}.`, {
+    line,
+  });
 }

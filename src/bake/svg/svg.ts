@@ -40,15 +40,26 @@ export function extractSvgText(text: string): string {
   }
   body = body.trim();
   if (jwt && body) {
-    throw new MicrocredError(ErrorCode.IMAGE_AMBIGUOUS, `The <${element.tag.name}> element (${where}) holds a credential in its "verify" attribute and another in its content; microcred will not choose between them.`);
+    throw new MicrocredError(
+      ErrorCode.IMAGE_AMBIGUOUS,
+      `The <${element.tag.name}> element (${where}) holds a credential in its "verify" attribute and another in its content; microcred will not choose between them.`,
+    );
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(jwt)) {
-    throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) points to ${jwt} instead of holding the credential; microcred does not fetch what an image refers to.`, { url: jwt });
+    throw new MicrocredError(
+      ErrorCode.IMAGE_UNSAFE,
+      `The <${element.tag.name}> element (${where}) points to ${jwt} instead of holding the credential; microcred does not fetch what an image refers to.`,
+      { url: jwt },
+    );
   }
   if (jwt || body) return jwt || body;
   const href = element.tag.attributes.find((a) => /^(?:[\w.-]+:)?(?:href|src)$/.test(a.name));
   if (href) {
-    throw new MicrocredError(ErrorCode.IMAGE_UNSAFE, `The <${element.tag.name}> element (${where}) refers to ${href.rawValue} through "${href.name}" instead of holding the credential; microcred does not follow references in images.`, { url: href.rawValue });
+    throw new MicrocredError(
+      ErrorCode.IMAGE_UNSAFE,
+      `The <${element.tag.name}> element (${where}) refers to ${href.rawValue} through "${href.name}" instead of holding the credential; microcred does not follow references in images.`,
+      { url: href.rawValue },
+    );
   }
   throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The <${element.tag.name}> element (${where}) is empty.`);
 }
@@ -69,12 +80,19 @@ export function bakeSvg(text: string, credential: { text: string; jwt: boolean }
   const declared = attribute(root, `xmlns:${SVG_PREFIX}`);
   const boundTo = declared && decodeEntities(declared.rawValue, `in the root's "${declared.name}" attribute`);
   if (!declared) {
-    edits.push({ start: root.attributesEnd, end: root.attributesEnd, insert: ` xmlns:${SVG_PREFIX}="${SVG_NAMESPACE}"` });
+    edits.push({
+      start: root.attributesEnd,
+      end: root.attributesEnd,
+      insert: ` xmlns:${SVG_PREFIX}="${SVG_NAMESPACE}"`,
+    });
   } else if (boundTo === SVG_NAMESPACE_OB2) {
     // An Open Badges 2.0 badge being baked again: its assertion is removed above, so its prefix is free.
     edits.push({ start: declared.valueStart, end: declared.valueEnd, insert: SVG_NAMESPACE });
   } else if (boundTo !== SVG_NAMESPACE) {
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG binds the prefix "${SVG_PREFIX}" to ${boundTo}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`);
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      `The SVG binds the prefix "${SVG_PREFIX}" to ${boundTo}, not to ${SVG_NAMESPACE}; baking would change what its other elements mean.`,
+    );
   }
   const element = credential.jwt
     ? `<${SVG_PREFIX}:credential verify="${escapeAttribute(credential.text)}"></${SVG_PREFIX}:credential>`
@@ -109,21 +127,42 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
     if (first && token.kind === 'pi') checkEncoding(text.slice(token.start, token.end));
     // The declaration comes first, after a byte-order mark when the text still has one.
     first = token.kind === 'text' && first && text.slice(token.start, token.end) === '\uFEFF';
-    if (token.kind === 'doctype' && root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a DOCTYPE inside its content (line ${lineAt(token.start)}).`);
-    if (stack.length === 0 && (token.kind === 'cdata' || (token.kind === 'text' && text.slice(token.start, token.end).trim() !== ''))) {
-      throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has content outside its root element (line ${lineAt(token.start)}).`);
+    if (token.kind === 'doctype' && root)
+      throw new MicrocredError(
+        ErrorCode.IMAGE_INVALID,
+        `The SVG has a DOCTYPE inside its content (line ${lineAt(token.start)}).`,
+      );
+    if (
+      stack.length === 0 &&
+      (token.kind === 'cdata' || (token.kind === 'text' && text.slice(token.start, token.end).trim() !== ''))
+    ) {
+      throw new MicrocredError(
+        ErrorCode.IMAGE_INVALID,
+        `The SVG has content outside its root element (line ${lineAt(token.start)}).`,
+      );
     }
     if (open && token.kind !== 'end') {
-      if (token.kind === 'start') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The <${open.tag.name}> element (line ${lineAt(open.start)}) contains another element; it holds only the credential.`);
+      if (token.kind === 'start')
+        throw new MicrocredError(
+          ErrorCode.IMAGE_INVALID,
+          `The <${open.tag.name}> element (line ${lineAt(open.start)}) contains another element; it holds only the credential.`,
+        );
       if (found.count === 1) open.inner.push(token);
       continue;
     }
     if (token.kind === 'start') {
       if (!root) {
-        if (localName(token.name) !== 'svg') throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The document's root element is <${token.name}>, not <svg>.`);
+        if (localName(token.name) !== 'svg')
+          throw new MicrocredError(
+            ErrorCode.IMAGE_INVALID,
+            `The document's root element is <${token.name}>, not <svg>.`,
+          );
         root = token;
       } else if (stack.length === 0) {
-        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG has a second root element <${token.name}> (line ${lineAt(token.start)}).`);
+        throw new MicrocredError(
+          ErrorCode.IMAGE_INVALID,
+          `The SVG has a second root element <${token.name}> (line ${lineAt(token.start)}).`,
+        );
       }
       const namespaces = declaredNamespaces(token, lineAt);
       const frame: Scope = { tag: token, ...(namespaces ? { namespaces } : {}) };
@@ -132,15 +171,26 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
         const element: Element = { tag: token, inner: [], start: token.start, end: token.end };
         // An element written another way than the spec's <openbadges:…> is named as written.
         const usual = token.name === `${SVG_PREFIX}:${version === 3 ? 'credential' : 'assertion'}`;
-        found.add({ version, where: `line ${lineAt(token.start)}${usual ? '' : `, written <${token.name}>`}`, item: element });
+        found.add({
+          version,
+          where: `line ${lineAt(token.start)}${usual ? '' : `, written <${token.name}>`}`,
+          item: element,
+        });
         if (!token.selfClosing) open = element;
       }
       if (!token.selfClosing) stack.push(frame);
-      if (stack.length > MAX_DEPTH) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG nests elements more than ${MAX_DEPTH} deep (line ${lineAt(token.start)}).`);
+      if (stack.length > MAX_DEPTH)
+        throw new MicrocredError(
+          ErrorCode.IMAGE_INVALID,
+          `The SVG nests elements more than ${MAX_DEPTH} deep (line ${lineAt(token.start)}).`,
+        );
     } else if (token.kind === 'end') {
       const top = stack.pop();
       if (top?.tag.name !== token.name) {
-        throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG is not well-formed XML: </${token.name}> at line ${lineAt(token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`);
+        throw new MicrocredError(
+          ErrorCode.IMAGE_INVALID,
+          `The SVG is not well-formed XML: </${token.name}> at line ${lineAt(token.start)} closes ${top ? `<${top.tag.name}>` : 'nothing'}.`,
+        );
       }
       if (open?.tag === top.tag) {
         open.end = token.end;
@@ -149,7 +199,11 @@ function readSvg(text: string, found: FoundBadges<Element>): { root: StartTag; f
     }
   }
   if (!root) throw new MicrocredError(ErrorCode.IMAGE_INVALID, 'The text is not an SVG: it has no <svg> element.');
-  if (stack.length > 0) throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG ends before its <${stack.at(-1)!.tag.name}> element is closed: the file is cut short.`);
+  if (stack.length > 0)
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      `The SVG ends before its <${stack.at(-1)!.tag.name}> element is closed: the file is cut short.`,
+    );
   return { root, found };
 }
 
@@ -166,7 +220,8 @@ function bakedVersion(name: string, frame: Scope, ancestors: Scope[]): 3 | 2 | u
   const local = name.slice(colon + 1);
   if (local !== 'credential' && local !== 'assertion') return undefined;
   let namespace = frame.namespaces?.get(prefix);
-  for (let i = ancestors.length - 1; i >= 0 && namespace === undefined; i--) namespace = ancestors[i]!.namespaces?.get(prefix);
+  for (let i = ancestors.length - 1; i >= 0 && namespace === undefined; i--)
+    namespace = ancestors[i]!.namespaces?.get(prefix);
   // Some bakers write the element without declaring its prefix; "openbadges" then means what the specs bind it to.
   if (namespace === undefined && prefix === SVG_PREFIX) return local === 'credential' ? 3 : 2;
   if (namespace === SVG_NAMESPACE && local === 'credential') return 3;
@@ -194,7 +249,11 @@ function checkEncoding(declaration: string): void {
   if (!declaration.startsWith('<?xml')) return;
   const encoding = /\bencoding\s*=\s*["']([^"']*)["']/.exec(declaration)?.[1];
   if (encoding !== undefined && !/^(?:utf-8|us-ascii)$/i.test(encoding)) {
-    throw new MicrocredError(ErrorCode.IMAGE_INVALID, `The SVG declares the encoding "${encoding}"; microcred reads SVG in UTF-8 only. Save the file as UTF-8.`, { encoding });
+    throw new MicrocredError(
+      ErrorCode.IMAGE_INVALID,
+      `The SVG declares the encoding "${encoding}"; microcred reads SVG in UTF-8 only. Save the file as UTF-8.`,
+      { encoding },
+    );
   }
 }
 

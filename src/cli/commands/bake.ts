@@ -20,7 +20,8 @@ export async function bakeCommand(args: string[], io: CliIo): Promise<number> {
   const imageFile = required('bake', 'image', values.image);
   const out = required('bake', 'out', values.out);
   const outPath = resolvePath(io.cwd, out);
-  if (outPath === resolvePath(io.cwd, credentialFile)) throw new UsageError('--out names the credential file; the image would replace it.', 'bake');
+  if (outPath === resolvePath(io.cwd, credentialFile))
+    throw new UsageError('--out names the credential file; the image would replace it.', 'bake');
 
   // The credential as text (JSON or a VC-JWT): baked as the issuer wrote it.
   const credential = await readText(resolvePath(io.cwd, credentialFile), credentialFile);

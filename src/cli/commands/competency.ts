@@ -33,20 +33,31 @@ export async function competencyCommand(args: string[], io: CliIo): Promise<numb
 async function check(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand('competency check', args, { json: { type: 'boolean' } }, true);
   if (values.help) return help(io, 'competency check');
-  if (files.length === 0) throw new UsageError('competency check needs at least one definition file.', 'competency check');
+  if (files.length === 0)
+    throw new UsageError('competency check needs at least one definition file.', 'competency check');
 
   const results: DefinitionCheck[] = [];
   const definitions = new Map<DefinitionCheck, CompetencyDefinition>();
   for (const file of files) {
     try {
       const definition = await readDefinition(io, file);
-      const result = { file, valid: true, problems: [], id: definition.id, version: definition.version, name: definition.name };
+      const result = {
+        file,
+        valid: true,
+        problems: [],
+        id: definition.id,
+        version: definition.version,
+        name: definition.name,
+      };
       results.push(result);
       definitions.set(result, definition);
     } catch (error) {
       if (!isMicrocredError(error) && !(error instanceof CliError)) throw error;
       // An invalid definition lists its problems; any other error (an unreadable file) is its one problem.
-      const problems = isMicrocredError(error, ErrorCode.DEFINITION_INVALID) && error.details.problems?.length ? error.details.problems : [{ code: error.code, message: error.message }];
+      const problems =
+        isMicrocredError(error, ErrorCode.DEFINITION_INVALID) && error.details.problems?.length
+          ? error.details.problems
+          : [{ code: error.code, message: error.message }];
       results.push({ file, valid: false, problems });
     }
   }
@@ -58,7 +69,10 @@ async function check(args: string[], io: CliIo): Promise<number> {
       if (definition) io.stdout(`✔ ${result.file}: ${definition.name} ${definition.version} (${sizeOf(definition)})\n`);
       else {
         io.stdout(`✖ ${result.file}\n`);
-        for (const p of result.problems) io.stdout(`  ${p.path ? `${p.path}: ` : ''}${p.code && p.code !== ErrorCode.DEFINITION_INVALID ? `${p.code}: ` : ''}${p.message}\n`);
+        for (const p of result.problems)
+          io.stdout(
+            `  ${p.path ? `${p.path}: ` : ''}${p.code && p.code !== ErrorCode.DEFINITION_INVALID ? `${p.code}: ` : ''}${p.message}\n`,
+          );
       }
     }
     if (results.length > 1) io.stdout(`\n${results.filter((r) => r.valid).length} of ${results.length} valid.\n`);
@@ -76,10 +90,20 @@ function sizeOf(definition: CompetencyDefinition): string {
 }
 
 async function compile(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand('competency compile', args, { out: { type: 'string', short: 'o' } }, true);
+  const { values, positionals } = parseCommand(
+    'competency compile',
+    args,
+    { out: { type: 'string', short: 'o' } },
+    true,
+  );
   if (values.help) return help(io, 'competency compile');
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'competency compile needs a definition file.' : 'competency compile takes one definition file.', 'competency compile');
+    throw new UsageError(
+      positionals.length === 0
+        ? 'competency compile needs a definition file.'
+        : 'competency compile takes one definition file.',
+      'competency compile',
+    );
   }
   const file = positionals[0] as string;
   const achievement = compileAchievement(await readDefinition(io, file));

@@ -41,7 +41,11 @@ export interface DecidedSubmission {
  * Reads the definition, submission, reviews and rules the options name and decides. Option
  * problems are usage errors for `command`, found before any file is read.
  */
-export async function decideFromOptions(values: DecisionValues, io: CliIo, command: string): Promise<DecidedSubmission> {
+export async function decideFromOptions(
+  values: DecisionValues,
+  io: CliIo,
+  command: string,
+): Promise<DecidedSubmission> {
   const competency = required(command, 'competency', values.competency);
   const submissionFile = required(command, 'submission', values.submission);
   const reviewFiles = values.review ?? [];
@@ -51,7 +55,10 @@ export async function decideFromOptions(values: DecisionValues, io: CliIo, comma
   const rules = await readRules(io, values, command);
   const definition = await readDefinition(io, competency);
   if (definition.stack) {
-    throw new UsageError(`${competency} is a stack: it is earned by holding other micro-credentials, not by review. Issue it with: microcred issue --competency ${competency} --component CRED... --key KEY --recipient-email EMAIL`, command);
+    throw new UsageError(
+      `${competency} is a stack: it is earned by holding other micro-credentials, not by review. Issue it with: microcred issue --competency ${competency} --component CRED... --key KEY --recipient-email EMAIL`,
+      command,
+    );
   }
   const submission = await readSubmission(io, submissionFile);
   const reviews = await readReviews(io, reviewFiles);

@@ -38,7 +38,10 @@ export const ISSUE_OPTIONS = {
 } as const;
 
 // The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
-const SUITE_NAMES: Record<string, SuiteName> = { 'eddsa-rdfc-2022': 'eddsa-rdfc-2022', 'ed25519-2020': 'Ed25519Signature2020' };
+const SUITE_NAMES: Record<string, SuiteName> = {
+  'eddsa-rdfc-2022': 'eddsa-rdfc-2022',
+  'ed25519-2020': 'Ed25519Signature2020',
+};
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
 type Mode = 'credential' | 'reviewed' | 'stack';
@@ -46,7 +49,17 @@ type Mode = 'credential' | 'reviewed' | 'stack';
 // What each mode accepts besides --key, --out, --help and the status options; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
   credential: ['credential', 'format'],
-  reviewed: ['competency', 'submission', 'review', 'rules', 'reviewers', 'on-disagreement', 'now', 'evidence-audience', 'valid-until'],
+  reviewed: [
+    'competency',
+    'submission',
+    'review',
+    'rules',
+    'reviewers',
+    'on-disagreement',
+    'now',
+    'evidence-audience',
+    'valid-until',
+  ],
   stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
 };
 const MODE_NAMES: Record<Mode, string> = {
@@ -70,7 +83,8 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const keyArg = required('issue', 'key', values.key);
   const keyPath = resolvePath(io.cwd, keyArg);
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
-  if (outPath === keyPath) throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
+  if (outPath === keyPath)
+    throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
   const suite = suiteOf(values.suite);
 
@@ -91,7 +105,12 @@ interface IssueSettings {
   suite: SuiteName | undefined;
 }
 
-async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, keyPath, outPath, validUntil, status, suite }: IssueSettings): Promise<number> {
+async function issueIn(
+  mode: Mode,
+  values: IssueValues,
+  io: CliIo,
+  { keyArg, keyPath, outPath, validUntil, status, suite }: IssueSettings,
+): Promise<number> {
   // The key is read where each mode reads it; the status entries are made with it when signing.
   const readSigningKey = async () => {
     const key = await readKey(io, keyArg, keyPath);
@@ -100,7 +119,10 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
   };
   if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status, suite);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, { ...(status ? { status: status.source } : {}), ...(suite ? { suite } : {}) });
+    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, {
+      ...(status ? { status: status.source } : {}),
+      ...(suite ? { suite } : {}),
+    });
     if (signed) status?.noteNewLists(signed);
     return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
   }
@@ -108,7 +130,9 @@ async function issueIn(mode: Mode, values: IssueValues, io: CliIo, { keyArg, key
   const { definition, submission, decision, now } = await decideFromOptions(values, io, 'issue');
   if (decision.status !== 'approved') {
     io.stderr(`error: not issued: the decision is ${decision.status}.\n${formatReasons(decision.reasons)}`);
-    io.stderr('Run "microcred decide" with the same --competency, --submission and --review options to see the whole decision.\n');
+    io.stderr(
+      'Run "microcred decide" with the same --competency, --submission and --review options to see the whole decision.\n',
+    );
     return EXIT.FAILED;
   }
   const key = await readSigningKey();
@@ -140,10 +164,15 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
   const file = values['status-store'];
   const postgres = values.postgres;
   if (file === undefined && postgres === undefined) {
-    if (values['postgres-schema'] !== undefined) throw new UsageError('--postgres-schema goes with --postgres URL.', 'issue');
+    if (values['postgres-schema'] !== undefined)
+      throw new UsageError('--postgres-schema goes with --postgres URL.', 'issue');
     return undefined;
   }
-  const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, { mustExist: true, command: 'issue', fileOption: '--status-store' });
+  const { store, option } = await openStatusStore({ file, postgres, postgresSchema: values['postgres-schema'] }, io, {
+    mustExist: true,
+    command: 'issue',
+    fileOption: '--status-store',
+  });
   const known = new Set((await store.listIds()).map((l) => l.id));
   let key: Key | undefined;
   return {
@@ -162,21 +191,41 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
 /** Which mode the options ask for; a usage error when they mix modes or name none. */
 function modeOf(values: IssueValues): Mode {
   if (values.credential !== undefined && values.competency !== undefined) {
-    throw new UsageError('Give either --credential FILE (a credential to sign as it is) or --competency DEF (issue from a definition), not both.', 'issue');
+    throw new UsageError(
+      'Give either --credential FILE (a credential to sign as it is) or --competency DEF (issue from a definition), not both.',
+      'issue',
+    );
   }
-  const mode: Mode = values.credential !== undefined ? 'credential' : values.component !== undefined ? 'stack' : 'reviewed';
+  const mode: Mode =
+    values.credential !== undefined ? 'credential' : values.component !== undefined ? 'stack' : 'reviewed';
   if (values.credential === undefined && values.competency === undefined) {
-    throw new UsageError('issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).', 'issue');
+    throw new UsageError(
+      'issue needs --credential FILE (an unsigned credential to sign) or --competency DEF (a definition to issue from).',
+      'issue',
+    );
   }
   if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
     throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
   }
-  const allowed = new Set(['key', 'out', 'help', 'status-store', 'list-url', 'postgres', 'postgres-schema', 'suite', ...MODE_OPTIONS[mode]]);
+  const allowed = new Set([
+    'key',
+    'out',
+    'help',
+    'status-store',
+    'list-url',
+    'postgres',
+    'postgres-schema',
+    'suite',
+    ...MODE_OPTIONS[mode],
+  ]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || allowed.has(name)) continue;
     if (name === 'recipient-did' && mode === 'reviewed') {
       // The recipient is part of the reviewed submission (its digest covers the candidate), so it cannot be changed at issue time.
-      throw new UsageError('--recipient-did is for stacks; a reviewed submission\'s credential names its candidate (the DID in the submission, else a salted hash of the email).', 'issue');
+      throw new UsageError(
+        "--recipient-did is for stacks; a reviewed submission's credential names its candidate (the DID in the submission, else a salted hash of the email).",
+        'issue',
+      );
     }
     throw new UsageError(`--${name} does not apply ${MODE_NAMES[mode]}.`, 'issue');
   }
@@ -186,7 +235,13 @@ function modeOf(values: IssueValues): Mode {
 function suiteOf(value: string | undefined): SuiteName | undefined {
   if (value === undefined) return undefined;
   const suite = SUITE_NAMES[value];
-  if (!suite) throw new UsageError(`--suite must be ${Object.keys(SUITE_NAMES).map((n) => `"${n}"`).join(' or ')}; it is "${value}".`, 'issue');
+  if (!suite)
+    throw new UsageError(
+      `--suite must be ${Object.keys(SUITE_NAMES)
+        .map((n) => `"${n}"`)
+        .join(' or ')}; it is "${value}".`,
+      'issue',
+    );
   return suite;
 }
 
@@ -202,44 +257,84 @@ export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promi
 }
 
 /** `--credential FILE [--format jwt] [--suite SUITE]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
-async function issuePlain(values: IssueValues, io: CliIo, keyArg: string, keyPath: string, status: StatusOption | undefined, suite: SuiteName | undefined): Promise<number> {
+async function issuePlain(
+  values: IssueValues,
+  io: CliIo,
+  keyArg: string,
+  keyPath: string,
+  status: StatusOption | undefined,
+  suite: SuiteName | undefined,
+): Promise<number> {
   const file = values.credential as string;
   const format = values.format ?? 'json-ld';
-  if (format !== 'json-ld' && format !== 'jwt') throw new UsageError(`--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`, 'issue');
-  if (format === 'jwt' && suite) throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS (drop --suite, or --format jwt).', 'issue');
+  if (format !== 'json-ld' && format !== 'jwt')
+    throw new UsageError(
+      `--format must be json-ld (the default: a Data Integrity proof) or jwt (a VC-JWT); it is "${format}".`,
+      'issue',
+    );
+  if (format === 'jwt' && suite)
+    throw new UsageError(
+      '--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS (drop --suite, or --format jwt).',
+      'issue',
+    );
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
   const { key, warning } = await readKeyFile(keyPath, keyArg);
   if (warning) io.stderr(`warning: ${warning}\n`);
   if (!key.canMake('eddsa-rdfc-2022')) {
     // The status lists themselves are credentials with a Data Integrity proof, which only an Ed25519 key makes.
-    if (status) throw new UsageError(`--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${keyTypeName(key.type)} key (${key.jwtAlgorithm}).`, 'issue');
+    if (status)
+      throw new UsageError(
+        `--status-store needs an Ed25519 key, which signs the status lists; ${keyArg} is a ${keyTypeName(key.type)} key (${key.jwtAlgorithm}).`,
+        'issue',
+      );
   } else status?.setKey(key);
   const withStatus = status ? { status: status.source } : {};
   let signed: SignedCredential | string;
   try {
-    signed = format === 'jwt' ? await issueCredential(unsigned, { key, format: 'jwt', ...withStatus }) : await issueCredential(unsigned, { key, ...withStatus, ...(suite ? { suite } : {}) });
+    signed =
+      format === 'jwt'
+        ? await issueCredential(unsigned, { key, format: 'jwt', ...withStatus })
+        : await issueCredential(unsigned, { key, ...withStatus, ...(suite ? { suite } : {}) });
   } catch (error) {
     const code = printError(io, error);
     if (isMicrocredError(error) && error.code === ErrorCode.KEY_PROOF_UNSUPPORTED) {
-      io.stderr(`hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`);
+      io.stderr(
+        `hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`,
+      );
     }
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
-    if (key.controller && isMicrocredError(error) && error.code !== ErrorCode.ISSUER_MISMATCH && (error.details.problems ?? []).some((p) => p.path === 'issuer.id')) {
+    if (
+      key.controller &&
+      isMicrocredError(error) &&
+      error.code !== ErrorCode.ISSUER_MISMATCH &&
+      (error.details.problems ?? []).some((p) => p.path === 'issuer.id')
+    ) {
       io.stderr(`hint: the key in ${keyArg} belongs to ${key.controller}; issuer.id must be that DID.\n`);
     }
     return code;
   }
-  status?.noteNewLists(typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed);
+  status?.noteNewLists(
+    typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed,
+  );
   return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 
 /** Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says so. */
-async function write(io: CliIo, signed: SignedCredential | string, out: string | undefined, outPath: string | undefined): Promise<number> {
+async function write(
+  io: CliIo,
+  signed: SignedCredential | string,
+  out: string | undefined,
+  outPath: string | undefined,
+): Promise<number> {
   const text = typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
   if (outPath === undefined) io.stdout(text);
   else {
     await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
-    io.stdout(typeof signed === 'string' ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n` : `Signed ${signed.id} and wrote it to ${out}.\n`);
+    io.stdout(
+      typeof signed === 'string'
+        ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n`
+        : `Signed ${signed.id} and wrote it to ${out}.\n`,
+    );
   }
   return EXIT.OK;
 }

@@ -49,7 +49,10 @@ export async function issueStackFromOptions(
 
   const definition = await readDefinition(io, competency);
   if (!definition.stack) {
-    throw new UsageError(`${competency} is not a stack: it is earned by review. Issue it with --submission SUB --review REV... instead of --component.`, 'issue');
+    throw new UsageError(
+      `${competency} is not a stack: it is earned by review. Issue it with --submission SUB --review REV... instead of --component.`,
+      'issue',
+    );
   }
   const credentials: unknown[] = [];
   for (const file of values.component ?? []) credentials.push(await readJson(resolvePath(io.cwd, file), file));
@@ -71,7 +74,9 @@ export async function issueStackFromOptions(
   const results = await checkStack(definition, credentials, options);
   const failing = results.filter((r) => !r.ok);
   if (failing.length > 0) {
-    io.stderr(`error ${failing[0]!.problem?.code ?? 'ERR_STACK_COMPONENT_INVALID'}: not issued: ${failing.length} of the ${results.length} micro-credentials "${definition.name}" requires ${failing.length === 1 ? 'does' : 'do'} not count.\n`);
+    io.stderr(
+      `error ${failing[0]!.problem?.code ?? 'ERR_STACK_COMPONENT_INVALID'}: not issued: ${failing.length} of the ${results.length} micro-credentials "${definition.name}" requires ${failing.length === 1 ? 'does' : 'do'} not count.\n`,
+    );
     for (const r of results) {
       const from = r.credential ? ` (${(values.component ?? [])[r.credential.index]})` : '';
       io.stderr(r.ok ? `  ✔ ${r.name}${from}\n` : `  ✖ ${r.name}${from}: ${r.problem?.message ?? 'does not count'}\n`);
@@ -85,12 +90,17 @@ function recipientOf(values: StackValues): StackRecipient {
   const email = values['recipient-email'];
   const did = values['recipient-did'];
   if ((email === undefined) === (did === undefined)) {
-    throw new UsageError('A stack needs its recipient: give --recipient-email EMAIL or --recipient-did DID (one of them).', 'issue');
+    throw new UsageError(
+      'A stack needs its recipient: give --recipient-email EMAIL or --recipient-did DID (one of them).',
+      'issue',
+    );
   }
   if (email !== undefined) {
-    if (!looksLikeEmail(email)) throw new UsageError(`--recipient-email must be an email address; it is "${email}".`, 'issue');
+    if (!looksLikeEmail(email))
+      throw new UsageError(`--recipient-email must be an email address; it is "${email}".`, 'issue');
     return { email };
   }
-  if (!isDid(did) || did !== did.trim()) throw new UsageError(`--recipient-did must be a DID (did:method:…); it is "${did}".`, 'issue');
+  if (!isDid(did) || did !== did.trim())
+    throw new UsageError(`--recipient-did must be a DID (did:method:…); it is "${did}".`, 'issue');
   return { did: did as string };
 }

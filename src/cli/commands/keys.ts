@@ -30,12 +30,19 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   if (values.help) return help(io, 'keys generate');
   const type = values.type ?? 'ed25519';
   if (type !== 'ed25519' && type !== 'p256' && type !== 'rsa') {
-    throw new UsageError(`--type must be ed25519 (the default), p256 (ES256, for VC-JWTs) or rsa (RS256, for VC-JWTs); it is "${type}".`, 'keys generate');
+    throw new UsageError(
+      `--type must be ed25519 (the default), p256 (ES256, for VC-JWTs) or rsa (RS256, for VC-JWTs); it is "${type}".`,
+      'keys generate',
+    );
   }
   if (values.out === undefined && !values.stdout) {
-    throw new UsageError('keys generate needs --out FILE to write the key to (or --stdout to print it, secret included).', 'keys generate');
+    throw new UsageError(
+      'keys generate needs --out FILE to write the key to (or --stdout to print it, secret included).',
+      'keys generate',
+    );
   }
-  if (values.out !== undefined && values.stdout) throw new UsageError('Give either --out or --stdout, not both.', 'keys generate');
+  if (values.out !== undefined && values.stdout)
+    throw new UsageError('Give either --out or --stdout, not both.', 'keys generate');
   const domain = values['did-web'];
   const controller = domain === undefined ? undefined : didWebFor(domain, 'keys generate');
 
@@ -46,7 +53,10 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   if (values.stdout) {
     // Asked for explicitly: the one place the secret is printed, for piping into a secret store.
     io.stdout(keyText);
-    if (domain !== undefined) io.stderr(`Save the key to a file, then write its DID document with: microcred keys did-web --key FILE --domain ${domain}\n`);
+    if (domain !== undefined)
+      io.stderr(
+        `Save the key to a file, then write its DID document with: microcred keys did-web --key FILE --domain ${domain}\n`,
+      );
     return 0;
   }
 
@@ -54,16 +64,35 @@ async function generate(args: string[], io: CliIo): Promise<number> {
   const keyPath = resolvePath(io.cwd, out);
   const didPath = domain === undefined ? undefined : join(dirname(keyPath), 'did.json');
   const didShown = join(dirname(out), 'did.json');
-  if (didPath === keyPath) throw new UsageError('With --did-web the DID document is written as did.json beside the key; name the key file something else.', 'keys generate');
+  if (didPath === keyPath)
+    throw new UsageError(
+      'With --did-web the DID document is written as did.json beside the key; name the key file something else.',
+      'keys generate',
+    );
   // Check both files before writing either, so a refusal leaves nothing half done.
   if (!values.force) {
-    for (const [path, shown] of [[keyPath, out], [didPath, didShown]] as const) {
-      if (path && (await exists(path))) throw new CliError(`${shown} already exists; not overwriting it (it may hold the only copy of a key). Use --force to replace it.`, CliErrorCode.FILE_EXISTS, { file: shown });
+    for (const [path, shown] of [
+      [keyPath, out],
+      [didPath, didShown],
+    ] as const) {
+      if (path && (await exists(path)))
+        throw new CliError(
+          `${shown} already exists; not overwriting it (it may hold the only copy of a key). Use --force to replace it.`,
+          CliErrorCode.FILE_EXISTS,
+          { file: shown },
+        );
     }
   }
   await writeFileSafely(keyPath, keyText, { secret: true, overwrite: Boolean(values.force), shownAs: out });
-  const kind = type === 'ed25519' ? 'Ed25519 issuer key' : type === 'p256' ? 'P-256 key (ES256, for VC-JWTs)' : 'RSA key (RS256, for VC-JWTs)';
-  io.stdout(`Wrote a new ${kind} to ${out} (mode 0600).\nKeep it secret: anyone who has it can issue credentials as this ${key.controller ? 'DID' : 'key'}.\n\n`);
+  const kind =
+    type === 'ed25519'
+      ? 'Ed25519 issuer key'
+      : type === 'p256'
+        ? 'P-256 key (ES256, for VC-JWTs)'
+        : 'RSA key (RS256, for VC-JWTs)';
+  io.stdout(
+    `Wrote a new ${kind} to ${out} (mode 0600).\nKeep it secret: anyone who has it can issue credentials as this ${key.controller ? 'DID' : 'key'}.\n\n`,
+  );
   if (key.id) io.stdout(`DID                  ${key.controller ?? '(none)'}\nVerification method  ${key.id}\n`);
   else {
     io.stdout(
@@ -74,8 +103,13 @@ async function generate(args: string[], io: CliIo): Promise<number> {
 
   if (domain !== undefined && didPath) {
     const document = didWebDocument(domain, [key]);
-    await writeFileSafely(didPath, `${JSON.stringify(document, null, 2)}\n`, { overwrite: Boolean(values.force), shownAs: didShown });
-    io.stdout(`\nWrote its DID document to ${didShown}.\nPublish it at ${didWebUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`);
+    await writeFileSafely(didPath, `${JSON.stringify(document, null, 2)}\n`, {
+      overwrite: Boolean(values.force),
+      shownAs: didShown,
+    });
+    io.stdout(
+      `\nWrote its DID document to ${didShown}.\nPublish it at ${didWebUrl(document.id)} so that verifiers can find the key\n(or give it to \`microcred verify\` with --did-doc ${didShown}).\n`,
+    );
   }
   return 0;
 }
@@ -98,13 +132,20 @@ async function didWeb(args: string[], io: CliIo): Promise<number> {
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (values.out === undefined) io.stdout(text);
   else {
-    await writeFileSafely(resolvePath(io.cwd, values.out), text, { overwrite: Boolean(values.force), shownAs: values.out });
+    await writeFileSafely(resolvePath(io.cwd, values.out), text, {
+      overwrite: Boolean(values.force),
+      shownAs: values.out,
+    });
     io.stdout(`Wrote the DID document for ${did} to ${values.out}.\nPublish it at ${didWebUrl(did)}.\n`);
   }
   if (key.controller !== did) {
-    const owner = key.controller ? `names ${key.controller} as its controller, so credentials issued with it name that DID as issuer` : 'names no controller, so its VC-JWTs carry the public key in the header';
+    const owner = key.controller
+      ? `names ${key.controller} as its controller, so credentials issued with it name that DID as issuer`
+      : 'names no controller, so its VC-JWTs carry the public key in the header';
     const type = key.type === 'ed25519' ? '' : ` --type ${key.type}`;
-    io.stderr(`note: ${keyArg} ${owner}.\n      To issue as ${did}, create a key with: microcred keys generate${type} --did-web ${domain} --out FILE\n`);
+    io.stderr(
+      `note: ${keyArg} ${owner}.\n      To issue as ${did}, create a key with: microcred keys generate${type} --did-web ${domain} --out FILE\n`,
+    );
   }
   return 0;
 }

@@ -21,30 +21,50 @@ const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 's
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
-    case 'create': return create(rest, io);
-    case 'revoke': return change(rest, io, 'revoke');
-    case 'suspend': return change(rest, io, 'suspend');
-    case 'unsuspend': return change(rest, io, 'unsuspend');
-    case 'show': return show(rest, io);
-    case '--help': case '-h':
+    case 'create':
+      return create(rest, io);
+    case 'revoke':
+      return change(rest, io, 'revoke');
+    case 'suspend':
+      return change(rest, io, 'suspend');
+    case 'unsuspend':
+      return change(rest, io, 'unsuspend');
+    case 'show':
+      return show(rest, io);
+    case '--help':
+    case '-h':
       io.stdout(helpFor('status'));
       return EXIT.OK;
-    case undefined: throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend or show.', 'status');
-    default: throw new UsageError(`"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend or show.`, 'status');
+    case undefined:
+      throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend or show.', 'status');
+    default:
+      throw new UsageError(
+        `"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend or show.`,
+        'status',
+      );
   }
 }
 
 async function create(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommand('status create', args, { ...SIGNING, 'list-url': { type: 'string' }, purpose: { type: 'string', multiple: true }, length: { type: 'string' } });
+  const { values } = parseCommand('status create', args, {
+    ...SIGNING,
+    'list-url': { type: 'string' },
+    purpose: { type: 'string', multiple: true },
+    length: { type: 'string' },
+  });
   if (values.help) return help(io, 'status create');
   const listUrl = values['list-url'];
   const purposes = purposesOf(values.purpose);
   const length = lengthOf(values.length);
   const key = await readStatusKey(io, required('status create', 'key', values.key));
-  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: false, command: 'status create' });
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, {
+    mustExist: false,
+    command: 'status create',
+  });
   try {
     // Only the first call needs the URL; later ones (re-signing to publish again) take it from the store.
-    if (listUrl === undefined && (await store.listIds()).length === 0) throw new UsageError('status create needs --list-url URL: where the lists will be published.', 'status create');
+    if (listUrl === undefined && (await store.listIds()).length === 0)
+      throw new UsageError('status create needs --list-url URL: where the lists will be published.', 'status create');
     const registry = await registryFor(store, key, { listUrl, purposes, length });
     const lists = await registry.createLists();
     io.stdout(`Status store ${shownAs}: ${lists.length} list${lists.length === 1 ? '' : 's'}.\n`);
@@ -59,7 +79,8 @@ async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 
   const command = `status ${action}`;
   const { values, positionals } = parseCommand(command, args, SIGNING, true);
   if (values.help) return help(io, command);
-  if (positionals.length !== 1) throw new UsageError(`${command} needs the id of one credential (e.g. urn:uuid:…).`, command);
+  if (positionals.length !== 1)
+    throw new UsageError(`${command} needs the id of one credential (e.g. urn:uuid:…).`, command);
   const id = positionals[0] as string;
   const key = await readStatusKey(io, required(command, 'key', values.key));
   const { store } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
@@ -74,43 +95,76 @@ async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 
   }
 }
 
-function describeChange(action: 'revoke' | 'suspend' | 'unsuspend', { credentialId, listId, index, changed }: StatusChange): string {
+function describeChange(
+  action: 'revoke' | 'suspend' | 'unsuspend',
+  { credentialId, listId, index, changed }: StatusChange,
+): string {
   const where = `bit ${index} of ${listId}`;
-  if (action === 'revoke') return changed ? `Revoked ${credentialId}: set ${where}.\n` : `${credentialId} was already revoked (${where} is set).\n`;
-  if (action === 'suspend') return changed ? `Suspended ${credentialId}: set ${where}.\n` : `${credentialId} was already suspended (${where} is set).\n`;
-  return changed ? `Lifted the suspension of ${credentialId}: cleared ${where}.\n` : `${credentialId} was not suspended (${where} is clear).\n`;
+  if (action === 'revoke')
+    return changed
+      ? `Revoked ${credentialId}: set ${where}.\n`
+      : `${credentialId} was already revoked (${where} is set).\n`;
+  if (action === 'suspend')
+    return changed
+      ? `Suspended ${credentialId}: set ${where}.\n`
+      : `${credentialId} was already suspended (${where} is set).\n`;
+  return changed
+    ? `Lifted the suspension of ${credentialId}: cleared ${where}.\n`
+    : `${credentialId} was not suspended (${where} is clear).\n`;
 }
 
 async function show(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand('status show', args, { ...STORE, json: { type: 'boolean' } }, true);
   if (values.help) return help(io, 'status show');
   if (positionals.length > 1) throw new UsageError('status show takes at most one credential id.', 'status show');
-  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command: 'status show' });
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, {
+    mustExist: true,
+    command: 'status show',
+  });
   try {
     const id = positionals[0];
     if (id !== undefined) {
       const entries = [];
       for (const a of await store.allocations(id)) {
         const list = await store.getList(a.listId);
-        entries.push({ purpose: a.purpose, listId: a.listId, index: a.index, set: list ? getBit(list.bits, a.index) : false });
+        entries.push({
+          purpose: a.purpose,
+          listId: a.listId,
+          index: a.index,
+          set: list ? getBit(list.bits, a.index) : false,
+        });
       }
       if (values.json) io.stdout(`${JSON.stringify({ credentialId: id, entries }, null, 2)}\n`);
       else if (entries.length === 0) io.stdout(`${id} has no entries in ${shownAs}.\n`);
       else {
         io.stdout(`${id}\n`);
-        for (const e of entries) io.stdout(`  ${e.purpose.padEnd(10)}  ${e.set ? (e.purpose === 'revocation' ? 'REVOKED  ' : 'SUSPENDED') : 'clear    '}  index ${e.index} of ${e.listId}\n`);
+        for (const e of entries)
+          io.stdout(
+            `  ${e.purpose.padEnd(10)}  ${e.set ? (e.purpose === 'revocation' ? 'REVOKED  ' : 'SUSPENDED') : 'clear    '}  index ${e.index} of ${e.listId}\n`,
+          );
       }
       return entries.length === 0 ? EXIT.FAILED : EXIT.OK;
     }
     const lists = [];
     for (const { id: listId } of await store.listIds()) {
       const list = await store.getList(listId);
-      if (list) lists.push({ id: list.id, purpose: list.purpose, length: list.length, allocated: list.allocated, set: countSet(list.bits), version: list.version });
+      if (list)
+        lists.push({
+          id: list.id,
+          purpose: list.purpose,
+          length: list.length,
+          allocated: list.allocated,
+          set: countSet(list.bits),
+          version: list.version,
+        });
     }
     if (values.json) io.stdout(`${JSON.stringify({ store: shownAs, lists }, null, 2)}\n`);
     else {
       io.stdout(`Status store ${shownAs}: ${lists.length} list${lists.length === 1 ? '' : 's'}.\n`);
-      for (const l of lists) io.stdout(`  ${l.purpose.padEnd(10)}  ${l.id}\n              ${l.allocated} of ${l.length} indexes in use, ${l.set} set, version ${l.version}\n`);
+      for (const l of lists)
+        io.stdout(
+          `  ${l.purpose.padEnd(10)}  ${l.id}\n              ${l.allocated} of ${l.length} indexes in use, ${l.set} set, version ${l.version}\n`,
+        );
     }
     return EXIT.OK;
   } finally {
@@ -127,7 +181,10 @@ async function writeLists(io: CliIo, lists: StatusListCredential[], out: string 
   const folder = out ?? DEFAULT_OUT;
   for (const list of lists) {
     const name = fileNameOf(list.id);
-    await writeFileSafely(resolvePath(io.cwd, join(folder, name)), `${JSON.stringify(list, null, 2)}\n`, { overwrite: true, shownAs: join(folder, name) });
+    await writeFileSafely(resolvePath(io.cwd, join(folder, name)), `${JSON.stringify(list, null, 2)}\n`, {
+      overwrite: true,
+      shownAs: join(folder, name),
+    });
     io.stdout(`Wrote ${join(folder, name)}: publish it at ${list.id}\n`);
   }
 }
@@ -139,14 +196,17 @@ function countSet(bits: Uint8Array): number {
 }
 
 function fileNameOf(url: string): string {
-  const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1)).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1))
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '');
   return name === '' ? 'status-list.json' : name;
 }
 
 function purposesOf(values: string[] | undefined): StatusPurpose[] | undefined {
   if (values === undefined) return undefined;
   for (const v of values) {
-    if (!STATUS_PURPOSES.includes(v as StatusPurpose)) throw new UsageError(`--purpose must be revocation or suspension; it is "${v}".`, 'status create');
+    if (!STATUS_PURPOSES.includes(v as StatusPurpose))
+      throw new UsageError(`--purpose must be revocation or suspension; it is "${v}".`, 'status create');
   }
   return [...new Set(values)] as StatusPurpose[];
 }
@@ -155,7 +215,10 @@ function lengthOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const length = Number(value);
   if (!/^\d+$/.test(value) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
-    throw new UsageError(`--length must be a multiple of 8 of at least ${MIN_STATUS_LIST_LENGTH}; it is "${value}".`, 'status create');
+    throw new UsageError(
+      `--length must be a multiple of 8 of at least ${MIN_STATUS_LIST_LENGTH}; it is "${value}".`,
+      'status create',
+    );
   }
   return length;
 }

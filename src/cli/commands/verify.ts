@@ -55,7 +55,17 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once, and fetched documents, are reused.
-  for (const file of files) reports.push({ file, ...(await verifyFile(file, io, { loader, now, clockSkewSeconds, ...(trust ? { trust } : {}), ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}) })) });
+  for (const file of files)
+    reports.push({
+      file,
+      ...(await verifyFile(file, io, {
+        loader,
+        now,
+        clockSkewSeconds,
+        ...(trust ? { trust } : {}),
+        ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}),
+      })),
+    });
 
   if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   else {
@@ -65,7 +75,9 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   }
   const dids = unresolvedDidWebIssuers(reports);
   for (const { did, url } of dids) {
-    io.stderr(`hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`);
+    io.stderr(
+      `hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`,
+    );
   }
   // The library's problems name the option that supplies what is missing; the CLI names its flag.
   // A did:web issuer's key is covered by the hint above.
@@ -80,7 +92,11 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
 /** The did:web DIDs whose keys could not be resolved offline, and where each is published: the gap --did-doc fills. */
 function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; url: string }[] {
   const dids = reports
-    .filter((r) => r.checks.some((c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED || c.problem?.code === ErrorCode.NETWORK_DISABLED))
+    .filter((r) =>
+      r.checks.some(
+        (c) => c.problem?.code === ErrorCode.KEY_UNRESOLVED || c.problem?.code === ErrorCode.NETWORK_DISABLED,
+      ),
+    )
     .map((r) => r.credential?.proof?.verificationMethod?.split('#')[0])
     .filter((did): did is string => did !== undefined && did.startsWith('did:web:'));
   return [...new Set(dids)].flatMap((did) => {
@@ -92,7 +108,11 @@ function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; 
   });
 }
 
-async function verifyFile(file: string, io: CliIo, options: Parameters<typeof verifyCredential>[1]): Promise<VerificationReport> {
+async function verifyFile(
+  file: string,
+  io: CliIo,
+  options: Parameters<typeof verifyCredential>[1],
+): Promise<VerificationReport> {
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(resolvePath(io.cwd, file), file);
@@ -118,12 +138,21 @@ function unreadable(error: unknown, now: Date): VerificationReport {
     summary: 'could-not-check',
     checkedAt: now.toISOString(),
     checks: [
-      { id: first!.id, title: first!.title, outcome: 'could-not-check', problem: { code, title: CLI_ERROR_TITLES[CliErrorCode.FILE_UNREADABLE], detail } },
+      {
+        id: first!.id,
+        title: first!.title,
+        outcome: 'could-not-check',
+        problem: { code, title: CLI_ERROR_TITLES[CliErrorCode.FILE_UNREADABLE], detail },
+      },
       ...rest.map((check) => ({
         id: check.id,
         title: check.title,
         outcome: 'skipped' as const,
-        problem: { code: ErrorCode.CHECK_SKIPPED, title: titleOf(ErrorCode.CHECK_SKIPPED), detail: 'Not checked because the file could not be read.' },
+        problem: {
+          code: ErrorCode.CHECK_SKIPPED,
+          title: titleOf(ErrorCode.CHECK_SKIPPED),
+          detail: 'Not checked because the file could not be read.',
+        },
       })),
     ],
   };
@@ -134,7 +163,12 @@ function unreadable(error: unknown, now: Date): VerificationReport {
  * URL=FILE, and fetches under the default network policy when given a `fetch`. A file that cannot
  * be read, or a malformed pair, is a usage error for `command`.
  */
-export async function loaderWith(didDocFiles: string[], io: CliIo, command: string, options: { docs?: string[]; fetch?: typeof globalThis.fetch } = {}): Promise<DocumentLoader> {
+export async function loaderWith(
+  didDocFiles: string[],
+  io: CliIo,
+  command: string,
+  options: { docs?: string[]; fetch?: typeof globalThis.fetch } = {},
+): Promise<DocumentLoader> {
   const loader = new DocumentLoader(options.fetch ? { fetch: options.fetch } : {});
   const read = async (option: string, file: string) => {
     try {
@@ -146,14 +180,19 @@ export async function loaderWith(didDocFiles: string[], io: CliIo, command: stri
   for (const file of didDocFiles) {
     const document = await read('--did-doc', file);
     const id = (document as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !id.startsWith('did:')) throw new UsageError(`--did-doc ${file} is not a DID document: it has no "id" starting with "did:".`, command);
+    if (typeof id !== 'string' || !id.startsWith('did:'))
+      throw new UsageError(`--did-doc ${file} is not a DID document: it has no "id" starting with "did:".`, command);
     loader.add(id, document);
   }
   for (const pair of options.docs ?? []) {
     // Split at the last "=": a URL may hold one in its query, a file name rarely does.
     const at = pair.lastIndexOf('=');
     const [url, file] = [pair.slice(0, at), pair.slice(at + 1)];
-    if (at < 0 || !isUri(url) || file === '') throw new UsageError(`--doc takes URL=FILE (e.g. --doc did:web:example.org=did.json); "${pair}" is not that.`, command);
+    if (at < 0 || !isUri(url) || file === '')
+      throw new UsageError(
+        `--doc takes URL=FILE (e.g. --doc did:web:example.org=did.json); "${pair}" is not that.`,
+        command,
+      );
     try {
       loader.add(url, await read('--doc', file));
     } catch (error) {
@@ -172,7 +211,11 @@ async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): P
     throw new UsageError(`--status-list ${messageOf(error)}`, 'verify');
   }
   const id = (document as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || !/^https?:\/\//.test(id)) throw new UsageError(`--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`, 'verify');
+  if (typeof id !== 'string' || !/^https?:\/\//.test(id))
+    throw new UsageError(
+      `--status-list ${file} is not a status list credential: it has no "id" URL to serve it at.`,
+      'verify',
+    );
   loader.add(id, document);
 }
 
@@ -188,6 +231,7 @@ async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> 
 
 function parseSkew(value: string): number {
   const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--skew must be a number of seconds, 0 or more; it is "${value}".`, 'verify');
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--skew must be a number of seconds, 0 or more; it is "${value}".`, 'verify');
   return seconds;
 }

@@ -16,8 +16,11 @@ export const claimsCheck: Check = {
   authenticity: 'when-present',
   appliesTo: (ctx) => ctx.format === 'vc-jwt',
   run(ctx) {
-    if (!ctx.jwt || !ctx.credential) return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
-    const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) => problem({ code: p.code, detail: p.message, path: p.path }));
+    if (!ctx.jwt || !ctx.credential)
+      return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
+    const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) =>
+      problem({ code: p.code, detail: p.message, path: p.path }),
+    );
     const [first] = problems;
     if (!first) return passed;
     return { outcome: 'failed', problem: first, ...(problems.length > 1 ? { problems } : {}) };

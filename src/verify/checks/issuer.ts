@@ -20,11 +20,16 @@ export const issuerCheck: Check = {
   run(ctx) {
     const issuerId = issuerIdOf(ctx);
     if (issuerId === undefined) {
-      return failed({ code: ErrorCode.FIELD_REQUIRED, detail: 'The credential does not say who issued it (issuer.id).', path: 'issuer' });
+      return failed({
+        code: ErrorCode.FIELD_REQUIRED,
+        detail: 'The credential does not say who issued it (issuer.id).',
+        path: 'issuer',
+      });
     }
     const path = issuerPath(ctx.credential);
     const key = ctx.jwt?.key;
-    if (ctx.format === 'vc-jwt' && key && key.controller === undefined) return bindUncontrolledKey(ctx, key, issuerId, path);
+    if (ctx.format === 'vc-jwt' && key && key.controller === undefined)
+      return bindUncontrolledKey(ctx, key, issuerId, path);
     const controller = ctx.signer && ownerOf(ctx.signer);
     if (controller !== issuerId) {
       const limits = ctx.options.limits;
@@ -38,7 +43,12 @@ export const issuerCheck: Check = {
   },
 };
 
-async function bindUncontrolledKey(ctx: VerifyContext, key: ResolvedJwtKey, issuerId: string, path: string): Promise<Verdict> {
+async function bindUncontrolledKey(
+  ctx: VerifyContext,
+  key: ResolvedJwtKey,
+  issuerId: string,
+  path: string,
+): Promise<Verdict> {
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
   try {
     if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;

@@ -22,10 +22,18 @@ export const jsonldCheck: Check = {
     const context = doc['@context'];
     const limits = ctx.options.limits;
     if (!Array.isArray(context) || context.length === 0) {
-      return failed({ code: ErrorCode.CONTEXT_MISSING, detail: 'A verifiable credential lists its JSON-LD contexts in @context, starting with the VC context.', path: '@context' });
+      return failed({
+        code: ErrorCode.CONTEXT_MISSING,
+        detail: 'A verifiable credential lists its JSON-LD contexts in @context, starting with the VC context.',
+        path: '@context',
+      });
     }
     if (context[0] !== CONTEXT.VC_V2 && context[0] !== CONTEXT.VC_V1) {
-      return failed({ code: ErrorCode.CONTEXT_ORDER, detail: `@context must start with ${CONTEXT.VC_V2} (or ${CONTEXT.VC_V1} for VC 1.1); it starts with ${echo(JSON.stringify(context[0]), limits)}.`, path: '@context[0]' });
+      return failed({
+        code: ErrorCode.CONTEXT_ORDER,
+        detail: `@context must start with ${CONTEXT.VC_V2} (or ${CONTEXT.VC_V1} for VC 1.1); it starts with ${echo(JSON.stringify(context[0]), limits)}.`,
+        path: '@context[0]',
+      });
     }
     try {
       const { expanded, undefinedTerms: terms } = await expandInSafeMode(doc, ctx.loader);
@@ -35,7 +43,16 @@ export const jsonldCheck: Check = {
         ctx.view = ctx.reading.view;
         return inlineVerdict(ctx, doc);
       }
-      const others = terms.length > 1 ? ` Also undefined: ${echo(terms.slice(1).map((t) => t.term).join(', '), limits)}.` : '';
+      const others =
+        terms.length > 1
+          ? ` Also undefined: ${echo(
+              terms
+                .slice(1)
+                .map((t) => t.term)
+                .join(', '),
+              limits,
+            )}.`
+          : '';
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
         detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}`,
@@ -45,7 +62,11 @@ export const jsonldCheck: Check = {
       const e = error instanceof MicrocredError ? error : new MicrocredError(ErrorCode.JSONLD_INVALID, String(error));
       if (e.code === ErrorCode.CONTEXT_UNKNOWN) {
         const index = context.indexOf(e.details.url);
-        return couldNotCheck({ code: e.code, detail: `${e.details.url === undefined ? 'A context' : echo(e.details.url, limits)} is not bundled with microcred and was not supplied, and contexts are never fetched from the network. Add it to the DocumentLoader if you trust it.`, ...(index >= 0 ? { path: `@context[${index}]` } : {}) });
+        return couldNotCheck({
+          code: e.code,
+          detail: `${e.details.url === undefined ? 'A context' : echo(e.details.url, limits)} is not bundled with microcred and was not supplied, and contexts are never fetched from the network. Add it to the DocumentLoader if you trust it.`,
+          ...(index >= 0 ? { path: `@context[${index}]` } : {}),
+        });
       }
       return failed({ code: ErrorCode.JSONLD_INVALID, detail: e.message });
     }
@@ -59,14 +80,20 @@ function inlineVerdict(ctx: VerifyContext, doc: Record<string, unknown>): Verdic
   if (first === undefined) return passed;
   const refuse = ctx.options.inlineContexts === 'refuse';
   const limits = ctx.options.limits;
-  const problems = paths.map((path) => problem({
-    code: ErrorCode.CONTEXT_INLINE,
-    detail: `The credential defines terms of its own at ${echo(path, limits)} instead of naming a published context. ${
-      refuse
-        ? 'You asked for such credentials to be refused (inlineContexts: "refuse").'
-        : 'What is shown is read from the signed statements under the standard meaning of each term, and compared with the JSON as written.'
-    }`,
-    path,
-  }));
-  return { outcome: refuse ? 'failed' : 'warning', problem: problems[0]!, ...(problems.length > 1 ? { problems } : {}) };
+  const problems = paths.map((path) =>
+    problem({
+      code: ErrorCode.CONTEXT_INLINE,
+      detail: `The credential defines terms of its own at ${echo(path, limits)} instead of naming a published context. ${
+        refuse
+          ? 'You asked for such credentials to be refused (inlineContexts: "refuse").'
+          : 'What is shown is read from the signed statements under the standard meaning of each term, and compared with the JSON as written.'
+      }`,
+      path,
+    }),
+  );
+  return {
+    outcome: refuse ? 'failed' : 'warning',
+    problem: problems[0]!,
+    ...(problems.length > 1 ? { problems } : {}),
+  };
 }

@@ -32,7 +32,10 @@ export const parseCheck: Check = {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        return failed({ code: ErrorCode.INPUT_NOT_JSON, detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.` });
+        return failed({
+          code: ErrorCode.INPUT_NOT_JSON,
+          detail: `The text could not be read as JSON: ${withoutSnippet(messageOf(error))}.`,
+        });
       }
       const duplicate = findDuplicateKey(text);
       if (duplicate) return failed(duplicateKeyProblem(duplicate.key, duplicate.path));
@@ -45,11 +48,19 @@ export const parseCheck: Check = {
     try {
       plain = copyAsPlainJson(value, limits.maxDepth);
     } catch (error) {
-      if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP)) return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
+      if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP))
+        return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
       if (!isMicrocredError(error, ErrorCode.INPUT_NOT_OBJECT)) {
-        return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.` });
+        return failed({
+          code: ErrorCode.INPUT_NOT_OBJECT,
+          detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.`,
+        });
       }
-      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: error.message, ...(error.details.path ? { path: error.details.path } : {}) });
+      return failed({
+        code: ErrorCode.INPUT_NOT_OBJECT,
+        detail: error.message,
+        ...(error.details.path ? { path: error.details.path } : {}),
+      });
     }
     const overLimit = structureProblem(plain as Record<string, unknown>, limits);
     if (overLimit) return couldNotCheck(overLimit);
@@ -70,7 +81,9 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
     ctx.jwt = jwt;
     return passed;
   } catch (error) {
-    return isMicrocredError(error) ? jwtVerdict(error) : failed({ code: ErrorCode.JWT_MALFORMED, detail: messageOf(error) });
+    return isMicrocredError(error)
+      ? jwtVerdict(error)
+      : failed({ code: ErrorCode.JWT_MALFORMED, detail: messageOf(error) });
   }
 }
 

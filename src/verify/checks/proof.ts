@@ -19,15 +19,25 @@ export const proofCheck: Check = {
     const proof = ctx.credential?.proof;
     const proofs = (Array.isArray(proof) ? proof : proof === undefined ? [] : [proof]) as unknown[];
     if (proofs.length === 0) {
-      return failed({ code: ErrorCode.PROOF_MISSING, detail: 'The credential has no proof, so nothing shows who issued it or that it is unchanged.', path: 'proof' });
+      return failed({
+        code: ErrorCode.PROOF_MISSING,
+        detail: 'The credential has no proof, so nothing shows who issued it or that it is unchanged.',
+        path: 'proof',
+      });
     }
     const objects = proofs.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null);
     const supported = objects.filter((p) => suiteOf(p));
     if (supported.length === 0) {
       const first = objects[0];
-      const named = first ? [first.type, first.cryptosuite].filter((v) => typeof v === 'string' && v !== '').join(' / ') : '';
+      const named = first
+        ? [first.type, first.cryptosuite].filter((v) => typeof v === 'string' && v !== '').join(' / ')
+        : '';
       const kind = !first ? 'not an object' : named ? echo(named, ctx.options.limits) : 'an object of no known type';
-      return couldNotCheck({ code: ErrorCode.PROOF_UNSUPPORTED, detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`, path: 'proof' });
+      return couldNotCheck({
+        code: ErrorCode.PROOF_UNSUPPORTED,
+        detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`,
+        path: 'proof',
+      });
     }
     // Every proof found: the signature check verifies the supported ones and names the others.
     ctx.proofs = objects;

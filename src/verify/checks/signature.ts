@@ -65,7 +65,8 @@ export const signatureCheck: Check = {
     }
 
     const supported = outcomes.filter((o) => suiteOf(o.proof));
-    const worst = supported.find((o) => o.verdict.outcome === 'failed') ?? supported.find((o) => o.verdict.outcome !== 'passed');
+    const worst =
+      supported.find((o) => o.verdict.outcome === 'failed') ?? supported.find((o) => o.verdict.outcome !== 'passed');
     if (worst) return withParts(atIndex(worst.verdict, worst.index), outcomes);
     const verified = supported.filter((o) => o.signer);
     const issuer = issuerIdOf(ctx);
@@ -73,7 +74,11 @@ export const signatureCheck: Check = {
     const signer = (own ?? verified[0])?.signer;
     if (signer) ctx.signer = signer;
     // Only beside a verified proof of the issuer is another's proof a mere "also signed by".
-    const shown = own ? outcomes.map((o) => (o.signer && ownerOf(o.signer) !== issuer ? { ...o, verdict: notByIssuer(o.signer, issuer as string) } : o)) : outcomes;
+    const shown = own
+      ? outcomes.map((o) =>
+          o.signer && ownerOf(o.signer) !== issuer ? { ...o, verdict: notByIssuer(o.signer, issuer as string) } : o,
+        )
+      : outcomes;
     return withParts(passed, shown);
   },
 };
@@ -102,19 +107,35 @@ function issuerHint(ctx: VerifyContext): { issuer?: string } {
   return typeof id === 'string' ? { issuer: id } : {};
 }
 
-async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof: Record<string, unknown>): Promise<ProofOutcome> {
-  const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
+async function verifyOne(
+  ctx: VerifyContext,
+  doc: Record<string, unknown>,
+  proof: Record<string, unknown>,
+): Promise<ProofOutcome> {
+  const method =
+    typeof proof.verificationMethod === 'string'
+      ? proof.verificationMethod
+      : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
   if (!isUri(method)) {
     // Not a URL at all: no verifier anywhere could find the key, so this is a defect, not a gap.
     return {
       proof,
-      verdict: failed({ code: ErrorCode.KEY_INVALID, detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`, path: 'proof.verificationMethod' }),
+      verdict: failed({
+        code: ErrorCode.KEY_INVALID,
+        detail: `The proof's verificationMethod must be the URL of the signing key (a DID URL or an https URL); it is ${JSON.stringify(method ?? null)}.`,
+        path: 'proof.verificationMethod',
+      }),
     };
   }
   if (!hasCanonicalSignature(proof)) {
     return {
       proof,
-      verdict: failed({ code: ErrorCode.SIGNATURE_INVALID, detail: 'The Ed25519 signature\'s scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.', path: 'proof' }),
+      verdict: failed({
+        code: ErrorCode.SIGNATURE_INVALID,
+        detail:
+          "The Ed25519 signature's scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.",
+        path: 'proof',
+      }),
     };
   }
   // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
@@ -130,7 +151,11 @@ async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
     const suites = verificationSuites([suiteOf(proof)!]);
-    result = await jsigs.verify(single, { suite: suites, purpose: new AssertionProofPurpose({ date: ctx.now }), documentLoader: load });
+    result = await jsigs.verify(single, {
+      suite: suites,
+      purpose: new AssertionProofPurpose({ date: ctx.now }),
+      documentLoader: load,
+    });
   } catch (error) {
     return { proof, verdict: explain(error, doc) };
   }
@@ -140,7 +165,14 @@ async function verifyOne(ctx: VerifyContext, doc: Record<string, unknown>, proof
     const dates = proofDateProblem(proof, ctx.now, ctx.clockSkewSeconds);
     if (dates) return { proof, verdict: failed(dates) };
     const signer = good.verificationMethod ?? {};
-    return { proof, verdict: passed, signer: { id: String(signer.id), ...(typeof signer.controller === 'string' ? { controller: signer.controller } : {}) } };
+    return {
+      proof,
+      verdict: passed,
+      signer: {
+        id: String(signer.id),
+        ...(typeof signer.controller === 'string' ? { controller: signer.controller } : {}),
+      },
+    };
   }
   return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
 }
@@ -169,7 +201,10 @@ function notByIssuer(signer: { id: string; controller?: string }, issuer: string
 
 function atIndex(verdict: Verdict, index: number | undefined): Verdict {
   if (index === undefined || verdict.outcome === 'passed' || !verdict.problem.path?.startsWith('proof')) return verdict;
-  return { ...verdict, problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) } };
+  return {
+    ...verdict,
+    problem: { ...verdict.problem, path: verdict.problem.path.replace(/^proof/, `proof[${index}]`) },
+  };
 }
 
 function unsupported(proof: Record<string, unknown>): Verdict {
@@ -183,7 +218,9 @@ function unsupported(proof: Record<string, unknown>): Verdict {
 function partOf({ proof, verdict: unplaced, index }: ProofOutcome): CheckPart {
   const verdict = atIndex(unplaced, index);
   const label = describeProof(proof);
-  return verdict.outcome === 'passed' ? { label, outcome: 'passed' } : { label, outcome: verdict.outcome, problem: verdict.problem };
+  return verdict.outcome === 'passed'
+    ? { label, outcome: 'passed' }
+    : { label, outcome: verdict.outcome, problem: verdict.problem };
 }
 
 /** "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…#z6Mk…" */
@@ -200,7 +237,11 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
   if (cause) {
     // The key (or its controller document) needed the network, or what it returned was refused.
     if (NETWORK_ERROR_CODES.includes(cause.code)) {
-      return couldNotCheck({ code: cause.code, detail: `The signing key could not be fetched: ${cause.message}`, path: 'proof.verificationMethod' });
+      return couldNotCheck({
+        code: cause.code,
+        detail: `The signing key could not be fetched: ${cause.message}`,
+        path: 'proof.verificationMethod',
+      });
     }
     if (cause.code === ErrorCode.CONTEXT_UNKNOWN || cause.code === ErrorCode.KEY_UNRESOLVED) {
       const isContext = typeof cause.details.url === 'string' && !isKeyUrl(cause.details.url, doc);
@@ -212,17 +253,29 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
         path: 'proof.verificationMethod',
       });
     }
-    if (cause.code === ErrorCode.KEY_INVALID) return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
-    if (cause.code === ErrorCode.KEY_EXPIRED) return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
-    if (cause.code === ErrorCode.TERM_UNDEFINED) return failed({ code: cause.code, detail: cause.message, ...(cause.details.path ? { path: cause.details.path } : {}) });
+    if (cause.code === ErrorCode.KEY_INVALID)
+      return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    if (cause.code === ErrorCode.KEY_EXPIRED)
+      return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    if (cause.code === ErrorCode.TERM_UNDEFINED)
+      return failed({
+        code: cause.code,
+        detail: cause.message,
+        ...(cause.details.path ? { path: cause.details.path } : {}),
+      });
   }
   const message = error instanceof Error ? error.message : String(error ?? '');
   if (/not authorized|authorized by controller|proof purpose/i.test(message)) {
-    return failed({ code: ErrorCode.KEY_NOT_AUTHORIZED, detail: `The signing key is not listed for assertionMethod by its controller: ${message}`, path: 'proof.verificationMethod' });
+    return failed({
+      code: ErrorCode.KEY_NOT_AUTHORIZED,
+      detail: `The signing key is not listed for assertionMethod by its controller: ${message}`,
+      path: 'proof.verificationMethod',
+    });
   }
   return failed({
     code: ErrorCode.SIGNATURE_INVALID,
-    detail: 'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
+    detail:
+      'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
     path: 'proof',
   });
 }

@@ -55,7 +55,8 @@ export const statusCheck: Check = {
     let listsRead = 0;
     for (const lookups of lists.values()) {
       if (listsRead >= limits.maxStatusLists) {
-        for (const [i, lookup] of lookups) parts[i] = part(lookup.label, 'could-not-check', tooManyLists(lookup, limits));
+        for (const [i, lookup] of lookups)
+          parts[i] = part(lookup.label, 'could-not-check', tooManyLists(lookup, limits));
         continue;
       }
       listsRead++;
@@ -87,9 +88,21 @@ function answer(reading: ListReading, { label, url, purpose, index, path }: List
     });
   }
   if (!reading.list.getStatus(index)) return part(label, 'passed');
-  return part(label, 'failed', purpose === 'revocation'
-    ? { code: ErrorCode.REVOKED, detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`, path }
-    : { code: ErrorCode.SUSPENDED, detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`, path });
+  return part(
+    label,
+    'failed',
+    purpose === 'revocation'
+      ? {
+          code: ErrorCode.REVOKED,
+          detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`,
+          path,
+        }
+      : {
+          code: ErrorCode.SUSPENDED,
+          detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`,
+          path,
+        },
+  );
 }
 
 /** The check's verdict: the worst part decides (failed, then could-not-check, then warning). */
@@ -105,7 +118,8 @@ function combine(parts: CheckPart[]): Verdict {
 function notBound(): ProblemInput {
   return {
     code: ErrorCode.STATUS_UNCHECKED,
-    detail: 'The credential\'s status was not read, and no status list was loaded, because its proof does not show that its issuer signed it (see the checks above). Only a list of the issuer who signed could say whether it was revoked or suspended.',
+    detail:
+      "The credential's status was not read, and no status list was loaded, because its proof does not show that its issuer signed it (see the checks above). Only a list of the issuer who signed could say whether it was revoked or suspended.",
     path: 'credentialStatus',
   };
 }

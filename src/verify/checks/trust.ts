@@ -25,16 +25,27 @@ export const trustCheck: Check = {
       list = parseTrustList(ctx.options.trust);
     } catch (error) {
       const detail = isMicrocredError(error) ? error.message : String(error);
-      return couldNotCheck({ code: ErrorCode.TRUST_LIST_INVALID, detail: `The trust option could not be read: ${detail}` });
+      return couldNotCheck({
+        code: ErrorCode.TRUST_LIST_INVALID,
+        detail: `The trust option could not be read: ${detail}`,
+      });
     }
     const issuerId = issuerIdOf(ctx);
     const path = issuerPath(ctx.credential);
-    if (issuerId === undefined) return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
+    if (issuerId === undefined)
+      return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
     const entry = findTrustedIssuer(issuerId, list);
-    if (!entry) return unknown(`${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`, path);
+    if (!entry)
+      return unknown(
+        `${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`,
+        path,
+      );
     const signedBy = ctx.signer && ownerOf(ctx.signer);
     if (signedBy !== issuerId) {
-      return unknown(`${issuerId} (${entry.name}) is on your list, but the credential was not shown to be signed by it, so it is not treated as that issuer's.`, path);
+      return unknown(
+        `${issuerId} (${entry.name}) is on your list, but the credential was not shown to be signed by it, so it is not treated as that issuer's.`,
+        path,
+      );
     }
     ctx.trustedIssuer = entry;
     return passed;

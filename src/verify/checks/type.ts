@@ -24,7 +24,8 @@ export const typeCheck: Check = {
   run(ctx) {
     const doc = ctx.credential ?? {};
     const view = ctx.view;
-    if (!view) return failed({ code: ErrorCode.JSONLD_INVALID, detail: 'The credential\'s signed statements were not read.' });
+    if (!view)
+      return failed({ code: ErrorCode.JSONLD_INVALID, detail: "The credential's signed statements were not read." });
     const [first, ...rest] = structureProblems(doc, view);
     if (first) return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
     const outdated = outdatedContext(doc);
@@ -58,42 +59,74 @@ export function structureProblems(doc: Record<string, unknown>, view: Credential
   const context = Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']];
   const vc1 = context[0] === CONTEXT.VC_V1;
   if (context[0] !== CONTEXT.VC_V2 && !vc1) {
-    problems.push(problem({ code: ErrorCode.CONTEXT_ORDER, detail: `@context must start with ${CONTEXT.VC_V2} (or ${CONTEXT.VC_V1} for VC 1.1).`, path: '@context[0]' }));
+    problems.push(
+      problem({
+        code: ErrorCode.CONTEXT_ORDER,
+        detail: `@context must start with ${CONTEXT.VC_V2} (or ${CONTEXT.VC_V1} for VC 1.1).`,
+        path: '@context[0]',
+      }),
+    );
   }
   if (!context.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
-    problems.push(problem({
-      code: ErrorCode.CONTEXT_MISSING,
-      detail: `@context must list an Open Badges 3.0 context, e.g. ${CONTEXT.OB_V3P0_3}; without it the Open Badges terms have no meaning.`,
-      path: '@context',
-    }));
+    problems.push(
+      problem({
+        code: ErrorCode.CONTEXT_MISSING,
+        detail: `@context must list an Open Badges 3.0 context, e.g. ${CONTEXT.OB_V3P0_3}; without it the Open Badges terms have no meaning.`,
+        path: '@context',
+      }),
+    );
   }
 
   // Types as signed: a class written as its full IRI is that class.
   const types = view.types;
   if (!types.includes('VerifiableCredential')) {
-    problems.push(problem({ code: ErrorCode.TYPE_INVALID, detail: `type must include "VerifiableCredential" (it is not a verifiable credential); it is ${JSON.stringify(types)}.`, path: 'type' }));
+    problems.push(
+      problem({
+        code: ErrorCode.TYPE_INVALID,
+        detail: `type must include "VerifiableCredential" (it is not a verifiable credential); it is ${JSON.stringify(types)}.`,
+        path: 'type',
+      }),
+    );
   }
   const badgeType = OPEN_BADGE_TYPES.find((t) => types.includes(t));
   if (!badgeType) {
-    problems.push(problem({ code: ErrorCode.TYPE_INVALID, detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential") to be an Open Badge; it is ${JSON.stringify(types)}.`, path: 'type' }));
+    problems.push(
+      problem({
+        code: ErrorCode.TYPE_INVALID,
+        detail: `type must include "OpenBadgeCredential" (or "AchievementCredential" / "EndorsementCredential") to be an Open Badge; it is ${JSON.stringify(types)}.`,
+        path: 'type',
+      }),
+    );
   }
 
   if (view.issuer?.id === undefined) {
-    problems.push(required(doc.issuer === undefined ? 'issuer' : issuerPath(doc), 'who issued it: the issuer\'s DID or URL, as a string or as the "id" of an issuer profile'));
+    problems.push(
+      required(
+        doc.issuer === undefined ? 'issuer' : issuerPath(doc),
+        'who issued it: the issuer\'s DID or URL, as a string or as the "id" of an issuer profile',
+      ),
+    );
   }
   const validFrom = vc1 ? 'issuanceDate' : 'validFrom';
-  if (view[validFrom] === undefined && !(vc1 && view.validFrom !== undefined)) problems.push(required(validFrom, 'from when it is valid'));
+  if (view[validFrom] === undefined && !(vc1 && view.validFrom !== undefined))
+    problems.push(required(validFrom, 'from when it is valid'));
 
-  if (view.subjects.length === 0) problems.push(required('credentialSubject', 'whom it is about and what they achieved'));
+  if (view.subjects.length === 0)
+    problems.push(required('credentialSubject', 'whom it is about and what they achieved'));
   else if (badgeType !== 'EndorsementCredential' && badgeType !== undefined) {
     view.subjects.forEach((subject, i) => {
       const at = Array.isArray(doc.credentialSubject) ? `credentialSubject[${i}]` : 'credentialSubject';
-      if (subject.achievement === undefined) problems.push(required(`${at}.achievement`, 'which achievement it awards'));
+      if (subject.achievement === undefined)
+        problems.push(required(`${at}.achievement`, 'which achievement it awards'));
     });
   }
   return problems;
 }
 
 function required(path: string, what: string): Problem {
-  return problem({ code: ErrorCode.FIELD_REQUIRED, detail: `An Open Badges credential must say ${what} (${path}).`, path });
+  return problem({
+    code: ErrorCode.FIELD_REQUIRED,
+    detail: `An Open Badges credential must say ${what} (${path}).`,
+    path,
+  });
 }

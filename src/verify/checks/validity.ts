@@ -19,7 +19,8 @@ export const validityCheck: Check = {
   run(ctx) {
     // The dates as signed (the view), whichever way the JSON writes them.
     const view = ctx.view;
-    if (!view) return failed({ code: ErrorCode.JSONLD_INVALID, detail: 'The credential\'s signed statements were not read.' });
+    if (!view)
+      return failed({ code: ErrorCode.JSONLD_INVALID, detail: "The credential's signed statements were not read." });
     const context = ctx.credential?.['@context'];
     const v1 = Array.isArray(context) && context[0] === CONTEXT.VC_V1;
     const doc: Partial<Record<DateField, string>> = view;
@@ -28,7 +29,11 @@ export const validityCheck: Check = {
     const fromFields: DateField[] = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom', 'issuanceDate'];
     const untilFields: DateField[] = v1 ? ['expirationDate', 'validUntil'] : ['validUntil', 'expirationDate'];
     if (view.validFrom === undefined && !v1) {
-      return failed({ code: ErrorCode.FIELD_REQUIRED, detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).', path: 'validFrom' });
+      return failed({
+        code: ErrorCode.FIELD_REQUIRED,
+        detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).',
+        path: 'validFrom',
+      });
     }
     const limits = ctx.options.limits;
     const dates: Record<string, number> = {};
@@ -44,17 +49,29 @@ export const validityCheck: Check = {
     const now = ctx.now.getTime();
     const skew = ctx.clockSkewSeconds * 1000;
     if (from && now + skew < from.time) {
-      return failed({ code: ErrorCode.NOT_YET_VALID, detail: `The credential is valid from ${doc[from.field] as string}; it is checked at ${ctx.now.toISOString()}.`, path: from.field });
+      return failed({
+        code: ErrorCode.NOT_YET_VALID,
+        detail: `The credential is valid from ${doc[from.field] as string}; it is checked at ${ctx.now.toISOString()}.`,
+        path: from.field,
+      });
     }
     if (until && now - skew > until.time) {
-      return failed({ code: ErrorCode.EXPIRED, detail: `The credential expired at ${doc[until.field] as string}; it is checked at ${ctx.now.toISOString()}.`, path: until.field });
+      return failed({
+        code: ErrorCode.EXPIRED,
+        detail: `The credential expired at ${doc[until.field] as string}; it is checked at ${ctx.now.toISOString()}.`,
+        path: until.field,
+      });
     }
     return passed;
   },
 };
 
 // The field whose date wins by `better` (the later start, the earlier end); the first named wins ties.
-function pick(fields: DateField[], dates: Record<string, number>, better: (a: number, b: number) => boolean): { field: DateField; time: number } | undefined {
+function pick(
+  fields: DateField[],
+  dates: Record<string, number>,
+  better: (a: number, b: number) => boolean,
+): { field: DateField; time: number } | undefined {
   let best: { field: DateField; time: number } | undefined;
   for (const field of fields) {
     const time = dates[field];
@@ -64,5 +81,9 @@ function pick(fields: DateField[], dates: Record<string, number>, better: (a: nu
 }
 
 function badDate(path: string, value: unknown, limits: VerifyLimits) {
-  return failed({ code: ErrorCode.DATE_INVALID, detail: `${path} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${echo(JSON.stringify(value), limits)}.`, path });
+  return failed({
+    code: ErrorCode.DATE_INVALID,
+    detail: `${path} must be an RFC 3339 date-time with a timezone (e.g. 2026-01-31T09:00:00Z); it is ${echo(JSON.stringify(value), limits)}.`,
+    path,
+  });
 }

@@ -16,22 +16,30 @@ export const viewCheck: Check = {
   authenticity: 'required',
   run(ctx) {
     const reading = ctx.reading;
-    if (!reading) return failed({ code: ErrorCode.JSONLD_INVALID, detail: 'The credential\'s signed statements were not read.' });
+    if (!reading)
+      return failed({ code: ErrorCode.JSONLD_INVALID, detail: "The credential's signed statements were not read." });
     const limits = ctx.options.limits;
     if (reading.unreadable) {
-      return failed({ code: ErrorCode.JSONLD_INVALID, detail: `The credential cannot be read as one credential: ${reading.unreadable}.` });
+      return failed({
+        code: ErrorCode.JSONLD_INVALID,
+        detail: `The credential cannot be read as one credential: ${reading.unreadable}.`,
+      });
     }
     const problems: Problem[] = [
-      ...reading.differences.map((d) => problem({
-        code: ErrorCode.NOT_AS_SIGNED,
-        detail: `At ${echo(d.path, limits)} the JSON as written shows ${echo(d.written, limits)}, but what was signed states ${echo(d.signed, limits)} (read under the standard meaning of each term). A context added to the credential makes the two differ; the report shows what was signed.`,
-        path: d.path,
-      })),
-      ...reading.repeated.map((field) => problem({
-        code: ErrorCode.FIELD_REPEATED,
-        detail: `The credential states ${field} more than once, so which one holds is ambiguous; a credential has one ${field}.`,
-        path: field,
-      })),
+      ...reading.differences.map((d) =>
+        problem({
+          code: ErrorCode.NOT_AS_SIGNED,
+          detail: `At ${echo(d.path, limits)} the JSON as written shows ${echo(d.written, limits)}, but what was signed states ${echo(d.signed, limits)} (read under the standard meaning of each term). A context added to the credential makes the two differ; the report shows what was signed.`,
+          path: d.path,
+        }),
+      ),
+      ...reading.repeated.map((field) =>
+        problem({
+          code: ErrorCode.FIELD_REPEATED,
+          detail: `The credential states ${field} more than once, so which one holds is ambiguous; a credential has one ${field}.`,
+          path: field,
+        }),
+      ),
     ];
     const [first] = problems;
     if (!first) return passed;

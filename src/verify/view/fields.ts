@@ -19,16 +19,27 @@ const literal = (key: string, ...iris: string[]): Field => ({ key, iris, kind: '
 // A field only shown: what the JSON shows must be signed; the graph may say more about the same node
 // (an issuer DID named by an endorsement inside the credential too), and the view shows the value
 // stated where the JSON states it.
-const text = (key: string, ...iris: string[]): Field => ({ key, iris: withHttpSchemaOrg(iris), kind: 'literal', display: true });
+const text = (key: string, ...iris: string[]): Field => ({
+  key,
+  iris: withHttpSchemaOrg(iris),
+  kind: 'literal',
+  display: true,
+});
 
 // schema.org terms are published under https and, in older contexts (e.g. w3id.org/dcc/v1), http.
 function withHttpSchemaOrg(iris: string[]): string[] {
-  return iris.flatMap((iri) => (iri.startsWith(SCHEMA) ? [iri, `http://schema.org/${iri.slice(SCHEMA.length)}`] : [iri]));
+  return iris.flatMap((iri) =>
+    iri.startsWith(SCHEMA) ? [iri, `http://schema.org/${iri.slice(SCHEMA.length)}`] : [iri],
+  );
 }
 const iri = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'iri' });
 const node = (key: string, iris: string[], fields: readonly Field[]): Field => ({ key, iris, kind: 'node', fields });
 
-const PROFILE: readonly Field[] = [text('name', `${SCHEMA}name`), text('url', `${SCHEMA}url`), text('email', `${SCHEMA}email`)];
+const PROFILE: readonly Field[] = [
+  text('name', `${SCHEMA}name`),
+  text('url', `${SCHEMA}url`),
+  text('email', `${SCHEMA}email`),
+];
 
 const ACHIEVEMENT: readonly Field[] = [
   text('name', `${SCHEMA}name`),
@@ -40,11 +51,29 @@ const ACHIEVEMENT: readonly Field[] = [
 const SUBJECT: readonly Field[] = [
   // 3.0.3 names the property #achievement, 3.0.1 and 3.0.2 #achievement-0, 3.0.0 the class IRI.
   node('achievement', [`${OB}achievement`, `${OB}achievement-0`, `${OB}Achievement`], ACHIEVEMENT),
-  node('identifier', [`${OB}identifier`], [literal('identityHash', `${OB}identityHash`), literal('identityType', `${OB}identityType`), literal('hashed', `${OB}hashed`), literal('salt', `${OB}salt`)]),
+  node(
+    'identifier',
+    [`${OB}identifier`],
+    [
+      literal('identityHash', `${OB}identityHash`),
+      literal('identityType', `${OB}identityType`),
+      literal('hashed', `${OB}hashed`),
+      literal('salt', `${OB}salt`),
+    ],
+  ),
   // A status list credential's subject (BitstringStatusList, StatusList2021).
   literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
   literal('encodedList', `${BITSTRING}encodedList`, `${SL2021}encodedList`),
-  node('result', [`${OB}result`], [iri('resultDescription', `${OB}resultDescription`), iri('achievedLevel', `${OB}achievedLevel`), text('status', `${OB}status`), text('value', `${SCHEMA}value`)]),
+  node(
+    'result',
+    [`${OB}result`],
+    [
+      iri('resultDescription', `${OB}resultDescription`),
+      iri('achievedLevel', `${OB}achievedLevel`),
+      text('status', `${OB}status`),
+      text('value', `${SCHEMA}value`),
+    ],
+  ),
 ];
 
 const STATUS_ENTRY: readonly Field[] = [
@@ -110,7 +139,10 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([...KNOWN_TYPES].revers
 const SHOWN_NAMES: ReadonlyMap<string, string> = new Map([
   [`${OB}1EdTechRevocationList`, '1EdTechRevocationList'],
   ['https://purl.imsglobal.org/spec/vcrl/v1p0/context.json#1EdTechRevocationList', '1EdTechRevocationList'],
-  ['https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019', '1EdTechJsonSchemaValidator2019'],
+  [
+    'https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019',
+    '1EdTechJsonSchemaValidator2019',
+  ],
   [`${CRED}JsonSchema`, 'JsonSchema'],
 ]);
 

@@ -77,7 +77,10 @@ function readGraphNode(value: Expanded, map: NodeMap, fields: readonly Field[]):
     if (values.length === 0) continue;
     if (field.kind === 'node') {
       const nodes = uniqueNodes(values.filter(isJsonObject));
-      reading.fields.set(field.key, nodes.map((n) => readGraphNode(n, map, field.fields)));
+      reading.fields.set(
+        field.key,
+        nodes.map((n) => readGraphNode(n, map, field.fields)),
+      );
     } else {
       reading.fields.set(field.key, unique(values.flatMap(graphValue)));
     }
@@ -125,7 +128,9 @@ export function readWritten(credential: Record<string, unknown>): Reading {
 
 function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]): Reading {
   const id = value.id ?? value['@id'];
-  const type = [value.type, value['@type']].flatMap((t) => (Array.isArray(t) ? t : [t])).filter((t): t is string => typeof t === 'string');
+  const type = [value.type, value['@type']]
+    .flatMap((t) => (Array.isArray(t) ? t : [t]))
+    .filter((t): t is string => typeof t === 'string');
   const reading: Reading = { id: typeof id === 'string' ? [id] : [], type, fields: new Map() };
   for (const field of fields) {
     const raw = value[field.key];
@@ -170,7 +175,14 @@ export function differences(written: Reading, signed: Reading, source: Record<st
   return found;
 }
 
-function compareNodes(written: Reading, signed: Reading, source: unknown, fields: readonly Field[], path: string, found: Difference[]): void {
+function compareNodes(
+  written: Reading,
+  signed: Reading,
+  source: unknown,
+  fields: readonly Field[],
+  path: string,
+  found: Difference[],
+): void {
   compareValues(written.id, signed.id, joinPath(path, 'id'), found);
   const knownWritten = unique(written.type.flatMap((t) => knownTypeIri(t) ?? []));
   const knownSigned = unique(signed.type.filter((t) => knownTypeIri(t) === t));

@@ -123,7 +123,12 @@ export function readCredential(expanded: unknown[], credential: Record<string, u
   const roots = expanded.filter(isJsonObject);
   const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [] };
   if (roots.length !== 1 || expanded.length !== 1) {
-    return { view: empty, differences: [], repeated: [], unreadable: `its JSON-LD holds ${expanded.length} top-level nodes, not one credential` };
+    return {
+      view: empty,
+      differences: [],
+      repeated: [],
+      unreadable: `its JSON-LD holds ${expanded.length} top-level nodes, not one credential`,
+    };
   }
   const map = nodeMapOf(expanded);
   const signed = readSigned(roots[0] as Record<string, unknown>, map);
@@ -133,7 +138,9 @@ export function readCredential(expanded: unknown[], credential: Record<string, u
     view,
     differences: differences(readWritten(credential), signed, credential),
     repeated: [...(signed.id.length > 1 ? ['id'] : []), ...repeated],
-    ...(map.reverse ? { unreadable: 'it states properties in reverse (@reverse), which a reader of its JSON would not see' } : {}),
+    ...(map.reverse
+      ? { unreadable: 'it states properties in reverse (@reverse), which a reader of its JSON would not see' }
+      : {}),
   };
 }
 
@@ -144,7 +151,9 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
     types: types(signed),
     name: one(signed, 'name'),
     description: one(signed, 'description'),
-    issuer: issuer && prune({ id: issuer.id[0], name: one(issuer, 'name'), url: one(issuer, 'url'), email: one(issuer, 'email') }),
+    issuer:
+      issuer &&
+      prune({ id: issuer.id[0], name: one(issuer, 'name'), url: one(issuer, 'url'), email: one(issuer, 'email') }),
     validFrom: one(signed, 'validFrom'),
     validUntil: one(signed, 'validUntil'),
     issuanceDate: one(signed, 'issuanceDate'),
@@ -162,9 +171,19 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
         statusSize: one(entry, 'statusSize'),
       }),
     ),
-    schemas: nodes(signed, 'credentialSchema').map((entry, i) => prune({ path: pathOf(credential, 'credentialSchema', i), id: entry.id[0], types: types(entry) })),
+    schemas: nodes(signed, 'credentialSchema').map((entry, i) =>
+      prune({ path: pathOf(credential, 'credentialSchema', i), id: entry.id[0], types: types(entry) }),
+    ),
     evidence: nodes(signed, 'evidence').map((e) =>
-      prune({ id: e.id[0], types: types(e), name: one(e, 'name'), description: one(e, 'description'), narrative: one(e, 'narrative'), genre: one(e, 'genre'), audience: one(e, 'audience') }),
+      prune({
+        id: e.id[0],
+        types: types(e),
+        name: one(e, 'name'),
+        description: one(e, 'description'),
+        narrative: one(e, 'narrative'),
+        genre: one(e, 'genre'),
+        audience: one(e, 'audience'),
+      }),
     ),
   });
 }
@@ -187,9 +206,21 @@ function subjectOf(subject: Reading): SubjectView {
       }),
     identifiers: nodes(subject, 'identifier').map((i) => {
       const hashed = one(i, 'hashed');
-      return prune({ identityHash: one(i, 'identityHash'), identityType: one(i, 'identityType'), hashed: hashed === undefined ? undefined : hashed === 'true', salt: one(i, 'salt') });
+      return prune({
+        identityHash: one(i, 'identityHash'),
+        identityType: one(i, 'identityType'),
+        hashed: hashed === undefined ? undefined : hashed === 'true',
+        salt: one(i, 'salt'),
+      });
     }),
-    results: nodes(subject, 'result').map((r) => prune({ resultDescription: one(r, 'resultDescription'), achievedLevel: one(r, 'achievedLevel'), status: one(r, 'status'), value: one(r, 'value') })),
+    results: nodes(subject, 'result').map((r) =>
+      prune({
+        resultDescription: one(r, 'resultDescription'),
+        achievedLevel: one(r, 'achievedLevel'),
+        status: one(r, 'status'),
+        value: one(r, 'value'),
+      }),
+    ),
     statusPurposes: (subject.fields.get('statusPurpose') ?? []).filter((v): v is string => typeof v === 'string'),
     encodedList: one(subject, 'encodedList'),
   });

@@ -3,7 +3,14 @@
 // the plain Digital Bazaar stack) and shown beside the credential it was made from.
 import * as jose from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportKey, generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
+import {
+  exportKey,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type Key,
+  type VerificationReport,
+} from '../../../src/index.js';
 import { findDuplicateKey } from '../../../src/jsonText.js';
 import { NOW, check, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
@@ -17,7 +24,10 @@ beforeAll(async () => {
   ours = (await issueCredential(unsignedCredential(key), { key, now: NOW })) as unknown as Record<string, unknown>;
   // The plain stack signs what it is given (here a did:key of its own, VC 2.0, eddsa-rdfc-2022).
   const pair = await digitalBazaarKeyPair();
-  theirs = await signWithDigitalBazaar({ ...unsignedCredential({ controller: pair.controller }), id: 'urn:uuid:7d3c1e52-1f0b-4c7a-8f3e-2b9a6c5d4e10' }, pair);
+  theirs = await signWithDigitalBazaar(
+    { ...unsignedCredential({ controller: pair.controller }), id: 'urn:uuid:7d3c1e52-1f0b-4c7a-8f3e-2b9a6c5d4e10' },
+    pair,
+  );
 });
 
 /**
@@ -38,7 +48,10 @@ function firstWinsName(text: string): string {
 }
 
 function expectDuplicateRefused(report: VerificationReport, path: string): void {
-  expect(check(report, 'parse')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_INPUT_DUPLICATE_KEY', path } });
+  expect(check(report, 'parse')).toMatchObject({
+    outcome: 'failed',
+    problem: { code: 'ERR_INPUT_DUPLICATE_KEY', path },
+  });
   expect(check(report, 'parse').problem?.detail).toContain('twice');
   expect(report).toMatchObject({ authentic: false, verified: false, summary: 'invalid' });
   expect(report.credential).toBeUndefined();
@@ -49,23 +62,29 @@ describe('duplicate member names in JSON-LD text', () => {
   it.each([
     ['microcred', () => ours],
     ['the Digital Bazaar stack', () => theirs],
-  ])('a credential signed by %s, with a second achievement name before the signed one, is refused', async (_by, signed) => {
-    const text = withShadowedName(signed(), 'Doctorate in Education');
-    // The attack: the last value is the signed one, so JSON.parse sees the genuine credential…
-    expect(JSON.parse(text)).toEqual(signed());
-    expect(await verifyCredential(JSON.parse(text), { now: NOW })).toMatchObject({ verified: true });
-    // …while a first-wins reader shows the fake.
-    expect(firstWinsName(text)).toBe('Doctorate in Education');
-    // The fix: the text is refused, naming where.
-    expectDuplicateRefused(await verifyCredential(text, { now: NOW }), 'credentialSubject.achievement.name');
-  });
+  ])(
+    'a credential signed by %s, with a second achievement name before the signed one, is refused',
+    async (_by, signed) => {
+      const text = withShadowedName(signed(), 'Doctorate in Education');
+      // The attack: the last value is the signed one, so JSON.parse sees the genuine credential…
+      expect(JSON.parse(text)).toEqual(signed());
+      expect(await verifyCredential(JSON.parse(text), { now: NOW })).toMatchObject({ verified: true });
+      // …while a first-wins reader shows the fake.
+      expect(firstWinsName(text)).toBe('Doctorate in Education');
+      // The fix: the text is refused, naming where.
+      expectDuplicateRefused(await verifyCredential(text, { now: NOW }), 'credentialSubject.achievement.name');
+    },
+  );
 
   it('the same credential as text, without the duplicate, verifies (the baseline)', async () => {
     expect(await verifyCredential(JSON.stringify(ours, null, 2), { now: NOW })).toMatchObject({ verified: true });
   });
 
   it('a name written with an escape ("n\\u0061me") is the same name', async () => {
-    const text = withShadowedName(ours, 'Doctorate in Education', 'n\\u0061me').replace('"n\\\\u0061me"', '"n\\u0061me"');
+    const text = withShadowedName(ours, 'Doctorate in Education', 'n\\u0061me').replace(
+      '"n\\\\u0061me"',
+      '"n\\u0061me"',
+    );
     expect(text).toContain('"n\\u0061me": "Doctorate in Education"');
     expectDuplicateRefused(await verifyCredential(text, { now: NOW }), 'credentialSubject.achievement.name');
   });
@@ -89,14 +108,21 @@ describe('duplicate member names in a VC-JWT', () => {
     const jwk = await exportKey(key, { format: 'jwk', includeSecret: true });
     const privateKey = (await jose.importJWK(jwk as jose.JWK, 'EdDSA')) as jose.CryptoKey;
     const input = `${jose.base64url.encode(header)}.${jose.base64url.encode(payload)}`;
-    const signature = await globalThis.crypto.subtle.sign({ name: 'Ed25519' }, privateKey, new TextEncoder().encode(input));
+    const signature = await globalThis.crypto.subtle.sign(
+      { name: 'Ed25519' },
+      privateKey,
+      new TextEncoder().encode(input),
+    );
     return `${input}.${jose.base64url.encode(new Uint8Array(signature))}`;
   }
 
   let header: string;
   let payload: string;
   beforeAll(async () => {
-    const jwt = await issueCredential(unsignedCredential(key, { id: 'urn:uuid:2f0a3c4e-8c1b-4b7e-9a51-6a3f1b2c4d5e' }), { key, format: 'jwt', now: NOW });
+    const jwt = await issueCredential(
+      unsignedCredential(key, { id: 'urn:uuid:2f0a3c4e-8c1b-4b7e-9a51-6a3f1b2c4d5e' }),
+      { key, format: 'jwt', now: NOW },
+    );
     const [h, p] = jwt.split('.') as [string, string];
     header = new TextDecoder().decode(jose.base64url.decode(h));
     payload = new TextDecoder().decode(jose.base64url.decode(p));
@@ -107,7 +133,10 @@ describe('duplicate member names in a VC-JWT', () => {
   });
 
   it('a signed payload naming the achievement twice is refused, with the path in the payload', async () => {
-    const shadowed = payload.replace('"name":"Formative Assessment"', '"name":"Doctorate in Education","name":"Formative Assessment"');
+    const shadowed = payload.replace(
+      '"name":"Formative Assessment"',
+      '"name":"Doctorate in Education","name":"Formative Assessment"',
+    );
     expect(shadowed).not.toBe(payload);
     const report = await verifyCredential(await signText(header, shadowed), { now: NOW });
     expectDuplicateRefused(report, 'payload.credentialSubject.achievement.name');
@@ -134,7 +163,13 @@ describe('a byte-order mark before JSON text', () => {
 
 describe('reading for duplicates stays fast', () => {
   it('a 4 MiB credential text is read in well under a second', async () => {
-    const items = Array.from({ length: 30_000 }, (_, i) => ({ id: `urn:example:${i}`, name: `Evidence "${i}"`, n: i, ok: true, tags: ['a', 'b\\'] }));
+    const items = Array.from({ length: 30_000 }, (_, i) => ({
+      id: `urn:example:${i}`,
+      name: `Evidence "${i}"`,
+      n: i,
+      ok: true,
+      tags: ['a', 'b\\'],
+    }));
     const text = JSON.stringify({ ...ours, evidence: items });
     expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
     const started = performance.now();

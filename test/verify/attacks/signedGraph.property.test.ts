@@ -27,7 +27,15 @@ beforeAll(async () => {
   const pair = await digitalBazaarKeyPair();
   const issuer = { id: pair.controller, type: ['Profile'], name: 'Example District PD' };
   bases.push(await signWithDigitalBazaar({ ...unsignedCredential(key), issuer }, pair));
-  const vc1: Doc = { ...unsignedCredential(key), '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json'], issuanceDate: '2026-01-15T09:00:00Z', issuer };
+  const vc1: Doc = {
+    ...unsignedCredential(key),
+    '@context': [
+      'https://www.w3.org/2018/credentials/v1',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json',
+    ],
+    issuanceDate: '2026-01-15T09:00:00Z',
+    issuer,
+  };
   delete vc1.validFrom;
   bases.push(await signWithDigitalBazaar(vc1, pair));
 });
@@ -38,13 +46,26 @@ const rewrite = fc.record({
   node: where,
   term: fc.constantFrom('name', 'description', 'id', 'type', 'validFrom', 'validUntil', 'issuer'),
   // Mostly the alias that keeps the graph (@index adds no statement); the others mostly break it.
-  alias: fc.oneof({ weight: 6, arbitrary: fc.constant('@index') }, { weight: 2, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom('@id', '@type', '@nest', '@language', '@value', '@graph') }),
+  alias: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('@index') },
+    { weight: 2, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: fc.constantFrom('@id', '@type', '@nest', '@language', '@value', '@graph') },
+  ),
   move: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-  fake: fc.option(fc.constantFrom('Harvard Medical Licence', 'did:example:evil', '2099-01-01T00:00:00Z', 'https://evil.example/a'), { nil: undefined }),
-  typed: fc.option(fc.constantFrom('http://www.w3.org/2001/XMLSchema#string', 'http://www.w3.org/2001/XMLSchema#dateTime', '@id'), { nil: undefined }),
+  fake: fc.option(
+    fc.constantFrom('Harvard Medical Licence', 'did:example:evil', '2099-01-01T00:00:00Z', 'https://evil.example/a'),
+    { nil: undefined },
+  ),
+  typed: fc.option(
+    fc.constantFrom('http://www.w3.org/2001/XMLSchema#string', 'http://www.w3.org/2001/XMLSchema#dateTime', '@id'),
+    { nil: undefined },
+  ),
   scope: fc.constantFrom('top', 'achievement', 'issuer'),
   fullIriTypes: fc.subarray(['root', 'subject', 'achievement', 'issuer'] as const),
-  base_: fc.option(fc.constantFrom('https://evil.example/', 'https://pd.example.org/achievements/'), { nil: undefined, freq: 3 }),
+  base_: fc.option(fc.constantFrom('https://evil.example/', 'https://pd.example.org/achievements/'), {
+    nil: undefined,
+    freq: 3,
+  }),
   relativeAchievementId: fc.boolean(),
   vocab: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 4, arbitrary: fc.constant(false) }),
 });
@@ -54,7 +75,11 @@ type Rewrite = typeof rewrite extends fc.Arbitrary<infer T> ? T : never;
 function apply(r: Rewrite, source: Doc): Doc {
   const doc = clone(source);
   const subject = doc.credentialSubject;
-  const nodes: Record<string, Doc | undefined> = { root: doc, issuer: typeof doc.issuer === 'object' ? doc.issuer : undefined, achievement: subject?.achievement };
+  const nodes: Record<string, Doc | undefined> = {
+    root: doc,
+    issuer: typeof doc.issuer === 'object' ? doc.issuer : undefined,
+    achievement: subject?.achievement,
+  };
   const definitions: Record<string, unknown> = {};
   if (r.alias) definitions[r.term] = r.alias;
   const moved = `signed${r.term[0]?.toUpperCase()}${r.term.slice(1)}`;
@@ -73,7 +98,12 @@ function apply(r: Rewrite, source: Doc): Doc {
     if (r.fake !== undefined) target[r.term] = r.fake;
   }
   if (r.relativeAchievementId && subject?.achievement) subject.achievement.id = 'formative-assessment';
-  const full: Record<string, [Doc | undefined, string]> = { root: [doc, `${OB}OpenBadgeCredential`], subject: [subject, `${OB}AchievementSubject`], achievement: [subject?.achievement, `${OB}Achievement`], issuer: [nodes.issuer, `${OB}Profile`] };
+  const full: Record<string, [Doc | undefined, string]> = {
+    root: [doc, `${OB}OpenBadgeCredential`],
+    subject: [subject, `${OB}AchievementSubject`],
+    achievement: [subject?.achievement, `${OB}Achievement`],
+    issuer: [nodes.issuer, `${OB}Profile`],
+  };
   for (const which of r.fullIriTypes) {
     const [node, type] = full[which] as [Doc | undefined, string];
     if (node) node.type = which === 'root' ? ['VerifiableCredential', type] : [type];
@@ -96,7 +126,8 @@ function shownValuesAreSigned(report: VerificationReport, facts: SignedFacts): v
   for (const [value, signed, field] of pairs) {
     if (value !== undefined) expect(signed, `${field} shown as ${value}`).toContain(value);
     // A date the graph states is always shown: hiding one would hide an expiry.
-    if ((field === 'validUntil' || field === 'issuer.id') && signed.length > 0) expect(value, `${field} not shown`).toBeDefined();
+    if ((field === 'validUntil' || field === 'issuer.id') && signed.length > 0)
+      expect(value, `${field} not shown`).toBeDefined();
   }
 }
 

@@ -4,7 +4,13 @@
 // passing is the proof that the graph is unchanged; the report must then show the signed values and
 // refuse the credential (ERR_NOT_AS_SIGNED, with the path).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential, type Key, type VerificationReport } from '../../../src/index.js';
+import {
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type Key,
+  type VerificationReport,
+} from '../../../src/index.js';
 import { NOW, check, clone, unsignedCredential } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 import { factsOf, signedQuads } from '../../helpers/nquads.js';
@@ -27,7 +33,12 @@ beforeAll(async () => {
   const pair = await digitalBazaarKeyPair();
   const issuer = { id: pair.controller, type: ['Profile'], name: 'Example District PD' };
   plainVc2 = await signWithDigitalBazaar({ ...unsignedCredential(key), issuer }, pair);
-  const vc1: Doc = { ...unsignedCredential(key), '@context': ['https://www.w3.org/2018/credentials/v1', OB_301], issuanceDate: '2026-01-15T09:00:00Z', issuer };
+  const vc1: Doc = {
+    ...unsignedCredential(key),
+    '@context': ['https://www.w3.org/2018/credentials/v1', OB_301],
+    issuanceDate: '2026-01-15T09:00:00Z',
+    issuer,
+  };
   delete vc1.validFrom;
   plainVc1 = await signWithDigitalBazaar(vc1, pair);
 });
@@ -65,14 +76,28 @@ describe('a keyword alias moves the signed name out of sight', () => {
     expectRefused(report, 'name');
     expectRefused(report, 'issuer.name');
     expectRefused(report, 'credentialSubject.achievement.name');
-    expect(report.credential).toMatchObject({ name: 'Formative Assessment Practice', issuer: { name: 'Example District PD' }, achievement: { name: 'Formative Assessment' } });
+    expect(report.credential).toMatchObject({
+      name: 'Formative Assessment Practice',
+      issuer: { name: 'Example District PD' },
+      achievement: { name: 'Formative Assessment' },
+    });
     expect(JSON.stringify(report.credential)).not.toContain('Harvard');
   });
 
-  for (const [label, base] of [['microcred eddsa-rdfc-2022', () => eddsa], ['microcred Ed25519Signature2020', () => ed2020], ['plain Digital Bazaar', () => plainVc2]] as const) {
+  for (const [label, base] of [
+    ['microcred eddsa-rdfc-2022', () => eddsa],
+    ['microcred Ed25519Signature2020', () => ed2020],
+    ['plain Digital Bazaar', () => plainVc2],
+  ] as const) {
     it(`under the protected OB 3.0.3 context (${label}): a full-IRI type skips the type-scoped context, a property-scoped one redefines name`, async () => {
       const doc = clone(base());
-      const scoped = { ...aliasName(), description: 'https://schema.org/description', achievementType: `${OB}achievementType`, criteria: `${OB}Criteria`, narrative: `${OB}narrative` };
+      const scoped = {
+        ...aliasName(),
+        description: 'https://schema.org/description',
+        achievementType: `${OB}achievementType`,
+        criteria: `${OB}Criteria`,
+        narrative: `${OB}narrative`,
+      };
       doc['@context'].push({ achievement: { '@id': `${OB}achievement`, '@context': scoped } });
       doc.credentialSubject.type = [`${OB}AchievementSubject`];
       const achievement = doc.credentialSubject.achievement;
@@ -81,10 +106,16 @@ describe('a keyword alias moves the signed name out of sight', () => {
       achievement.name = 'Board-Certified Surgeon';
       const report = await verifyAttack(doc);
       expectRefused(report, 'credentialSubject.achievement.name');
-      expect(report.credential?.achievement).toEqual({ id: 'https://pd.example.org/achievements/formative-assessment', name: 'Formative Assessment' });
+      expect(report.credential?.achievement).toEqual({
+        id: 'https://pd.example.org/achievements/formative-assessment',
+        name: 'Formative Assessment',
+      });
       // With the attack's own context refused outright, the verdict is the same and the reason is the context.
       const strict = await verifyCredential(doc, { now: NOW, inlineContexts: 'refuse' });
-      expect(check(strict, 'jsonld')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_CONTEXT_INLINE', path: `@context[${doc['@context'].length - 1}]` } });
+      expect(check(strict, 'jsonld')).toMatchObject({
+        outcome: 'failed',
+        problem: { code: 'ERR_CONTEXT_INLINE', path: `@context[${doc['@context'].length - 1}]` },
+      });
     });
   }
 });
@@ -92,7 +123,9 @@ describe('a keyword alias moves the signed name out of sight', () => {
 describe('an inline @base makes a relative id read as another IRI', () => {
   it('the achievement id shows as written only if it is the signed IRI', async () => {
     const doc = clone(eddsa);
-    doc['@context'].push({ achievement: { '@id': `${OB}achievement`, '@context': { '@base': 'https://pd.example.org/achievements/' } } });
+    doc['@context'].push({
+      achievement: { '@id': `${OB}achievement`, '@context': { '@base': 'https://pd.example.org/achievements/' } },
+    });
     doc.credentialSubject.type = [`${OB}AchievementSubject`];
     doc.credentialSubject.achievement.id = 'formative-assessment';
     const report = await verifyAttack(doc);
@@ -104,9 +137,15 @@ describe('an inline @base makes a relative id read as another IRI', () => {
 describe('a statement hidden under another spelling', () => {
   it('validUntil written as its full IRI: the credential is expired as signed, and the JSON that hides it is refused', async () => {
     const pair = await digitalBazaarKeyPair();
-    const signed = await signWithDigitalBazaar({ ...unsignedCredential(key), issuer: pair.controller, validUntil: '2026-03-01T00:00:00Z' }, pair);
+    const signed = await signWithDigitalBazaar(
+      { ...unsignedCredential(key), issuer: pair.controller, validUntil: '2026-03-01T00:00:00Z' },
+      pair,
+    );
     const doc = clone(signed);
-    doc['https://www.w3.org/2018/credentials#validUntil'] = { '@value': doc.validUntil, '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' };
+    doc['https://www.w3.org/2018/credentials#validUntil'] = {
+      '@value': doc.validUntil,
+      '@type': 'http://www.w3.org/2001/XMLSchema#dateTime',
+    };
     delete doc.validUntil;
     const report = await verifyAttack(doc);
     expect(check(report, 'view').problem).toMatchObject({ code: 'ERR_NOT_AS_SIGNED', path: 'validUntil' });
@@ -117,7 +156,15 @@ describe('a statement hidden under another spelling', () => {
   it('two validUntil values, one under an alias, are ambiguous (ERR_FIELD_REPEATED)', async () => {
     const pair = await digitalBazaarKeyPair();
     const draft: Doc = { ...unsignedCredential(key), issuer: pair.controller, validUntil: '2030-01-01T00:00:00Z' };
-    draft['@context'] = [...draft['@context'], { alsoUntil: { '@id': 'https://www.w3.org/2018/credentials#validUntil', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' } }];
+    draft['@context'] = [
+      ...draft['@context'],
+      {
+        alsoUntil: {
+          '@id': 'https://www.w3.org/2018/credentials#validUntil',
+          '@type': 'http://www.w3.org/2001/XMLSchema#dateTime',
+        },
+      },
+    ];
     draft.alsoUntil = '2026-03-01T00:00:00Z';
     const report = await verifyCredential(await signWithDigitalBazaar(draft, pair), { now: NOW });
     expect(check(report, 'signature').outcome).toBe('passed');
@@ -129,7 +176,10 @@ describe('a statement hidden under another spelling', () => {
 describe('types and inline contexts in real credentials', () => {
   it('a type signed as the full IRI of an OB class is read as that class', async () => {
     const pair = await digitalBazaarKeyPair();
-    const draft: Doc = { ...unsignedCredential(key), issuer: { id: pair.controller, type: ['Profile'], name: 'Example District PD' } };
+    const draft: Doc = {
+      ...unsignedCredential(key),
+      issuer: { id: pair.controller, type: ['Profile'], name: 'Example District PD' },
+    };
     draft.type = ['VerifiableCredential', `${OB}OpenBadgeCredential`];
     const report = await verifyCredential(await signWithDigitalBazaar(draft, pair), { now: NOW });
     expect(report.authentic).toBe(true);
@@ -139,17 +189,29 @@ describe('types and inline contexts in real credentials', () => {
 
   it('an inline context the issuer signed with is a warning naming its path, and refused when asked', async () => {
     const pair = await digitalBazaarKeyPair();
-    const draft: Doc = { ...unsignedCredential(key), issuer: { id: pair.controller, type: ['Profile'], name: 'Example District PD' } };
-    draft['@context'] = [...draft['@context'], { '@protected': true, districtCode: 'https://pd.example.org/vocab#districtCode' }];
+    const draft: Doc = {
+      ...unsignedCredential(key),
+      issuer: { id: pair.controller, type: ['Profile'], name: 'Example District PD' },
+    };
+    draft['@context'] = [
+      ...draft['@context'],
+      { '@protected': true, districtCode: 'https://pd.example.org/vocab#districtCode' },
+    ];
     draft.districtCode = 'D-042';
     const signed = await signWithDigitalBazaar(draft, pair);
     const report = await verifyCredential(signed, { now: NOW });
     expect(report.authentic).toBe(true);
     expect(check(report, 'view').outcome).toBe('passed');
-    expect(check(report, 'jsonld')).toMatchObject({ outcome: 'warning', problem: { code: 'ERR_CONTEXT_INLINE', path: '@context[2]' } });
+    expect(check(report, 'jsonld')).toMatchObject({
+      outcome: 'warning',
+      problem: { code: 'ERR_CONTEXT_INLINE', path: '@context[2]' },
+    });
     const strict = await verifyCredential(signed, { now: NOW, inlineContexts: 'refuse' });
     expect(strict).toMatchObject({ authentic: false, verified: false });
-    expect(check(strict, 'jsonld')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_CONTEXT_INLINE', path: '@context[2]' } });
+    expect(check(strict, 'jsonld')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_CONTEXT_INLINE', path: '@context[2]' },
+    });
   });
 
   it('what the report shows matches the canonical N-Quads of a credential that verifies', async () => {

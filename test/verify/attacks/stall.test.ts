@@ -4,7 +4,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DocumentLoader, generateKey, issueCredential, verifyCredential, type VerificationReport } from '../../../src/index.js';
+import {
+  DEFAULT_LIMITS,
+  DocumentLoader,
+  generateKey,
+  issueCredential,
+  verifyCredential,
+  type VerificationReport,
+} from '../../../src/index.js';
 import { NOW, check, clone, unsignedCredential, type CredentialDraft } from '../../helpers/credential.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 
@@ -26,7 +33,10 @@ beforeAll(async () => {
 });
 
 /** `change(draft)` genuinely signed by its issuer with the plain Digital Bazaar stack. */
-async function signed(change: (c: Record<string, unknown>) => void = () => {}, by?: Pair): Promise<Record<string, unknown>> {
+async function signed(
+  change: (c: Record<string, unknown>) => void = () => {},
+  by?: Pair,
+): Promise<Record<string, unknown>> {
   const doc = clone(draft) as unknown as Record<string, unknown>;
   change(doc);
   return signWithDigitalBazaar(doc, by ?? pair);
@@ -34,7 +44,10 @@ async function signed(change: (c: Record<string, unknown>) => void = () => {}, b
 
 const naming = (count: number) => (doc: Record<string, unknown>) => {
   doc['@context'] = [...(doc['@context'] as string[]), EXTENSIONS];
-  doc.credentialSchema = Array.from({ length: count }, (_, i) => ({ id: SCHEMA(i), type: '1EdTechJsonSchemaValidator2019' }));
+  doc.credentialSchema = Array.from({ length: count }, (_, i) => ({
+    id: SCHEMA(i),
+    type: '1EdTechJsonSchemaValidator2019',
+  }));
 };
 
 /** A fetch that counts its calls and never answers. */
@@ -54,10 +67,15 @@ async function timed(run: () => Promise<VerificationReport>): Promise<{ report: 
 }
 
 describe('nothing is fetched or compiled for a credential before its proof holds', () => {
-  it('an unsigned credential naming schemas causes no load of them, through fetch or the caller\'s loader', async () => {
+  it("an unsigned credential naming schemas causes no load of them, through fetch or the caller's loader", async () => {
     const { fetch, calls } = stalledFetch();
     const asked: string[] = [];
-    const loader = { load: async (url: string) => { asked.push(url); throw new Error(`not held: ${url}`); } };
+    const loader = {
+      load: async (url: string) => {
+        asked.push(url);
+        throw new Error(`not held: ${url}`);
+      },
+    };
     const unsigned = clone(draft) as unknown as Record<string, unknown>;
     naming(3)(unsigned);
     const report = await verifyCredential(unsigned, { now: NOW, fetch, network: OPEN_NETWORK, loader });
@@ -80,7 +98,11 @@ describe('nothing is fetched or compiled for a credential before its proof holds
   it('a genuine signature by someone other than the issuer: the schema check runs, its named schemas are not loaded', async () => {
     const { fetch, calls } = stalledFetch();
     const stranger = await digitalBazaarKeyPair();
-    const report = await verifyCredential(await signed(naming(2), stranger), { now: NOW, fetch, network: OPEN_NETWORK });
+    const report = await verifyCredential(await signed(naming(2), stranger), {
+      now: NOW,
+      fetch,
+      network: OPEN_NETWORK,
+    });
     expect(check(report, 'signature').outcome).toBe('passed');
     expect(check(report, 'issuer').problem?.code).toBe('ERR_ISSUER_MISMATCH');
     const schema = check(report, 'schema');
@@ -103,7 +125,9 @@ describe('one deadline for the whole verification (timeoutMs)', () => {
   it('schema URLs that never answer: all are waited for at once, and only until the deadline', async () => {
     const { fetch, calls } = stalledFetch();
     const credential = await signed(naming(DEFAULT_LIMITS.maxSchemas));
-    const { report, ms } = await timed(() => verifyCredential(credential, { now: NOW, fetch, network: OPEN_NETWORK, timeoutMs: 800 }));
+    const { report, ms } = await timed(() =>
+      verifyCredential(credential, { now: NOW, fetch, network: OPEN_NETWORK, timeoutMs: 800 }),
+    );
     expect(ms).toBeLessThan(800 + MARGIN_MS);
     expect(calls).toHaveLength(DEFAULT_LIMITS.maxSchemas);
     const schema = check(report, 'schema');
@@ -120,19 +144,32 @@ describe('one deadline for the whole verification (timeoutMs)', () => {
       const credential = await signed();
       (credential.proof as Record<string, unknown>).verificationMethod = `http://127.0.0.1:${port}/keys/1`;
       const { report, ms } = await timed(() =>
-        verifyCredential(credential, { now: NOW, fetch: globalThis.fetch, network: { ...OPEN_NETWORK, httpsOnly: false }, timeoutMs: 700 }),
+        verifyCredential(credential, {
+          now: NOW,
+          fetch: globalThis.fetch,
+          network: { ...OPEN_NETWORK, httpsOnly: false },
+          timeoutMs: 700,
+        }),
       );
       expect(ms).toBeLessThan(700 + MARGIN_MS);
-      expect(check(report, 'signature')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_VERIFY_TIMEOUT', path: 'proof.verificationMethod' } });
+      expect(check(report, 'signature')).toMatchObject({
+        outcome: 'could-not-check',
+        problem: { code: 'ERR_VERIFY_TIMEOUT', path: 'proof.verificationMethod' },
+      });
     } finally {
       server.closeAllConnections();
       server.close();
     }
   });
 
-  it('a caller\'s own loader that never settles cannot hold the verification, and did:key still resolves after it', async () => {
+  it("a caller's own loader that never settles cannot hold the verification, and did:key still resolves after it", async () => {
     const asked: string[] = [];
-    const loader = { load: (url: string) => { asked.push(url); return new Promise<never>(() => undefined); } };
+    const loader = {
+      load: (url: string) => {
+        asked.push(url);
+        return new Promise<never>(() => undefined);
+      },
+    };
     const key = await generateKey();
     const genuine = await issueCredential(unsignedCredential(key), { key, now: NOW });
     const { report, ms } = await timed(() => verifyCredential(genuine, { now: NOW, loader, timeoutMs: 400 }));
@@ -141,30 +178,49 @@ describe('one deadline for the whole verification (timeoutMs)', () => {
     expect(report.verified).toBe(true);
   });
 
-  it('a caller\'s loader that never settles, for a document only it could give: ERR_VERIFY_TIMEOUT', async () => {
+  it("a caller's loader that never settles, for a document only it could give: ERR_VERIFY_TIMEOUT", async () => {
     const loader = { load: () => new Promise<never>(() => undefined) };
-    const { report, ms } = await timed(async () => verifyCredential(await signed(naming(1)), { now: NOW, loader, timeoutMs: 400 }));
+    const { report, ms } = await timed(async () =>
+      verifyCredential(await signed(naming(1)), { now: NOW, loader, timeoutMs: 400 }),
+    );
     expect(ms).toBeLessThan(400 + MARGIN_MS + 1000); // signing is inside the timed call here
-    expect(check(report, 'schema').problems?.map((p) => p.code) ?? [check(report, 'schema').problem?.code]).toContain('ERR_VERIFY_TIMEOUT');
+    expect(check(report, 'schema').problems?.map((p) => p.code) ?? [check(report, 'schema').problem?.code]).toContain(
+      'ERR_VERIFY_TIMEOUT',
+    );
   });
 });
 
 describe('a catastrophic pattern in a named schema', () => {
   it('^(a+)+$ against a long string ends at once: fetched schemas run on a linear-time engine', async () => {
-    const hostile = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } };
+    const hostile = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { name: { type: 'string', pattern: '^(a+)+$' } },
+    };
     const credential = await signed((doc) => {
       naming(1)(doc);
       doc.name = `${'a'.repeat(50_000)}!`;
     });
-    const { report, ms } = await timed(() => verifyCredential(credential, { now: NOW, documents: { [SCHEMA(0)]: hostile } }));
+    const { report, ms } = await timed(() =>
+      verifyCredential(credential, { now: NOW, documents: { [SCHEMA(0)]: hostile } }),
+    );
     expect(ms).toBeLessThan(10_000 + MARGIN_MS);
-    expect(check(report, 'schema')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SCHEMA_INVALID', path: 'name' } });
+    expect(check(report, 'schema')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: 'ERR_SCHEMA_INVALID', path: 'name' },
+    });
   });
 
   it('a pattern only a backtracking engine runs (a backreference) makes the schema could-not-check, naming it', async () => {
     const backreference = { type: 'object', properties: { name: { type: 'string', pattern: '^(a+)\\1$' } } };
-    const report = await verifyCredential(await signed(naming(1)), { now: NOW, documents: { [SCHEMA(0)]: backreference } });
-    expect(check(report, 'schema')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_SCHEMA_PATTERN_UNSAFE', path: 'credentialSchema[0]' } });
+    const report = await verifyCredential(await signed(naming(1)), {
+      now: NOW,
+      documents: { [SCHEMA(0)]: backreference },
+    });
+    expect(check(report, 'schema')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_SCHEMA_PATTERN_UNSAFE', path: 'credentialSchema[0]' },
+    });
     expect(check(report, 'schema').problem?.detail).toContain('^(a+)\\\\1$');
   });
 
@@ -177,7 +233,11 @@ describe('a catastrophic pattern in a named schema', () => {
 describe('bounded schemas', () => {
   it(`more than maxSchemas (${DEFAULT_LIMITS.maxSchemas}) named schemas: none is loaded, ERR_SCHEMA_TOO_MANY`, async () => {
     const { fetch, calls } = stalledFetch();
-    const report = await verifyCredential(await signed(naming(DEFAULT_LIMITS.maxSchemas + 1)), { now: NOW, fetch, network: OPEN_NETWORK });
+    const report = await verifyCredential(await signed(naming(DEFAULT_LIMITS.maxSchemas + 1)), {
+      now: NOW,
+      fetch,
+      network: OPEN_NETWORK,
+    });
     const schema = check(report, 'schema');
     expect(schema.outcome).toBe('could-not-check');
     expect(schema.problems?.map((p) => p.code) ?? [schema.problem?.code]).toContain('ERR_SCHEMA_TOO_MANY');
@@ -186,10 +246,19 @@ describe('bounded schemas', () => {
   });
 
   it('a schema larger than maxSchemaBytes is not compiled: ERR_SCHEMA_TOO_LARGE', async () => {
-    const properties = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`p${i}`, { type: 'string', description: 'x'.repeat(40) }]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 2_000 }, (_, i) => [`p${i}`, { type: 'string', description: 'x'.repeat(40) }]),
+    );
     const large = { type: 'object', properties };
-    const report = await verifyCredential(await signed(naming(1)), { now: NOW, documents: { [SCHEMA(0)]: large }, limits: { maxSchemaBytes: 64 * 1024 } });
-    expect(check(report, 'schema')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_SCHEMA_TOO_LARGE', path: 'credentialSchema[0]' } });
+    const report = await verifyCredential(await signed(naming(1)), {
+      now: NOW,
+      documents: { [SCHEMA(0)]: large },
+      limits: { maxSchemaBytes: 64 * 1024 },
+    });
+    expect(check(report, 'schema')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_SCHEMA_TOO_LARGE', path: 'credentialSchema[0]' },
+    });
     expect(check(report, 'schema').problem?.detail).toContain('limits.maxSchemaBytes');
   });
 });
@@ -201,7 +270,10 @@ describe('a mass of contexts', () => {
     unsigned['@context'] = [contexts[0], ...Array(4_900).fill(contexts[1])];
     const { report, ms } = await timed(() => verifyCredential(unsigned, { now: NOW }));
     expect(ms).toBeLessThan(MARGIN_MS);
-    expect(check(report, 'parse')).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_INPUT_TOO_MANY_CONTEXTS', path: '@context' } });
+    expect(check(report, 'parse')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: 'ERR_INPUT_TOO_MANY_CONTEXTS', path: '@context' },
+    });
     expect(check(report, 'parse').problem?.detail).toContain('limits.maxContexts');
     expect(check(report, 'jsonld').outcome).toBe('skipped');
   });
@@ -226,20 +298,76 @@ describe('a mass of contexts', () => {
 });
 
 describe('whatever the options hold, a report comes back', () => {
-  const everyTrap = new Proxy({}, Object.fromEntries(
-    ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'defineProperty', 'deleteProperty', 'set', 'apply', 'construct', 'isExtensible', 'preventExtensions', 'setPrototypeOf']
-      .map((trap) => [trap, () => { throw new Error(`trap ${trap}`); }]),
-  ));
-  const throwing = (...names: string[]) => Object.defineProperties({}, Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => { throw new Error(`getter ${name}`); } }])));
+  const everyTrap = new Proxy(
+    {},
+    Object.fromEntries(
+      [
+        'get',
+        'has',
+        'ownKeys',
+        'getOwnPropertyDescriptor',
+        'getPrototypeOf',
+        'defineProperty',
+        'deleteProperty',
+        'set',
+        'apply',
+        'construct',
+        'isExtensible',
+        'preventExtensions',
+        'setPrototypeOf',
+      ].map((trap) => [
+        trap,
+        () => {
+          throw new Error(`trap ${trap}`);
+        },
+      ]),
+    ),
+  );
+  const throwing = (...names: string[]) =>
+    Object.defineProperties(
+      {},
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          {
+            enumerable: true,
+            get: () => {
+              throw new Error(`getter ${name}`);
+            },
+          },
+        ]),
+      ),
+    );
   const cases: [string, () => unknown][] = [
     ['a Proxy that throws on every trap', () => everyTrap],
-    ['throwing getters for every option', () => throwing('loader', 'now', 'clockSkewSeconds', 'documents', 'fetch', 'network', 'trust', 'limits', 'timeoutMs')],
+    [
+      'throwing getters for every option',
+      () =>
+        throwing('loader', 'now', 'clockSkewSeconds', 'documents', 'fetch', 'network', 'trust', 'limits', 'timeoutMs'),
+    ],
     ['a loader whose load getter throws', () => ({ loader: throwing('load') })],
     ['a loader that is a throwing Proxy', () => ({ loader: everyTrap })],
-    ['limits, network and documents as throwing Proxies', () => ({ limits: everyTrap, network: everyTrap, documents: everyTrap, now: everyTrap })],
+    [
+      'limits, network and documents as throwing Proxies',
+      () => ({ limits: everyTrap, network: everyTrap, documents: everyTrap, now: everyTrap }),
+    ],
     ['documents whose entries throw', () => ({ documents: throwing('https://pd.example.org/x') })],
-    ['frozen options with a frozen Map of documents', () => Object.freeze({ documents: Object.freeze(new Map([['https://pd.example.org/x', {}]])), limits: Object.freeze({}) })],
-    ['a revoked Proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }],
+    [
+      'frozen options with a frozen Map of documents',
+      () =>
+        Object.freeze({
+          documents: Object.freeze(new Map([['https://pd.example.org/x', {}]])),
+          limits: Object.freeze({}),
+        }),
+    ],
+    [
+      'a revoked Proxy',
+      () => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      },
+    ],
   ];
 
   it.each(cases)('%s: a genuine credential still verifies', async (_, options) => {
@@ -251,11 +379,17 @@ describe('whatever the options hold, a report comes back', () => {
     expect(report.authentic).toBe(true);
   });
 
-  it('the caller\'s options are read once: a getter that changes its answer is not asked again', async () => {
+  it("the caller's options are read once: a getter that changes its answer is not asked again", async () => {
     const key = await generateKey();
     const genuine = await issueCredential(unsignedCredential(key), { key, now: NOW });
     let reads = 0;
-    const options = { get limits() { reads++; return {}; }, now: NOW };
+    const options = {
+      get limits() {
+        reads++;
+        return {};
+      },
+      now: NOW,
+    };
     await verifyCredential(genuine, options);
     expect(reads).toBe(1);
   });
