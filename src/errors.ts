@@ -152,6 +152,11 @@ export const ErrorCode = {
 
   // one key type (src/keys/key.ts): a key asked for a proof its type cannot make
   KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
+
+  // keys kept elsewhere (src/keys/externalKey.ts): a signer outside microcred (a KMS, an HSM)
+  SIGNER_FAILED: 'ERR_SIGNER_FAILED',
+  SIGNER_TIMEOUT: 'ERR_SIGNER_TIMEOUT',
+  SIGNER_INVALID_SIGNATURE: 'ERR_SIGNER_INVALID_SIGNATURE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -294,6 +299,10 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.PROOF_NOT_YET_VALID]: 'The proof was made in the future',
   [ErrorCode.KEY_EXPIRED]: 'The signing key has expired',
   [ErrorCode.PROOF_NOT_BY_ISSUER]: 'Also signed by someone other than the issuer',
+  // keys kept elsewhere
+  [ErrorCode.SIGNER_FAILED]: 'The external signer failed',
+  [ErrorCode.SIGNER_TIMEOUT]: 'The external signer did not answer in time',
+  [ErrorCode.SIGNER_INVALID_SIGNATURE]: "The external signer's signature does not match its public key",
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
@@ -361,6 +370,8 @@ export interface ErrorDetailsByCode {
   ERR_IMAGE_CHUNK_TOO_LARGE: ImageDetails & { length?: number };
   ERR_IMAGE_COMPRESSED: ImageDetails;
   ERR_IMAGE_NO_CREDENTIAL: ImageDetails;
+  // keys kept elsewhere
+  ERR_SIGNER_TIMEOUT: { keyId: string; timeoutMs: number };
 }
 
 /** The details of an error with code `C`: typed fields for the codes of {@link ErrorDetailsByCode}. */

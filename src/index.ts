@@ -23,6 +23,8 @@ export type { GenerateKeyOptions } from './keys/generateKey.js';
 export { importKey } from './keys/importKey.js';
 export type { ImportKeyOptions } from './keys/importKey.js';
 export { exportKey } from './keys/exportKey.js';
+export { externalKey, DEFAULT_SIGNER_TIMEOUT_MS } from './keys/externalKey.js';
+export type { ExternalSigner, ExternalSignerAlgorithm } from './keys/externalKey.js';
 export type { ExportKeyOptions } from './keys/exportKey.js';
 export type { PublicJwk } from './keys/jwk.js';
 export { didWebOf, didWebDocument } from './keys/didWeb.js';

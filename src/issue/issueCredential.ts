@@ -14,6 +14,7 @@ interface IssueCommonOptions {
   /**
    * The issuer's key; `credential.issuer.id` must be its controller. It must be able to make the
    * proof asked for (see {@link Key.proofs}): Ed25519 for Data Integrity, any key type for a VC-JWT.
+   * A key kept in a KMS or HSM signs the same way: wrap its signer with {@link externalKey}.
    */
   key: Key;
   /** A loader to reuse across calls (one is made if absent). */

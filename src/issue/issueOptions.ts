@@ -19,7 +19,7 @@ const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020']
 const FORMATS: readonly IssueFormat[] = ['data-integrity', 'jwt'];
 
 /**
- * Checks the issuing options before any work: a {@link Key} that holds its secret, a known format
+ * Checks the issuing options before any work: a {@link Key} that can sign (its secret, or an external signer), a known format
  * and suite, and a key that can make that proof (`ERR_KEY_PROOF_UNSUPPORTED` naming the key type and
  * the proof). `what` names the caller in messages.
  */
@@ -31,7 +31,7 @@ export function signingPlan(
   if (!(key instanceof Key)) {
     throw new MicrocredError(
       ErrorCode.KEY_INVALID,
-      `${what} needs options.key: a Key that holds its secret (see generateKey / importKey).`,
+      `${what} needs options.key: a Key that can sign (see generateKey / importKey, or externalKey for a key kept in a KMS or HSM).`,
       { path: 'key' },
     );
   }

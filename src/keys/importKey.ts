@@ -7,6 +7,7 @@ import { publicJwkOf, type PublicJwk } from './jwk.js';
 import { Key, keyTypeName, type KeyFile, type KeyJwk, type KeyType } from './key.js';
 import { buildKey, controllerOf, keyTypeOf, type KeyNaming } from './buildKey.js';
 import { publicJwkOfMultibase, secretOfMultibase } from './multikey.js';
+import { publicKeyCheck } from './verifyWithPublicKey.js';
 
 /** Options of {@link importKey}: another name for the key than the one its file gives. */
 export interface ImportKeyOptions {
@@ -217,34 +218,11 @@ function isBase64UrlOfLength(value: string, bytes: number): boolean {
   }
 }
 
-// WebCrypto's parameters to verify the probe signature with each key type.
-const VERIFY: Record<
-  KeyType,
-  {
-    import: Parameters<typeof globalThis.crypto.subtle.importKey>[2];
-    verify: Parameters<typeof globalThis.crypto.subtle.verify>[0];
-  }
-> = {
-  ed25519: { import: { name: 'Ed25519' }, verify: { name: 'Ed25519' } },
-  p256: { import: { name: 'ECDSA', namedCurve: 'P-256' }, verify: { name: 'ECDSA', hash: 'SHA-256' } },
-  rsa: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, verify: { name: 'RSASSA-PKCS1-v1_5' } },
-};
-
 /** Signs a probe with the secret and checks it with the public key: a secret of another key is refused. */
 async function assertPairMatches(key: Key): Promise<void> {
   const probe = new TextEncoder().encode('microcred key check');
-  const params = VERIFY[key.type];
   try {
-    const verifier = await globalThis.crypto.subtle.importKey('jwk', key.publicJwk, params.import, false, ['verify']);
-    if (
-      await globalThis.crypto.subtle.verify(
-        params.verify,
-        verifier,
-        (await key.sign(probe)) as Uint8Array<ArrayBuffer>,
-        probe,
-      )
-    )
-      return;
+    if (await publicKeyCheck(key.type, key.publicJwk)(probe, await key.sign(probe))) return;
   } catch {
     // WebCrypto's messages may describe the key; fall through to a message of our own.
   }

@@ -85,7 +85,8 @@ const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A signing key: Ed25519, P-256 or RSA, bound to the DID or URL that controls it. Make one with
- * {@link generateKey} or {@link importKey}; save it with {@link exportKey}. Hold one across calls:
+ * {@link generateKey} or {@link importKey}, or over a key kept in a KMS or HSM with {@link externalKey};
+ * save it with {@link exportKey}. Hold one across calls:
  * its private key is imported once, on the first signature.
  *
  * The secret is kept in a private field: `JSON.stringify`, logging and error messages see only the
@@ -115,9 +116,11 @@ export class Key<T extends KeyType = KeyType> {
   /** The RFC 7638 SHA-256 thumbprint of the public key (base64url): a stable name for it, e.g. a DID URL fragment. */
   readonly thumbprint: string;
   readonly #secret: Readonly<Record<string, string>> | undefined;
+  // A signer kept elsewhere (see externalKey): already bounded in time and checked against the public key.
+  readonly #external: SignFunction | undefined;
   #sign: Promise<SignFunction> | undefined;
 
-  /** @internal use {@link generateKey} or {@link importKey}. */
+  /** @internal use {@link generateKey}, {@link importKey} or {@link externalKey}. */
   constructor(parts: {
     type: T;
     id: Named<T>;
@@ -126,6 +129,7 @@ export class Key<T extends KeyType = KeyType> {
     publicKeyMultibase: string;
     thumbprint: string;
     secret?: Record<string, string> | undefined;
+    external?: SignFunction | undefined;
   }) {
     this.type = parts.type;
     this.id = parts.id;
@@ -134,11 +138,17 @@ export class Key<T extends KeyType = KeyType> {
     this.publicKeyMultibase = parts.publicKeyMultibase;
     this.thumbprint = parts.thumbprint;
     this.#secret = parts.secret ? Object.freeze({ ...parts.secret }) : undefined;
+    this.#external = parts.secret ? undefined : parts.external;
   }
 
-  /** True when this key holds its secret and can sign. */
+  /** True when this key can sign: it holds its secret, or signs through an external signer. */
   get canSign(): boolean {
-    return this.#secret !== undefined;
+    return this.#secret !== undefined || this.#external !== undefined;
+  }
+
+  /** True when this key signs through an external signer (a KMS, an HSM): its secret is never in this process's memory. */
+  get signsElsewhere(): boolean {
+    return this.#external !== undefined;
   }
 
   /** The proofs this key can make: Ed25519 all three; P-256 and RSA VC-JWTs only. */
@@ -237,7 +247,8 @@ export class Key<T extends KeyType = KeyType> {
   }
 
   [inspect](): string {
-    return `Key { type: '${this.type}'${this.id ? `, id: '${this.id}'` : ''}${this.canSign ? ', secret: [hidden]' : ''} }`;
+    const secret = this.#external ? ', signer: [external]' : this.canSign ? ', secret: [hidden]' : '';
+    return `Key { type: '${this.type}'${this.id ? `, id: '${this.id}'` : ''}${secret} }`;
   }
 
   #parts() {
@@ -247,10 +258,12 @@ export class Key<T extends KeyType = KeyType> {
       publicKeyMultibase: this.publicKeyMultibase,
       thumbprint: this.thumbprint,
       secret: this.#secret,
+      external: this.#external,
     };
   }
 
   #signFunction(): Promise<SignFunction> {
+    if (this.#external) return Promise.resolve(this.#external);
     const secret = this.#secret;
     if (!secret) throw noSecret(this);
     if (this.#sign) return this.#sign;
@@ -274,7 +287,7 @@ export class Key<T extends KeyType = KeyType> {
 function noSecret(key: Key): MicrocredError {
   return new MicrocredError(
     ErrorCode.KEY_INVALID,
-    `Key ${key.id ?? key.thumbprint} has no secret part and cannot sign (import it with its secret).`,
+    `Key ${key.id ?? key.thumbprint} has no secret part and cannot sign (import it with its secret, or sign through a key kept elsewhere with externalKey).`,
     { path: 'key' },
   );
 }

@@ -29,6 +29,8 @@ export async function signDocument<T>(
         : eddsaRdfc2022Signing(key.signer(), created);
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
   } catch (error) {
+    // An external signer's failure (ERR_SIGNER_*) is already a MicrocredError: it passes through as it is.
+    if (error instanceof MicrocredError) throw error;
     throw (
       translateJsonLdError(error, doc) ??
       new MicrocredError(ErrorCode.INTERNAL, `Signing failed: ${(error as Error).message}`, {}, { cause: error })
