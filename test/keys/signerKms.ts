@@ -46,6 +46,13 @@ parentPort.on('message', (message) => {
 parentPort.postMessage({ ready: publicKey.export({ format: 'jwk' }) });
 `;
 
+/** What the worker answers a request with. */
+interface KmsAnswer {
+  signature?: unknown;
+  error?: string;
+  count?: number;
+}
+
 /** A KMS in a worker thread: its public key, a signer for externalKey, and controls for the tests. */
 export interface WorkerKms {
   publicJwk: PublicJwk;
@@ -67,11 +74,11 @@ export interface WorkerKms {
 export async function startWorkerKms(type: KmsKeyType, seedJwk?: Record<string, string>): Promise<WorkerKms> {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { type, seedJwk } });
   worker.unref();
-  const pending = new Map<number, (message: { signature?: unknown; error?: string; count?: number }) => void>();
+  const pending = new Map<number, (message: KmsAnswer) => void>();
   let next = 0;
   const publicJwk = await new Promise<PublicJwk>((resolve, reject) => {
     worker.once('error', reject);
-    worker.on('message', (message: { ready?: PublicJwk; id?: number }) => {
+    worker.on('message', (message: KmsAnswer & { ready?: PublicJwk; id?: number }) => {
       if (message.ready) resolve(message.ready);
       else if (message.id !== undefined) {
         pending.get(message.id)?.(message);
@@ -80,7 +87,7 @@ export async function startWorkerKms(type: KmsKeyType, seedJwk?: Record<string, 
     });
   });
   const ask = (request: Record<string, unknown>) =>
-    new Promise<{ signature?: unknown; error?: string; count?: number }>((resolve) => {
+    new Promise<KmsAnswer>((resolve) => {
       const id = next++;
       pending.set(id, resolve);
       worker.postMessage({ ...request, id });
