@@ -152,6 +152,10 @@ export const ErrorCode = {
 
   // one key type (src/keys/key.ts): a key asked for a proof its type cannot make
   KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
+
+  // status lists belong to one issuer (src/status/registry.ts): rotation, shared stores, adoption
+  STATUS_LIST_OTHER_ISSUER: 'ERR_STATUS_LIST_OTHER_ISSUER',
+  STATUS_LIST_UNCLAIMED: 'ERR_STATUS_LIST_UNCLAIMED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -294,6 +298,9 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.PROOF_NOT_YET_VALID]: 'The proof was made in the future',
   [ErrorCode.KEY_EXPIRED]: 'The signing key has expired',
   [ErrorCode.PROOF_NOT_BY_ISSUER]: 'Also signed by someone other than the issuer',
+  // status lists belong to one issuer
+  [ErrorCode.STATUS_LIST_OTHER_ISSUER]: "The status list is another issuer's",
+  [ErrorCode.STATUS_LIST_UNCLAIMED]: 'The status list records no issuer',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
@@ -355,6 +362,8 @@ export interface ErrorDetailsByCode {
   ERR_SCHEMA_TOO_LARGE: LimitDetails & { reason?: string };
   ERR_SCHEMA_PATTERN_UNSAFE: { pattern: string; reason?: string };
   ERR_STATUS_CREDENTIAL_UNKNOWN: { credentialId: string; purpose: string };
+  ERR_STATUS_LIST_OTHER_ISSUER: { url: string; issuer?: string; listIssuer: string };
+  ERR_STATUS_LIST_UNCLAIMED: { url: string };
   ERR_IMAGE_INVALID: ImageDetails;
   ERR_IMAGE_TRUNCATED: ImageDetails & { length?: number };
   ERR_IMAGE_CHECKSUM: ImageDetails;
