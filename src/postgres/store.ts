@@ -243,10 +243,22 @@ class PostgresStatusStore implements StatusStore {
     if (typeof issuer !== 'string' || issuer === '')
       throw new MicrocredError(ErrorCode.FIELD_INVALID, 'claimList needs the issuer (a DID).', { path: 'issuer' });
     return this.#with(`Could not record the issuer of status list ${listId}`, async (client) => {
-      await client.query(`UPDATE ${this.tables.lists} SET issuer = $2 WHERE id = $1 AND issuer IS NULL`, [
-        listId,
-        issuer,
-      ]);
+      const { lists } = this.tables;
+      await transaction(client, async () => {
+        const purpose = await client.query<{ purpose: string }>(`SELECT purpose FROM ${lists} WHERE id = $1`, [listId]);
+        if (purpose.rows[0] === undefined) return;
+        // Under the allocation lock: the claimed list stays open only if the issuer has no open list of
+        // its purpose (one open list per purpose and issuer); otherwise it keeps its bits, closed.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          allocationLockKey(this.tables.schema, purpose.rows[0].purpose),
+        ]);
+        await client.query(
+          `UPDATE ${lists} l SET issuer = $2,
+             open = l.open AND NOT EXISTS (SELECT 1 FROM ${lists} o WHERE o.purpose = l.purpose AND o.issuer = $2 AND o.open)
+           WHERE l.id = $1 AND l.issuer IS NULL`,
+          [listId, issuer],
+        );
+      });
       const list = await this.#readList(client, listId);
       if (!list)
         throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
