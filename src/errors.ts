@@ -157,6 +157,10 @@ export const ErrorCode = {
   SIGNER_FAILED: 'ERR_SIGNER_FAILED',
   SIGNER_TIMEOUT: 'ERR_SIGNER_TIMEOUT',
   SIGNER_INVALID_SIGNATURE: 'ERR_SIGNER_INVALID_SIGNATURE',
+
+  // status lists belong to one issuer (src/status/registry.ts): rotation, shared stores, adoption
+  STATUS_LIST_OTHER_ISSUER: 'ERR_STATUS_LIST_OTHER_ISSUER',
+  STATUS_LIST_UNCLAIMED: 'ERR_STATUS_LIST_UNCLAIMED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -303,6 +307,10 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.SIGNER_FAILED]: 'The external signer failed',
   [ErrorCode.SIGNER_TIMEOUT]: 'The external signer did not answer in time',
   [ErrorCode.SIGNER_INVALID_SIGNATURE]: "The external signer's signature does not match its public key",
+
+  // status lists belong to one issuer
+  [ErrorCode.STATUS_LIST_OTHER_ISSUER]: "The status list is another issuer's",
+  [ErrorCode.STATUS_LIST_UNCLAIMED]: 'The status list records no issuer',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
@@ -364,6 +372,8 @@ export interface ErrorDetailsByCode {
   ERR_SCHEMA_TOO_LARGE: LimitDetails & { reason?: string };
   ERR_SCHEMA_PATTERN_UNSAFE: { pattern: string; reason?: string };
   ERR_STATUS_CREDENTIAL_UNKNOWN: { credentialId: string; purpose: string };
+  ERR_STATUS_LIST_OTHER_ISSUER: { url: string; issuer?: string; listIssuer: string };
+  ERR_STATUS_LIST_UNCLAIMED: { url: string };
   ERR_IMAGE_INVALID: ImageDetails;
   ERR_IMAGE_TRUNCATED: ImageDetails & { length?: number };
   ERR_IMAGE_CHECKSUM: ImageDetails;

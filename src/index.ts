@@ -113,7 +113,14 @@ export type { SuiteName } from './proofs/suites.js';
 
 // --- revocation and suspension: Bitstring Status List (src/status); the file store is in microcred/node ---
 export { StatusRegistry } from './status/registry.js';
-export type { StatusRegistryOptions, StatusChange, CredentialStatusState } from './status/registry.js';
+export type {
+  StatusRegistryOptions,
+  StatusChange,
+  StatusChangeOf,
+  StatusChanges,
+  PublishedChanges,
+  CredentialStatusState,
+} from './status/registry.js';
 export { MemoryStatusStore } from './status/memoryStore.js';
 export type {
   StatusStore,
@@ -121,6 +128,7 @@ export type {
   StoredStatusList,
   StatusAllocation,
   AllocateOptions,
+  StatusListRef,
 } from './status/store.js';
 export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';
 export type { StatusListCredential } from './status/listCredential.js';

@@ -8,6 +8,8 @@ export interface CliIo {
   cwd?: string;
   /** Colour human-readable reports (main.ts sets it for a terminal unless NO_COLOR is set). */
   color?: boolean;
+  /** Reads all of standard input, for commands given `-` (main.ts sets it). */
+  stdin?: () => Promise<string>;
 }
 
 export { CliError, UsageError } from './errors.js';

@@ -23,7 +23,9 @@ Usage:
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
-  microcred status revoke|suspend|unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status revoke|suspend|unsuspend ID...|--from FILE|- --key KEY
+                          [--store FILE] [--out DIR]
+  microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
   microcred help [COMMAND]
   microcred --version
@@ -238,9 +240,10 @@ Exit status: 0 every credential verified, 1 one did not (or could not be read),
   status: `Usage:
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
                           [--purpose PURPOSE...] [--length N]
-  microcred status revoke ID --key KEY [--store FILE] [--out DIR]
-  microcred status suspend ID --key KEY [--store FILE] [--out DIR]
-  microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+  microcred status revoke ID... --key KEY [--store FILE] [--out DIR]
+  microcred status suspend ID... --key KEY [--store FILE] [--out DIR]
+  microcred status unsuspend ID... --key KEY [--store FILE] [--out DIR]
+  microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
 
 Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
@@ -270,7 +273,13 @@ ${POSTGRES_STORE}
       --purpose PURPOSE  revocation or suspension (repeatable; default both)
       --length N         entries per list (default and minimum 131072)
 `,
-  'status revoke': `Usage: microcred status revoke ID --key KEY [--store FILE] [--out DIR]
+  'status revoke': `Usage: microcred status revoke ID... --key KEY [--store FILE] [--out DIR]
+       microcred status revoke --from FILE | - --key KEY [--store FILE] [--out DIR]
+
+Several ids (as arguments, one a line in FILE, or on standard input with -) are
+changed together: each is checked first (one this store does not know, or on
+another issuer's list, changes nothing), then each list concerned is re-signed
+once.
 
 Revokes the credential with id ID for good: sets its bit on its revocation list,
 re-signs the list and writes it to DIR to publish. Revoking twice changes nothing.
@@ -281,7 +290,13 @@ Options:
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
-  'status suspend': `Usage: microcred status suspend ID --key KEY [--store FILE] [--out DIR]
+  'status suspend': `Usage: microcred status suspend ID... --key KEY [--store FILE] [--out DIR]
+       microcred status suspend --from FILE | - --key KEY [--store FILE] [--out DIR]
+
+Several ids (as arguments, one a line in FILE, or on standard input with -) are
+changed together: each is checked first (one this store does not know, or on
+another issuer's list, changes nothing), then each list concerned is re-signed
+once.
 
 Suspends the credential with id ID until "microcred status unsuspend": sets its
 bit on its suspension list, re-signs the list and writes it to DIR to publish.
@@ -292,7 +307,13 @@ Options:
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
 `,
-  'status unsuspend': `Usage: microcred status unsuspend ID --key KEY [--store FILE] [--out DIR]
+  'status unsuspend': `Usage: microcred status unsuspend ID... --key KEY [--store FILE] [--out DIR]
+       microcred status unsuspend --from FILE | - --key KEY [--store FILE] [--out DIR]
+
+Several ids (as arguments, one a line in FILE, or on standard input with -) are
+changed together: each is checked first (one this store does not know, or on
+another issuer's list, changes nothing), then each list concerned is re-signed
+once.
 
 Lifts the suspension of the credential with id ID: clears its bit, re-signs the
 list and writes it to DIR to publish.
@@ -302,6 +323,19 @@ Options:
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
+`,
+  'status publish': `Usage: microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
+
+Signs the lists of KEY's issuer (other issuers' lists in the same store are left
+alone) and writes them to DIR to upload. With --changed, only the lists that
+changed since the last publish into DIR (recorded in DIR/${'${'}PUBLISHED_MARKER_NAME}).
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+${'${'}POSTGRES_STORE}
+  -o, --out DIR          where to write the list credentials (default status-lists)
+      --changed          only the lists changed since the last publish into DIR
 `,
   'status show': `Usage: microcred status show [ID] [--store FILE] [--json]
 

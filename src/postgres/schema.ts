@@ -8,6 +8,8 @@ export interface Tables {
   allocations: string;
   /** The allocation function; its name carries a version so that a changed body gets a new name. */
   allocate: string;
+  /** The allocation function before lists recorded their issuer: dropped by the migration. */
+  allocateV1: string;
 }
 
 export function tablesIn(schema: string): Tables {
@@ -16,7 +18,8 @@ export function tablesIn(schema: string): Tables {
     schema,
     lists: `${quoted}.status_lists`,
     allocations: `${quoted}.status_allocations`,
-    allocate: `${quoted}.status_allocate_v1`,
+    allocate: `${quoted}.status_allocate_v2`,
+    allocateV1: `${quoted}.status_allocate_v1`,
   };
 }
 
@@ -31,7 +34,9 @@ export function allocationLockKey(schema: string, purpose: string): string {
  * creation runs in one transaction under an advisory lock named after the schema.
  *
  * - `status_lists`: one row per list; `open` marks the one new allocations go to (at most one per
- *   purpose); `version` goes up with every bit change.
+ *   purpose and issuer); `version` goes up with every bit change; `issuer` is the DID whose lists
+ *   they are (NULL for a list made before issuers were recorded: migrated stores keep such lists
+ *   until an issuer adopts them).
  * - `status_allocations`: one row per (credential, purpose), holding its index and its bit, so that
  *   concurrent status changes touch different rows and cannot overwrite each other's bits.
  */
@@ -39,7 +44,7 @@ export async function ensureSchema(client: PoolClient, tables: Tables): Promise<
   // Checked first so that a role without CREATE rights can use objects an administrator created.
   const existing = await client.query<{ ready: boolean }>(
     `SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL
-            AND to_regprocedure($3 || '(text,text,bigint[],double precision)') IS NOT NULL AS ready`,
+            AND to_regprocedure($3 || '(text,text,text,bigint[],double precision)') IS NOT NULL AS ready`,
     [tables.lists, tables.allocations, tables.allocate],
   );
   if (existing.rows[0]?.ready) return;
@@ -56,7 +61,7 @@ export async function ensureSchema(client: PoolClient, tables: Tables): Promise<
 }
 
 async function createObjects(client: PoolClient, tables: Tables): Promise<void> {
-  const { schema, lists, allocations, allocate } = tables;
+  const { schema, lists, allocations, allocate, allocateV1 } = tables;
   const found = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [
     `"${schema}"`,
   ]);
@@ -71,7 +76,15 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
       version bigint NOT NULL DEFAULT 0,
       open boolean NOT NULL DEFAULT true
     )`);
-  await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS status_lists_one_open ON ${lists} (purpose) WHERE open`);
+  // Migration from the store without issuers: the column, one open list per purpose and issuer, and
+  // the old allocation function dropped, so that a process still running the old code fails loudly
+  // instead of handing out indexes on whichever issuer's open list it finds.
+  await client.query(`ALTER TABLE ${lists} ADD COLUMN IF NOT EXISTS issuer text`);
+  await client.query(`DROP INDEX IF EXISTS "${schema}".status_lists_one_open`);
+  await client.query(
+    `CREATE UNIQUE INDEX IF NOT EXISTS status_lists_one_open_per_issuer ON ${lists} (purpose, coalesce(issuer, '')) WHERE open`,
+  );
+  await client.query(`DROP FUNCTION IF EXISTS ${allocateV1}(text, text, bigint[], double precision)`);
   await client.query(`
     CREATE TABLE IF NOT EXISTS ${allocations} (
       credential_id text NOT NULL,
@@ -93,7 +106,7 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
   // opens one and calls again).
   await client.query(`
     CREATE OR REPLACE FUNCTION ${allocate}(
-      p_credential text, p_purpose text, p_draws bigint[], p_pick double precision,
+      p_credential text, p_purpose text, p_issuer text, p_draws bigint[], p_pick double precision,
       OUT o_list text, OUT o_index integer, OUT o_outcome text
     ) LANGUAGE plpgsql VOLATILE AS $body$
     DECLARE
@@ -108,7 +121,8 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
       SELECT a.list_id, a.idx INTO o_list, o_index FROM ${allocations} a
         WHERE a.credential_id = p_credential AND a.purpose = p_purpose;
       IF FOUND THEN o_outcome := 'existing'; RETURN; END IF;
-      SELECT s.id, s.length, s.allocated INTO l FROM ${lists} s WHERE s.purpose = p_purpose AND s.open;
+      SELECT s.id, s.length, s.allocated INTO l FROM ${lists} s
+        WHERE s.purpose = p_purpose AND s.issuer IS NOT DISTINCT FROM p_issuer AND s.open;
       IF NOT FOUND OR l.allocated >= l.length THEN o_outcome := 'full'; RETURN; END IF;
       SELECT c INTO o_index
         FROM unnest(p_draws) WITH ORDINALITY AS t(draw, n), LATERAL (SELECT (t.draw % l.length)::integer AS c) x

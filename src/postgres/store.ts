@@ -1,8 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import { MicrocredError, ErrorCode } from '../errors.js';
+import { otherIssuer } from '../status/state.js';
 import type {
   AllocateOptions,
   StatusAllocation,
+  StatusListRef,
   StatusPurpose,
   StatusStore,
   StoredStatusList,
@@ -129,16 +131,17 @@ class PostgresStatusStore implements StatusStore {
     checkPurpose(purpose);
     checkAllocateOptions(options);
     return this.#with(`Could not allocate a ${purpose} index for ${credentialId}`, async (client) => {
-      const placed = await this.#place(client, credentialId, purpose);
+      const issuer = options.issuer;
+      const placed = await this.#place(client, credentialId, purpose, issuer);
       if (placed) return placed;
       // No open list with room. Opening one happens in a transaction that keeps the allocation lock
       // (taken by the call below) until it commits, so that one process alone opens the next list and
       // nextListId() is called only when a list is really opened.
       return transaction(client, async () => {
-        const again = await this.#place(client, credentialId, purpose);
+        const again = await this.#place(client, credentialId, purpose, issuer);
         if (again) return again;
         await this.#openNewList(client, purpose, options);
-        const onNewList = await this.#place(client, credentialId, purpose);
+        const onNewList = await this.#place(client, credentialId, purpose, issuer);
         if (!onNewList)
           throw new MicrocredError(ErrorCode.STORE_FAILED, `A new ${purpose} list was opened but had no room.`);
         return onNewList;
@@ -151,13 +154,16 @@ class PostgresStatusStore implements StatusStore {
     checkAllocateOptions(options);
     return this.#with(`Could not open a ${purpose} list`, async (client) => {
       const id =
-        (await this.#openListWithRoom(client, purpose)) ??
+        (await this.#openListWithRoom(client, purpose, options.issuer)) ??
         (await transaction(client, async () => {
           // The lock allocations take, so that a list fills or opens in one place at a time.
           await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
             allocationLockKey(this.tables.schema, purpose),
           ]);
-          return (await this.#openListWithRoom(client, purpose)) ?? (await this.#openNewList(client, purpose, options));
+          return (
+            (await this.#openListWithRoom(client, purpose, options.issuer)) ??
+            (await this.#openNewList(client, purpose, options))
+          );
         }));
       return (await this.#readList(client, id)) as StoredStatusList;
     });
@@ -190,6 +196,77 @@ class PostgresStatusStore implements StatusStore {
     return row ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
   }
 
+  async setStatusMany(
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+  ): Promise<(StatusAllocation | undefined)[]> {
+    if (!Array.isArray(credentialIds)) checkCredential(credentialIds as unknown as string);
+    credentialIds.forEach(checkCredential);
+    checkPurpose(purpose);
+    if (typeof value !== 'boolean')
+      throw new MicrocredError(
+        ErrorCode.FIELD_INVALID,
+        `value must be true (set) or false (clear), not ${JSON.stringify(value)}.`,
+        { path: 'value' },
+      );
+    const { lists, allocations } = this.tables;
+    // One statement, as setStatus: the bits flip and each list's version goes up by the number of
+    // bits that flipped on it, atomically; rows are locked in one order, so two batches cannot deadlock.
+    const result = await this.#with(
+      `Could not set the ${purpose} status of ${credentialIds.length} credentials`,
+      (client) =>
+        client.query<{ credential_id: string; list_id: string; idx: number }>(
+          `WITH locked AS (
+           SELECT credential_id FROM ${allocations}
+           WHERE credential_id = ANY($1::text[]) AND purpose = $2 AND bit <> $3
+           ORDER BY credential_id FOR UPDATE
+         ), changed AS (
+           UPDATE ${allocations} a SET bit = $3 FROM locked
+           WHERE a.credential_id = locked.credential_id AND a.purpose = $2 AND a.bit <> $3 RETURNING a.list_id
+         ), bumped AS (
+           UPDATE ${lists} l SET version = version + c.n
+           FROM (SELECT list_id, count(*) AS n FROM changed GROUP BY list_id) c WHERE l.id = c.list_id
+         )
+         SELECT credential_id, list_id, idx FROM ${allocations} WHERE credential_id = ANY($1::text[]) AND purpose = $2`,
+          [credentialIds, purpose, value],
+        ),
+    );
+    const found = new Map(result.rows.map((row) => [row.credential_id, row]));
+    return credentialIds.map((credentialId) => {
+      const row = found.get(credentialId);
+      return row ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
+    });
+  }
+
+  async claimList(listId: string, issuer: string): Promise<StoredStatusList> {
+    if (typeof issuer !== 'string' || issuer === '')
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'claimList needs the issuer (a DID).', { path: 'issuer' });
+    return this.#with(`Could not record the issuer of status list ${listId}`, async (client) => {
+      const { lists } = this.tables;
+      await transaction(client, async () => {
+        const purpose = await client.query<{ purpose: string }>(`SELECT purpose FROM ${lists} WHERE id = $1`, [listId]);
+        if (purpose.rows[0] === undefined) return;
+        // Under the allocation lock: the claimed list stays open only if the issuer has no open list of
+        // its purpose (one open list per purpose and issuer); otherwise it keeps its bits, closed.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          allocationLockKey(this.tables.schema, purpose.rows[0].purpose),
+        ]);
+        await client.query(
+          `UPDATE ${lists} l SET issuer = $2,
+             open = l.open AND NOT EXISTS (SELECT 1 FROM ${lists} o WHERE o.purpose = l.purpose AND o.issuer = $2 AND o.open)
+           WHERE l.id = $1 AND l.issuer IS NULL`,
+          [listId, issuer],
+        );
+      });
+      const list = await this.#readList(client, listId);
+      if (!list)
+        throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
+      if (list.issuer !== issuer) throw otherIssuer(listId, list.issuer as string, issuer);
+      return list;
+    });
+  }
+
   async allocations(credentialId: string): Promise<StatusAllocation[]> {
     checkCredential(credentialId);
     const result = await this.#with(`Could not read the allocations of ${credentialId}`, (client) =>
@@ -205,11 +282,13 @@ class PostgresStatusStore implements StatusStore {
     return this.#with(`Could not read status list ${listId}`, (client) => this.#readList(client, listId));
   }
 
-  async listIds(): Promise<{ id: string; purpose: StatusPurpose }[]> {
+  async listIds(): Promise<StatusListRef[]> {
     const result = await this.#with('Could not list the status lists', (client) =>
-      client.query<{ id: string; purpose: StatusPurpose }>(`SELECT id, purpose FROM ${this.tables.lists} ORDER BY seq`),
+      client.query<{ id: string; purpose: StatusPurpose; issuer: string | null }>(
+        `SELECT id, purpose, issuer FROM ${this.tables.lists} ORDER BY seq`,
+      ),
     );
-    return result.rows.map((row) => ({ id: row.id, purpose: row.purpose }));
+    return result.rows.map(({ id, purpose, issuer }) => (issuer === null ? { id, purpose } : { id, purpose, issuer }));
   }
 
   async close(): Promise<void> {
@@ -245,9 +324,10 @@ class PostgresStatusStore implements StatusStore {
       length: number;
       allocated: number;
       version: string;
+      issuer: string | null;
       set: number[];
     }>(
-      `SELECT l.id, l.purpose, l.length, l.allocated, l.version,
+      `SELECT l.id, l.purpose, l.length, l.allocated, l.version, l.issuer,
               coalesce((SELECT array_agg(a.idx) FROM ${allocations} a WHERE a.list_id = l.id AND a.bit), '{}') AS set
        FROM ${lists} l WHERE l.id = $1`,
       [listId],
@@ -263,13 +343,19 @@ class PostgresStatusStore implements StatusStore {
       bits,
       allocated: row.allocated,
       version: Number(row.version),
+      ...(row.issuer === null ? {} : { issuer: row.issuer }),
     };
   }
 
-  async #openListWithRoom(client: PoolClient, purpose: StatusPurpose): Promise<string | undefined> {
+  async #openListWithRoom(
+    client: PoolClient,
+    purpose: StatusPurpose,
+    issuer: string | undefined,
+  ): Promise<string | undefined> {
     const result = await client.query<{ id: string }>(
-      `SELECT id FROM ${this.tables.lists} WHERE purpose = $1 AND open AND allocated < length`,
-      [purpose],
+      `SELECT id FROM ${this.tables.lists}
+       WHERE purpose = $1 AND issuer IS NOT DISTINCT FROM $2 AND open AND allocated < length`,
+      [purpose, issuer ?? null],
     );
     return result.rows[0]?.id;
   }
@@ -279,22 +365,27 @@ class PostgresStatusStore implements StatusStore {
     client: PoolClient,
     credentialId: string,
     purpose: StatusPurpose,
+    issuer: string | undefined,
   ): Promise<StatusAllocation | undefined> {
     const result = await client.query<{ list_id: string; idx: number; outcome: 'existing' | 'new' | 'full' }>(
-      `SELECT o_list AS list_id, o_index AS idx, o_outcome AS outcome FROM ${this.tables.allocate}($1, $2, $3::bigint[], $4)`,
-      [credentialId, purpose, randomDraws(RANDOM_DRAWS), randomFraction()],
+      `SELECT o_list AS list_id, o_index AS idx, o_outcome AS outcome FROM ${this.tables.allocate}($1, $2, $3, $4::bigint[], $5)`,
+      [credentialId, purpose, issuer ?? null, randomDraws(RANDOM_DRAWS), randomFraction()],
     );
     const row = result.rows[0];
     return row && row.outcome !== 'full' ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
   }
 
-  /** Closes the open list for `purpose` (full) and opens a new one named by the caller's nextListId(). */
+  /** Closes the issuer's open list for `purpose` (full) and opens a new one named by the caller's nextListId(). */
   async #openNewList(client: PoolClient, purpose: StatusPurpose, options: AllocateOptions): Promise<string> {
-    await client.query(`UPDATE ${this.tables.lists} SET open = false WHERE purpose = $1 AND open`, [purpose]);
+    const issuer = options.issuer ?? null;
+    await client.query(
+      `UPDATE ${this.tables.lists} SET open = false WHERE purpose = $1 AND issuer IS NOT DISTINCT FROM $2 AND open`,
+      [purpose, issuer],
+    );
     const id = callerId(options.nextListId);
     const inserted = await client.query(
-      `INSERT INTO ${this.tables.lists} (id, purpose, length) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
-      [id, purpose, options.listLength],
+      `INSERT INTO ${this.tables.lists} (id, purpose, length, issuer) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [id, purpose, options.listLength, issuer],
     );
     if (inserted.rowCount !== 1) {
       throw new MicrocredError(
@@ -366,6 +457,11 @@ function checkPurpose(purpose: StatusPurpose): void {
 }
 
 function checkAllocateOptions(options: AllocateOptions): void {
+  if (options?.issuer !== undefined && (typeof options.issuer !== 'string' || options.issuer === '')) {
+    throw new MicrocredError(ErrorCode.FIELD_INVALID, 'options.issuer must be the issuer DID (a non-empty string).', {
+      path: 'issuer',
+    });
+  }
   if (typeof options?.nextListId !== 'function') {
     throw new MicrocredError(
       ErrorCode.FIELD_INVALID,

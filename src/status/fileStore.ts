@@ -4,7 +4,14 @@ import type { BigIntStats } from 'node:fs';
 import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
 import { StatusState } from './state.js';
 import { replaceFileDurably, withFileLock } from './durableFile.js';
-import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from './store.js';
+import type {
+  AllocateOptions,
+  StatusAllocation,
+  StatusListRef,
+  StatusPurpose,
+  StatusStore,
+  StoredStatusList,
+} from './store.js';
 
 /** Options of {@link FileStatusStore}. */
 export interface FileStatusStoreOptions {
@@ -55,6 +62,19 @@ export class FileStatusStore implements StatusStore {
     return this.#change((state) => state.setStatus(credentialId, purpose, value));
   }
 
+  /** Every bit in one locked read-modify-write: one file replacement for the whole batch. */
+  setStatusMany(
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+  ): Promise<(StatusAllocation | undefined)[]> {
+    return this.#change((state) => state.setStatusMany(credentialIds, purpose, value));
+  }
+
+  claimList(listId: string, issuer: string): Promise<StoredStatusList> {
+    return this.#change((state) => state.claimList(listId, issuer));
+  }
+
   allocations(credentialId: string): Promise<StatusAllocation[]> {
     return this.#serial(async () => (await this.#load()).allocations(credentialId));
   }
@@ -63,7 +83,7 @@ export class FileStatusStore implements StatusStore {
     return this.#serial(async () => (await this.#load()).getList(listId));
   }
 
-  listIds(): Promise<{ id: string; purpose: StatusPurpose }[]> {
+  listIds(): Promise<StatusListRef[]> {
     return this.#serial(async () => (await this.#load()).listIds());
   }
 

@@ -1,5 +1,12 @@
 import { StatusState } from './state.js';
-import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from './store.js';
+import type {
+  AllocateOptions,
+  StatusAllocation,
+  StatusListRef,
+  StatusPurpose,
+  StatusStore,
+  StoredStatusList,
+} from './store.js';
 
 /**
  * A {@link StatusStore} in memory, for tests and demos: everything is lost when the process ends.
@@ -24,6 +31,18 @@ export class MemoryStatusStore implements StatusStore {
     return this.#state.setStatus(credentialId, purpose, value);
   }
 
+  async setStatusMany(
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+  ): Promise<(StatusAllocation | undefined)[]> {
+    return this.#state.setStatusMany(credentialIds, purpose, value);
+  }
+
+  async claimList(listId: string, issuer: string): Promise<StoredStatusList> {
+    return this.#state.claimList(listId, issuer);
+  }
+
   async allocations(credentialId: string): Promise<StatusAllocation[]> {
     return this.#state.allocations(credentialId);
   }
@@ -32,7 +51,7 @@ export class MemoryStatusStore implements StatusStore {
     return this.#state.getList(listId);
   }
 
-  async listIds(): Promise<{ id: string; purpose: StatusPurpose }[]> {
+  async listIds(): Promise<StatusListRef[]> {
     return this.#state.listIds();
   }
 

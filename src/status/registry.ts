@@ -5,8 +5,10 @@ import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { Key } from '../keys/key.js';
 import { statusEntry, type BitstringStatusListEntry, type CredentialStatusSource } from './entry.js';
 import { signStatusList, type StatusListCredential } from './listCredential.js';
-import { getBit, STATUS_PURPOSES } from './state.js';
-import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore } from './store.js';
+import { getBit, otherIssuer, STATUS_PURPOSES } from './state.js';
+import type { AllocateOptions, StatusAllocation, StatusPurpose, StatusStore, StoredStatusList } from './store.js';
+import { changedSince, readVersionToken, versionToken } from './publishVersion.js';
+import { decodeList } from './bitstring.js';
 
 /** The Bitstring Status List minimum (§6.1): 131,072 entries, 16 KiB, so that one index hides among many. */
 export const MIN_STATUS_LIST_LENGTH = 131_072;
@@ -49,6 +51,25 @@ export interface StatusChange {
   listCredential: StatusListCredential;
 }
 
+/** One credential's change in {@link StatusRegistry.revokeMany} and its kin: a {@link StatusChange} without the list. */
+export type StatusChangeOf = Omit<StatusChange, 'listCredential'>;
+
+/** What {@link StatusRegistry.revokeMany}, `suspendMany` and `unsuspendMany` did. */
+export interface StatusChanges {
+  /** One per credential id, in the order given. */
+  changes: StatusChangeOf[];
+  /** Each list that holds one of the credentials, re-signed once: publish each at its `id`. */
+  listCredentials: StatusListCredential[];
+}
+
+/** What {@link StatusRegistry.publishChanges} returns. */
+export interface PublishedChanges {
+  /** The registry's lists that changed (or are new) since the version given, signed now, oldest first. */
+  lists: StatusListCredential[];
+  /** Pass it as `since` next time to get only what changed after this call (an opaque string). */
+  version: string;
+}
+
 /** One of a credential's entries and its bit now. */
 export interface CredentialStatusState extends StatusAllocation {
   set: boolean;
@@ -58,6 +79,11 @@ export interface CredentialStatusState extends StatusAllocation {
  * Revocation and suspension with Bitstring Status Lists. Issue through it and every new credential
  * gets one entry per purpose, at a random free index; revoke, suspend or unsuspend by credential id
  * and publish the re-signed list it hands back.
+ *
+ * Each list belongs to one issuer, the DID that controls the key (`key.controller`): a registry
+ * allocates on, changes and re-signs only its issuer's lists, so several issuers can share a store.
+ * A new key of the same DID (key rotation within a DID document) keeps using the same lists; a
+ * registry for a new DID opens new lists, and the old DID's lists stay with the old key.
  *
  * @example
  * const registry = new StatusRegistry({ store, key, listBaseUrl: 'https://pd.example.org/status' });
@@ -73,6 +99,10 @@ export class StatusRegistry implements CredentialStatusSource {
   readonly #listLength: number;
   readonly #loader: DocumentLoader | undefined;
   readonly #clock: () => Date;
+  /** The DID whose lists this registry uses: the key's controller. */
+  readonly #issuer: string;
+  /** Lists seen to be this issuer's (a list's issuer never changes once recorded). */
+  readonly #own = new Set<string>();
 
   constructor(options: StatusRegistryOptions) {
     const { store, key } = options ?? ({} as StatusRegistryOptions);
@@ -120,8 +150,17 @@ export class StatusRegistry implements CredentialStatusSource {
         `listLength ${length} is below the Bitstring Status List minimum of ${MIN_STATUS_LIST_LENGTH}, under which an index reveals too much about its holder. Pass allowSmallLists: true only in tests and demos.`,
       );
     }
+    if (typeof key.controller !== 'string' || key.controller === '')
+      throw new MicrocredError(
+        ErrorCode.KEY_INVALID,
+        'StatusRegistry needs a key with a controller (the issuer DID).',
+        {
+          path: 'key',
+        },
+      );
     this.#store = store;
     this.#key = key;
+    this.#issuer = key.controller;
     this.#listBaseUrl = base?.replace(/\/+$/, '');
     this.#purposes = [...purposes];
     this.#listLength = length;
@@ -139,6 +178,12 @@ export class StatusRegistry implements CredentialStatusSource {
     const entries: BitstringStatusListEntry[] = [];
     for (const purpose of this.#purposes) {
       const { listId, index } = await this.#store.allocate(credentialId, purpose, this.#allocateOptions(purpose));
+      // A store that ignores options.issuer (one written before issuers were recorded) must not hand
+      // out an index on another issuer's list: that credential's status would be signed by a stranger.
+      if (!this.#own.has(listId)) {
+        await this.#ownList(listId);
+        this.#own.add(listId);
+      }
       entries.push(statusEntry(purpose, listId, index));
     }
     return entries;
@@ -175,6 +220,26 @@ export class StatusRegistry implements CredentialStatusSource {
     return this.#set(credentialId, 'suspension', false);
   }
 
+  /**
+   * Revokes every credential in `credentialIds` and re-signs each list concerned once (not once per
+   * credential). Every id is checked before any bit changes: an id this store does not know, or one
+   * on another issuer's list, is refused (`ERR_STATUS_CREDENTIAL_UNKNOWN`, `ERR_STATUS_LIST_OTHER_ISSUER`)
+   * and nothing is revoked.
+   */
+  revokeMany(credentialIds: readonly string[]): Promise<StatusChanges> {
+    return this.#setMany(credentialIds, 'revocation', true, true);
+  }
+
+  /** Suspends every credential in `credentialIds`; one re-signed list per list concerned (see {@link revokeMany}). */
+  suspendMany(credentialIds: readonly string[]): Promise<StatusChanges> {
+    return this.#setMany(credentialIds, 'suspension', true, true);
+  }
+
+  /** Lifts the suspension of every credential in `credentialIds`; one re-signed list per list concerned. */
+  unsuspendMany(credentialIds: readonly string[]): Promise<StatusChanges> {
+    return this.#setMany(credentialIds, 'suspension', false, true);
+  }
+
   /** The credential's entries and whether each bit is set (empty when the store does not know it). */
   async statusOf(credentialId: string): Promise<CredentialStatusState[]> {
     const states: CredentialStatusState[] = [];
@@ -185,11 +250,74 @@ export class StatusRegistry implements CredentialStatusSource {
     return states;
   }
 
-  /** Every list, signed now, oldest first: what to (re)publish. */
+  /** Every list of this registry's issuer, signed now, oldest first: what to (re)publish. Other issuers' lists are left out. */
   async publish(): Promise<StatusListCredential[]> {
-    const signed: StatusListCredential[] = [];
-    for (const { id } of await this.#store.listIds()) signed.push(await this.listCredential(id));
-    return signed;
+    return (await this.publishChanges()).lists;
+  }
+
+  /**
+   * The lists of this issuer that are new or changed since `since` (a `version` an earlier call
+   * returned; without it, every list), signed now, and the version to pass next time.
+   *
+   * @example
+   * const { lists, version } = await registry.publishChanges({ since: lastVersion });
+   * await upload(lists); lastVersion = version;   // save it only once the upload succeeded
+   */
+  async publishChanges(options: { since?: string } = {}): Promise<PublishedChanges> {
+    const since = readVersionToken(options?.since);
+    const lists: StatusListCredential[] = [];
+    const seen: { id: string; version: number }[] = [];
+    for (const ref of await this.#store.listIds()) {
+      if (ref.issuer !== this.#issuer) continue;
+      const list = await this.#store.getList(ref.id);
+      if (!list || list.issuer !== this.#issuer) continue;
+      // The version is the one of the bits signed, read together with them.
+      seen.push({ id: list.id, version: list.version });
+      if (changedSince(since, list)) lists.push(await this.#sign(list));
+    }
+    return { lists, version: versionToken(seen) };
+  }
+
+  /**
+   * Adopts lists written before microcred recorded issuers: each list credential given (as
+   * published) names a list of the store and must say this registry's issuer (its `issuer`, and a
+   * proof by a key of that DID); the list then records the issuer and is this registry's from now
+   * on. A list already this issuer's is left as it is; one another issuer claimed is
+   * `ERR_STATUS_LIST_OTHER_ISSUER`. Returns the ids of the lists adopted now.
+   *
+   * This guards against mistakes (adopting another issuer's list), not against whoever can write
+   * the store: the proof is not verified here.
+   */
+  async adoptLists(published: readonly unknown[]): Promise<string[]> {
+    const store = this.#store;
+    if (typeof store.claimList !== 'function')
+      throw new MicrocredError(
+        ErrorCode.STORE_FAILED,
+        "This status store cannot record a list's issuer (it has no claimList).",
+      );
+    const adopted: string[] = [];
+    for (const [i, credential] of (published ?? []).entries()) {
+      const { id, issuer, method, purpose, encodedList } = listCredentialClaims(credential);
+      const path = `published[${i}]`;
+      const list = id === undefined ? undefined : await store.getList(id);
+      if (!list)
+        throw invalid(
+          path,
+          `${path} is not the list credential of a list in this store (its id is ${JSON.stringify(id)}).`,
+        );
+      if (list.issuer === this.#issuer) continue;
+      if (list.issuer !== undefined) throw otherIssuer(list.id, list.issuer, this.#issuer);
+      if (issuer !== this.#issuer || !method?.startsWith(`${this.#issuer}#`) || purpose !== list.purpose)
+        throw otherIssuer(list.id, issuer ?? 'an unnamed issuer', this.#issuer);
+      if (
+        encodedList === undefined ||
+        (await decodeList(encodedList, 'BitstringStatusList').catch(() => undefined))?.length !== list.length
+      )
+        throw invalid(path, `${path} has no readable list of ${list.length} bits, so it is not the list ${list.id}.`);
+      await store.claimList(list.id, this.#issuer);
+      adopted.push(list.id);
+    }
+    return adopted;
   }
 
   /**
@@ -198,9 +326,8 @@ export class StatusRegistry implements CredentialStatusSource {
    */
   async findListCredential(listId: string): Promise<StatusListCredential | undefined> {
     const list = await this.#store.getList(listId);
-    return (
-      list && signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) })
-    );
+    // Another issuer's list is not this registry's to sign: as if it did not have it.
+    return list && list.issuer === this.#issuer ? this.#sign(list) : undefined;
   }
 
   /** True for a StatusRegistry (a brand check: it runs no code of `value`, such as a Proxy's traps or a getter). */
@@ -210,31 +337,77 @@ export class StatusRegistry implements CredentialStatusSource {
 
   /** One list, signed now. */
   async listCredential(listId: string): Promise<StatusListCredential> {
-    const list = await this.#store.getList(listId);
-    if (!list)
-      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
+    return this.#sign(await this.#ownList(listId));
+  }
+
+  #sign(list: StoredStatusList): Promise<StatusListCredential> {
     return signStatusList(list, this.#key, { now: this.#clock(), ...(this.#loader ? { loader: this.#loader } : {}) });
   }
 
   async #set(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusChange> {
-    const held = (await this.#store.allocations(credentialId)).find((a) => a.purpose === purpose);
-    const before = held ? await this.#store.getList(held.listId) : undefined;
-    const allocation = await this.#store.setStatus(credentialId, purpose, value);
-    if (!allocation) {
-      throw new MicrocredError(
-        ErrorCode.STATUS_CREDENTIAL_UNKNOWN,
-        `${credentialId} has no ${purpose} entry in this status store: it was not issued with this store${purpose === 'suspension' ? ', or without suspension' : ''}.`,
-        { credentialId, purpose },
-      );
+    const [change] = (await this.#setMany([credentialId], purpose, value, false)).changes;
+    const { changed, ...rest } = change as StatusChangeOf;
+    return { ...rest, changed, listCredential: await this.listCredential(rest.listId) };
+  }
+
+  /**
+   * Checks every id first (each must have a `purpose` entry on one of this issuer's lists), so that
+   * a refused id changes nothing; then sets the bits in one store call where the store allows it,
+   * and re-signs each affected list once (when `sign`).
+   */
+  async #setMany(
+    ids: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+    sign: boolean,
+  ): Promise<StatusChanges> {
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id === ''))
+      throw invalid('ids', 'Give the credential ids as an array of non-empty strings (e.g. urn:uuid:…).');
+    const unique = [...new Set(ids)];
+    const before = new Map<string, StoredStatusList>();
+    for (const credentialId of unique) {
+      const held = (await this.#store.allocations(credentialId)).find((a) => a.purpose === purpose);
+      if (!held) throw unknownCredential(credentialId, purpose);
+      if (!before.has(held.listId)) before.set(held.listId, await this.#ownList(held.listId));
     }
-    const changed =
-      before === undefined || before.id !== allocation.listId || getBit(before.bits, allocation.index) !== value;
-    return { ...allocation, set: value, changed, listCredential: await this.listCredential(allocation.listId) };
+    const store = this.#store;
+    const allocations =
+      typeof store.setStatusMany === 'function'
+        ? await store.setStatusMany(unique, purpose, value)
+        : await sequentially(unique, (id) => store.setStatus(id, purpose, value));
+    const byId = new Map<string, StatusChangeOf>();
+    unique.forEach((credentialId, i) => {
+      const allocation = allocations[i];
+      if (!allocation) throw unknownCredential(credentialId, purpose);
+      const list = before.get(allocation.listId);
+      const changed = list === undefined || getBit(list.bits, allocation.index) !== value;
+      byId.set(credentialId, { ...allocation, set: value, changed });
+    });
+    const listCredentials: StatusListCredential[] = [];
+    if (sign)
+      for (const listId of new Set([...byId.values()].map((c) => c.listId)))
+        listCredentials.push(await this.listCredential(listId));
+    return { changes: ids.map((id) => byId.get(id) as StatusChangeOf), listCredentials };
+  }
+
+  /** The list `listId` when it is this issuer's; otherwise `ERR_STATUS_LIST_OTHER_ISSUER` or `ERR_STATUS_LIST_UNCLAIMED`. */
+  async #ownList(listId: string): Promise<StoredStatusList> {
+    const list = await this.#store.getList(listId);
+    if (!list)
+      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
+    if (list.issuer === this.#issuer) return list;
+    if (list.issuer !== undefined) throw otherIssuer(listId, list.issuer, this.#issuer);
+    throw new MicrocredError(
+      ErrorCode.STATUS_LIST_UNCLAIMED,
+      `The status list ${listId} was written before microcred recorded which issuer a list belongs to, so it is not changed or re-signed until its issuer adopts it: call adoptLists with its published list credential.`,
+      { url: listId },
+    );
   }
 
   #allocateOptions(purpose: StatusPurpose): AllocateOptions {
     return {
       listLength: this.#listLength,
+      issuer: this.#issuer,
       nextListId: () => {
         if (this.#listBaseUrl === undefined)
           throw invalid(
@@ -246,6 +419,44 @@ export class StatusRegistry implements CredentialStatusSource {
       },
     };
   }
+}
+
+function unknownCredential(credentialId: string, purpose: StatusPurpose): MicrocredError {
+  return new MicrocredError(
+    ErrorCode.STATUS_CREDENTIAL_UNKNOWN,
+    `${credentialId} has no ${purpose} entry in this status store: it was not issued with this store${purpose === 'suspension' ? ', or without suspension' : ''}.`,
+    { credentialId, purpose },
+  );
+}
+
+async function sequentially<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await work(item));
+  return results;
+}
+
+/** The fields of a published list credential that {@link StatusRegistry.adoptLists} compares, read defensively. */
+function listCredentialClaims(value: unknown): {
+  id?: string;
+  issuer?: string;
+  method?: string;
+  purpose?: unknown;
+  encodedList?: string;
+} {
+  const object = (v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const credential = object(value);
+  const issuer = string(credential.issuer) ?? string(object(credential.issuer).id);
+  const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof];
+  const subject = object(credential.credentialSubject);
+  return {
+    id: string(credential.id),
+    issuer,
+    method: string(object(proofs[0]).verificationMethod),
+    purpose: subject.statusPurpose,
+    encodedList: string(subject.encodedList),
+  };
 }
 
 function invalid(path: string, message: string): MicrocredError {

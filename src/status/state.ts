@@ -1,7 +1,7 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url, toBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { AllocateOptions, StatusAllocation, StatusPurpose, StoredStatusList } from './store.js';
+import type { AllocateOptions, StatusAllocation, StatusListRef, StatusPurpose, StoredStatusList } from './store.js';
 
 /** The status purposes a store keeps lists for. */
 export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
@@ -15,13 +15,19 @@ interface ListState {
   used: Uint8Array;
   allocated: number;
   version: number;
+  issuer: string | undefined;
 }
 
-/** The JSON a store saves: lists oldest first, and each credential's `[list position, index]` per purpose. */
+/**
+ * The JSON a store saves: lists oldest first, and each credential's `[list position, index]` per purpose.
+ * Version 2 records each list's issuer; version 1 (read, never written) did not. A version 1 file is
+ * rewritten as version 2 on its first change, so that an older microcred, which would reuse any
+ * issuer's lists, refuses it rather than touch it.
+ */
 export interface StatusStateJson {
   format: 'microcred-status-store';
-  version: 1;
-  lists: { id: string; purpose: StatusPurpose; length: number; version: number; bits: string }[];
+  version: 2;
+  lists: { id: string; purpose: StatusPurpose; length: number; version: number; bits: string; issuer?: string }[];
   credentials: Record<string, Partial<Record<StatusPurpose, [number, number]>>>;
 }
 
@@ -56,6 +62,25 @@ export class StatusState {
     return snapshot(this.#openList(purpose, options));
   }
 
+  setStatusMany(
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+  ): (StatusAllocation | undefined)[] {
+    return credentialIds.map((id) => this.setStatus(id, purpose, value));
+  }
+
+  claimList(listId: string, issuer: string): StoredStatusList {
+    const list = this.#byId.get(listId);
+    if (!list)
+      throw new MicrocredError(ErrorCode.STORE_FAILED, `The store has no status list ${listId}.`, { url: listId });
+    if (list.issuer === undefined) {
+      list.issuer = issuer;
+      this.#revision += 1;
+    } else if (list.issuer !== issuer) throw otherIssuer(listId, list.issuer, issuer);
+    return snapshot(list);
+  }
+
   setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): StatusAllocation | undefined {
     const held = this.#credentials.get(credentialId)?.get(purpose);
     if (!held) return undefined;
@@ -77,8 +102,10 @@ export class StatusState {
     return list ? snapshot(list) : undefined;
   }
 
-  listIds(): { id: string; purpose: StatusPurpose }[] {
-    return this.#lists.map(({ id, purpose }) => ({ id, purpose }));
+  listIds(): StatusListRef[] {
+    return this.#lists.map(({ id, purpose, issuer }) =>
+      issuer === undefined ? { id, purpose } : { id, purpose, issuer },
+    );
   }
 
   toJSON(): StatusStateJson {
@@ -91,13 +118,14 @@ export class StatusState {
     }
     return {
       format: 'microcred-status-store',
-      version: 1,
-      lists: this.#lists.map(({ id, purpose, length, version, bits }) => ({
+      version: 2,
+      lists: this.#lists.map(({ id, purpose, length, version, bits, issuer }) => ({
         id,
         purpose,
         length,
         version,
         bits: toBase64Url(bits),
+        ...(issuer === undefined ? {} : { issuer }),
       })),
       credentials,
     };
@@ -113,8 +141,8 @@ export class StatusState {
       );
     if (!isJsonObject(value) || value.format !== 'microcred-status-store')
       throw corrupt('format', 'it is not a microcred status store');
-    if (value.version !== 1)
-      throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1)`);
+    if (value.version !== 1 && value.version !== 2)
+      throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1 or 2)`);
     const state = new StatusState();
     if (!Array.isArray(value.lists)) throw corrupt('lists', 'not a list');
     value.lists.forEach((raw: unknown, i) => {
@@ -136,6 +164,8 @@ export class StatusState {
       }
       if (bits.length !== Math.ceil(length / 8))
         throw corrupt(`${path}.bits`, `${bits.length} bytes for ${length} bits`);
+      if (raw.issuer !== undefined && (value.version === 1 || typeof raw.issuer !== 'string' || raw.issuer === ''))
+        throw corrupt(`${path}.issuer`, 'not an issuer id');
       state.#add({
         id: raw.id,
         purpose: raw.purpose as StatusPurpose,
@@ -144,6 +174,7 @@ export class StatusState {
         used: new Uint8Array(bits.length),
         allocated: 0,
         version: raw.version,
+        issuer: raw.issuer as string | undefined,
       });
     });
     if (!isJsonObject(value.credentials)) throw corrupt('credentials', 'not an object');
@@ -166,7 +197,7 @@ export class StatusState {
   }
 
   #openList(purpose: StatusPurpose, options: AllocateOptions): ListState {
-    const open = this.#latest(purpose);
+    const open = this.#latest(purpose, options.issuer);
     if (open && open.allocated < open.length) return open;
     const { listLength } = options;
     if (!Number.isSafeInteger(listLength) || listLength <= 0) {
@@ -192,14 +223,19 @@ export class StatusState {
       used: new Uint8Array(bytes),
       allocated: 0,
       version: 0,
+      issuer: options.issuer,
     };
     this.#add(list);
     this.#revision += 1;
     return list;
   }
 
-  #latest(purpose: StatusPurpose): ListState | undefined {
-    for (let i = this.#lists.length - 1; i >= 0; i--) if (this.#lists[i]?.purpose === purpose) return this.#lists[i];
+  /** The newest list of `purpose` recording `issuer` (no issuer: the newest recording none). */
+  #latest(purpose: StatusPurpose, issuer: string | undefined): ListState | undefined {
+    for (let i = this.#lists.length - 1; i >= 0; i--) {
+      const list = this.#lists[i] as ListState;
+      if (list.purpose === purpose && list.issuer === issuer) return list;
+    }
     return undefined;
   }
 
@@ -227,7 +263,17 @@ function snapshot(list: ListState): StoredStatusList {
     bits: list.bits.slice(),
     allocated: list.allocated,
     version: list.version,
+    ...(list.issuer === undefined ? {} : { issuer: list.issuer }),
   };
+}
+
+/** `ERR_STATUS_LIST_OTHER_ISSUER`: the list `listId` records `listIssuer`, not `issuer`. */
+export function otherIssuer(listId: string, listIssuer: string, issuer: string | undefined): MicrocredError {
+  return new MicrocredError(
+    ErrorCode.STATUS_LIST_OTHER_ISSUER,
+    `The status list ${listId} belongs to ${listIssuer}${issuer === undefined ? '' : `, not to ${issuer}`}: only a key of ${listIssuer} may change or re-sign it.`,
+    { url: listId, listIssuer, ...(issuer === undefined ? {} : { issuer }) },
+  );
 }
 
 /** Bit `index` of a packed bitstring, index 0 being the most significant bit of byte 0 (Bitstring Status List §4.2). */

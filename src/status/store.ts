@@ -14,6 +14,19 @@ export interface StoredStatusList {
   allocated: number;
   /** Goes up by one on every change to the bits, so a publisher knows when to re-sign. */
   version: number;
+  /**
+   * The issuer (DID) whose key signs the list: only a registry of that issuer allocates on it or
+   * re-signs it. Absent on a list written before microcred recorded issuers, until an issuer claims it.
+   */
+  issuer?: string;
+}
+
+/** A list's id, purpose and issuer, as {@link StatusStore.listIds} names them. */
+export interface StatusListRef {
+  id: string;
+  purpose: StatusPurpose;
+  /** Absent for a list written before microcred recorded issuers. */
+  issuer?: string;
 }
 
 /** Where one credential's status lives. */
@@ -30,6 +43,11 @@ export interface AllocateOptions {
   nextListId: () => string;
   /** The length of a new list, in bits. */
   listLength: number;
+  /**
+   * The issuer (DID) the allocation is for: only that issuer's lists are used, and a new list
+   * records it. Without it, only lists that record no issuer are used (stores written before issuers were recorded).
+   */
+  issuer?: string;
 }
 
 /**
@@ -38,7 +56,7 @@ export interface AllocateOptions {
  */
 export interface StatusStore {
   /**
-   * Gives `credentialId` an index on the open list for `purpose`, chosen at random among the free
+   * Gives `credentialId` an index on the open list for `purpose` (of `options.issuer`), chosen at random among the free
    * ones so that indexes do not reveal issuance order; opens a new list when the open one is full.
    * Asking again for the same credential and purpose returns the same allocation.
    */
@@ -51,12 +69,28 @@ export interface StatusStore {
   openList?(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList>;
   /** Sets (`true`) or clears (`false`) the credential's bit; `undefined` when it has no entry for `purpose`. */
   setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<StatusAllocation | undefined>;
+  /**
+   * Sets or clears the bit of every credential in `credentialIds` in one durable change, so that a
+   * bulk revocation is one write; the result has one entry per id, `undefined` where the credential
+   * has no entry for `purpose`. Optional: without it a registry calls {@link setStatus} for each id.
+   */
+  setStatusMany?(
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    value: boolean,
+  ): Promise<(StatusAllocation | undefined)[]>;
+  /**
+   * Records `issuer` on the list `listId` when it records none yet (a list from before issuers were
+   * recorded) and returns the list; a list that records another issuer is left as it is and
+   * `ERR_STATUS_LIST_OTHER_ISSUER` is thrown. Optional: needed to adopt such lists.
+   */
+  claimList?(listId: string, issuer: string): Promise<StoredStatusList>;
   /** The credential's allocations, one per purpose it has. */
   allocations(credentialId: string): Promise<StatusAllocation[]>;
   /** One list, or `undefined`. */
   getList(listId: string): Promise<StoredStatusList | undefined>;
-  /** Every list's id and purpose, oldest first. */
-  listIds(): Promise<{ id: string; purpose: StatusPurpose }[]>;
+  /** Every list's id, purpose and issuer (of every issuer), oldest first. */
+  listIds(): Promise<StatusListRef[]>;
   /** Releases files or connections. */
   close(): Promise<void>;
 }

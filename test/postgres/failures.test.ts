@@ -164,7 +164,7 @@ describe.skipIf(server.skip)('PostgreSQL status store failures', () => {
       const draws = `ARRAY[${[...taken].join(',')}]::bigint[]`;
       const call = (credential: string, pick: number) =>
         sql(
-          `SELECT o_index, o_outcome FROM "${schema}".status_allocate_v1('${credential}', 'revocation', ${draws}, ${pick})`,
+          `SELECT o_index, o_outcome FROM "${schema}".status_allocate_v2('${credential}', 'revocation', NULL, ${draws}, ${pick})`,
         );
       // Pick 0.75 of 2 free indexes: the second one; then 0 of the 1 left: the first.
       expect((await call('urn:uuid:d6', 0.75)).rows).toEqual([{ o_index: free[1], o_outcome: 'new' }]);

@@ -170,7 +170,7 @@ describe('FileStatusStore', () => {
     const cases: [string, string][] = [
       ['{"format": "microcred-status-store", "version": 1, "lists": [', 'not valid JSON'],
       ['{"format": "something-else"}', 'at format'],
-      ['{"format": "microcred-status-store", "version": 2, "lists": [], "credentials": {}}', 'at version'],
+      ['{"format": "microcred-status-store", "version": 3, "lists": [], "credentials": {}}', 'at version'],
       [
         JSON.stringify({
           format: 'microcred-status-store',

@@ -111,17 +111,35 @@ describe('verifyCredential with { status: registry }', () => {
     expect(check(served, 'status').outcome).toBe('passed');
   });
 
-  it('the served lists are verified, not trusted: a registry of another key over the same store gives ERR_STATUS_LIST_ISSUER_MISMATCH', async () => {
+  it('the served lists are verified, not trusted: a store that says another issuer owns the lists gives ERR_STATUS_LIST_ISSUER_MISMATCH', async () => {
     const store = new MemoryStatusStore();
     const key = await generateKey();
     const registry = new StatusRegistry({ store, key, listBaseUrl: LIST_BASE, clock: () => NOW });
     const signed = await issued(key, registry);
     await registry.revoke(signed.id);
 
-    // Someone else's key signing the issuer's lists (with the revoked bit cleared) must not say "not revoked".
-    const impostor = new StatusRegistry({ store, key: await generateKey(), listBaseUrl: LIST_BASE, clock: () => NOW });
+    // A registry of another key never signs the issuer's lists: to the verifier they are unavailable.
+    const stranger = await generateKey();
+    const impostor = new StatusRegistry({ store, key: stranger, listBaseUrl: LIST_BASE, clock: () => NOW });
     await store.setStatus(signed.id, 'revocation', false);
-    const report = await verifyCredential(signed, { now: NOW, status: impostor });
+    expect(check(await verifyCredential(signed, { now: NOW, status: impostor }), 'status').problem?.code).toBe(
+      'ERR_STATUS_LIST_UNAVAILABLE',
+    );
+    // A store lying about the list's issuer makes it sign (the revoked bit cleared): the verifier must
+    // still not say "not revoked".
+    const lying: StatusStore = {
+      allocate: (id, purpose, options) => store.allocate(id, purpose, options),
+      setStatus: (id, purpose, value) => store.setStatus(id, purpose, value),
+      allocations: (id) => store.allocations(id),
+      getList: async (id) => {
+        const list = await store.getList(id);
+        return list && { ...list, issuer: stranger.controller };
+      },
+      listIds: () => store.listIds(),
+      close: () => store.close(),
+    };
+    const fooled = new StatusRegistry({ store: lying, key: stranger, listBaseUrl: LIST_BASE, clock: () => NOW });
+    const report = await verifyCredential(signed, { now: NOW, status: fooled });
     expect(check(report, 'status')).toMatchObject({
       outcome: 'could-not-check',
       problem: { code: 'ERR_STATUS_LIST_ISSUER_MISMATCH' },

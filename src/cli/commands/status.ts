@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Key } from '../../keys/key.js';
-import { MIN_STATUS_LIST_LENGTH, type StatusChange } from '../../status/registry.js';
+import { MIN_STATUS_LIST_LENGTH, type StatusChangeOf } from '../../status/registry.js';
 import type { StatusListCredential } from '../../status/listCredential.js';
 import { getBit, STATUS_PURPOSES } from '../../status/state.js';
 import type { StatusPurpose } from '../../status/store.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { resolvePath, writeFileSafely } from '../files.js';
+import { exists, readText, resolvePath, writeFileSafely } from '../files.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
 import { POSTGRES_OPTIONS, openStatusStore, registryFor, type StatusStoreChoice } from '../statusStore.js';
@@ -17,7 +17,10 @@ const DEFAULT_OUT = 'status-lists';
 const STORE = { store: { type: 'string' }, ...POSTGRES_OPTIONS } as const;
 const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' } } as const;
 
-/** `microcred status <create|revoke|suspend|unsuspend|show>`. */
+/** The file `status publish` keeps in its folder: the version of the lists last written there. */
+const PUBLISHED_MARKER = '.microcred-published.json';
+
+/** `microcred status <create|revoke|suspend|unsuspend|publish|show>`. */
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -31,15 +34,17 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       return change(rest, io, 'unsuspend');
     case 'show':
       return show(rest, io);
+    case 'publish':
+      return publish(rest, io);
     case '--help':
     case '-h':
       io.stdout(helpFor('status'));
       return EXIT.OK;
     case undefined:
-      throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend or show.', 'status');
+      throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend, publish or show.', 'status');
     default:
       throw new UsageError(
-        `"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend or show.`,
+        `"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend, publish or show.`,
         'status',
       );
   }
@@ -77,27 +82,90 @@ async function create(args: string[], io: CliIo): Promise<number> {
 
 async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 'unsuspend'): Promise<number> {
   const command = `status ${action}`;
-  const { values, positionals } = parseCommand(command, args, SIGNING, true);
+  const { values, positionals } = parseCommand(command, args, { ...SIGNING, from: { type: 'string' } }, true);
   if (values.help) return help(io, command);
-  if (positionals.length !== 1)
-    throw new UsageError(`${command} needs the id of one credential (e.g. urn:uuid:…).`, command);
-  const id = positionals[0] as string;
+  const ids = await idsOf(io, command, positionals, values.from);
   const key = await readStatusKey(io, required(command, 'key', values.key));
   const { store } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
   try {
     const registry = await registryFor(store, key, {});
-    const result = await registry[action](id);
-    io.stdout(describeChange(action, result));
-    await writeLists(io, [result.listCredential], values.out);
+    // One call for all: every id is checked before any bit changes, and each list is re-signed once.
+    const result = await registry[`${action}Many`](ids);
+    for (const c of result.changes) io.stdout(describeChange(action, c));
+    await writeLists(io, result.listCredentials, values.out);
     return EXIT.OK;
   } finally {
     await store.close();
   }
 }
 
+/** The credential ids: positionals, `-` for standard input, and `--from FILE`; one id a line, blank lines and `#` comments skipped. */
+async function idsOf(io: CliIo, command: string, positionals: string[], from: string | undefined): Promise<string[]> {
+  const lines = (text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+  const ids = positionals.filter((p) => p !== '-');
+  if (positionals.includes('-')) {
+    if (io.stdin === undefined) throw new UsageError(`${command} -: standard input cannot be read here.`, command);
+    ids.push(...lines(await io.stdin()));
+  }
+  if (from !== undefined) ids.push(...lines(await readText(resolvePath(io.cwd, from), from)));
+  if (ids.length === 0)
+    throw new UsageError(
+      `${command} needs the id of at least one credential (e.g. urn:uuid:…), as arguments, --from FILE or - (standard input, one a line).`,
+      command,
+    );
+  return ids;
+}
+
+async function publish(args: string[], io: CliIo): Promise<number> {
+  const command = 'status publish';
+  const { values, positionals } = parseCommand(command, args, { ...SIGNING, changed: { type: 'boolean' } }, true);
+  if (values.help) return help(io, command);
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments.`, command);
+  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const folder = values.out ?? DEFAULT_OUT;
+  const marker = resolvePath(io.cwd, join(folder, PUBLISHED_MARKER));
+  const since = values.changed ? await lastPublished(marker, join(folder, PUBLISHED_MARKER)) : undefined;
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
+  try {
+    const registry = await registryFor(store, key, {});
+    const { lists, version } = await registry.publishChanges(since === undefined ? {} : { since });
+    io.stdout(
+      `Status store ${shownAs}: ${lists.length} list${lists.length === 1 ? '' : 's'} ${since === undefined ? 'to publish' : 'changed since the last publish'}.\n`,
+    );
+    await writeLists(io, lists, folder);
+    // Written last: an interrupted run leaves the old version, so the next --changed writes these again.
+    await writeFileSafely(marker, `${JSON.stringify({ version }, null, 2)}\n`, {
+      overwrite: true,
+      shownAs: join(folder, PUBLISHED_MARKER),
+    });
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The version recorded by the last `status publish` into the folder, or undefined (none yet: every list). */
+async function lastPublished(path: string, shownAs: string): Promise<string | undefined> {
+  if (!(await exists(path))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(await readText(path, shownAs));
+  } catch {
+    value = undefined;
+  }
+  const version = (value as { version?: unknown } | undefined)?.version;
+  if (typeof version !== 'string')
+    throw new UsageError(`${shownAs} is not a record of a publish; delete it to publish every list.`, 'status publish');
+  return version;
+}
+
 function describeChange(
   action: 'revoke' | 'suspend' | 'unsuspend',
-  { credentialId, listId, index, changed }: StatusChange,
+  { credentialId, listId, index, changed }: StatusChangeOf,
 ): string {
   const where = `bit ${index} of ${listId}`;
   if (action === 'revoke')
