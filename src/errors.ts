@@ -152,6 +152,9 @@ export const ErrorCode = {
 
   // one key type (src/keys/key.ts): a key asked for a proof its type cannot make
   KEY_PROOF_UNSUPPORTED: 'ERR_KEY_PROOF_UNSUPPORTED',
+
+  // batch issuance (src/issue/batch.ts, src/issue/batchRow.ts)
+  BATCH_ROW_INVALID: 'ERR_BATCH_ROW_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -294,6 +297,8 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.PROOF_NOT_YET_VALID]: 'The proof was made in the future',
   [ErrorCode.KEY_EXPIRED]: 'The signing key has expired',
   [ErrorCode.PROOF_NOT_BY_ISSUER]: 'Also signed by someone other than the issuer',
+  // batch issuance
+  [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
