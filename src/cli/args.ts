@@ -8,6 +8,8 @@ export interface CliIo {
   cwd?: string;
   /** Colour human-readable reports (main.ts sets it for a terminal unless NO_COLOR is set). */
   color?: boolean;
+  /** Redraw progress in place on stderr (main.ts sets it when stderr is a terminal); else a plain line now and then. */
+  progress?: boolean;
 }
 
 export { CliError, UsageError } from './errors.js';

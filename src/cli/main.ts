@@ -5,6 +5,7 @@ const status = await run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  progress: Boolean(process.stderr.isTTY),
 });
 // Let piped output drain before exiting (writes to pipes are asynchronous on some platforms).
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
