@@ -46,12 +46,15 @@ async function* csvRows(path: string): AsyncGenerator<FileRow> {
     }),
   );
   let rowNumber = 0;
+  // csv-parse reports the line a record ends on; a quoted cell may span lines, so a row starts after the last one ended.
+  let ended = 1;
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>;
     info: { lines: number };
   }>) {
     rowNumber++;
-    yield { ...rowOf(record), rowNumber, line: info.lines };
+    yield { ...rowOf(record), rowNumber, line: ended + 1 };
+    ended = info.lines;
   }
 }
 
