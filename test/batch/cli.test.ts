@@ -189,7 +189,10 @@ describe('issue --batch', () => {
 
 describe('issue --json and --force', () => {
   it('prints what was issued as JSON, and refuses to replace --out without --force', async () => {
-    const draft = JSON.parse(await readFile(join(dir, 'badge.json'), 'utf8')) as Record<string, any>;
+    const draft = JSON.parse(await readFile(join(dir, 'badge.json'), 'utf8')) as {
+      issuer: { id?: string };
+      credentialSubject: { id?: string };
+    };
     const key = JSON.parse(await readFile(join(dir, 'issuer.key.json'), 'utf8')) as { controller: string };
     draft.issuer.id = key.controller;
     draft.credentialSubject.id = 'did:example:teacher-1';
