@@ -161,6 +161,9 @@ export const ErrorCode = {
   // status lists belong to one issuer (src/status/registry.ts): rotation, shared stores, adoption
   STATUS_LIST_OTHER_ISSUER: 'ERR_STATUS_LIST_OTHER_ISSUER',
   STATUS_LIST_UNCLAIMED: 'ERR_STATUS_LIST_UNCLAIMED',
+
+  // batch issuance (src/issue/batch.ts, src/issue/batchRow.ts)
+  BATCH_ROW_INVALID: 'ERR_BATCH_ROW_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -311,6 +314,9 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   // status lists belong to one issuer
   [ErrorCode.STATUS_LIST_OTHER_ISSUER]: "The status list is another issuer's",
   [ErrorCode.STATUS_LIST_UNCLAIMED]: 'The status list records no issuer',
+
+  // batch issuance
+  [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -96,6 +96,8 @@ export type { RecipientOptions, Recipient } from './identity/recipient.js';
 // --- issuing from decisions, stacks (src/issue/fromDecision.ts, src/stack) ---
 export { issueFromDecision } from './issue/fromDecision.js';
 export type { IssueFromDecisionOptions } from './issue/fromDecision.js';
+export { issueBatch } from './issue/batch.js';
+export type { IssueBatchOptions, BatchRow, BatchResult, BatchProgress, BatchSource } from './issue/batch.js';
 export { checkStack } from './stack/checkStack.js';
 export type { CheckStackOptions, StackComponentResult, StackRecipient } from './stack/checkStack.js';
 export { issueStack } from './stack/issueStack.js';

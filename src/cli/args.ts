@@ -10,6 +10,8 @@ export interface CliIo {
   color?: boolean;
   /** Reads all of standard input, for commands given `-` (main.ts sets it). */
   stdin?: () => Promise<string>;
+  /** Redraw progress in place on stderr (main.ts sets it when stderr is a terminal); else a plain line now and then. */
+  progress?: boolean;
 }
 
 export { CliError, UsageError } from './errors.js';

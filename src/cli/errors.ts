@@ -8,6 +8,8 @@ export const CliErrorCode = {
   FILE_UNREADABLE: 'ERR_FILE_UNREADABLE',
   FILE_EXISTS: 'ERR_FILE_EXISTS',
   FILE_UNWRITABLE: 'ERR_FILE_UNWRITABLE',
+  // batch issuance: a manifest that is not this batch's, or a rows file changed under an issued row
+  BATCH_MANIFEST_MISMATCH: 'ERR_BATCH_MANIFEST_MISMATCH',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
@@ -18,6 +20,7 @@ export const CLI_ERROR_TITLES: { readonly [C in CliErrorCode]: string } = {
   [CliErrorCode.FILE_UNREADABLE]: 'The file could not be read',
   [CliErrorCode.FILE_EXISTS]: 'The file exists already',
   [CliErrorCode.FILE_UNWRITABLE]: 'The file could not be written',
+  [CliErrorCode.BATCH_MANIFEST_MISMATCH]: "The manifest is not this batch's",
 };
 
 /** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */

@@ -10,6 +10,7 @@ const status = await run(process.argv.slice(2), {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  progress: Boolean(process.stderr.isTTY),
 });
 // Let piped output drain before exiting (writes to pipes are asynchronous on some platforms).
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));

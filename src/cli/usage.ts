@@ -18,6 +18,7 @@ Usage:
   microcred issue --key KEY --competency DEF --submission SUB --review REV... [--out FILE]
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
+  microcred issue --key KEY --batch ROWS (--template FILE | --competency DEF) --out DIR|FILE.jsonl
   microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
                   [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]
   microcred bake --credential FILE --image IMAGE --out FILE
@@ -84,6 +85,9 @@ Options:
        microcred issue --key KEY --competency STACK --component CRED...
                        (--recipient-email EMAIL | --recipient-did DID) [--accept-issuer DID...]
                        [--did-doc FILE...] [--now ISO] [--valid-until ISO] [--out FILE]
+       microcred issue --key KEY --batch ROWS (--template FILE | --competency DEF)
+                       --out DIR|FILE.jsonl [--status-store FILE] [--fail-fast]
+                       [--manifest FILE] [--progress-every N] [--format jwt]
 
 Signs an Open Badges 3.0 credential with a DataIntegrityProof (eddsa-rdfc-2022),
 or with Ed25519Signature2020 (--suite ed25519-2020), from one of three sources.
@@ -107,9 +111,24 @@ micro-credentials. Each required one must verify, be awarded to the recipient an
 (with --accept-issuer) come from an accepted issuer; otherwise each failing one is
 named with its reason, nothing is signed, and the exit status is 1.
 
+With --batch: issues one credential per row of ROWS, a CSV file with a header
+(columns email or did, optional name, evidence with URLs separated by spaces, and
+any other column a field path such as credentialSubject.term) or a JSON Lines file
+(.jsonl, one object per line with the same members). The template is an unsigned
+credential with its achievement; its issuer id is the key's DID and its subject's
+recipient comes from each row (an email as a salted hash). A manifest (DIR/
+manifest.jsonl, or FILE.manifest.jsonl) records row, credential id, status entries
+and output as it goes; running the same command again continues where it
+stopped and never issues a row twice. A bad row is reported with its line and the
+batch goes on (exit 1 at the end) unless --fail-fast.
+
 Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
-  -o, --out FILE             write the signed credential to FILE (default: print it)
+  -o, --out FILE             write the signed credential to FILE (default: print it);
+                             an existing FILE is replaced only with --force
+      --force                replace --out (with --batch: start the batch over)
+      --json                 print what was issued as JSON (id, file, status
+                             entries; with --batch, the counts)
       --suite SUITE          the proof to make: eddsa-rdfc-2022 (the default) or
                              ed25519-2020 (Ed25519Signature2020, for verifiers of
                              the VC 1.1 era); the same key signs either
@@ -146,6 +165,12 @@ Options:
       --postgres-schema NAME  the schema of its tables (default microcred)
       --list-url URL         where new lists are published (default: where the
                              store's lists are)
+      --batch ROWS           issue one credential per row (CSV or JSON Lines)
+      --template FILE        the unsigned credential every row starts from
+      --fail-fast            stop the batch at the first row that fails
+      --manifest FILE        where the batch records what it issued
+      --progress-every N     without a terminal, a progress line every N rows
+                             (default 1000)
 
 ISO is a date-time with a timezone (2030-01-31T09:00:00Z) or a date (midnight UTC).
 `,

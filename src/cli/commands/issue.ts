@@ -7,7 +7,8 @@ import { keyTypeName, type Key } from '../../keys/key.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import type { SuiteName } from '../../proofs/suites.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { exists, readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { CliError, CliErrorCode } from '../errors.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
 import { EXIT, printError } from '../output.js';
@@ -16,6 +17,16 @@ import type { CredentialStatusSource } from '../../status/entry.js';
 import { POSTGRES_OPTIONS, newListNotes, openStatusStore, registryFor } from '../statusStore.js';
 import { DECISION_OPTIONS, decideFromOptions } from './decide.js';
 import { STACK_OPTIONS, issueStackFromOptions } from './issueStack.js';
+import { issueBatchCommand } from './issueBatch.js';
+
+/** The options of `microcred issue --batch`. */
+const BATCH_OPTIONS = {
+  batch: { type: 'string' },
+  template: { type: 'string' },
+  'fail-fast': { type: 'boolean' },
+  manifest: { type: 'string' },
+  'progress-every': { type: 'string' },
+} as const;
 
 /**
  * The options of `microcred issue`, in three modes: `--credential` signs a credential as given;
@@ -35,6 +46,9 @@ export const ISSUE_OPTIONS = {
   ...POSTGRES_OPTIONS,
   'list-url': { type: 'string' },
   suite: { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  ...BATCH_OPTIONS,
 } as const;
 
 // The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
@@ -44,7 +58,7 @@ const SUITE_NAMES: Record<string, SuiteName> = {
 };
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
-type Mode = 'credential' | 'reviewed' | 'stack';
+type Mode = 'credential' | 'reviewed' | 'stack' | 'batch';
 
 // What each mode accepts besides --key, --out, --help and the status options; anything else given is a usage error.
 const MODE_OPTIONS: Record<Mode, readonly string[]> = {
@@ -61,11 +75,13 @@ const MODE_OPTIONS: Record<Mode, readonly string[]> = {
     'valid-until',
   ],
   stack: ['competency', ...Object.keys(STACK_OPTIONS), 'now', 'valid-until'],
+  batch: ['competency', ...Object.keys(BATCH_OPTIONS), 'format', 'valid-until'],
 };
 const MODE_NAMES: Record<Mode, string> = {
   credential: 'with --credential',
   reviewed: 'when issuing from reviews (--submission, --review)',
   stack: 'when issuing a stack (--component)',
+  batch: 'with --batch',
 };
 
 function parseIssue(args: string[]) {
@@ -87,6 +103,19 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
   const suite = suiteOf(values.suite);
+  // Before any work: a refused --out must not cost a status index or a signature.
+  if (mode !== 'batch' && outPath !== undefined && !values.force && (await exists(outPath)))
+    throw new CliError(
+      `${values.out} already exists; not overwriting it. Use --force to replace it.`,
+      CliErrorCode.FILE_EXISTS,
+      { file: values.out as string },
+    );
+  if (mode === 'batch') {
+    if (values.format === 'jwt' && suite)
+      throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS.', 'issue');
+    const readSigningKey = () => readKey(io, keyArg, keyPath);
+    return issueBatchCommand(values, io, { readKey: readSigningKey, suite, validUntil });
+  }
 
   const status = await openStatus(values, io);
   try {
@@ -124,7 +153,7 @@ async function issueIn(
       ...(suite ? { suite } : {}),
     });
     if (signed) status?.noteNewLists(signed);
-    return signed === undefined ? EXIT.FAILED : write(io, signed, values.out, outPath);
+    return signed === undefined ? EXIT.FAILED : write(io, signed, values, outPath);
   }
 
   const { definition, submission, decision, now } = await decideFromOptions(values, io, 'issue');
@@ -146,9 +175,10 @@ async function issueIn(
     ...(validUntil ? { validUntil } : {}),
     ...(suite ? { suite } : {}),
   });
-  if (outPath !== undefined) io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
+  if (outPath !== undefined && !values.json)
+    io.stdout(`Approved by ${decision.reviewers.map((r) => r.name).join(', ')}.\n`);
   status?.noteNewLists(signed);
-  return write(io, signed, values.out, outPath);
+  return write(io, signed, values, outPath);
 }
 
 /** `--status-store FILE | --postgres URL [--list-url URL]`: where the credential's revocation and suspension entries come from. */
@@ -190,6 +220,16 @@ async function openStatus(values: IssueValues, io: CliIo): Promise<StatusOption 
 
 /** Which mode the options ask for; a usage error when they mix modes or name none. */
 function modeOf(values: IssueValues): Mode {
+  if (values.batch !== undefined) {
+    if (values.credential !== undefined)
+      throw new UsageError(
+        '--batch signs one credential per row of a template (--template FILE), not --credential.',
+        'issue',
+      );
+    return checkAllowed(values, 'batch');
+  }
+  if (values.template !== undefined)
+    throw new UsageError('--template goes with --batch ROWS (a CSV or JSON Lines file of recipients).', 'issue');
   if (values.credential !== undefined && values.competency !== undefined) {
     throw new UsageError(
       'Give either --credential FILE (a credential to sign as it is) or --competency DEF (issue from a definition), not both.',
@@ -204,6 +244,11 @@ function modeOf(values: IssueValues): Mode {
       'issue',
     );
   }
+  return checkAllowed(values, mode);
+}
+
+/** `mode`, after checking that every option given applies to it. */
+function checkAllowed(values: IssueValues, mode: Mode): Mode {
   if (values['list-url'] !== undefined && values['status-store'] === undefined && values.postgres === undefined) {
     throw new UsageError('--list-url goes with --status-store FILE or --postgres URL.', 'issue');
   }
@@ -216,6 +261,8 @@ function modeOf(values: IssueValues): Mode {
     'postgres',
     'postgres-schema',
     'suite',
+    'force',
+    'json',
     ...MODE_OPTIONS[mode],
   ]);
   for (const [name, value] of Object.entries(values)) {
@@ -316,25 +363,45 @@ async function issuePlain(
   status?.noteNewLists(
     typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed,
   );
-  return write(io, signed, values.out, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
+  return write(io, signed, values, values.out === undefined ? undefined : resolvePath(io.cwd, values.out));
 }
 
-/** Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says so. */
+/**
+ * Prints the signed credential (JSON, or a VC-JWT's compact form), or writes it to `--out` and says
+ * so; an existing `--out` is replaced only with `--force`. With `--json`, what was issued is printed
+ * as JSON instead: `{ id, file, format, status }` (the credential itself too when there is no `--out`).
+ */
 async function write(
   io: CliIo,
   signed: SignedCredential | string,
-  out: string | undefined,
+  values: Pick<IssueValues, 'out' | 'force' | 'json'>,
   outPath: string | undefined,
 ): Promise<number> {
+  const out = values.out;
   const text = typeof signed === 'string' ? `${signed}\n` : `${JSON.stringify(signed, null, 2)}\n`;
-  if (outPath === undefined) io.stdout(text);
-  else {
-    await writeFileSafely(outPath, text, { overwrite: true, shownAs: out });
+  if (outPath !== undefined) await writeFileSafely(outPath, text, { overwrite: values.force === true, shownAs: out });
+  if (values.json) {
+    const credential = typeof signed === 'string' ? (decodeJwt(signed).payload as unknown as SignedCredential) : signed;
+    const status = credential.credentialStatus ?? [];
+    io.stdout(
+      `${JSON.stringify(
+        {
+          id: credential.id,
+          file: out ?? null,
+          format: typeof signed === 'string' ? 'jwt' : 'data-integrity',
+          status: Array.isArray(status) ? status : [status],
+          ...(outPath === undefined ? { credential: signed } : {}),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else if (outPath === undefined) io.stdout(text);
+  else
     io.stdout(
       typeof signed === 'string'
         ? `Signed the credential as a VC-JWT and wrote it to ${out}.\n`
         : `Signed ${signed.id} and wrote it to ${out}.\n`,
     );
-  }
   return EXIT.OK;
 }
