@@ -130,6 +130,7 @@ export type {
   StoredStatusList,
   StatusAllocation,
   AllocateOptions,
+  AllocateRequest,
   StatusListRef,
 } from './status/store.js';
 export type { BitstringStatusListEntry, CredentialStatusSource } from './status/entry.js';

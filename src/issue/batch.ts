@@ -12,6 +12,7 @@ import { issueCredential, type IssueOptions } from './issueCredential.js';
 import { definitionCredential, issuerProfile } from './fromDecision.js';
 import { signingPlan } from './issueOptions.js';
 import { credentialForRow, type BatchRow } from './batchRow.js';
+import { isUri } from '../identifiers.js';
 
 export type { BatchRow } from './batchRow.js';
 
@@ -86,62 +87,140 @@ export async function* issueBatch<R extends BatchRow>(
   const loader = options.loader ?? new DocumentLoader();
   const started = Date.now();
   const progress: BatchProgress = { done: 0, issued: 0, failed: 0, elapsedMs: 0, rate: 0 };
-  for await (const row of rows) {
-    throwIfAborted(options.signal);
-    const index = progress.done + 1;
-    const result = await issueRow(base, row, index, { ...options, loader });
-    progress.done = index;
-    if (result.ok) progress.issued++;
-    else progress.failed++;
-    progress.elapsedMs = Date.now() - started;
-    progress.rate = progress.elapsedMs > 0 ? (progress.done * 1000) / progress.elapsedMs : 0;
-    options.onProgress?.({ ...progress });
-    if (!result.ok && options.failFast) throw result.error;
-    yield result;
+  for await (const chunk of chunksOf(rows, STATUS_CHUNK, options.signal)) {
+    const prepared = await Promise.all(chunk.map((row) => prepareRow(base, row, options.recipient)));
+    const status = options.status ? chunkStatus(options.status, prepared, options.failFast === true) : undefined;
+    for (const [i, row] of chunk.entries()) {
+      throwIfAborted(options.signal);
+      const index = progress.done + 1;
+      const result = await issueRow(row, index, prepared[i] as Prepared, { ...options, loader }, status);
+      progress.done = index;
+      if (result.ok) progress.issued++;
+      else progress.failed++;
+      progress.elapsedMs = Date.now() - started;
+      progress.rate = progress.elapsedMs > 0 ? (progress.done * 1000) / progress.elapsedMs : 0;
+      options.onProgress?.({ ...progress });
+      if (!result.ok && options.failFast) throw result.error;
+      yield result;
+    }
   }
   return progress;
 }
 
-async function issueRow<R extends BatchRow>(
+// Rows are read, and their status entries allocated, this many at a time: one store write (one
+// PostgreSQL transaction) per chunk instead of one per credential and purpose.
+const STATUS_CHUNK = 256;
+
+/** A row's unsigned credential (its id set), or why it cannot be made. */
+type Prepared = { unsigned: UnsignedCredential; id: string } | { error: MicrocredError };
+
+async function prepareRow(
   base: UnsignedCredential,
+  row: BatchRow,
+  recipient: RecipientOptions | undefined,
+): Promise<Prepared> {
+  try {
+    const unsigned = await credentialForRow(base, row, recipient);
+    // Known before signing, so that a VC-JWT's result names it too and its status can be allocated ahead.
+    const id = (unsigned.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`);
+    return { unsigned, id };
+  } catch (error) {
+    return { error: asMicrocredError(error) };
+  }
+}
+
+async function issueRow<R extends BatchRow>(
   row: R,
   index: number,
+  prepared: Prepared,
   options: IssueBatchOptions & { loader: DocumentLoader },
+  status: ChunkStatus | undefined,
 ): Promise<BatchResult<R>> {
+  if ('error' in prepared) return { ok: false, index, row, error: prepared.error };
+  const { unsigned, id } = prepared;
   try {
-    const unsigned = await credentialForRow(base, row, options.recipient);
-    // Known before signing, so that a VC-JWT's result names it too.
-    const id = (unsigned.id ??= `urn:uuid:${globalThis.crypto.randomUUID()}`);
-    const status = recording(options.status);
     const common = {
       key: options.key,
       loader: options.loader,
       ...(options.now ? { now: options.now } : {}),
-      ...(status ? { status: status.source } : {}),
+      ...(status ? { status } : {}),
     };
     const credential =
       options.format === 'jwt'
         ? await issueCredential(unsigned, { ...common, format: 'jwt' })
         : await issueCredential(unsigned, { ...common, ...(options.suite ? { suite: options.suite } : {}) });
-    return { ok: true, index, row, id, credential, status: status?.entries ?? [] };
+    return { ok: true, index, row, id, credential, status: status?.handedOut(id) ?? [] };
   } catch (error) {
     return { ok: false, index, row, error: asMicrocredError(error) };
   }
 }
 
-/** A status source that remembers what it handed out, so a result can list its entries in either format. */
-function recording(source: CredentialStatusSource | undefined) {
-  if (!source) return undefined;
-  const seen: { source: CredentialStatusSource; entries: BitstringStatusListEntry[] } = {
-    entries: [],
-    source: {
-      async entriesFor(credentialId) {
-        seen.entries = await source.entriesFor(credentialId);
-        return seen.entries;
-      },
+/** A status source for one chunk of rows that remembers what it handed out to each credential. */
+interface ChunkStatus extends CredentialStatusSource {
+  handedOut(credentialId: string): BitstringStatusListEntry[];
+}
+
+/**
+ * The status entries of one chunk. The first credential that asks for entries (issueCredential asks
+ * only once the credential is known to be valid) allocates for itself and every later credential of
+ * the chunk in one `entriesForMany` call of the source: a template every row fails on spends no
+ * index, and a resumed batch whose ids are stable gets the same entries back. A source without
+ * `entriesForMany` is asked one credential at a time. With `failFast`, rows after the first one that
+ * cannot be made are never allocated for.
+ */
+function chunkStatus(source: CredentialStatusSource, prepared: readonly Prepared[], failFast: boolean): ChunkStatus {
+  const ids: string[] = [];
+  for (const p of prepared) {
+    if ('error' in p) {
+      if (failFast) break;
+      continue;
+    }
+    // An id that is not a URI is refused by entriesFor, for its row alone.
+    if (isUri(p.id)) ids.push(p.id);
+  }
+  const many = source.entriesForMany?.bind(source);
+  let pending = many ? ids : [];
+  const ready = new Map<string, BitstringStatusListEntry[]>();
+  const given = new Map<string, BitstringStatusListEntry[]>();
+  return {
+    async entriesFor(credentialId) {
+      let entries = ready.get(credentialId);
+      const at = entries || !many ? -1 : pending.indexOf(credentialId);
+      if (many && at >= 0) {
+        // On a failure nothing is taken off: the next credential asks again, for itself and those after it.
+        const ahead = [...new Set(pending.slice(at))];
+        const allocated = await many(ahead);
+        ahead.forEach((id, i) => {
+          const held = allocated[i];
+          if (held) ready.set(id, held);
+        });
+        pending = pending.slice(0, at);
+        entries = ready.get(credentialId);
+      }
+      entries ??= await source.entriesFor(credentialId);
+      given.set(credentialId, entries);
+      return entries;
     },
+    handedOut: (credentialId) => given.get(credentialId) ?? [],
   };
-  return seen;
+}
+
+/** The rows, `size` at a time (the last chunk may be shorter); stops reading once `signal` aborts. */
+async function* chunksOf<R>(
+  rows: AsyncIterable<R> | Iterable<R>,
+  size: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<R[]> {
+  let chunk: R[] = [];
+  for await (const row of rows) {
+    throwIfAborted(signal);
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** The credential every row starts from, its issuer set to the key's DID. */

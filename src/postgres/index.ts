@@ -10,6 +10,7 @@
 export { createPostgresStatusStore, type PostgresStatusStoreOptions } from './store.js';
 export type {
   AllocateOptions,
+  AllocateRequest,
   StatusAllocation,
   StatusPurpose,
   StatusStore,

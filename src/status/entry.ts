@@ -19,6 +19,12 @@ export interface BitstringStatusListEntry {
 export interface CredentialStatusSource {
   /** The credential's status entries (allocating its indexes on first call; the same ones after). */
   entriesFor(credentialId: string): Promise<BitstringStatusListEntry[]>;
+  /**
+   * The entries of many credentials at once, one array per id in the order given, as
+   * {@link entriesFor} would give them one by one. Optional: batch issuance uses it, when present,
+   * to allocate a chunk of credentials in one store call.
+   */
+  entriesForMany?(credentialIds: readonly string[]): Promise<BitstringStatusListEntry[][]>;
 }
 
 /** The entry for index `index` of the list `listId`. */

@@ -6,6 +6,7 @@ import { StatusState } from './state.js';
 import { replaceFileDurably, withFileLock } from './durableFile.js';
 import type {
   AllocateOptions,
+  AllocateRequest,
   StatusAllocation,
   StatusListRef,
   StatusPurpose,
@@ -52,6 +53,11 @@ export class FileStatusStore implements StatusStore {
 
   allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation> {
     return this.#change((state) => state.allocate(credentialId, purpose, options));
+  }
+
+  /** Every allocation in one locked read-modify-write: one file replacement (and fsync) for the whole chunk. */
+  allocateMany(credentialIds: readonly string[], requests: readonly AllocateRequest[]): Promise<StatusAllocation[][]> {
+    return this.#change((state) => state.allocateMany(credentialIds, requests));
   }
 
   openList(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList> {

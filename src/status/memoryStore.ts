@@ -1,6 +1,7 @@
 import { StatusState } from './state.js';
 import type {
   AllocateOptions,
+  AllocateRequest,
   StatusAllocation,
   StatusListRef,
   StatusPurpose,
@@ -21,6 +22,13 @@ export class MemoryStatusStore implements StatusStore {
 
   async allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation> {
     return this.#state.allocate(credentialId, purpose, options);
+  }
+
+  async allocateMany(
+    credentialIds: readonly string[],
+    requests: readonly AllocateRequest[],
+  ): Promise<StatusAllocation[][]> {
+    return this.#state.allocateMany(credentialIds, requests);
   }
 
   async openList(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList> {

@@ -1,7 +1,14 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase64Url, toBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
-import type { AllocateOptions, StatusAllocation, StatusListRef, StatusPurpose, StoredStatusList } from './store.js';
+import type {
+  AllocateOptions,
+  AllocateRequest,
+  StatusAllocation,
+  StatusListRef,
+  StatusPurpose,
+  StoredStatusList,
+} from './store.js';
 
 /** The status purposes a store keeps lists for. */
 export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
@@ -56,6 +63,11 @@ export class StatusState {
     this.#hold(credentialId, purpose, list, index);
     this.#revision += 1;
     return allocation(credentialId, purpose, list, index);
+  }
+
+  /** {@link allocate} for every credential and request: per credential, one allocation per request, in order. */
+  allocateMany(credentialIds: readonly string[], requests: readonly AllocateRequest[]): StatusAllocation[][] {
+    return credentialIds.map((id) => requests.map(({ purpose, options }) => this.allocate(id, purpose, options)));
   }
 
   openList(purpose: StatusPurpose, options: AllocateOptions): StoredStatusList {

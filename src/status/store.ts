@@ -50,6 +50,12 @@ export interface AllocateOptions {
   issuer?: string;
 }
 
+/** One purpose of a {@link StatusStore.allocateMany} call, with the options a single allocation of it takes. */
+export interface AllocateRequest {
+  purpose: StatusPurpose;
+  options: AllocateOptions;
+}
+
 /**
  * Storage for status lists. Every method is atomic: after its promise resolves the change is durable,
  * and concurrent calls (from one process or many) never hand out the same index twice or lose a bit.
@@ -61,6 +67,15 @@ export interface StatusStore {
    * Asking again for the same credential and purpose returns the same allocation.
    */
   allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): Promise<StatusAllocation>;
+  /**
+   * Gives every credential of `credentialIds` an index for each request's purpose, as {@link allocate}
+   * would one by one (random free indexes on the issuer's open list, a new list opened when it fills,
+   * the same allocation back for a credential that has one), in one durable change: one file write,
+   * one transaction. The result has one array per credential, in the order given, holding one
+   * allocation per request, in the order of `requests`. Optional: without it a registry calls
+   * {@link allocate} for each credential and purpose.
+   */
+  allocateMany?(credentialIds: readonly string[], requests: readonly AllocateRequest[]): Promise<StatusAllocation[][]>;
   /**
    * The open list for `purpose`, opened (empty) when there is none or the open one is full, so that
    * a list can be published before the first credential pointing at it is issued. Optional for
