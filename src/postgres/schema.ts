@@ -8,6 +8,8 @@ export interface Tables {
   allocations: string;
   /** The allocation function; its name carries a version so that a changed body gets a new name. */
   allocate: string;
+  /** The bulk allocation function: many credentials, one purpose, in one call. */
+  allocateMany: string;
   /** The allocation function before lists recorded their issuer: dropped by the migration. */
   allocateV1: string;
 }
@@ -19,6 +21,7 @@ export function tablesIn(schema: string): Tables {
     lists: `${quoted}.status_lists`,
     allocations: `${quoted}.status_allocations`,
     allocate: `${quoted}.status_allocate_v2`,
+    allocateMany: `${quoted}.status_allocate_many_v1`,
     allocateV1: `${quoted}.status_allocate_v1`,
   };
 }
@@ -44,8 +47,9 @@ export async function ensureSchema(client: PoolClient, tables: Tables): Promise<
   // Checked first so that a role without CREATE rights can use objects an administrator created.
   const existing = await client.query<{ ready: boolean }>(
     `SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL
-            AND to_regprocedure($3 || '(text,text,text,bigint[],double precision)') IS NOT NULL AS ready`,
-    [tables.lists, tables.allocations, tables.allocate],
+            AND to_regprocedure($3 || '(text,text,text,bigint[],double precision)') IS NOT NULL
+            AND to_regprocedure($4 || '(text[],text,text,bigint[],double precision[])') IS NOT NULL AS ready`,
+    [tables.lists, tables.allocations, tables.allocate, tables.allocateMany],
   );
   if (existing.rows[0]?.ready) return;
   // A session lock taken before BEGIN: the transaction then starts after the lock holder committed,
@@ -61,7 +65,7 @@ export async function ensureSchema(client: PoolClient, tables: Tables): Promise<
 }
 
 async function createObjects(client: PoolClient, tables: Tables): Promise<void> {
-  const { schema, lists, allocations, allocate, allocateV1 } = tables;
+  const { schema, lists, allocations, allocate, allocateMany, allocateV1 } = tables;
   const found = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [
     `"${schema}"`,
   ]);
@@ -140,6 +144,69 @@ async function createObjects(client: PoolClient, tables: Tables): Promise<void> 
       UPDATE ${lists} SET allocated = allocated + 1 WHERE id = l.id;
       o_list := l.id;
       o_outcome := 'new';
+    END
+    $body$`); // Many credentials of one purpose in one call, as the function above does one: under the same lock,
+  // the same draws per credential (`p_draws` holds as many per credential, in the order of
+  // `p_credentials`) and a pick each. Returns one row per credential: 'existing', 'new', or 'full' for
+  // those left once the open list (or none) had no more room: the caller opens a list, still holding
+  // the lock in its transaction, and calls again with those.
+  await client.query(`
+    CREATE OR REPLACE FUNCTION ${allocateMany}(
+      p_credentials text[], p_purpose text, p_issuer text, p_draws bigint[], p_picks double precision[]
+    ) RETURNS TABLE (o_credential text, o_list text, o_index integer, o_outcome text)
+    LANGUAGE plpgsql VOLATILE AS $body$
+    DECLARE
+      n integer := coalesce(array_length(p_credentials, 1), 0);
+      per integer;
+      l_id text;
+      l_length integer;
+      l_allocated integer;
+      taken integer := 0;
+      chosen integer;
+      candidate integer;
+    BEGIN
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'allocation needs the read committed isolation level, not %', current_setting('transaction_isolation');
+      END IF;
+      IF n = 0 THEN RETURN; END IF;
+      per := coalesce(array_length(p_draws, 1), 0) / n;
+      PERFORM pg_advisory_xact_lock(hashtextextended('${allocationLockKey(schema, '')}' || p_purpose, 0));
+      SELECT s.id, s.length, s.allocated INTO l_id, l_length, l_allocated FROM ${lists} s
+        WHERE s.purpose = p_purpose AND s.issuer IS NOT DISTINCT FROM p_issuer AND s.open;
+      FOR i IN 1..n LOOP
+        o_credential := p_credentials[i];
+        SELECT a.list_id, a.idx INTO o_list, o_index FROM ${allocations} a
+          WHERE a.credential_id = o_credential AND a.purpose = p_purpose;
+        IF FOUND THEN
+          o_outcome := 'existing';
+        ELSIF l_id IS NULL OR l_allocated + taken >= l_length THEN
+          o_list := NULL; o_index := NULL; o_outcome := 'full';
+        ELSE
+          chosen := NULL;
+          FOR j IN 1..per LOOP
+            candidate := (p_draws[(i - 1) * per + j] % l_length)::integer;
+            IF NOT EXISTS (SELECT 1 FROM ${allocations} a WHERE a.list_id = l_id AND a.idx = candidate) THEN
+              chosen := candidate;
+              EXIT;
+            END IF;
+          END LOOP;
+          IF chosen IS NULL THEN
+            SELECT g INTO chosen FROM generate_series(0, l_length - 1) AS g
+              WHERE NOT EXISTS (SELECT 1 FROM ${allocations} a WHERE a.list_id = l_id AND a.idx = g)
+              ORDER BY g OFFSET floor(p_picks[i] * (l_length - l_allocated - taken))::integer LIMIT 1;
+            IF chosen IS NULL THEN
+              RAISE EXCEPTION 'status list % counts % of % indexes allocated but has no free one', l_id, l_allocated + taken, l_length;
+            END IF;
+          END IF;
+          INSERT INTO ${allocations} (credential_id, purpose, list_id, idx) VALUES (o_credential, p_purpose, l_id, chosen);
+          taken := taken + 1;
+          o_list := l_id; o_index := chosen; o_outcome := 'new';
+        END IF;
+        RETURN NEXT;
+      END LOOP;
+      IF taken > 0 THEN
+        UPDATE ${lists} SET allocated = allocated + taken WHERE id = l_id;
+      END IF;
     END
     $body$`);
 }

@@ -3,6 +3,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { otherIssuer } from '../status/state.js';
 import type {
   AllocateOptions,
+  AllocateRequest,
   StatusAllocation,
   StatusListRef,
   StatusPurpose,
@@ -147,6 +148,49 @@ class PostgresStatusStore implements StatusStore {
         return onNewList;
       });
     });
+  }
+
+  /**
+   * Every allocation of a chunk in one transaction: per purpose (in a fixed order, so that two bulk
+   * calls take the allocation locks in the same order), one call of the bulk function; when the open
+   * list fills, a new one is opened in the same transaction, still under the lock, and the rest go there.
+   */
+  async allocateMany(
+    credentialIds: readonly string[],
+    requests: readonly AllocateRequest[],
+  ): Promise<StatusAllocation[][]> {
+    if (!Array.isArray(credentialIds)) checkCredential(credentialIds as unknown as string);
+    credentialIds.forEach(checkCredential);
+    if (!Array.isArray(requests) || new Set(requests.map((r) => r?.purpose)).size !== requests.length)
+      throw new MicrocredError(ErrorCode.FIELD_INVALID, 'allocateMany needs each purpose once, with its options.', {
+        path: 'requests',
+      });
+    for (const { purpose, options } of requests) {
+      checkPurpose(purpose);
+      checkAllocateOptions(options);
+    }
+    const found = new Map<string, StatusAllocation>();
+    if (credentialIds.length > 0 && requests.length > 0) {
+      await this.#with(`Could not allocate status indexes for ${credentialIds.length} credentials`, (client) =>
+        transaction(client, async () => {
+          const ordered = [...requests].sort((a, b) => a.purpose.localeCompare(b.purpose));
+          for (const { purpose, options } of ordered) {
+            let remaining = [...new Set(credentialIds)];
+            for (let opened = false; remaining.length > 0; opened = true) {
+              const left = await this.#placeMany(client, remaining, purpose, options.issuer, found);
+              if (left.length === 0) break;
+              if (opened && left.length === remaining.length)
+                throw new MicrocredError(ErrorCode.STORE_FAILED, `A new ${purpose} list was opened but had no room.`);
+              await this.#openNewList(client, purpose, options);
+              remaining = left;
+            }
+          }
+        }),
+      );
+    }
+    return credentialIds.map((credentialId) =>
+      requests.map(({ purpose }) => found.get(`${purpose} ${credentialId}`) as StatusAllocation),
+    );
   }
 
   async openList(purpose: StatusPurpose, options: AllocateOptions): Promise<StoredStatusList> {
@@ -373,6 +417,42 @@ class PostgresStatusStore implements StatusStore {
     );
     const row = result.rows[0];
     return row && row.outcome !== 'full' ? { credentialId, purpose, listId: row.list_id, index: row.idx } : undefined;
+  }
+
+  /**
+   * Allocates `credentialIds` on the open list of `purpose` in one call to the server, recording each
+   * in `found` (keyed by purpose and id); returns those left when the list (or no list) had no room.
+   */
+  async #placeMany(
+    client: PoolClient,
+    credentialIds: readonly string[],
+    purpose: StatusPurpose,
+    issuer: string | undefined,
+    found: Map<string, StatusAllocation>,
+  ): Promise<string[]> {
+    const picks = credentialIds.map(() => randomFraction());
+    const result = await client.query<{
+      credential: string;
+      list_id: string | null;
+      idx: number | null;
+      outcome: string;
+    }>(
+      `SELECT o_credential AS credential, o_list AS list_id, o_index AS idx, o_outcome AS outcome
+       FROM ${this.tables.allocateMany}($1::text[], $2, $3, $4::bigint[], $5::double precision[])`,
+      [credentialIds, purpose, issuer ?? null, randomDraws(RANDOM_DRAWS * credentialIds.length), picks],
+    );
+    const left: string[] = [];
+    for (const row of result.rows) {
+      if (row.outcome === 'full' || row.list_id === null || row.idx === null) left.push(row.credential);
+      else
+        found.set(`${purpose} ${row.credential}`, {
+          credentialId: row.credential,
+          purpose,
+          listId: row.list_id,
+          index: row.idx,
+        });
+    }
+    return left;
   }
 
   /** Closes the issuer's open list for `purpose` (full) and opens a new one named by the caller's nextListId(). */

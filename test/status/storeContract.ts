@@ -109,5 +109,60 @@ export function statusStoreContract(name: string, makeStore: () => Promise<Statu
       expect(opened.length).toBe(2);
       await store.close();
     });
+
+    it('allocateMany: distinct random indexes per purpose in one call, the same ones back, and agrees with allocate', async () => {
+      const store = await makeStore();
+      if (!store.allocateMany) return expect.fail(`${name} has no allocateMany`);
+      const { options, opened } = opener(512);
+      const requests = [
+        { purpose: 'revocation' as const, options },
+        { purpose: 'suspension' as const, options },
+      ];
+      const before = await store.allocate('urn:example:early', 'revocation', options);
+      const ids = ['urn:example:early', ...Array.from({ length: 40 }, (_, i) => `urn:example:bulk${i}`)];
+      const held = await store.allocateMany(ids, requests);
+      expect(held).toHaveLength(ids.length);
+      held.forEach((pair, i) => {
+        expect(pair.map((a) => [a.credentialId, a.purpose])).toEqual([
+          [ids[i], 'revocation'],
+          [ids[i], 'suspension'],
+        ]);
+      });
+      // A credential that had an index keeps it; one list per purpose was opened.
+      expect(held[0]?.[0]).toEqual(before);
+      expect(opened.length).toBe(2);
+      for (const column of [0, 1]) {
+        const indexes = held.map((pair) => (pair[column] as { index: number }).index);
+        expect(new Set(indexes).size).toBe(ids.length);
+        expect(indexes.every((x) => x >= 0 && x < 512)).toBe(true);
+        // Not handed out in order (41 draws among 512 in increasing order: about 1 in 10^49).
+        expect(indexes.slice(1)).not.toEqual([...indexes.slice(1)].sort((x, y) => x - y));
+      }
+      expect(await store.allocateMany(ids, requests)).toEqual(held);
+      expect(await store.allocate('urn:example:bulk7', 'suspension', options)).toEqual(held[8]?.[1]);
+      expect(await store.allocations('urn:example:bulk3')).toEqual(expect.arrayContaining(held[4] as unknown[]));
+      for (const ref of await store.listIds()) expect((await store.getList(ref.id))?.allocated).toBe(ids.length);
+      // The next single allocation avoids every index handed out in bulk.
+      const after = await store.allocate('urn:example:late', 'revocation', options);
+      expect(held.some((pair) => pair[0]?.index === after.index)).toBe(false);
+      expect(await store.allocateMany([], requests)).toEqual([]);
+      await store.close();
+    });
+
+    it('allocateMany rolls over to new lists within one call: every index distinct, every list full but the last', async () => {
+      const store = await makeStore();
+      if (!store.allocateMany) return expect.fail(`${name} has no allocateMany`);
+      const { options, opened } = opener(16);
+      await store.allocate('urn:example:first', 'revocation', options);
+      const ids = Array.from({ length: 40 }, (_, i) => `urn:example:roll${i}`);
+      const held = await store.allocateMany(ids, [{ purpose: 'revocation', options }]);
+      // 41 allocations on lists of 16: three lists, the first two full, none shared.
+      expect(opened.length).toBe(3);
+      expect(new Set(held.map(([a]) => `${a?.listId}#${a?.index}`)).size).toBe(40);
+      const counts = await Promise.all(opened.map(async (id) => (await store.getList(id))?.allocated));
+      expect(counts).toEqual([16, 16, 9]);
+      expect(held.every(([a]) => opened.includes(a?.listId as string) && (a?.index as number) < 16)).toBe(true);
+      await store.close();
+    });
   });
 }
