@@ -23,6 +23,35 @@ describe.skipIf(server.skip)('PostgreSQL status store under concurrency', () => 
     return Promise.all(pools.map((pool) => createPostgresStatusStore({ pool, schema })));
   }
 
+  it('bulk allocations from eight pools at once never share an index, and roll over to one new list at a time', async () => {
+    const stores = await storesOn(newSchema());
+    const ids = listIdSource();
+    const options = { ...ids, listLength: 256 };
+    const requests = [
+      { purpose: 'revocation' as const, options },
+      { purpose: 'suspension' as const, options },
+    ];
+    // 8 pools × 3 chunks × 50 credentials = 1,200 per purpose on lists of 256: several rollovers mid-chunk.
+    const chunks = Array.from({ length: 24 }, (_, c) => Array.from({ length: 50 }, (_, i) => `urn:uuid:b${c}-${i}`));
+    const held = (
+      await Promise.all(chunks.map((chunk, c) => stores[c % CONNECTIONS]!.allocateMany!(chunk, requests)))
+    ).flat();
+    expect(held).toHaveLength(1_200);
+    for (const column of [0, 1]) {
+      const places = held.map((pair) => `${pair[column]!.listId}#${pair[column]!.index}`);
+      expect(new Set(places).size).toBe(1_200);
+    }
+    // Lists are filled before the next opens: per purpose, four full lists of 256 and one of 176.
+    const counts = await Promise.all(ids.issued.map(async (id) => (await stores[0]!.getList(id))!));
+    for (const purpose of ['revocation', 'suspension'] as const) {
+      const mine = counts.filter((l) => l.purpose === purpose).map((l) => l.allocated);
+      expect(mine).toEqual([256, 256, 256, 256, 176]);
+    }
+    // The database agrees with what was handed out.
+    for (const pair of held.slice(0, 50))
+      expect(await stores[3]!.allocations(pair[0]!.credentialId)).toEqual(expect.arrayContaining(pair));
+  });
+
   it('hands out 1,000 distinct indexes and loses none of 1,000 concurrent revocations', async () => {
     const stores = await storesOn(newSchema());
     const ids = listIdSource();

@@ -42,9 +42,10 @@ function runWriter(
   prefix: string,
   count: number,
   killAfter?: number,
+  mode?: 'bulk',
 ): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, store, prefix, String(count)], {
+    const child = spawn(process.execPath, [writer, store, prefix, String(count), ...(mode ? [mode] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
@@ -130,6 +131,23 @@ describe('FileStatusStore', () => {
       Array.from({ length: 40 }, (_, i) => store.allocations(`urn:example:${i < 20 ? 'p' : 'q'}:${i % 20}`)),
     );
     expect(new Set(held.map(([x]) => `${x?.listId} ${x?.index}`)).size).toBe(40);
+  });
+
+  it('two processes allocating in bulk at once (under the lock): every index distinct, lists filled in turn', async () => {
+    const path = join(dir, 'bulk-processes.json');
+    const [a, b] = await Promise.all([
+      runWriter(path, 'p', 100, undefined, 'bulk'),
+      runWriter(path, 'q', 100, undefined, 'bulk'),
+    ]);
+    expect(a.lines).toHaveLength(100);
+    expect(b.lines).toHaveLength(100);
+    const store = new FileStatusStore(path);
+    await expectAcknowledged(store, [...a.lines, ...b.lines]);
+    const places = [...a.lines, ...b.lines].map((line) => line.split(' ').slice(2).join('#'));
+    expect(new Set(places).size).toBe(200);
+    // 200 on lists of 64: three full lists and one of 8, whoever opened them.
+    const refs = await store.listIds();
+    expect(await Promise.all(refs.map(async (r) => (await store.getList(r.id))?.allocated))).toEqual([64, 64, 64, 8]);
   });
 
   it('a writer killed mid-stream (SIGKILL) leaves a readable file holding every change it acknowledged', async () => {
