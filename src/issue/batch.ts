@@ -67,6 +67,10 @@ export type BatchResult<R extends BatchRow = BatchRow> =
  * whose subject carries the achievement), `achievement`, or a competency `definition`; its issuer id
  * is the key's DID, and each row gives the recipient (see {@link BatchRow}).
  *
+ * With `status` (a `StatusRegistry`), rows are read 256 at a time and the chunk's status
+ * entries are allocated in one store call (one file write, one PostgreSQL transaction) when its first
+ * valid credential is signed; a row with a stable `id` gets the same entries back on a re-run.
+ *
  * The options are checked before the first row (a wrong key or template throws, as
  * {@link issueCredential} does). A row that cannot be issued yields `{ ok: false, error }` with
  * `ERR_BATCH_ROW_INVALID` or the issuing error, and the batch goes on, unless `failFast`.
