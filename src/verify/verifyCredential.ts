@@ -164,7 +164,7 @@ async function verifyAt(
       checkedAt: ctx.now.toISOString(),
       ...(ctx.format ? { format: ctx.format } : {}),
       ...(ctx.image ? { image: ctx.image } : {}),
-      ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt) } : {}),
+      ...(ctx.view ? { credential: summarizeCredential(ctx.view, ctx.credential, ctx.jwt, ctx.signer) } : {}),
       ...(ctx.trustedIssuer ? { issuerTrust: { ...ctx.trustedIssuer } } : {}),
       checks,
     },
@@ -198,23 +198,21 @@ function applies(check: Check, ctx: VerifyContext): boolean {
 }
 
 // What a verifier site shows, all of it from the view (the signed graph) but the proof's own fields,
-// which are not part of the credential's graph (the signature check verified the proof they describe).
+// which are not part of the credential's graph: those of the proof that decided (the issuer's, found
+// by the signature check), else of the first one listed.
 function summarizeCredential(
   view: CredentialView,
   doc: Record<string, unknown> | undefined,
   jwt: DecodedJwt | undefined,
+  signer: { id: string } | undefined,
 ): CredentialSummary {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const subject = view.subjects[0];
   const identifier = subject?.identifiers[0];
-  const proofValue = doc?.proof;
-  const proof = (
-    isJsonObject(proofValue)
-      ? proofValue
-      : Array.isArray(proofValue) && isJsonObject(proofValue[0])
-        ? proofValue[0]
-        : {}
-  ) as Record<string, unknown>;
+  const proofs = [doc?.proof].flat().filter(isJsonObject);
+  const methodOf = (p: Record<string, unknown>) =>
+    str(p.verificationMethod) ?? (isJsonObject(p.verificationMethod) ? str(p.verificationMethod.id) : undefined);
+  const proof = proofs.find((p) => signer !== undefined && methodOf(p) === signer.id) ?? proofs[0] ?? {};
   const recipient =
     subject?.id ??
     (identifier?.hashed === true ? `hashed ${identifier.identityType ?? 'identifier'}` : identifier?.identityHash);
@@ -233,7 +231,7 @@ function summarizeCredential(
         : prune({
             type: str(proof.type),
             cryptosuite: str(proof.cryptosuite),
-            verificationMethod: str(proof.verificationMethod),
+            verificationMethod: methodOf(proof),
           }),
     ],
   ];

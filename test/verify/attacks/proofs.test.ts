@@ -220,6 +220,10 @@ describe("a stranger's valid proof beside the issuer's", () => {
       });
       expect(check(report, 'issuer').outcome).toBe('passed');
       expect(report).toMatchObject({ authentic: true, verified: true });
+      // The report names the proof that decided, not the first one listed.
+      expect(report.credential?.proof?.verificationMethod).toBe(
+        (own.proof as { verificationMethod: string }).verificationMethod,
+      );
     },
   );
 
