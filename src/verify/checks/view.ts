@@ -29,7 +29,7 @@ export const viewCheck: Check = {
       ...reading.differences.map((d) =>
         problem({
           code: ErrorCode.NOT_AS_SIGNED,
-          detail: `At ${echo(d.path, limits)} the JSON as written shows ${echo(d.written, limits)}, but what was signed states ${echo(d.signed, limits)} (read under the standard meaning of each term). A context added to the credential makes the two differ; the report shows what was signed.`,
+          detail: `At ${echo(d.path, limits)} the JSON as written shows ${echo(d.written, limits)}, but what was signed states ${echo(d.signed, limits)} (read under the standard meaning of each term). The credential writes that value under another name than its term — an added context, a keyword alias, a full IRI or a scoped context — so a reader of its JSON would be misled; the report shows what was signed. Ask the issuer for the credential as they issued it.`,
           path: d.path,
         }),
       ),
