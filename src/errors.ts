@@ -14,6 +14,7 @@ export const ErrorCode = {
   CONTEXT_UNKNOWN: 'ERR_CONTEXT_UNKNOWN',
   TERM_UNDEFINED: 'ERR_TERM_UNDEFINED',
   JSONLD_INVALID: 'ERR_JSONLD_INVALID',
+  IRI_RELATIVE: 'ERR_IRI_RELATIVE',
   // data model
   TYPE_INVALID: 'ERR_TYPE_INVALID',
   FIELD_REQUIRED: 'ERR_FIELD_REQUIRED',
@@ -183,6 +184,7 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.CONTEXT_UNKNOWN]: 'Unknown context',
   [ErrorCode.TERM_UNDEFINED]: 'A term is not defined',
   [ErrorCode.JSONLD_INVALID]: 'Not valid JSON-LD',
+  [ErrorCode.IRI_RELATIVE]: 'An identifier is not an absolute IRI',
   // data model
   [ErrorCode.TYPE_INVALID]: 'Not an Open Badges credential',
   [ErrorCode.FIELD_REQUIRED]: 'A required field is missing',
@@ -362,6 +364,7 @@ interface ImageDetails {
 export interface ErrorDetailsByCode {
   ERR_CONTEXT_UNKNOWN: { url: string };
   ERR_TERM_UNDEFINED: { term: string };
+  ERR_IRI_RELATIVE: { iri: string; path?: string };
   ERR_KEY_EXPIRED: { url: string };
   ERR_NETWORK_DISABLED: { url: string; did?: string };
   ERR_NETWORK_REFUSED: { url: string };

@@ -55,6 +55,14 @@ export function pathOfType(value: unknown, name: string): string | undefined {
   });
 }
 
+/** The path of the first property whose value, or one of whose array members, is the string `text`, or undefined. */
+export function pathOfString(value: unknown, text: string): string | undefined {
+  return firstPath(value, '', (_k, child, path) => {
+    if (child === text) return path;
+    return Array.isArray(child) && child.includes(text) ? joinPath(path, child.indexOf(text)) : undefined;
+  });
+}
+
 // Depth-first over every property of `value`: the first path `match` returns for a property (its
 // key, its value and its path), or undefined.
 function firstPath(

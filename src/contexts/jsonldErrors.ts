@@ -1,5 +1,5 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
-import { pathOfKey, pathOfType } from '../jsonPath.js';
+import { pathOfKey, pathOfString, pathOfType } from '../jsonPath.js';
 
 /**
  * Turns what jsonld and the signature libraries throw into a MicrocredError that says what went wrong
@@ -21,6 +21,10 @@ export function translateJsonLdError(error: unknown, document: unknown): Microcr
         { term: type, ...(path ? { path } : {}) },
       );
     }
+    // A node's own id written as a relative reference.
+    if (event.code === 'relative @id reference' && typeof event.details?.id === 'string') {
+      return relativeIriError(event.details.id, document);
+    }
     const term = event.details?.property ?? event.details?.term ?? event.details?.iri;
     if (typeof term === 'string') {
       const path = pathOfKey(document, term);
@@ -38,6 +42,17 @@ export function translateJsonLdError(error: unknown, document: unknown): Microcr
     );
   }
   return undefined;
+}
+
+/** ERR_IRI_RELATIVE for `iri`, at the first place `document` writes it. */
+export function relativeIriError(iri: string, document: unknown): MicrocredError {
+  const path = pathOfString(document, iri);
+  const shown = JSON.stringify(iri.length > 200 ? `${iri.slice(0, 200)}…` : iri);
+  return new MicrocredError(
+    ErrorCode.IRI_RELATIVE,
+    `${shown}${path ? ` at ${path}` : ''} is a relative reference, not an absolute IRI (such as https://…, did:… or urn:uuid:…): nothing about it can be signed.`,
+    { iri, ...(path ? { path } : {}) },
+  );
 }
 
 function findCause(error: unknown, depth = 0): MicrocredError | undefined {

@@ -1,7 +1,7 @@
 import jsonld from 'jsonld';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { pathOfKey } from '../jsonPath.js';
-import { translateJsonLdError } from './jsonldErrors.js';
+import { relativeIriError, translateJsonLdError } from './jsonldErrors.js';
 import type { LoadsDocuments } from './documentLoader.js';
 
 // Undefined terms are found two ways. jsonld's safe mode (the option is `safe`; jsonld ignores any
@@ -67,6 +67,11 @@ export async function expandInSafeMode(
       new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`)
     );
   }
+  // A relative IRI has no place in the signed graph: canonicalization drops the statement, so the
+  // JSON would show what nothing signs. jsonld's own node map also keys plain objects by @id, and
+  // "__proto__" (or "constructor") as an id would write into Object.prototype: refuse before that.
+  const relative = firstRelativeIri(expanded);
+  if (relative !== undefined) throw relativeIriError(relative, document);
   const terms = new Set<string>();
   collectIssuerDependent(expanded, terms);
   const undefinedTerms = [...terms].map((term) => {
@@ -74,6 +79,32 @@ export async function expandInSafeMode(
     return path ? { term, path } : { term };
   });
   return { expanded, undefinedTerms };
+}
+
+// A proof's verificationMethod that is not a URL is the proof's defect, which the signature check
+// names (ERR_KEY_INVALID) before anything is canonicalized or resolved.
+const VERIFICATION_METHOD = 'https://w3id.org/security#verificationMethod';
+
+// An absolute IRI starts with a scheme (RFC 3987); a blank node identifier with "_:".
+const ABSOLUTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|_:)/;
+
+/** The first @id or @type value of an expanded document that is neither an absolute IRI nor a blank node, or undefined. */
+export function firstRelativeIri(expanded: unknown): string | undefined {
+  const pending: unknown[] = [expanded];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      pending.push(...value);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '@id' || key === '@type') {
+        for (const iri of [child].flat()) if (typeof iri === 'string' && !ABSOLUTE.test(iri)) return iri;
+      } else if (key !== '@value' && key !== VERIFICATION_METHOD) pending.push(child);
+    }
+  }
+  return undefined;
 }
 
 function collectIssuerDependent(value: unknown, out: Set<string>): void {

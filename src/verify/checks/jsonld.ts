@@ -68,6 +68,13 @@ export const jsonldCheck: Check = {
           ...(index >= 0 ? { path: `@context[${index}]` } : {}),
         });
       }
+      if (e.code === ErrorCode.IRI_RELATIVE) {
+        return failed({
+          code: e.code,
+          detail: echo(e.message, limits),
+          ...(e.details.path ? { path: e.details.path } : {}),
+        });
+      }
       return failed({ code: ErrorCode.JSONLD_INVALID, detail: e.message });
     }
   },
