@@ -23,7 +23,20 @@ interface ListState {
   allocated: number;
   version: number;
   issuer: string | undefined;
+  /** Where the list stands among the store's lists, oldest first (the journal names lists by it). */
+  position: number;
 }
+
+/**
+ * One change to a store's data, as the file store's journal records it: a list opened, an index
+ * handed to a credential, a status bit set or cleared, a list claimed by an issuer. Lists are named
+ * by their position, oldest first.
+ */
+export type StatusChange =
+  | { op: 'list'; id: string; purpose: StatusPurpose; length: number; issuer?: string }
+  | { op: 'hold'; credential: string; purpose: StatusPurpose; list: number; index: number }
+  | { op: 'bit'; list: number; index: number; value: boolean }
+  | { op: 'claim'; list: number; issuer: string };
 
 /**
  * The JSON a store saves: lists oldest first, and each credential's `[list position, index]` per purpose.
@@ -33,7 +46,9 @@ interface ListState {
  */
 export interface StatusStateJson {
   format: 'microcred-status-store';
-  version: 2;
+  version: 2 | 3;
+  /** Version 3: how many journal records the snapshot includes (the file store's journal holds the later ones). */
+  seq?: number;
   lists: { id: string; purpose: StatusPurpose; length: number; version: number; bits: string; issuer?: string }[];
   credentials: Record<string, Partial<Record<StatusPurpose, [number, number]>>>;
 }
@@ -47,6 +62,20 @@ export class StatusState {
   readonly #byId = new Map<string, ListState>();
   readonly #credentials = new Map<string, Map<StatusPurpose, { list: ListState; index: number }>>();
   #revision = 0;
+  /** The changes made since the last {@link takeChanges}, when recording (the file store's journal). */
+  #changes: StatusChange[] | undefined;
+
+  /** From now on, every change is also recorded for {@link takeChanges}. */
+  recordChanges(): void {
+    this.#changes ??= [];
+  }
+
+  /** The changes recorded since the last call, oldest first (empty when not recording). */
+  takeChanges(): StatusChange[] {
+    const changes = this.#changes ?? [];
+    if (this.#changes) this.#changes = [];
+    return changes;
+  }
 
   /** Goes up on every change, so a caller knows whether there is anything to save. */
   get revision(): number {
@@ -62,6 +91,7 @@ export class StatusState {
     list.allocated += 1;
     this.#hold(credentialId, purpose, list, index);
     this.#revision += 1;
+    this.#changes?.push({ op: 'hold', credential: credentialId, purpose, list: list.position, index });
     return allocation(credentialId, purpose, list, index);
   }
 
@@ -89,6 +119,7 @@ export class StatusState {
     if (list.issuer === undefined) {
       list.issuer = issuer;
       this.#revision += 1;
+      this.#changes?.push({ op: 'claim', list: list.position, issuer });
     } else if (list.issuer !== issuer) throw otherIssuer(listId, list.issuer, issuer);
     return snapshot(list);
   }
@@ -100,6 +131,7 @@ export class StatusState {
       setBit(held.list.bits, held.index, value);
       held.list.version += 1;
       this.#revision += 1;
+      this.#changes?.push({ op: 'bit', list: held.list.position, index: held.index, value });
     }
     return allocation(credentialId, purpose, held.list, held.index);
   }
@@ -153,8 +185,8 @@ export class StatusState {
       );
     if (!isJsonObject(value) || value.format !== 'microcred-status-store')
       throw corrupt('format', 'it is not a microcred status store');
-    if (value.version !== 1 && value.version !== 2)
-      throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1 or 2)`);
+    if (value.version !== 1 && value.version !== 2 && value.version !== 3)
+      throw corrupt('version', `version ${JSON.stringify(value.version)} is not one this microcred reads (1 to 3)`);
     const state = new StatusState();
     if (!Array.isArray(value.lists)) throw corrupt('lists', 'not a list');
     value.lists.forEach((raw: unknown, i) => {
@@ -187,6 +219,7 @@ export class StatusState {
         allocated: 0,
         version: raw.version,
         issuer: raw.issuer as string | undefined,
+        position: state.#lists.length,
       });
     });
     if (!isJsonObject(value.credentials)) throw corrupt('credentials', 'not an object');
@@ -206,6 +239,77 @@ export class StatusState {
       }
     }
     return state;
+  }
+
+  /**
+   * Replays one change a journal recorded. `corrupt(why)` makes the error for a change that does not
+   * fit the data (a damaged journal): nothing is applied then.
+   */
+  applyChange(change: unknown, corrupt: (why: string) => MicrocredError): void {
+    if (!isJsonObject(change)) throw corrupt('not a change');
+    const list = typeof change.list === 'number' ? this.#lists[change.list] : undefined;
+    const index = change.index;
+    const inRange =
+      list !== undefined &&
+      typeof index === 'number' &&
+      Number.isSafeInteger(index) &&
+      index >= 0 &&
+      index < list.length;
+    switch (change.op) {
+      case 'list': {
+        const { id, purpose, length, issuer } = change;
+        if (typeof id !== 'string' || this.#byId.has(id)) throw corrupt('a list id that is missing or repeated');
+        if (!STATUS_PURPOSES.includes(purpose as StatusPurpose))
+          throw corrupt('a list purpose that is not revocation or suspension');
+        if (typeof length !== 'number' || !Number.isSafeInteger(length) || length <= 0)
+          throw corrupt('a list length that is not a positive integer');
+        if (issuer !== undefined && (typeof issuer !== 'string' || issuer === ''))
+          throw corrupt('a list issuer that is not an issuer id');
+        const bytes = Math.ceil(length / 8);
+        this.#add({
+          id,
+          purpose: purpose as StatusPurpose,
+          length,
+          bits: new Uint8Array(bytes),
+          used: new Uint8Array(bytes),
+          allocated: 0,
+          version: 0,
+          issuer: issuer as string | undefined,
+          position: this.#lists.length,
+        });
+        break;
+      }
+      case 'hold': {
+        const { credential, purpose } = change;
+        if (!inRange || list.purpose !== purpose) throw corrupt('an index of no list of that purpose');
+        if (typeof credential !== 'string' || this.#credentials.get(credential)?.has(purpose as StatusPurpose))
+          throw corrupt('a credential that already holds an index of that purpose');
+        if (getBit(list.used, index)) throw corrupt(`index ${index} of ${list.id} held twice`);
+        setBit(list.used, index, true);
+        list.allocated += 1;
+        this.#hold(credential, purpose as StatusPurpose, list, index);
+        break;
+      }
+      case 'bit': {
+        if (!inRange || typeof change.value !== 'boolean') throw corrupt('a bit of no list');
+        if (getBit(list.bits, index) !== change.value) {
+          setBit(list.bits, index, change.value);
+          list.version += 1;
+        }
+        break;
+      }
+      case 'claim': {
+        if (list === undefined || typeof change.issuer !== 'string' || change.issuer === '')
+          throw corrupt('a claim of no list');
+        if (list.issuer !== undefined && list.issuer !== change.issuer)
+          throw corrupt(`a claim of ${list.id}, which another issuer holds`);
+        list.issuer = change.issuer;
+        break;
+      }
+      default:
+        throw corrupt(`an unknown change ${JSON.stringify(change.op)}`);
+    }
+    this.#revision += 1;
   }
 
   #openList(purpose: StatusPurpose, options: AllocateOptions): ListState {
@@ -236,9 +340,17 @@ export class StatusState {
       allocated: 0,
       version: 0,
       issuer: options.issuer,
+      position: this.#lists.length,
     };
     this.#add(list);
     this.#revision += 1;
+    this.#changes?.push({
+      op: 'list',
+      id,
+      purpose,
+      length: listLength,
+      ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+    });
     return list;
   }
 

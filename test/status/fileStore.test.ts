@@ -99,8 +99,9 @@ describe('FileStatusStore', () => {
     expect(getBit(list?.bits as Uint8Array, a.index)).toBe(true);
     expect(await second.setStatus('urn:example:unknown', 'revocation', true)).toBeUndefined();
     // No temporary files are left behind by completed writes, and the lock is released.
-    expect((await readdir(dir)).filter((f) => f.startsWith('persist') || f.startsWith('.persist'))).toEqual([
+    expect((await readdir(dir)).filter((f) => f.startsWith('persist') || f.startsWith('.persist')).sort()).toEqual([
       'persist.json',
+      'persist.json.journal',
     ]);
   });
 
@@ -188,7 +189,7 @@ describe('FileStatusStore', () => {
     const cases: [string, string][] = [
       ['{"format": "microcred-status-store", "version": 1, "lists": [', 'not valid JSON'],
       ['{"format": "something-else"}', 'at format'],
-      ['{"format": "microcred-status-store", "version": 3, "lists": [], "credentials": {}}', 'at version'],
+      ['{"format": "microcred-status-store", "version": 4, "lists": [], "credentials": {}}', 'at version'],
       [
         JSON.stringify({
           format: 'microcred-status-store',
