@@ -20,6 +20,8 @@ type Doc = Record<string, unknown>;
 /** Longest any one input may take (generous: CI machines are slow and shared). */
 const TIME_BOUND_MS = 5_000;
 const MINIMUM_CASES = 10_000;
+/** A whole property's runs (thousands of verifications) on a loaded 2-core machine. */
+const FUZZ_TIMEOUT_MS = 180_000;
 
 let signed: Doc;
 const loader = new DocumentLoader();
@@ -112,103 +114,107 @@ function replaced(doc: Doc, path: (string | number)[], value: unknown): Doc {
   return copy;
 }
 
-describe('verifyCredential never throws, never changes its input, never pollutes a prototype', () => {
-  it('random JSON values, as objects (frozen) and as JSON text', async () => {
-    await run(fc.jsonValue({ maxDepth: 6 }), 3_300, async (value) => {
-      const report = await verifySoundly(value, { freeze: true });
-      expect(report.authentic).toBe(false);
-    });
-    await run(fc.jsonValue({ maxDepth: 6 }), 1_500, async (value) => {
-      expect((await verifySoundly(JSON.stringify(value))).authentic).toBe(false);
-    });
-  });
-
-  it('random text of any code points, lone surrogates included', async () => {
-    await run(fc.string({ unit: 'binary', maxLength: 300 }), 1_500, async (text) => {
-      const report = await verifySoundly(text);
-      expect(report.authentic).toBe(false);
-    });
-  });
-
-  it('random bytes, as Uint8Array and Buffer: a clear problem, never a crash', async () => {
-    await run(fc.uint8Array({ maxLength: 600 }), 1_000, async (bytes) => {
-      for (const input of [bytes, Buffer.from(bytes)]) {
-        const report = await verifySoundly(input);
-        expect(report).toMatchObject({ verified: false, authentic: false, summary: 'invalid' });
-        // Bytes are read as an image; bytes that are not one say so.
-        const first = report.checks.find((c) => c.outcome !== 'passed');
-        expect(first?.id).toBe('extract');
-        expect(first?.problem?.code).toMatch(/^ERR_IMAGE_/);
-      }
-    });
-  });
-
-  it('exotic JavaScript values: Maps, Sets, dates, typed arrays, bigints, null prototypes, sparse arrays, boxed values', async () => {
-    const exotic = fc.anything({
-      maxDepth: 4,
-      withBigInt: true,
-      withBoxedValues: true,
-      withDate: true,
-      withMap: true,
-      withNullPrototype: true,
-      withObjectString: true,
-      withSet: true,
-      withSparseArray: true,
-      withTypedArray: true,
-      stringUnit: 'binary',
-    });
-    await run(exotic, 1_500, async (value) => {
-      expect((await verifySoundly(value)).authentic).toBe(false);
-    });
-  });
-
-  it('prototype-pollution keys (__proto__, constructor, prototype) anywhere in a signed credential, as text and as parsed JSON', async () => {
-    const key = fc.constantFrom('__proto__', 'constructor', 'prototype');
-    const payload = fc.oneof(
-      fc.constant({ polluted: true }),
-      fc.constant({ toString: 'x', valueOf: 1 }),
-      fc.jsonValue({ maxDepth: 2 }),
-    );
-    await run(fc.tuple(fc.nat(), key, payload), 400, async ([at, name, value]) => {
-      const objects = paths(signed).filter((p) => {
-        const v = p.reduce<unknown>((n, k) => (n as Doc)[k], signed);
-        return v !== null && typeof v === 'object' && !Array.isArray(v);
+describe(
+  'verifyCredential never throws, never changes its input, never pollutes a prototype',
+  { timeout: FUZZ_TIMEOUT_MS },
+  () => {
+    it('random JSON values, as objects (frozen) and as JSON text', async () => {
+      await run(fc.jsonValue({ maxDepth: 6 }), 3_300, async (value) => {
+        const report = await verifySoundly(value, { freeze: true });
+        expect(report.authentic).toBe(false);
       });
-      const path = objects[at % objects.length] as (string | number)[];
-      const text = JSON.stringify(replaced(signed, [...path, name], value));
-      // JSON.parse makes "__proto__" an own property, as a network payload would be.
-      for (const input of [text, JSON.parse(text) as unknown]) {
-        const report = await verifySoundly(input);
-        expect(report.authentic).toBe(false);
-      }
+      await run(fc.jsonValue({ maxDepth: 6 }), 1_500, async (value) => {
+        expect((await verifySoundly(JSON.stringify(value))).authentic).toBe(false);
+      });
     });
-  });
 
-  it('deep nesting of objects and arrays, as objects and as text', async () => {
-    await run(
-      fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean(), fc.boolean()),
-      300,
-      async ([depth, arrays, asText]) => {
-        // Built level by level, as text and as objects (JSON.stringify would recurse as deep).
-        let value: unknown = 'leaf';
-        const opens: string[] = [];
-        const closes: string[] = [];
-        for (let i = 0; i < depth; i++) {
-          const array = arrays && i % 2 === 0;
-          value = array ? [value] : { '@context': ['https://www.w3.org/ns/credentials/v2'], next: value };
-          opens.push(array ? '[' : '{"@context":["https://www.w3.org/ns/credentials/v2"],"next":');
-          closes.push(array ? ']' : '}');
-        }
-        const text = `${opens.reverse().join('')}"leaf"${closes.join('')}`;
-        const report = await verifySoundly(asText ? text : value);
+    it('random text of any code points, lone surrogates included', async () => {
+      await run(fc.string({ unit: 'binary', maxLength: 300 }), 1_500, async (text) => {
+        const report = await verifySoundly(text);
         expect(report.authentic).toBe(false);
-        if (depth > 64 && !arrays) expect(report.checks[0]?.problem?.code).toBe('ERR_INPUT_TOO_DEEP');
-      },
-    );
-  });
-});
+      });
+    });
 
-describe('huge credentials answer within the time bound', () => {
+    it('random bytes, as Uint8Array and Buffer: a clear problem, never a crash', async () => {
+      await run(fc.uint8Array({ maxLength: 600 }), 1_000, async (bytes) => {
+        for (const input of [bytes, Buffer.from(bytes)]) {
+          const report = await verifySoundly(input);
+          expect(report).toMatchObject({ verified: false, authentic: false, summary: 'invalid' });
+          // Bytes are read as an image; bytes that are not one say so.
+          const first = report.checks.find((c) => c.outcome !== 'passed');
+          expect(first?.id).toBe('extract');
+          expect(first?.problem?.code).toMatch(/^ERR_IMAGE_/);
+        }
+      });
+    });
+
+    it('exotic JavaScript values: Maps, Sets, dates, typed arrays, bigints, null prototypes, sparse arrays, boxed values', async () => {
+      const exotic = fc.anything({
+        maxDepth: 4,
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withNullPrototype: true,
+        withObjectString: true,
+        withSet: true,
+        withSparseArray: true,
+        withTypedArray: true,
+        stringUnit: 'binary',
+      });
+      await run(exotic, 1_500, async (value) => {
+        expect((await verifySoundly(value)).authentic).toBe(false);
+      });
+    });
+
+    it('prototype-pollution keys (__proto__, constructor, prototype) anywhere in a signed credential, as text and as parsed JSON', async () => {
+      const key = fc.constantFrom('__proto__', 'constructor', 'prototype');
+      const payload = fc.oneof(
+        fc.constant({ polluted: true }),
+        fc.constant({ toString: 'x', valueOf: 1 }),
+        fc.jsonValue({ maxDepth: 2 }),
+      );
+      await run(fc.tuple(fc.nat(), key, payload), 400, async ([at, name, value]) => {
+        const objects = paths(signed).filter((p) => {
+          const v = p.reduce<unknown>((n, k) => (n as Doc)[k], signed);
+          return v !== null && typeof v === 'object' && !Array.isArray(v);
+        });
+        const path = objects[at % objects.length] as (string | number)[];
+        const text = JSON.stringify(replaced(signed, [...path, name], value));
+        // JSON.parse makes "__proto__" an own property, as a network payload would be.
+        for (const input of [text, JSON.parse(text) as unknown]) {
+          const report = await verifySoundly(input);
+          expect(report.authentic).toBe(false);
+        }
+      });
+    });
+
+    it('deep nesting of objects and arrays, as objects and as text', async () => {
+      await run(
+        fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean(), fc.boolean()),
+        300,
+        async ([depth, arrays, asText]) => {
+          // Built level by level, as text and as objects (JSON.stringify would recurse as deep).
+          let value: unknown = 'leaf';
+          const opens: string[] = [];
+          const closes: string[] = [];
+          for (let i = 0; i < depth; i++) {
+            const array = arrays && i % 2 === 0;
+            value = array ? [value] : { '@context': ['https://www.w3.org/ns/credentials/v2'], next: value };
+            opens.push(array ? '[' : '{"@context":["https://www.w3.org/ns/credentials/v2"],"next":');
+            closes.push(array ? ']' : '}');
+          }
+          const text = `${opens.reverse().join('')}"leaf"${closes.join('')}`;
+          const report = await verifySoundly(asText ? text : value);
+          expect(report.authentic).toBe(false);
+          if (depth > 64 && !arrays) expect(report.checks[0]?.problem?.code).toBe('ERR_INPUT_TOO_DEEP');
+        },
+      );
+    });
+  },
+);
+
+describe('huge credentials answer within the time bound', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('thousands of nodes of defined terms (nothing stops JSON-LD early), or megabytes in one value', async () => {
     const all = paths(signed).filter(
       (p) => p.length > 0 && typeof p.reduce<unknown>((n, k) => (n as Doc)[k], signed) === 'string',
@@ -231,64 +237,68 @@ describe('huge credentials answer within the time bound', () => {
   });
 });
 
-describe('a signed credential with something wrong at one position is never authentic', () => {
-  // One of each JSON type (and a bigint, which JSON cannot hold) at every position.
-  const WRONG: unknown[] = [null, true, -1e308, '', [], { '@id': 'x' }, 9007199254740993n];
+describe(
+  'a signed credential with something wrong at one position is never authentic',
+  { timeout: FUZZ_TIMEOUT_MS },
+  () => {
+    // One of each JSON type (and a bigint, which JSON cannot hold) at every position.
+    const WRONG: unknown[] = [null, true, -1e308, '', [], { '@id': 'x' }, 9007199254740993n];
 
-  it('every type at every position of the credential and its proof', async () => {
-    for (const path of paths(signed).filter((p) => p.length > 0)) {
-      for (const value of WRONG) {
-        const report = await verifySoundly(replaced(signed, path, value), { freeze: true });
-        expect(report.authentic, `${path.join('.')} = ${String(value)}`).toBe(false);
+    it('every type at every position of the credential and its proof', async () => {
+      for (const path of paths(signed).filter((p) => p.length > 0)) {
+        for (const value of WRONG) {
+          const report = await verifySoundly(replaced(signed, path, value), { freeze: true });
+          expect(report.authentic, `${path.join('.')} = ${String(value)}`).toBe(false);
+        }
       }
-    }
-  });
-
-  it('random JSON at a random position', async () => {
-    const all = paths(signed).filter((p) => p.length > 0);
-    await run(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), 250, async ([at, value]) => {
-      const path = all[at % all.length] as (string | number)[];
-      const original = path.reduce<unknown>((n, k) => (n as Doc)[k], signed);
-      fc.pre(JSON.stringify(original) !== JSON.stringify(value));
-      const report = await verifySoundly(replaced(signed, path, value), { freeze: true });
-      // A changed signed value is never authentic; only a value the signature does not cover
-      // (the proofValue's own encoding aside, nothing here) could be.
-      expect(report.authentic).toBe(false);
     });
-  });
 
-  it('enormous and tiny numbers, and numbers JSON cannot hold, in dates, amounts and proof fields', async () => {
-    const huge = fc.oneof(
-      fc.double(),
-      fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -0, 1e-320),
-    );
-    const where = fc.constantFrom(
-      ['validFrom'],
-      ['credentialSubject', 'creditsEarned'],
-      ['proof', 'created'],
-      ['proof', 'proofValue'],
-      ['issuer', 'id'],
-      ['type', 1],
-    );
-    await run(fc.tuple(where, huge), 150, async ([path, value]) => {
-      const report = await verifySoundly(replaced(signed, [...path], value));
-      expect(report.authentic).toBe(false);
+    it('random JSON at a random position', async () => {
+      const all = paths(signed).filter((p) => p.length > 0);
+      await run(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), 250, async ([at, value]) => {
+        const path = all[at % all.length] as (string | number)[];
+        const original = path.reduce<unknown>((n, k) => (n as Doc)[k], signed);
+        fc.pre(JSON.stringify(original) !== JSON.stringify(value));
+        const report = await verifySoundly(replaced(signed, path, value), { freeze: true });
+        // A changed signed value is never authentic; only a value the signature does not cover
+        // (the proofValue's own encoding aside, nothing here) could be.
+        expect(report.authentic).toBe(false);
+      });
     });
-    for (const literal of [
-      '1e999',
-      '-1e999',
-      '123456789012345678901234567890123456789',
-      '1e-400',
-      '0.' + '0'.repeat(400) + '1',
-    ]) {
-      const text = JSON.stringify({
-        ...signed,
-        credentialSubject: { ...(signed.credentialSubject as Doc), creditsEarned: 0 },
-      }).replace('"creditsEarned":0', `"creditsEarned":${literal}`);
-      expect((await verifySoundly(text)).authentic).toBe(false);
-    }
-  });
-});
+
+    it('enormous and tiny numbers, and numbers JSON cannot hold, in dates, amounts and proof fields', async () => {
+      const huge = fc.oneof(
+        fc.double(),
+        fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -0, 1e-320),
+      );
+      const where = fc.constantFrom(
+        ['validFrom'],
+        ['credentialSubject', 'creditsEarned'],
+        ['proof', 'created'],
+        ['proof', 'proofValue'],
+        ['issuer', 'id'],
+        ['type', 1],
+      );
+      await run(fc.tuple(where, huge), 150, async ([path, value]) => {
+        const report = await verifySoundly(replaced(signed, [...path], value));
+        expect(report.authentic).toBe(false);
+      });
+      for (const literal of [
+        '1e999',
+        '-1e999',
+        '123456789012345678901234567890123456789',
+        '1e-400',
+        '0.' + '0'.repeat(400) + '1',
+      ]) {
+        const text = JSON.stringify({
+          ...signed,
+          credentialSubject: { ...(signed.credentialSubject as Doc), creditsEarned: 0 },
+        }).replace('"creditsEarned":0', `"creditsEarned":${literal}`);
+        expect((await verifySoundly(text)).authentic).toBe(false);
+      }
+    });
+  },
+);
 
 describe('the count', () => {
   it(`runs at least ${MINIMUM_CASES} inputs`, () => {
