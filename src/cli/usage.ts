@@ -270,6 +270,8 @@ Exit status: 0 every credential verified, 1 one did not (or could not be read),
   microcred status unsuspend ID... --key KEY [--store FILE] [--out DIR]
   microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
+  microcred status adopt FILE... --key KEY [--store FILE]
+  microcred status compact [--store FILE]
 
 Revocation and suspension with Bitstring Status Lists. The store (a JSON file,
 default ./microcred-status.json, or PostgreSQL with --postgres URL) records the
@@ -372,6 +374,28 @@ Options:
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
       --json             print JSON
+`,
+  'status adopt': `Usage: microcred status adopt FILE... --key KEY [--store FILE]
+
+Lists written by a microcred that did not yet record which issuer a list
+belongs to are left alone until their issuer adopts them. Each FILE is a list
+credential that issuer published (signed by KEY's DID): the list with its id is
+claimed for KEY's issuer. Lists already adopted are skipped; another issuer's
+list is refused.
+
+Options:
+  -k, --key KEY          the issuer's key file
+      --store FILE       the status store (default microcred-status.json)
+${POSTGRES_STORE}
+`,
+  'status compact': `Usage: microcred status compact [--store FILE]
+
+A file store is its file plus a journal beside it (FILE.journal), one line per
+change, folded into the file when it grows. This folds it in now, so that FILE
+alone is the store (before a backup, say). Another process may keep issuing.
+
+Options:
+      --store FILE       the status store (default microcred-status.json)
 `,
   bake: `Usage: microcred bake --credential FILE --image IMAGE --out FILE
 

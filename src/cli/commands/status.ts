@@ -5,22 +5,24 @@ import type { StatusListCredential } from '../../status/listCredential.js';
 import { getBit, STATUS_PURPOSES } from '../../status/state.js';
 import type { StatusPurpose } from '../../status/store.js';
 import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { exists, readText, resolvePath, writeFileSafely } from '../files.js';
+import { exists, readJson, readText, resolvePath, writeFileSafely } from '../files.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
 import { POSTGRES_OPTIONS, openStatusStore, registryFor, type StatusStoreChoice } from '../statusStore.js';
 import { readKey } from './issue.js';
+import type { FileStatusStore } from '../../status/fileStore.js';
 
 /** Where `status` writes list credentials unless told otherwise. */
 const DEFAULT_OUT = 'status-lists';
 
 const STORE = { store: { type: 'string' }, ...POSTGRES_OPTIONS } as const;
+const STORE_AND_KEY = { ...STORE, key: { type: 'string', short: 'k' } } as const;
 const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' } } as const;
 
 /** The file `status publish` keeps in its folder: the version of the lists last written there. */
 const PUBLISHED_MARKER = '.microcred-published.json';
 
-/** `microcred status <create|revoke|suspend|unsuspend|publish|show>`. */
+/** `microcred status <create|revoke|suspend|unsuspend|publish|show|adopt|compact>`. */
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -36,15 +38,22 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       return show(rest, io);
     case 'publish':
       return publish(rest, io);
+    case 'adopt':
+      return adopt(rest, io);
+    case 'compact':
+      return compact(rest, io);
     case '--help':
     case '-h':
       io.stdout(helpFor('status'));
       return EXIT.OK;
     case undefined:
-      throw new UsageError('status needs a subcommand: create, revoke, suspend, unsuspend, publish or show.', 'status');
+      throw new UsageError(
+        'status needs a subcommand: create, revoke, suspend, unsuspend, publish, show, adopt or compact.',
+        'status',
+      );
     default:
       throw new UsageError(
-        `"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend, publish or show.`,
+        `"${sub}" is not a status subcommand; use create, revoke, suspend, unsuspend, publish, show, adopt or compact.`,
         'status',
       );
   }
@@ -142,6 +151,49 @@ async function publish(args: string[], io: CliIo): Promise<number> {
       overwrite: true,
       shownAs: join(folder, PUBLISHED_MARKER),
     });
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `status adopt FILE... --key KEY`: lists written before stores recorded their issuer are claimed by
+ * KEY's issuer, proven by the list credentials that issuer published (each read from FILE).
+ */
+async function adopt(args: string[], io: CliIo): Promise<number> {
+  const command = 'status adopt';
+  const { values, positionals } = parseCommand(command, args, STORE_AND_KEY, true);
+  if (values.help) return help(io, command);
+  if (positionals.length === 0)
+    throw new UsageError(`${command} needs the published list credentials (FILE...) of the lists to adopt.`, command);
+  const published = await Promise.all(positionals.map((file) => readJson(resolvePath(io.cwd, file), file)));
+  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
+  try {
+    const registry = await registryFor(store, key, {});
+    const adopted = await registry.adoptLists(published);
+    io.stdout(
+      adopted.length === 0
+        ? `Status store ${shownAs}: every list given already belonged to ${key.controller}.\n`
+        : adopted.map((id) => `Adopted ${id} for ${key.controller}.\n`).join(''),
+    );
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `status compact [--store FILE]`: the file store rewritten as one file (its journal folded in), e.g. before a backup. */
+async function compact(args: string[], io: CliIo): Promise<number> {
+  const command = 'status compact';
+  const { values, positionals } = parseCommand(command, args, { store: { type: 'string' } }, true);
+  if (values.help) return help(io, command);
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments.`, command);
+  const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
+  try {
+    await (store as FileStatusStore).compact();
+    io.stdout(`Status store ${shownAs}: rewritten as one file; its journal is empty.\n`);
     return EXIT.OK;
   } finally {
     await store.close();
