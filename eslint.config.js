@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  *   domain        jwt (reading VC-JWTs), status, competency, review
  *   operations    issue, verify
  *   composition   stack (issues and verifies stacks of credentials)
- *   entry points  cli, index, node, postgres
+ *   entry points  cli, index, node, postgres, parallel (batches over worker threads, for microcred/node)
  */
 export const LAYERS = [
   ['errors', 'encoding', 'jsonPath', 'jsonText', 'dates', 'identifiers', 'model', 'runtime', 'types'],
@@ -21,7 +21,7 @@ export const LAYERS = [
   ['jwt', 'status', 'competency', 'review'],
   ['issue', 'verify'],
   ['stack'],
-  ['cli', 'index', 'node', 'postgres'],
+  ['cli', 'index', 'node', 'postgres', 'parallel'],
 ];
 
 /**
