@@ -10,5 +10,6 @@ export { verifyMany } from './parallel/verifyMany.js';
 export type { VerifyManyOptions } from './parallel/verifyMany.js';
 export { issueMany } from './parallel/issueMany.js';
 export type { IssueManyOptions, IssueManyResult } from './parallel/issueMany.js';
+export { WorkerPool } from './parallel/pool.js';
 export type { ParallelOptions } from './parallel/pool.js';
 export type { PortableVerifyOptions } from './parallel/tasks.js';

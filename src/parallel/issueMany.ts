@@ -41,7 +41,7 @@ export async function issueMany(
   drafts: readonly UnsignedCredential[],
   options: IssueManyOptions,
 ): Promise<IssueManyResult[]> {
-  const { key, now, suite, format, concurrency, workerFile } = options;
+  const { key, now, suite, format, concurrency, workerFile, pool } = options;
   let file;
   try {
     file = await exportKey(key, { includeSecret: true });
@@ -69,7 +69,11 @@ export async function issueMany(
   };
   const outcomes = await spread<unknown, IssueOutcome>(
     drafts,
-    { ...(concurrency !== undefined ? { concurrency } : {}), ...(workerFile !== undefined ? { workerFile } : {}) },
+    {
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(workerFile !== undefined ? { workerFile } : {}),
+      ...(pool !== undefined ? { pool } : {}),
+    },
     (chunk) => ({ kind: 'issue', session, drafts: chunk, options: portable }),
     (task) => runTask(task),
     (_draft, error) => ({

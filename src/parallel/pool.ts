@@ -13,6 +13,42 @@ export interface ParallelOptions {
   concurrency?: number;
   /** The worker module to load (default: dist/worker.js of this package). For tests and custom builds. */
   workerFile?: string | URL;
+  /**
+   * Threads kept across batches ({@link WorkerPool}): each batch then skips starting threads and
+   * loading the library in each (a few hundred ms). `concurrency` and `workerFile` are the pool's.
+   */
+  pool?: WorkerPool;
+}
+
+const piscinas = new WeakMap<WorkerPool, Piscina<Task, unknown[]>>();
+
+/**
+ * Worker threads kept for many batches: give it as the `pool` option of verifyMany and issueMany,
+ * and `close` it when done (its threads otherwise keep the process alive).
+ *
+ * @example
+ * const pool = new WorkerPool();
+ * try {
+ *   for (const batch of batches) await verifyMany(batch, { pool });
+ * } finally {
+ *   await pool.close();
+ * }
+ */
+export class WorkerPool {
+  /** How many threads it runs. */
+  readonly threads: number;
+
+  constructor(options: Omit<ParallelOptions, 'pool'> = {}) {
+    this.threads = concurrencyOf(options);
+    piscinas.set(this, startPool(this.threads, options));
+  }
+
+  /** Ends its threads once the batches under way are done. */
+  async close(): Promise<void> {
+    const pool = piscinas.get(this);
+    piscinas.delete(this);
+    await pool?.close();
+  }
 }
 
 /** Below this many items a batch runs on the calling thread: starting threads would cost more. */
@@ -59,9 +95,11 @@ export async function spread<T, R>(
   inProcess: (task: Task) => Promise<unknown[]>,
   onFailure: (item: T, error: unknown) => R,
 ): Promise<R[]> {
-  const threads = concurrencyOf(options);
+  // A pool that was closed is as if none was given: the batch starts its own threads.
+  const kept = options.pool ? piscinas.get(options.pool) : undefined;
+  const threads = kept && options.pool ? options.pool.threads : concurrencyOf(options);
   if (threads <= 1 || items.length < MIN_PARALLEL_ITEMS) return (await inProcess(task([...items]))) as R[];
-  const pool = startPool(threads, options);
+  const pool = kept ?? startPool(threads, options);
   try {
     const size = chunkSize(items.length, threads);
     const chunks: T[][] = [];
@@ -85,6 +123,6 @@ export async function spread<T, R>(
     );
     return answers.flat();
   } finally {
-    await pool.destroy();
+    if (!kept) await pool.destroy();
   }
 }

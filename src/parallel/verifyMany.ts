@@ -24,12 +24,16 @@ export async function verifyMany(
   inputs: readonly unknown[],
   options: VerifyManyOptions = {},
 ): Promise<VerificationReport[]> {
-  const { concurrency, workerFile, ...portable } = options;
+  const { concurrency, workerFile, pool, ...portable } = options;
   const session = randomUUID();
   const checkedAt = (portable.now instanceof Date ? portable.now : new Date()).toISOString();
   return spread<unknown, VerificationReport>(
     inputs,
-    { ...(concurrency !== undefined ? { concurrency } : {}), ...(workerFile !== undefined ? { workerFile } : {}) },
+    {
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      ...(workerFile !== undefined ? { workerFile } : {}),
+      ...(pool !== undefined ? { pool } : {}),
+    },
     (chunk) => ({ kind: 'verify', session, inputs: chunk, options: portable }),
     (task) => runTask(task),
     (_input, error) => workerFailed(error, checkedAt),

@@ -3,7 +3,7 @@
 // per-item errors (issue), never an exception; small batches stay on the calling thread.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential, type Key, type SignedCredential } from '../../src/index.js';
-import { issueMany, verifyMany } from '../../src/node.js';
+import { WorkerPool, issueMany, verifyMany } from '../../src/node.js';
 import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
 import { buildWorkers } from './workerFile.js';
 
@@ -55,6 +55,27 @@ describe('verifyMany', () => {
     expect(few.map((r) => r.verified)).toEqual([true, true, true]);
     const one = await verifyMany(signed, { now: NOW, concurrency: 1, workerFile: missing });
     expect(one.every((r) => r.verified)).toBe(true);
+  });
+});
+
+describe('WorkerPool', () => {
+  it('keeps its threads for several batches of both kinds; once closed, a batch starts its own', async () => {
+    const pool = new WorkerPool({ concurrency: 2, workerFile: workers.worker });
+    expect(pool.threads).toBe(2);
+    try {
+      const first = await verifyMany(signed, { now: NOW, pool });
+      const issued = await issueMany(
+        Array.from({ length: 18 }, (_, i) => draft(i)),
+        { key, now: ISSUED_AT, pool },
+      );
+      const second = await verifyMany(signed, { now: NOW, pool });
+      expect(first.every((r) => r.verified) && second.every((r) => r.verified)).toBe(true);
+      expect(issued.map((r) => (r.ok ? r.credential : r.error))).toEqual(signed);
+    } finally {
+      await pool.close();
+    }
+    const after = await verifyMany(signed, { now: NOW, pool, concurrency: 2, workerFile: workers.worker });
+    expect(after.every((r) => r.verified)).toBe(true);
   });
 });
 
