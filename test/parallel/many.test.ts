@@ -1,14 +1,14 @@
 // verifyMany / issueMany (microcred/node): the same answers as verifyCredential / issueCredential,
 // in input order, whichever thread computed them; a thread that dies gives reports (verify) or
 // per-item errors (issue), never an exception; small batches stay on the calling thread.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, verifyCredential, type Key, type SignedCredential } from '../../src/index.js';
 import { WorkerPool, issueMany, verifyMany } from '../../src/node.js';
 import { NOW, clone, unsignedCredential } from '../helpers/credential.js';
 import { buildWorkers } from './workerFile.js';
 
 const ISSUED_AT = new Date('2026-01-15T09:00:00Z');
-let workers: { worker: string; crashing: string };
+let workers: Awaited<ReturnType<typeof buildWorkers>>;
 let key: Key;
 let signed: SignedCredential[];
 
@@ -22,6 +22,8 @@ beforeAll(async () => {
   signed = [];
   for (let i = 0; i < 18; i++) signed.push(await issueCredential(draft(i), { key, now: ISSUED_AT }));
 }, 60_000);
+
+afterAll(() => workers?.remove());
 
 describe('verifyMany', () => {
   it('gives, in input order, the reports verifyCredential gives: genuine, tampered and unreadable inputs alike', async () => {

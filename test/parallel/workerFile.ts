@@ -2,13 +2,16 @@
 // package loads dist/worker.js, which needs `npm run build`). Bundled with esbuild into
 // test/scratch/ (ignored by git), where its imports resolve to the project's node_modules.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the worker once per test file; returns its path and the path of a worker that crashes on the input "crash". */
-export async function buildWorkers(): Promise<{ worker: string; crashing: string }> {
+/**
+ * Builds the worker once per test file; returns its path, the path of a worker that crashes on the
+ * input "crash", and `remove` to delete both.
+ */
+export async function buildWorkers(): Promise<{ worker: string; crashing: string; remove: () => void }> {
   const dir = `${ROOT}test/scratch/parallel-${process.pid}`;
   mkdirSync(dir, { recursive: true });
   const worker = `${dir}/worker.mjs`;
@@ -33,5 +36,5 @@ export default async function (task) {
 }
 `,
   );
-  return { worker, crashing };
+  return { worker, crashing, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
