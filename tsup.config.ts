@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'tsup';
 
 /** Modules of src/ that microcred/node and microcred/postgres import from the main entry rather than bundle. */
-const FROM_MAIN_ENTRY = [join('src', 'errors.js'), join('src', 'competency', 'define.js')];
+const FROM_MAIN_ENTRY = [join('src', 'errors.js'), join('src', 'competency', 'define.js'), join('src', 'index.js')];
 
 export default defineConfig([
   {
@@ -35,6 +35,30 @@ export default defineConfig([
     // What the main entry exports is taken from it (a self-reference, `microcred`), not bundled again:
     // MicrocredError, so that `instanceof MicrocredError` holds for the errors this entry throws, and
     // the definition parser (ajv, yaml and the schema) that loadCompetency calls.
+    esbuildPlugins: [
+      {
+        name: 'from-main-entry',
+        setup(build) {
+          build.onResolve({ filter: /\.js$/ }, (args) => {
+            const target = join(args.resolveDir, args.path);
+            return FROM_MAIN_ENTRY.some((module) => target.endsWith(module))
+              ? { path: 'microcred', external: true }
+              : undefined;
+          });
+        },
+      },
+    ],
+    sourcemap: false,
+  },
+  {
+    // The module every worker thread of verifyMany / issueMany loads (src/parallel/pool.ts finds it
+    // beside node.js and node.cjs). An ES module only: worker threads load one whatever the caller is.
+    // It takes the library from the main entry (`microcred`) like microcred/node.
+    entry: { worker: 'src/parallel/worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    external: ['#runtime', 'microcred'],
     esbuildPlugins: [
       {
         name: 'from-main-entry',

@@ -31,10 +31,32 @@ const CASES = [
     label: 'plain vc.verifyCredential, static-tag loader',
   },
   { id: 'part/expand', op: 'part', pipeline: 'expand', label: 'jsonld.expand safe mode (microcred loader)' },
+  {
+    id: 'status/cached',
+    op: 'status',
+    pipeline: 'microcred',
+    label: 'verify with status, 2 lists kept by the loader',
+  },
+  {
+    id: 'status/uncached',
+    op: 'status',
+    pipeline: 'microcred',
+    label: 'verify with status, statusListCache: false',
+  },
 ];
+
+/** How many credentials the status-list cases cycle through (each names both lists) and a batch holds. */
+const STATUS_CREDENTIALS = 1000;
+const BATCH = { full: 1000, quick: 200 };
 
 /** The ratios printed: microcred's ops/s over the baseline's (>1: microcred is faster). */
 const RATIOS = [
+  {
+    op: 'status',
+    num: 'status/cached',
+    den: 'status/uncached',
+    label: 'status  lists kept / verified each time',
+  },
   { op: 'issue', num: 'issue/microcred', den: 'issue/plain', label: 'issue   microcred / plain' },
   {
     op: 'issue',
@@ -73,15 +95,16 @@ const VERSIONED = [
 // ---------------------------------------------------------------------------------------------
 
 async function loadStack() {
-  const [microcred, vc, { DataIntegrityProof }, { cryptosuite }, Ed25519Multikey, jsonld] = await Promise.all([
+  const [microcred, vc, { DataIntegrityProof }, { cryptosuite }, Ed25519Multikey, jsonld, node] = await Promise.all([
     import('../dist/index.js'),
     import('@digitalbazaar/vc'),
     import('@digitalbazaar/data-integrity'),
     import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'),
     import('@digitalbazaar/ed25519-multikey'),
     import('jsonld'),
+    import('../dist/node.js'),
   ]);
-  return { microcred, vc, DataIntegrityProof, cryptosuite, Ed25519Multikey, jsonld: jsonld.default ?? jsonld };
+  return { microcred, node, vc, DataIntegrityProof, cryptosuite, Ed25519Multikey, jsonld: jsonld.default ?? jsonld };
 }
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
@@ -219,6 +242,24 @@ async function operation(caseId, stack, input) {
         if (count !== expected) throw new Error(`jsonld.expand gave ${count} values, expected ${expected}`);
       };
     }
+    case 'status/cached':
+    case 'status/uncached': {
+      // One operation: the next of 1,000 credentials, each with a revocation and a suspension entry
+      // on the issuer's 2 lists, verified with one held DocumentLoader serving the lists.
+      const { credentials, lists } = input.status;
+      const loader = new microcred.DocumentLoader({
+        documents: Object.fromEntries(lists.map((list) => [list.id, list])),
+        ...(caseId === 'status/uncached' ? { statusListCache: false } : {}),
+      });
+      let next = 0;
+      return async () => {
+        const credential = credentials[next++ % credentials.length];
+        const report = await microcred.verifyCredential(credential, { loader, now: NOW });
+        const status = report.checks.find((c) => c.id === 'status');
+        if (!report.verified || status?.outcome !== 'passed' || status.parts?.length !== 2)
+          throw new Error(`microcred did not verify a credential with status: ${JSON.stringify(report.checks)}`);
+      };
+    }
     default:
       throw new Error(`unknown case ${caseId}`);
   }
@@ -304,6 +345,11 @@ async function worker() {
   try {
     const t0 = performance.now();
     const stack = await loadStack();
+    if (message.caseId.startsWith('batch/')) {
+      const result = await batchOnce(stack, { op: message.caseId.slice('batch/'.length), ...message.input });
+      process.send({ ok: true, result });
+      return;
+    }
     const importMs = performance.now() - t0;
     const op = await operation(message.caseId, stack, message.input);
     const t1 = performance.now();
@@ -407,6 +453,108 @@ async function reference(stack) {
     expandedStatements: countValues(expanded),
     statements: nquads.split('\n').filter(Boolean).length,
   };
+}
+
+/**
+ * 1,000 credentials of the bench key with a revocation and a suspension entry each (2 lists), and
+ * the 2 list credentials as published. Signed with issueMany over the cores (not timed).
+ */
+async function statusInput(stack, count) {
+  const { microcred, node } = stack;
+  const { key } = await keys(stack);
+  const registry = new microcred.StatusRegistry({
+    store: new microcred.MemoryStatusStore(),
+    key,
+    listBaseUrl: 'https://pd.example.org/status',
+    purposes: ['revocation', 'suspension'],
+    clock: () => new Date(CREATED),
+  });
+  await registry.createLists();
+  const drafts = drafted(key.controller, count);
+  const entries = await registry.entriesForMany(drafts.map((d) => d.id));
+  const results = await node.issueMany(
+    drafts.map((d, i) => ({ ...d, credentialStatus: entries[i] })),
+    { key, now: new Date(CREATED) },
+  );
+  const failed = results.find((r) => !r.ok);
+  if (failed) throw new Error(`issuing the status credentials failed: ${failed.error.message}`);
+  const lists = await registry.publish();
+  if (lists.length !== 2) throw new Error(`expected 2 status lists, got ${lists.length}`);
+  return { credentials: results.map((r) => r.credential), lists };
+}
+
+/** `count` copies of the bench credential, each with its own id (every credential different). */
+function drafted(issuerDid, count) {
+  return Array.from({ length: count }, (_, i) => ({
+    ...unsignedCredential(issuerDid),
+    id: `urn:uuid:6a4d9c0e-3c1b-4f7e-9a55-${String(i).padStart(12, '0')}`,
+  }));
+}
+
+/**
+ * verifyMany and issueMany on one batch, on the calling thread (concurrency 1) and over the cores,
+ * each in a fresh process (thread start-up included: that is what a caller pays per batch).
+ */
+async function batchFigures(stack, size) {
+  const threads = os.availableParallelism();
+  const figures = [];
+  for (const op of ['issueMany', 'verifyMany'])
+    for (const [concurrency, kept] of [
+      [1, false],
+      [threads, false],
+      [threads, true],
+    ]) {
+      const result = await runCase(`batch/${op}`, { size, concurrency, kept }, {});
+      figures.push({ op, concurrency, kept, size, ...result });
+    }
+  for (const f of figures) {
+    const single = figures.find((g) => g.op === f.op && g.concurrency === 1 && !g.kept);
+    f.perSec = round((f.size * 1000) / f.ms, 1);
+    f.speedup = round(single.ms / f.ms, 2);
+  }
+  return figures;
+}
+
+/** One batch in this (child) process: issue or verify `size` credentials with `concurrency` threads. */
+async function batchOnce(stack, { op, size, concurrency, kept }) {
+  const { node } = stack;
+  const { key } = await keys(stack);
+  const drafts = drafted(key.controller, size);
+  const now = new Date(CREATED);
+  // kept: a WorkerPool whose threads have started and run one small batch of each kind already.
+  const pool = kept ? new node.WorkerPool({ concurrency }) : undefined;
+  try {
+    if (pool) {
+      const warm = (await node.issueMany(drafts.slice(0, 32), { key, now, pool })).map((r) => r.credential);
+      await node.verifyMany(warm, { now: NOW, pool });
+    }
+    return await timedBatch(node, { op, drafts, key, now, concurrency, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function timedBatch(node, { op, drafts, key, now, concurrency, pool }) {
+  const threads = pool ? { pool } : { concurrency };
+  const cpu0 = process.cpuUsage();
+  if (op === 'issueMany') {
+    const t0 = performance.now();
+    const results = await node.issueMany(drafts, { key, now, ...threads });
+    const ms = performance.now() - t0;
+    if (results.some((r) => !r.ok)) throw new Error('issueMany failed on the bench credentials');
+    return { ms, cpuMs: cpuOf(process.cpuUsage(cpu0)) };
+  }
+  const signed = (await node.issueMany(drafts, { key, now, ...(pool ? { pool } : {}) })).map((r) => r.credential);
+  const cpu1 = process.cpuUsage();
+  const t0 = performance.now();
+  const reports = await node.verifyMany(signed, { now: NOW, ...threads });
+  const ms = performance.now() - t0;
+  if (reports.some((r) => !r.verified)) throw new Error('verifyMany did not verify the bench credentials');
+  return { ms, cpuMs: cpuOf(process.cpuUsage(cpu1)) };
+}
+
+function cpuOf(usage) {
+  return (usage.user + usage.system) / 1000;
 }
 
 function environment() {
@@ -519,15 +667,29 @@ function table(report) {
   lines.push(
     '"jsonld.expand" is a part, not a pipeline: the extra safe-mode expansion microcred runs before signing and in its jsonld check.',
   );
+  lines.push(
+    `"verify with status": ${STATUS_CREDENTIALS} different credentials in turn, each on the issuer's 2 lists (revocation, suspension).`,
+  );
+  if (report.batches.length) {
+    lines.push('');
+    lines.push(
+      `batches (microcred/node, ${report.batches[0].size} different credentials; "kept": a WorkerPool already started, else thread start-up included)`,
+    );
+    lines.push('batch        threads   ms total   credentials/s   CPU ms   x 1 thread');
+    for (const b of report.batches)
+      lines.push(
+        `${b.op.padEnd(12)} ${`${b.concurrency}${b.kept ? ' kept' : ''}`.padStart(7)}  ${b.ms.toFixed(0).padStart(9)}  ${b.perSec.toFixed(1).padStart(14)}  ${b.cpuMs.toFixed(0).padStart(7)}  ${b.speedup.toFixed(2).padStart(10)}`,
+      );
+  }
   return lines.join('\n');
 }
 
 async function main(argv) {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(
-      'usage: npm run bench [-- --quick] [-- --json]   (or: node bench/run.mjs [--quick] [--json] [--only <case>,...])',
+      'usage: npm run bench [-- --quick] [-- --json] [-- --no-batch]   (or: node bench/run.mjs [--quick] [--json] [--only <case>,...|batch])',
     );
-    console.log(`cases: ${CASES.map((c) => c.id).join(', ')}`);
+    console.log(`cases: ${CASES.map((c) => c.id).join(', ')}, batch (verifyMany / issueMany)`);
     return;
   }
   const mode = argv.includes('--quick') ? 'quick' : 'full';
@@ -543,7 +705,13 @@ async function main(argv) {
   const stack = await loadStack();
   const input = await reference(stack);
   const selected = CASES.filter((c) => !only || only.has(c.id));
-  if (selected.length === 0) throw new Error(`--only names no case; cases: ${CASES.map((c) => c.id).join(', ')}`);
+  const batch = !argv.includes('--no-batch') && (!only || only.has('batch'));
+  if (selected.length === 0 && !batch)
+    throw new Error(`--only names no case; cases: ${CASES.map((c) => c.id).join(', ')}, batch`);
+  if (selected.some((c) => c.op === 'status')) {
+    log(`  signing ${STATUS_CREDENTIALS} credentials on 2 status lists\n`);
+    input.status = await statusInput(stack, STATUS_CREDENTIALS);
+  }
   const runs = new Map(selected.map((c) => [c.id, []]));
   for (let round = 0; round < settings.rounds; round++) {
     // Odd rounds run the cases in reverse order, so drift in the machine's load evens out.
@@ -553,6 +721,11 @@ async function main(argv) {
       log(` ${((result.samples.length * 1000) / result.totalMs).toFixed(1)} ops/s\n`);
       runs.get(c.id).push(result);
     }
+  }
+  let batches = [];
+  if (batch) {
+    log(`  batches of ${BATCH[mode]}: issueMany and verifyMany, 1 thread and ${os.availableParallelism()}\n`);
+    batches = await batchFigures(stack, BATCH[mode]);
   }
   env.loadAverageAfter = os.loadavg().map((l) => round(l, 2));
   const cases = selected.map((c) => ({ ...c, ...statistics(runs.get(c.id)) }));
@@ -574,6 +747,7 @@ async function main(argv) {
     },
     cases,
     ratios,
+    batches,
   };
   if (json) console.log(JSON.stringify(report, null, 2));
   else console.log(`\n${table(report)}`);

@@ -165,6 +165,9 @@ export const ErrorCode = {
 
   // batch issuance (src/issue/batch.ts, src/issue/batchRow.ts)
   BATCH_ROW_INVALID: 'ERR_BATCH_ROW_INVALID',
+
+  // work spread over worker threads (src/parallel: verifyMany, issueMany)
+  WORKER_FAILED: 'ERR_WORKER_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -319,6 +322,7 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
 
   // batch issuance
   [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
+  [ErrorCode.WORKER_FAILED]: 'A worker thread failed',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -14,6 +14,7 @@ export type * from './model/credential.js';
 
 export { DocumentLoader } from './contexts/documentLoader.js';
 export type { DocumentLoaderOptions, RemoteDocument } from './contexts/documentLoader.js';
+export type { StatusListCacheOptions } from './contexts/listCache.js';
 
 // --- keys (src/keys): one Key type, Ed25519, P-256 or RSA ---
 export { Key, didKeyOf } from './keys/key.js';

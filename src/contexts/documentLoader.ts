@@ -5,6 +5,7 @@ import { bundledContexts } from './bundled.js';
 import { DidKeyCache } from './didKeyCache.js';
 import { fetchDocument } from './fetchDocument.js';
 import { HeldDocuments } from './heldDocuments.js';
+import { ListCache, type StatusListCacheOptions } from './listCache.js';
 
 /** What a JSON-LD document loader returns. */
 export interface RemoteDocument {
@@ -31,6 +32,14 @@ export interface DocumentLoaderOptions {
   fetch?: typeof globalThis.fetch;
   /** The rules every request through `fetch` follows (see {@link NetworkPolicy} for the defaults). */
   network?: NetworkPolicy;
+  /**
+   * Status list credentials that verified are kept and used again, so that checking many
+   * credentials against one list verifies it once: for `ttlMs` (default 5 minutes), never past the
+   * list's own validUntil, at most `maxEntries` lists and `maxBytes` of decoded bits. A list that
+   * failed is not kept; a list replaced with {@link DocumentLoader.add} is forgotten. A revocation
+   * published since is seen once the time-to-live has passed. `false`: verify every list every time.
+   */
+  statusListCache?: StatusListCacheOptions | false;
 }
 
 /**
@@ -41,6 +50,8 @@ export interface DocumentLoaderParts {
   held: HeldDocuments;
   didKeys: DidKeyCache;
   fetcher: PolicyFetcher | undefined;
+  /** The verified status lists it keeps (undefined when the caller turned that off). */
+  statusLists: ListCache | undefined;
 }
 
 const parts = new WeakMap<object, DocumentLoaderParts>();
@@ -63,17 +74,25 @@ export function documentLoaderParts(loader: unknown): DocumentLoaderParts | unde
  * const loader = new DocumentLoader({ documents: { 'did:web:pd.example.org': didDoc } });
  * await verifyCredential(vc, { loader });
  * const online = new DocumentLoader({ fetch: globalThis.fetch, network: { timeoutMs: 3000 } });
+ * const verifier = new DocumentLoader({ fetch: globalThis.fetch, statusListCache: { ttlMs: 60_000 } });
  */
 export class DocumentLoader implements LoadsDocuments {
   readonly #held = new HeldDocuments();
   readonly #didKeys = new DidKeyCache();
   readonly #fetcher: PolicyFetcher | undefined;
+  readonly #statusLists: ListCache | undefined;
 
   constructor(options: DocumentLoaderOptions = {}) {
+    this.#statusLists = options.statusListCache === false ? undefined : new ListCache(options.statusListCache);
     const extra = options.documents instanceof Map ? options.documents : Object.entries(options.documents ?? {});
     for (const [url, document] of extra) this.add(url, document);
     this.#fetcher = options.fetch === undefined ? undefined : new PolicyFetcher(options.fetch, options.network);
-    parts.set(this, { held: this.#held, didKeys: this.#didKeys, fetcher: this.#fetcher });
+    parts.set(this, {
+      held: this.#held,
+      didKeys: this.#didKeys,
+      fetcher: this.#fetcher,
+      statusLists: this.#statusLists,
+    });
   }
 
   /** Adds or replaces a document served at `url` (a bundled context cannot be replaced). */
@@ -86,6 +105,7 @@ export class DocumentLoader implements LoadsDocuments {
       );
     }
     this.#held.add(url, document);
+    this.#statusLists?.forget(url);
     return this;
   }
 

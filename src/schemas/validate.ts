@@ -1,13 +1,12 @@
 // Validating a document against a JSON Schema with ajv, in the draft the schema declares. Each
 // schema is compiled once per process: the bundled ones by identity, others by their text.
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { ErrorCode, MicrocredError, isMicrocredError } from '../errors.js';
-import { parseDateTimeZ } from '../dates.js';
 import { isJsonObject } from '../jsonPath.js';
+import { ajvOfDraft, BUNDLED_SCHEMA_OPTIONS } from './ajvOptions.js';
 import { isBundledSchema, type JsonSchema } from './bundled.js';
 import { linearRegExp } from './linearRegExp.js';
+import { precompiledValidator } from './precompiled.js';
 import { schemaFindings, type SchemaFinding } from './problems.js';
 
 /**
@@ -36,19 +35,7 @@ export interface SchemaValidationOptions {
   maxSchemaBytes?: number;
 }
 
-const OPTIONS: Options = {
-  allErrors: true,
-  verbose: true,
-  logger: false,
-  // Unoptimised code compiles the 60 KB OB schemas in a third of the time and validates about as fast.
-  code: { optimize: false },
-  // Published schemas use keywords and tuple forms that strict mode warns about; they are not ours to fix.
-  strict: false,
-  formats: {
-    'date-time': (value: string) => parseDateTimeZ(value) !== undefined,
-    date: (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDateTimeZ(`${value}T00:00:00Z`) !== undefined,
-  },
-};
+const OPTIONS: Options = BUNDLED_SCHEMA_OPTIONS;
 
 const byIdentity = new WeakMap<object, ValidateFunction>();
 const byText = new Map<string, ValidateFunction>();
@@ -59,8 +46,16 @@ const MAX_TEXT_ENTRIES = 64;
 // engine, and its size bounds the time ajv spends compiling it.
 const UNTRUSTED: Options = { ...OPTIONS, code: { optimize: false, regExp: linearRegExp }, allowMatchingProperties: true };
 
+/**
+ * The validation function of a bundled schema compiled now, by ajv, as it was before the
+ * ahead-of-time code existed. Internal: test/schemas/standalone.test.ts compares the two.
+ */
+export function compileBundledAtRunTime(schema: JsonSchema): ValidateFunction {
+  return ajvFor(schema.$schema, OPTIONS).compile(schema);
+}
+
 function compiled(schema: JsonSchema, maxBytes: number): ValidateFunction {
-  const known = byIdentity.get(schema);
+  const known = precompiledValidator(schema) ?? byIdentity.get(schema);
   if (known) return known;
   const trusted = isBundledSchema(schema);
   const text = JSON.stringify(schema);
@@ -89,11 +84,9 @@ function compiled(schema: JsonSchema, maxBytes: number): ValidateFunction {
 }
 
 function ajvFor(draft: unknown, options: Options): Ajv {
-  const id = typeof draft === 'string' ? draft.replace(/#$/, '') : undefined;
-  if (id === undefined || id === 'https://json-schema.org/draft/2020-12/schema') return new Ajv2020(options);
-  if (id === 'https://json-schema.org/draft/2019-09/schema') return new Ajv2019(options);
-  if (id === 'http://json-schema.org/draft-07/schema' || id === 'http://json-schema.org/draft-06/schema') return new Ajv(options);
-  throw unusable(`it is written in ${id}, which microcred does not read (it reads JSON Schema draft-06, draft-07, 2019-09 and 2020-12)`);
+  const ajv = ajvOfDraft(draft, options);
+  if (ajv) return ajv;
+  throw unusable(`it is written in ${String(draft).replace(/#$/, '')}, which microcred does not read (it reads JSON Schema draft-06, draft-07, 2019-09 and 2020-12)`);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '../contexts/documentLoader.js';
 import { fetchDocument } from '../contexts/fetchDocument.js';
 import { HeldDocuments } from '../contexts/heldDocuments.js';
+import type { ListCache } from '../contexts/listCache.js';
 import { PolicyFetcher } from '../network/policyFetch.js';
 import type { NetworkPolicy } from '../network/policy.js';
 
@@ -118,6 +119,25 @@ export class VerificationLoader implements LoadsDocuments {
     // The network source always answers or throws; this is for a type checker.
     throw new MicrocredError(ErrorCode.CONTEXT_UNKNOWN, `${url} could not be loaded.`, { url });
   };
+
+  /**
+   * Where a verified status list at `url` may be kept and found again: the caller's
+   * {@link DocumentLoader}'s cache, when the list would come from that loader. Not when this call's
+   * own `documents` hold the URL (the caller gave that document for this call), nor with a status
+   * registry (its lists are the issuer's state now, and a revocation just made must show).
+   */
+  async statusListCache(url: string): Promise<ListCache | undefined> {
+    if (this.#statusLists) return undefined;
+    try {
+      if ((await this.#held.get(url)) !== undefined) return undefined;
+    } catch {
+      return undefined;
+    }
+    const caller = this.#caller;
+    if (caller.kind === 'document-loader') return caller.parts.statusLists;
+    if (caller.kind === 'verification') return caller.loader.statusListCache(url);
+    return undefined;
+  }
 
   // What the caller's loader holds. A load function that fails (or does not answer before the
   // deadline) is remembered, not final: did:key and the network may still have the document; its

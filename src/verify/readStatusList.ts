@@ -12,7 +12,10 @@ import type { CheckResult } from './report.js';
 export type { ListFormat };
 
 /** A list that could be used, or the problem that stopped it (never "not revoked"). */
-export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | { ok: false; problem: ProblemInput };
+export type ListReading = { ok: true; list: DecodedList; purposes: string[] } | Refusal;
+
+/** Why a list cannot be used. */
+type Refusal = { ok: false; problem: ProblemInput };
 
 // The validity problems that disqualify a list (a VC 2.0 list need not have validFrom).
 const DATE_PROBLEMS: ReadonlySet<string> = new Set([
@@ -21,10 +24,23 @@ const DATE_PROBLEMS: ReadonlySet<string> = new Set([
   ErrorCode.DATE_INVALID,
 ]);
 
+/** A list that verified, as kept in the caller's loader's cache (src/contexts/listCache.ts). */
+interface VerifiedList {
+  issuer: string | undefined;
+  list: DecodedList;
+  purposes: string[];
+  /** Its validity window, ms since the epoch (NaN-free; ±Infinity when it states none). */
+  validFrom: number;
+  validUntil: number;
+}
+
 /**
- * Reads the list at `url` for a credential issued by `issuerId`. Nothing is cached: the caller
- * reads each list once, answers every entry on it and lets it go, so a verification holds one
- * decoded list at a time, and a revocation published since the last verification is seen.
+ * Reads the list at `url` for a credential issued by `issuerId`. A list that verified is kept in
+ * the cache of the caller's DocumentLoader when it came from there (see
+ * {@link VerificationLoader.statusListCache}): until its time-to-live or its validUntil, the next
+ * verification uses it without loading or verifying it again. A list that failed is never kept.
+ * Without such a cache, each verification loads and verifies the list, answers every entry on it
+ * and lets it go, so a revocation published since the last verification is seen.
  */
 export async function readStatusList(
   ctx: VerifyContext,
@@ -32,6 +48,44 @@ export async function readStatusList(
   format: ListFormat,
   issuerId: string | undefined,
 ): Promise<ListReading> {
+  const cache = await ctx.loader.statusListCache(url);
+  const key = `${format} ${url}`;
+  const now = ctx.now.getTime();
+  const kept = cache?.get(key) as VerifiedList | undefined;
+  // A list kept from a verification at another moment is used only within its own validity.
+  if (kept && now >= kept.validFrom && now < kept.validUntil) return usable(kept, url, issuerId);
+  const read = await verifyList(ctx, url, format, issuerId);
+  if (!read.ok) return read;
+  const { verified } = read;
+  cache?.set(key, verified, Math.ceil(verified.list.length / 8), verified.validUntil);
+  return { ok: true, list: verified.list, purposes: verified.purposes };
+}
+
+// A kept list, for a credential of `issuerId`: only the list's issuer can speak for the credential.
+function usable(verified: VerifiedList, url: string, issuerId: string | undefined): ListReading {
+  const mismatch = issuerMismatch(url, verified.issuer, issuerId);
+  return mismatch ?? { ok: true, list: verified.list, purposes: verified.purposes };
+}
+
+function issuerMismatch(
+  url: string,
+  listIssuer: string | undefined,
+  issuerId: string | undefined,
+): Refusal | undefined {
+  if (issuerId !== undefined && listIssuer === issuerId) return undefined;
+  return unusable(
+    ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
+    `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
+  );
+}
+
+// Loads the list, verifies it as a credential, checks it is the issuer's and decodes its bits.
+async function verifyList(
+  ctx: VerifyContext,
+  url: string,
+  format: ListFormat,
+  issuerId: string | undefined,
+): Promise<{ ok: true; verified: VerifiedList } | Refusal> {
   let document: unknown;
   try {
     document = (await ctx.loader.load(url)).document;
@@ -77,22 +131,33 @@ export async function readStatusList(
   if (!view || view.id !== url) return idMismatch(url, view?.id, ctx.options.limits);
   if (!view.types.includes(`${format}Credential`))
     return invalid(url, `its type does not include "${format}Credential" (it is ${JSON.stringify(view.types)})`);
-  const listIssuer = view.issuer?.id;
-  if (issuerId === undefined || listIssuer !== issuerId) {
-    return unusable(
-      ErrorCode.STATUS_LIST_ISSUER_MISMATCH,
-      `The status list ${url} is issued by ${listIssuer ?? 'no one'}, not by the credential's issuer ${issuerId ?? '(none)'}; only the issuer can say the credential was revoked or suspended, so its status is unknown.`,
-    );
-  }
+  const mismatch = issuerMismatch(url, view.issuer?.id, issuerId);
+  if (mismatch) return mismatch;
   const [subject, ...others] = view.subjects;
   if (!subject || others.length > 0 || !subject.types.includes(format))
     return invalid(url, `its credentialSubject is not one ${format}`);
   try {
     const list = await decodeList(subject.encodedList, format);
-    return { ok: true, list, purposes: subject.statusPurposes };
+    return {
+      ok: true,
+      verified: {
+        issuer: view.issuer?.id,
+        list,
+        purposes: subject.statusPurposes,
+        validFrom: timeOf(view.validFrom ?? view.issuanceDate, -Infinity),
+        validUntil: timeOf(view.validUntil ?? view.expirationDate, Infinity),
+      },
+    };
   } catch (error) {
     return invalid(url, messageOf(error));
   }
+}
+
+function timeOf(date: string | undefined, none: number): number {
+  if (date === undefined) return none;
+  const time = Date.parse(date);
+  // A date the validity check accepted parses; should one not, the window is empty: never used from the cache.
+  return Number.isNaN(time) ? -none : time;
 }
 
 // A list revoked or suspended by its issuer no longer speaks for anyone; one whose own status is
@@ -106,7 +171,7 @@ function ownStatusProblem(status: CheckResult): string | undefined {
   return undefined;
 }
 
-function idMismatch(url: string, listId: unknown, limits: VerifyLimits): ListReading {
+function idMismatch(url: string, listId: unknown, limits: VerifyLimits): Refusal {
   const named = typeof listId === 'string' ? `is the list ${echo(listId, limits)}` : 'names no id';
   return unusable(
     ErrorCode.STATUS_LIST_ID_MISMATCH,
@@ -114,21 +179,21 @@ function idMismatch(url: string, listId: unknown, limits: VerifyLimits): ListRea
   );
 }
 
-function unavailable(url: string, why: string): ListReading {
+function unavailable(url: string, why: string): Refusal {
   return unusable(
     ErrorCode.STATUS_LIST_UNAVAILABLE,
     `The status list ${url} could not be loaded (${why}), so whether the credential was revoked or suspended is unknown. Supply it (the documents option, or DocumentLoader.add), or allow the network (the fetch option).`,
   );
 }
 
-function invalid(url: string, why: string): ListReading {
+function invalid(url: string, why: string): Refusal {
   return unusable(
     ErrorCode.STATUS_LIST_INVALID,
     `The status list ${url} cannot be used: ${why.replace(/\.$/, '')}. Whether the credential was revoked or suspended is unknown.`,
   );
 }
 
-function unusable(code: ErrorCode, detail: string): ListReading {
+function unusable(code: ErrorCode, detail: string): Refusal {
   return { ok: false, problem: { code, detail } };
 }
 
