@@ -1,4 +1,4 @@
-import { ErrorCode, titleOf } from '../errors.js';
+import { ERROR_TITLES, type ErrorCode } from '../errors.js';
 
 /** The body of every answer that is not a report: the code to branch on, its title, and what to do. */
 export interface HttpProblem {
@@ -20,6 +20,6 @@ export function problemResponse(
   detail: string,
   headers: Record<string, string> = {},
 ): Response {
-  const body: HttpProblem = { error: { code, title: titleOf(code), detail } };
+  const body: HttpProblem = { error: { code, title: ERROR_TITLES[code], detail } };
   return json(status, body, headers);
 }
