@@ -8,6 +8,7 @@ import { verifyCommand } from './commands/verify.js';
 import { bakeCommand } from './commands/bake.js';
 import { extractCommand } from './commands/extract.js';
 import { statusCommand } from './commands/status.js';
+import { serveCommand } from './commands/serve.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   bake: bakeCommand,
   extract: extractCommand,
   status: statusCommand,
+  serve: serveCommand,
 };
 
 /**

@@ -28,6 +28,7 @@ Usage:
                           [--store FILE] [--out DIR]
   microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
+  microcred serve --port N [--host HOST] [--trust FILE] [--status-dir DIR] [--cors ORIGIN...]
   microcred help [COMMAND]
   microcred --version
 
@@ -261,6 +262,33 @@ Options:
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).
+`,
+  serve: `Usage: microcred serve --port N [--host HOST] [--trust FILE] [--status-dir DIR]
+                       [--cors ORIGIN...] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
+
+Runs the verifier service (microcred/http) until SIGINT or SIGTERM, then lets
+the requests under way finish. It answers POST /credentials/verify (the VC-API
+body {"verifiableCredential": ...}, or a credential as JSON, a VC-JWT, a baked
+PNG or SVG) with the report as JSON, GET /status/NAME with a published status
+list, and GET /health. One line per request goes to stdout: method, path,
+status and milliseconds.
+
+Options:
+  -p, --port N           the port to listen on (0: any free port, printed)
+      --host HOST        the address to listen on (default 127.0.0.1; 0.0.0.0
+                         for every interface)
+      --trust FILE       issuers you know (JSON), as for verify
+      --status-dir DIR   serve the status lists "microcred status publish --out
+                         DIR" wrote, at /status/NAME (read at each request)
+      --cors ORIGIN      let pages of ORIGIN (e.g. https://verify.example.org)
+                         call the service from a browser; * for any (repeatable)
+      --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL to every verification
+                         (repeatable)
+      --allow-network    fetch what is not supplied, as verify --allow-network
+
+Exit status: 0 stopped by a signal, 1 it could not listen, 2 the command line
+is wrong.
 `,
   status: `Usage:
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]

@@ -220,12 +220,12 @@ async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): P
 }
 
 /** The issuers in a --trust file; a file that cannot be read or is not a trust list is a usage error naming the field. */
-async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> {
+export async function readTrustList(file: string, io: CliIo, command = 'verify'): Promise<TrustedIssuer[]> {
   try {
     return parseTrustList(await readJson(resolvePath(io.cwd, file), file));
   } catch (error) {
     // The message names the field at fault, e.g. "[2].name must be …".
-    throw new UsageError(`--trust ${file}: ${messageOf(error)}`, 'verify');
+    throw new UsageError(`--trust ${file}: ${messageOf(error)}`, command);
   }
 }
 
