@@ -68,7 +68,9 @@ const ROUTES: readonly Route[] = [
  * - `GET /status/{name}`: a published status list credential, from `statusLists`; 404 otherwise.
  * - `GET /health`: `{ "status": "ok", "version": … }`.
  *
- * Every error answer is `{ "error": { code, title, detail } }`. The handler never throws.
+ * Every error answer is `{ "error": { code, title, detail } }`. The handler never throws. The
+ * VC-API `options` object is accepted and not read: what is checked is microcred's whole pipeline,
+ * under the configuration given here, never chosen by the caller.
  *
  * @example
  * import { serve } from '@hono/node-server';
