@@ -1,6 +1,6 @@
 import { version } from '../../package.json';
 import { ErrorCode } from '../errors.js';
-import { DocumentLoader } from '../contexts/documentLoader.js';
+import { DocumentLoader, type LoadsDocuments } from '../contexts/documentLoader.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { verifyCredential, type VerifyOptions } from '../verify/verifyCredential.js';
 import { corsHeaders, preflightHeaders, type CorsOptions } from './cors.js';
@@ -11,8 +11,12 @@ import type { StatusListSource } from './statusLists.js';
 
 /** Options of {@link createVerifierHandler}; every one has a default. */
 export interface VerifierHandlerOptions {
-  /** The one loader every request uses (its did:key and fetch caches last across requests); default: a new offline {@link DocumentLoader}. */
-  loader?: DocumentLoader;
+  /**
+   * The one loader every request uses: a `DocumentLoader` (its did:key and fetch caches then last
+   * across requests), or any object with a `load` function; default: a new offline `DocumentLoader`.
+   * (Typed by its shape, so that a loader made with `microcred` fits this entry's option.)
+   */
+  loader?: LoadsDocuments;
   /** Issuers you know, for every verification (see `VerifyOptions.trust`). */
   trust?: TrustedIssuer[];
   /** Documents served by URL to every verification: DID documents, status lists, schemas (see `VerifyOptions.documents`). */

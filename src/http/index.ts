@@ -5,5 +5,5 @@ export type { VerifierHandler, VerifierHandlerOptions } from './handler.js';
 export type { CorsOptions } from './cors.js';
 export type { HttpProblem } from './response.js';
 export { registryStatusLists } from './statusLists.js';
-export type { StatusListSource } from './statusLists.js';
+export type { StatusListSource, SignsStatusLists } from './statusLists.js';
 export { statusListDirectory } from './statusDirectory.js';

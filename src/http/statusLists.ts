@@ -1,4 +1,4 @@
-import type { StatusRegistry } from '../status/registry.js';
+import type { StatusListCredential } from '../status/listCredential.js';
 
 /**
  * Where `GET /status/{name}` finds a status list credential: `name` is the last segment of the
@@ -14,15 +14,20 @@ export function isListName(name: string): boolean {
   return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) && name.length <= 200;
 }
 
+/** What {@link registryStatusLists} needs of a `StatusRegistry` (typed by its shape, so that one made with `microcred` fits). */
+export interface SignsStatusLists {
+  findListCredential(listId: string): Promise<StatusListCredential | undefined>;
+}
+
 /**
- * The lists an issuer's {@link StatusRegistry} keeps, signed at each request: `baseUrl` is the
+ * The lists an issuer's `StatusRegistry` keeps, signed at each request: `baseUrl` is the
  * registry's `listBaseUrl` (a list `https://pd.example.org/status/revocation-1.json` is served at
  * `/status/revocation-1.json`).
  *
  * @example
  * createVerifierHandler({ statusLists: registryStatusLists(registry, 'https://pd.example.org/status') })
  */
-export function registryStatusLists(registry: StatusRegistry, baseUrl: string): StatusListSource {
+export function registryStatusLists(registry: SignsStatusLists, baseUrl: string): StatusListSource {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     find: (name) => (isListName(name) ? registry.findListCredential(`${base}/${name}`) : Promise.resolve(undefined)),
