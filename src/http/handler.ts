@@ -27,7 +27,7 @@ export interface VerifierHandlerOptions {
   maxBodyBytes?: number;
   /** Which web pages may call the service from a browser; default: none (no CORS headers). */
   cors?: CorsOptions;
-  /** One deadline per request, in milliseconds (default 10000): for receiving the body, and for the verification. */
+  /** Deadlines in milliseconds (default 10000): one for receiving the body (then 408), then one for the verification. */
   timeoutMs?: number;
   /** The clock verifications are made at (default: the current time); for tests and replays. */
   clock?: () => Date;
