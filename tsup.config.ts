@@ -1,8 +1,32 @@
 import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /** Modules of src/ that microcred/node and microcred/postgres import from the main entry rather than bundle. */
 const FROM_MAIN_ENTRY = [join('src', 'errors.js'), join('src', 'competency', 'define.js'), join('src', 'index.js')];
+
+/**
+ * Modules of src/ that microcred/http imports from the main entry: the errors, and the verifier with
+ * its loader, so that a DocumentLoader made with `microcred` is the one class the handler knows.
+ */
+const HTTP_FROM_MAIN_ENTRY = [
+  join('src', 'errors.js'),
+  join('src', 'contexts', 'documentLoader.js'),
+  join('src', 'verify', 'verifyCredential.js'),
+];
+
+/** An esbuild plugin resolving `modules` to the package's own main entry (`microcred`) instead of bundling them again. */
+function fromMainEntry(modules: string[]): Plugin {
+  return {
+    name: 'from-main-entry',
+    setup(build) {
+      build.onResolve({ filter: /\.js$/ }, (args) => {
+        const target = join(args.resolveDir, args.path);
+        return modules.some((module) => target.endsWith(module)) ? { path: 'microcred', external: true } : undefined;
+      });
+    },
+  };
+}
 
 export default defineConfig([
   {
@@ -35,19 +59,18 @@ export default defineConfig([
     // What the main entry exports is taken from it (a self-reference, `microcred`), not bundled again:
     // MicrocredError, so that `instanceof MicrocredError` holds for the errors this entry throws, and
     // the definition parser (ajv, yaml and the schema) that loadCompetency calls.
-    esbuildPlugins: [
-      {
-        name: 'from-main-entry',
-        setup(build) {
-          build.onResolve({ filter: /\.js$/ }, (args) => {
-            const target = join(args.resolveDir, args.path);
-            return FROM_MAIN_ENTRY.some((module) => target.endsWith(module))
-              ? { path: 'microcred', external: true }
-              : undefined;
-          });
-        },
-      },
-    ],
+    esbuildPlugins: [fromMainEntry(FROM_MAIN_ENTRY)],
+    sourcemap: false,
+  },
+  {
+    // microcred/http: the verifier service as a Fetch-API handler; Node-only for its status list folder.
+    entry: { http: 'src/http/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { http: 'src/http/index.ts' } },
+    target: 'node20',
+    platform: 'node',
+    external: ['#runtime'],
+    esbuildPlugins: [fromMainEntry(HTTP_FROM_MAIN_ENTRY)],
     sourcemap: false,
   },
   {

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const ENTRIES = ['index', 'node', 'postgres'];
+const ENTRIES = ['index', 'node', 'postgres', 'http'];
 
 /** The names a declaration file exports, split into values and type-only names, as TypeScript reads them. */
 export function declaredExports(file) {

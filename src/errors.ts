@@ -168,6 +168,14 @@ export const ErrorCode = {
 
   // work spread over worker threads (src/parallel: verifyMany, issueMany)
   WORKER_FAILED: 'ERR_WORKER_FAILED',
+  // the verifier service (src/http): a request the service cannot answer with a report
+  HTTP_BODY_INVALID: 'ERR_HTTP_BODY_INVALID',
+  HTTP_BODY_TOO_LARGE: 'ERR_HTTP_BODY_TOO_LARGE',
+  HTTP_MEDIA_TYPE_UNSUPPORTED: 'ERR_HTTP_MEDIA_TYPE_UNSUPPORTED',
+  HTTP_NOT_FOUND: 'ERR_HTTP_NOT_FOUND',
+  HTTP_METHOD_NOT_ALLOWED: 'ERR_HTTP_METHOD_NOT_ALLOWED',
+  HTTP_ORIGIN_REFUSED: 'ERR_HTTP_ORIGIN_REFUSED',
+  HTTP_BODY_TIMEOUT: 'ERR_HTTP_BODY_TIMEOUT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -323,6 +331,14 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   // batch issuance
   [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
   [ErrorCode.WORKER_FAILED]: 'A worker thread failed',
+  // the verifier service
+  [ErrorCode.HTTP_BODY_INVALID]: 'The request is not a verification request',
+  [ErrorCode.HTTP_BODY_TOO_LARGE]: 'The request body is too large',
+  [ErrorCode.HTTP_MEDIA_TYPE_UNSUPPORTED]: 'The request body is of a type the service does not read',
+  [ErrorCode.HTTP_NOT_FOUND]: 'Nothing is served at this path',
+  [ErrorCode.HTTP_METHOD_NOT_ALLOWED]: 'This path does not take that method',
+  [ErrorCode.HTTP_ORIGIN_REFUSED]: 'This origin may not call the service',
+  [ErrorCode.HTTP_BODY_TIMEOUT]: 'The request body did not arrive in time',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -10,6 +10,8 @@ export const CliErrorCode = {
   FILE_UNWRITABLE: 'ERR_FILE_UNWRITABLE',
   // batch issuance: a manifest that is not this batch's, or a rows file changed under an issued row
   BATCH_MANIFEST_MISMATCH: 'ERR_BATCH_MANIFEST_MISMATCH',
+  // serve: the address cannot be listened on (in use, not this machine's, a privileged port)
+  LISTEN_FAILED: 'ERR_LISTEN_FAILED',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
@@ -21,6 +23,7 @@ export const CLI_ERROR_TITLES: { readonly [C in CliErrorCode]: string } = {
   [CliErrorCode.FILE_EXISTS]: 'The file exists already',
   [CliErrorCode.FILE_UNWRITABLE]: 'The file could not be written',
   [CliErrorCode.BATCH_MANIFEST_MISMATCH]: "The manifest is not this batch's",
+  [CliErrorCode.LISTEN_FAILED]: 'The service cannot listen there',
 };
 
 /** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */

@@ -8,8 +8,10 @@ import { verifyCommand } from './commands/verify.js';
 import { bakeCommand } from './commands/bake.js';
 import { extractCommand } from './commands/extract.js';
 import { statusCommand } from './commands/status.js';
+import { serveCommand } from './commands/serve.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
+import { nearest } from './suggest.js';
 
 export type { CliIo } from './args.js';
 
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   bake: bakeCommand,
   extract: extractCommand,
   status: statusCommand,
+  serve: serveCommand,
 };
 
 /**
@@ -48,11 +51,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (command === undefined) throw new UsageError('No command given.');
     const handler = COMMANDS[command];
     if (!handler)
-      throw new UsageError(command.startsWith('-') ? `Unknown option ${command}.` : `Unknown command "${command}".`);
+      throw new UsageError(
+        command.startsWith('-')
+          ? `Unknown option ${command}.${suggestion(command, ['--help', '--version'])}`
+          : `Unknown command "${command}".${suggestion(command, Object.keys(COMMANDS), (c) => `"${c}"`)}`,
+      );
     return await handler(args, io);
   } catch (error) {
     return printError(io, error);
   }
+}
+
+function suggestion(typed: string, known: string[], show = (name: string) => name): string {
+  const near = nearest(typed, known);
+  return near ? ` Did you mean ${show(near)}?` : '';
 }
 
 function help(args: string[], io: CliIo): number {

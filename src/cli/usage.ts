@@ -19,8 +19,9 @@ Usage:
   microcred issue --key KEY --competency STACK --component CRED...
                   (--recipient-email EMAIL | --recipient-did DID) [--out FILE]
   microcred issue --key KEY --batch ROWS (--template FILE | --competency DEF) --out DIR|FILE.jsonl
-  microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                  [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]
+  microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
+                  [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]
+                  [--strict-contexts] [--color|--no-color]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -28,6 +29,7 @@ Usage:
                           [--store FILE] [--out DIR]
   microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
+  microcred serve --port N [--host HOST] [--trust FILE] [--status-dir DIR] [--cors ORIGIN...]
   microcred help [COMMAND]
   microcred --version
 
@@ -225,23 +227,30 @@ the id <definition id>/v<version> that issued credentials point at.
 Options:
   -o, --out FILE         write the Achievement to FILE instead of printing it
 `,
-  verify: `Usage: microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...]
-                        [--doc URL=FILE...] [--allow-network] [--status-list FILE...]
-                        [--trust FILE] [--strict-contexts]
+  verify: `Usage: microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
+                        [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
+                        [--status-list FILE...] [--trust FILE] [--strict-contexts]
+                        [--color|--no-color]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
-image (PNG or SVG) whose credential is taken out first. Nothing is fetched from
-the network unless --allow-network is given: did:key and did:jwk are resolved
-locally; give did:web DID documents with --did-doc, status list credentials with
---status-list, and any other document (a key document, a status list, a
-schema) with --doc. JSON-LD contexts are never fetched: only those bundled
-with microcred are used. A credential whose status list could not be read is
-reported as "could not check", never as not revoked.
+image (PNG or SVG) whose credential is taken out first. A folder stands for
+every .json, .jwt, .png and .svg file in it and below (symbolic links are not
+followed); - reads one credential or image from standard input. Nothing is
+fetched from the network unless --allow-network is given: did:key and did:jwk
+are resolved locally; give did:web DID documents with --did-doc, status list
+credentials with --status-list, and any other document (a key document, a
+status list, a schema) with --doc. JSON-LD contexts are never fetched: only
+those bundled with microcred are used. A credential whose status list could not
+be read is reported as "could not check", never as not revoked. For several
+credentials the last line counts them: "3 of 5 verified; 1 revoked, 1 invalid."
 
 Options:
-      --json             print the reports as JSON (one object, or an array
-                         for several files), each with its "file"
+      --json             print the reports as one JSON array (however many
+                         files), each report with its "file"
+      --json-lines       print each report as one line of JSON, as it is made
+      --color, --no-color  colour the report or not (default: colour on a
+                         terminal; FORCE_COLOR and NO_COLOR are obeyed)
       --now ISO          check validity at this moment (2030-01-31T09:00:00Z or
                          2030-01-31) instead of now
       --skew SECONDS     tolerance for disagreeing clocks (default 300)
@@ -261,6 +270,33 @@ Options:
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).
+`,
+  serve: `Usage: microcred serve --port N [--host HOST] [--trust FILE] [--status-dir DIR]
+                       [--cors ORIGIN...] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
+
+Runs the verifier service (microcred/http) until SIGINT or SIGTERM, then lets
+the requests under way finish. It answers POST /credentials/verify (the VC-API
+body {"verifiableCredential": ...}, or a credential as JSON, a VC-JWT, a baked
+PNG or SVG) with the report as JSON, GET /status/NAME with a published status
+list, and GET /health. One line per request goes to stdout: method, path,
+status and milliseconds.
+
+Options:
+  -p, --port N           the port to listen on (0: any free port, printed)
+      --host HOST        the address to listen on (default 127.0.0.1; 0.0.0.0
+                         for every interface)
+      --trust FILE       issuers you know (JSON), as for verify
+      --status-dir DIR   serve the status lists "microcred status publish --out
+                         DIR" wrote, at /status/NAME (read at each request)
+      --cors ORIGIN      let pages of ORIGIN (e.g. https://verify.example.org)
+                         call the service from a browser; * for any (repeatable)
+      --did-doc FILE     a DID document to resolve keys from (repeatable)
+      --doc URL=FILE     serve FILE (JSON) for URL to every verification
+                         (repeatable)
+      --allow-network    fetch what is not supplied, as verify --allow-network
+
+Exit status: 0 stopped by a signal, 1 it could not listen, 2 the command line
+is wrong.
 `,
   status: `Usage:
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]

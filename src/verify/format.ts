@@ -44,7 +44,8 @@ const TONE: Record<CheckOutcome, Tone> = {
 };
 
 /**
- * The report as a person reads it: a headline, what the credential is, then one line per check
+ * The report as a person reads it: a headline (✔ verified, ✖ invalid, revoked or suspended even
+ * when genuine, ? could not check), what the credential is, then one line per check
  * with a symbol (✔ passed, ✖ failed, ⚠ warning, – skipped, ? could not check) and, under each
  * check that did not pass, its problem's title, detail, code and JSON path.
  *
@@ -90,9 +91,18 @@ function headline(report: VerificationReport, paint: (tone: Tone, text: string) 
       : paint('good', '✔ Verified');
   }
   if (report.authentic) {
+    // Withdrawn by its issuer is what matters most, whatever else is also wrong (it may be expired too).
+    const status = report.checks.find((c) => c.id === 'status');
+    const withdrawn = [status?.problem, ...(status?.parts ?? []).map((p) => p.problem)].find(
+      (p) => p?.code === ErrorCode.REVOKED || p?.code === ErrorCode.SUSPENDED,
+    );
+    if (withdrawn?.code === ErrorCode.REVOKED) return paint('bad', '✖ Revoked — genuine, but its issuer revoked it');
+    if (withdrawn) return paint('bad', '✖ Suspended — genuine, but its issuer suspended it');
     // The proof holds, so say so first: "genuine but expired" is a different situation from a forgery.
+    // Not verified is not a warning: a failed check is ✖, one that could not run is ?.
     const reason = firstWith('failed') ?? firstWith('could-not-check') ?? firstWith('warning');
-    return paint('warn', `⚠ Genuine, but ${genuineButWhat(reason, report.credential)}`);
+    const [symbol, tone]: [string, Tone] = report.summary === 'could-not-check' ? ['?', 'unknown'] : ['✖', 'bad'];
+    return paint(tone, `${symbol} Genuine, but ${genuineButWhat(reason, report.credential)}`);
   }
   const failed = firstWith('failed');
   if (failed?.problem) return paint('bad', `✖ Invalid — ${sentenceCase(failed.problem.title)}`);

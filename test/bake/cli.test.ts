@@ -44,7 +44,7 @@ describe('microcred bake / extract / verify IMAGE', () => {
       expect(verified.stdout).toContain('✔ A credential was taken out of the image');
 
       const json = await run('verify', `awarded.${ext}`, '--json');
-      const report = JSON.parse(json.stdout);
+      const [report] = JSON.parse(json.stdout);
       expect(report).toMatchObject({ file: `awarded.${ext}`, verified: true, image: ext });
       expect(report.checks[0]).toEqual({
         id: 'extract',
@@ -77,7 +77,7 @@ describe('microcred bake / extract / verify IMAGE', () => {
     expect((await run('bake', '--credential', 'signed.jwt', '--image', 'badge.png', '--out', 'jwt.png')).status).toBe(
       0,
     );
-    const report = JSON.parse((await run('verify', 'jwt.png', '--json')).stdout);
+    const [report] = JSON.parse((await run('verify', 'jwt.png', '--json')).stdout);
     expect(report).toMatchObject({ verified: true, image: 'png', format: 'vc-jwt' });
     expect((await run('extract', 'jwt.png')).stdout).toBe(
       `${(await readFile(join(dir, 'signed.jwt'), 'utf8')).trim()}\n`,
@@ -113,7 +113,7 @@ describe('microcred bake / extract / verify IMAGE', () => {
     await writeFile(join(dir, 'cut.png'), awarded.subarray(0, awarded.length - 100));
     const cut = await run('verify', 'cut.png', '--json');
     expect(cut.status).toBe(1);
-    expect(JSON.parse(cut.stdout).checks[0]).toMatchObject({
+    expect(JSON.parse(cut.stdout)[0].checks[0]).toMatchObject({
       id: 'extract',
       outcome: 'failed',
       problem: { code: 'ERR_IMAGE_TRUNCATED' },

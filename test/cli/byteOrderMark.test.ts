@@ -32,7 +32,7 @@ describe('a JSON file starting with a byte-order mark', () => {
     const signed = await readFile(join(session.dir, 'signed.json'), 'utf8');
     await writeFile(join(session.dir, 'signed-bom.json'), `\uFEFF${signed}`);
     const verified = await session.run('verify', 'signed-bom.json', '--json');
-    expect(JSON.parse(verified.stdout)).toMatchObject({ verified: true });
+    expect(JSON.parse(verified.stdout)[0]).toMatchObject({ verified: true });
     expect(verified.status).toBe(0);
   });
 
@@ -40,10 +40,12 @@ describe('a JSON file starting with a byte-order mark', () => {
     const signed = await readFile(join(session.dir, 'signed.json'), 'utf8');
     await writeFile(join(session.dir, 'twice.json'), signed.replace('{', '{\n  "name": "Something else",'));
     const verified = await session.run('verify', 'twice.json', '--json');
-    const report = JSON.parse(verified.stdout) as {
-      verified: boolean;
-      checks: { id: string; problem?: { code: string; path?: string } }[];
-    };
+    const report = (
+      JSON.parse(verified.stdout) as {
+        verified: boolean;
+        checks: { id: string; problem?: { code: string; path?: string } }[];
+      }[]
+    )[0]!;
     expect(report.verified).toBe(false);
     expect(report.checks[0]).toMatchObject({ id: 'parse', problem: { code: 'ERR_INPUT_DUPLICATE_KEY', path: 'name' } });
     expect(verified.status).not.toBe(0);

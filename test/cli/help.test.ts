@@ -110,6 +110,6 @@ describe('help, version and unknown commands', () => {
   it('an unknown command gets the overview', async () => {
     const result = await cli(cwd, 'sign');
     expect(result.stderr).toContain('Unknown command "sign"');
-    expect(result.stderr).toContain('microcred verify FILE...');
+    expect(result.stderr).toContain('microcred verify FILE|DIR|-...');
   });
 });

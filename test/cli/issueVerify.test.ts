@@ -134,10 +134,12 @@ describe('verify', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
-  it('--json prints one report object, with its file, for one file', async () => {
+  it('--json prints an array even for one file, each report with its file', async () => {
     const result = await run('verify', 'signed.json', '--json');
     expect(result.status).toBe(0);
-    const report = JSON.parse(result.stdout) as JsonReport;
+    const reports = JSON.parse(result.stdout) as JsonReport[];
+    expect(reports).toHaveLength(1);
+    const report = reports[0]!;
     expect(report).toMatchObject({ file: 'signed.json', verified: true, authentic: true, summary: 'verified' });
     expect(report.checks.every((c) => c.outcome === 'passed')).toBe(true);
   });
@@ -147,7 +149,7 @@ describe('verify', () => {
     await writeFile(join(dir, 'tampered.json'), JSON.stringify({ ...signed, name: 'Something Else' }));
     const result = await run('verify', 'tampered.json', '--json');
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as JsonReport;
+    const report = (JSON.parse(result.stdout) as JsonReport[])[0]!;
     expect(report).toMatchObject({ file: 'tampered.json', verified: false, authentic: false, summary: 'invalid' });
     expect(report.checks.find((c) => c.id === 'signature')).toMatchObject({
       outcome: 'failed',
@@ -158,7 +160,7 @@ describe('verify', () => {
   it('--now after validUntil gives ERR_EXPIRED (authentic, not verified, exit 1)', async () => {
     const json = await run('verify', 'signed.json', '--json', '--now', '2100-01-01T00:00:00Z');
     expect(json.status).toBe(1);
-    const report = JSON.parse(json.stdout) as JsonReport;
+    const report = (JSON.parse(json.stdout) as JsonReport[])[0]!;
     expect(report).toMatchObject({ verified: false, authentic: true });
     expect(report.checks.find((c) => c.id === 'validity')).toMatchObject({
       outcome: 'failed',
@@ -196,9 +198,9 @@ describe('verify', () => {
     ).toBe(0);
     const minuteBefore = new Date(validFrom.getTime() - 60_000).toISOString();
     const strict = await run('verify', 'tomorrow.json', '--json', '--now', minuteBefore, '--skew', '0');
-    expect(codes(JSON.parse(strict.stdout))).toContain('ERR_NOT_YET_VALID');
+    expect(codes(JSON.parse(strict.stdout)[0])).toContain('ERR_NOT_YET_VALID');
     const lenient = await run('verify', 'tomorrow.json', '--json', '--now', minuteBefore);
-    expect(JSON.parse(lenient.stdout).verified).toBe(true);
+    expect(JSON.parse(lenient.stdout)[0].verified).toBe(true);
   });
 
   it('several files: a JSON array in order, exit 1 if any does not verify; unreadable files become reports', async () => {
@@ -225,7 +227,7 @@ describe('verify', () => {
     const result = await run('verify', 'signed.json', 'missing.json');
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('missing.json\n? Could not check — the file could not be read');
-    expect(result.stdout).toMatch(/1 of 2 verified\.\n$/);
+    expect(result.stdout).toMatch(/1 of 2 verified; 1 could not check\.\n$/);
   });
 
   it('exit 0 only when every file verifies', async () => {
@@ -273,7 +275,7 @@ describe('did:web round trip', () => {
 
     const without = await run('verify', 'web-signed.json', '--json');
     expect(without.status).toBe(1);
-    expect(codes(JSON.parse(without.stdout))).toContain('ERR_NETWORK_DISABLED');
+    expect(codes(JSON.parse(without.stdout)[0])).toContain('ERR_NETWORK_DISABLED');
     expect(without.stderr).toContain('--did-doc');
     expect(without.stderr).toContain('https://pd.example.org/.well-known/did.json');
 

@@ -41,7 +41,7 @@ describe('issue --suite', () => {
     expect(signed['@context']).toContain('https://w3id.org/security/suites/ed25519-2020/v1');
     const verified = await run('verify', 'signed-2020.json', '--json');
     expect(verified.status).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({
+    expect(JSON.parse(verified.stdout)[0]).toMatchObject({
       verified: true,
       credential: { proof: { type: 'Ed25519Signature2020' } },
     });
@@ -97,7 +97,9 @@ describe('verify --trust', () => {
     );
     const result = await run('verify', 'signed.json', '--trust', 'trust.json', '--json');
     expect(result.status).toBe(0);
-    const report = JSON.parse(result.stdout) as { issuerTrust: unknown; checks: { id: string; outcome: string }[] };
+    const report = (
+      JSON.parse(result.stdout) as { issuerTrust: unknown; checks: { id: string; outcome: string }[] }[]
+    )[0]!;
     expect(report.issuerTrust).toEqual({ id: did, name: 'Example District PD', url: 'https://pd.example.org' });
     expect(report.checks.at(-1)).toEqual({ id: 'trust', title: 'The issuer is one you know', outcome: 'passed' });
   });

@@ -50,7 +50,7 @@ describe('microcred with VC-JWTs', () => {
     await writeFile(join(dir, 'badge.jwt'), issued.stdout);
     const verified = await run('verify', 'badge.jwt', '--json');
     expect(verified.status).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ file: 'badge.jwt', verified: true, format: 'vc-jwt' });
+    expect(JSON.parse(verified.stdout)[0]).toMatchObject({ file: 'badge.jwt', verified: true, format: 'vc-jwt' });
     const text = await run('verify', 'badge.jwt');
     expect(text.stdout).toContain('The JWT claims agree with the credential');
     expectNoSecret(await secretsOf('p256.jwk.json'));
@@ -221,7 +221,7 @@ describe('microcred with VC-JWTs', () => {
     await writeFile(join(dir, 'broken.jwt'), 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0\n');
     const result = await run('verify', 'broken.jwt', '--json');
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).checks[0]).toMatchObject({
+    expect(JSON.parse(result.stdout)[0].checks[0]).toMatchObject({
       id: 'parse',
       outcome: 'failed',
       problem: { code: 'ERR_JWT_MALFORMED' },

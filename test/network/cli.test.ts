@@ -16,7 +16,8 @@ interface JsonReport {
   verified: boolean;
   checks: { id: string; outcome: string; problem?: { code: string; detail: string } }[];
 }
-const signatureOf = (stdout: string) => (JSON.parse(stdout) as JsonReport).checks.find((c) => c.id === 'signature');
+const signatureOf = (stdout: string) =>
+  (JSON.parse(stdout) as JsonReport[])[0]!.checks.find((c) => c.id === 'signature');
 
 beforeAll(async () => {
   session = await cliSession();

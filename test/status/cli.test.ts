@@ -68,13 +68,13 @@ describe('microcred status, round trip', () => {
 
     const verify = async () => {
       const result = await session.run('verify', 'badge.json', '--json', ...(await listOptions()));
-      return { status: result.status, report: JSON.parse(result.stdout) as JsonReport };
+      return { status: result.status, report: (JSON.parse(result.stdout) as JsonReport[])[0]! };
     };
     expect(await verify()).toMatchObject({ status: 0, report: { verified: true } });
     // Without the lists, the status is unknown: not verified.
     const blind = await session.run('verify', 'badge.json', '--json');
     expect(blind.status).toBe(1);
-    expect(statusOf(JSON.parse(blind.stdout) as JsonReport)?.problem?.code).toBe('ERR_STATUS_LIST_UNAVAILABLE');
+    expect(statusOf((JSON.parse(blind.stdout) as JsonReport[])[0]!)?.problem?.code).toBe('ERR_STATUS_LIST_UNAVAILABLE');
 
     const suspended = await session.run('status', 'suspend', badge.id, '--key', 'issuer.key.json');
     expect(suspended.status).toBe(0);

@@ -119,7 +119,7 @@ describe('formatReport', () => {
 
   it('authentic but expired: "Genuine, but expired on" the date, and the problem under the check', () => {
     const text = formatReport(report({ verified: false, summary: 'invalid' }, { validity: expired }));
-    expect(text.split('\n')[0]).toBe('⚠ Genuine, but expired on 2025-03-01');
+    expect(text.split('\n')[0]).toBe('✖ Genuine, but expired on 2025-03-01');
     expect(block(text, 'It is within its validity period')).toEqual([
       '  ✖ It is within its validity period (failed)',
       '      Expired',

@@ -69,7 +69,7 @@ describe('formatReport and the parts of a check', () => {
       ],
     };
     const text = lines({ ...base, verified: false, summary: 'invalid', checks: [schema] });
-    expect(text[0]).toBe('⚠ Genuine, but it does not match the Open Badges 3.0 JSON Schema');
+    expect(text[0]).toBe('✖ Genuine, but it does not match the Open Badges 3.0 JSON Schema');
     const at = text.indexOf('  ✖ It matches the Open Badges 3.0 JSON Schema (failed)');
     expect(text.slice(at + 1, at + 5)).toEqual([
       '      A required property is missing',

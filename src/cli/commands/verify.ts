@@ -10,7 +10,10 @@ import type { VerificationReport } from '../../verify/report.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
 import { CLI_ERROR_TITLES, CliErrorCode, messageOf } from '../errors.js';
 import { cliHintFor, codesIn } from '../hints.js';
-import { decodeText, readBytes, readJson, resolvePath } from '../files.js';
+import { decodeText, readJson, resolvePath } from '../files.js';
+import { colorOf } from '../color.js';
+import { expandInputs, type VerifyInput } from '../verifyInputs.js';
+import { summaryLine } from '../verifySummary.js';
 import { parseMoment } from '../inputs.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
@@ -20,13 +23,20 @@ import { didWebUrl } from '../../network/didWeb.js';
 /** A report for one file, as `--json` prints it. */
 export type FileReport = { file: string } & VerificationReport;
 
-/** `microcred verify FILE... [--json] [--now ISO] [--skew SECONDS] [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]`; a FILE may be a baked PNG or SVG. */
+/**
+ * `microcred verify FILE|DIR|-... [--json|--json-lines] [--color|--no-color] [--now ISO] [--skew SECONDS]
+ * [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]`; a FILE
+ * may be a baked PNG or SVG, a DIR is searched for credential files, `-` is standard input.
+ */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
     'verify',
     args,
     {
       json: { type: 'boolean' },
+      'json-lines': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
       now: { type: 'string' },
       skew: { type: 'string' },
       'did-doc': { type: 'string', multiple: true },
@@ -42,7 +52,15 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(helpFor('verify'));
     return EXIT.OK;
   }
-  if (files.length === 0) throw new UsageError('verify needs at least one credential file.', 'verify');
+  if (files.length === 0)
+    throw new UsageError(
+      'verify needs at least one credential file (or a folder of them, or - for standard input).',
+      'verify',
+    );
+  if (values.json && values['json-lines'])
+    throw new UsageError('Give --json (one array) or --json-lines (one report a line), not both.', 'verify');
+  const color = colorOf(args, io.color);
+  const inputs = await expandInputs(files, io);
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
   const loader = await loaderWith(values['did-doc'] ?? [], io, 'verify', {
@@ -55,23 +73,28 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
 
   const reports: FileReport[] = [];
   // One loader for all files: did:key documents resolved once, and fetched documents, are reused.
-  for (const file of files)
-    reports.push({
-      file,
-      ...(await verifyFile(file, io, {
+  for (const input of inputs) {
+    const report: FileReport = {
+      file: input.name,
+      ...(await verifyInput(input, {
         loader,
         now,
         clockSkewSeconds,
         ...(trust ? { trust } : {}),
         ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}),
       })),
-    });
+    };
+    reports.push(report);
+    // One line as each report is made, so a pipe sees a long run's reports as they come.
+    if (values['json-lines']) io.stdout(`${JSON.stringify(report)}\n`);
+  }
 
-  if (values.json) io.stdout(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
-  else {
-    const blocks = reports.map((r) => `${r.file}\n${formatReport(r, { color: io.color ?? false })}\n`);
+  // --json is an array however many files: a script reads one shape.
+  if (values.json) io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
+  else if (!values['json-lines']) {
+    const blocks = reports.map((r) => `${r.file}\n${formatReport(r, { color })}\n`);
     io.stdout(blocks.join('\n'));
-    if (reports.length > 1) io.stdout(`\n${reports.filter((r) => r.verified).length} of ${reports.length} verified.\n`);
+    if (reports.length > 1) io.stdout(`\n${summaryLine(reports)}\n`);
   }
   const dids = unresolvedDidWebIssuers(reports);
   for (const { did, url } of dids) {
@@ -108,14 +131,13 @@ function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; 
   });
 }
 
-async function verifyFile(
-  file: string,
-  io: CliIo,
+async function verifyInput(
+  input: VerifyInput,
   options: Parameters<typeof verifyCredential>[1],
 ): Promise<VerificationReport> {
   let bytes: Uint8Array;
   try {
-    bytes = await readBytes(resolvePath(io.cwd, file), file);
+    bytes = await input.read();
   } catch (error) {
     return unreadable(error, options?.now ?? new Date());
   }
@@ -220,12 +242,12 @@ async function addStatusList(loader: DocumentLoader, file: string, io: CliIo): P
 }
 
 /** The issuers in a --trust file; a file that cannot be read or is not a trust list is a usage error naming the field. */
-async function readTrustList(file: string, io: CliIo): Promise<TrustedIssuer[]> {
+export async function readTrustList(file: string, io: CliIo, command = 'verify'): Promise<TrustedIssuer[]> {
   try {
     return parseTrustList(await readJson(resolvePath(io.cwd, file), file));
   } catch (error) {
     // The message names the field at fault, e.g. "[2].name must be …".
-    throw new UsageError(`--trust ${file}: ${messageOf(error)}`, 'verify');
+    throw new UsageError(`--trust ${file}: ${messageOf(error)}`, command);
   }
 }
 
