@@ -52,6 +52,11 @@ export interface VerifyLimits {
    * time in proportion to size; the official OB 3.0 schemas are about 60 KB).
    */
   maxSchemaBytes: number;
+  /**
+   * Most credentials verified in one presentation (each is a full verification of its own; a
+   * wallet shares a few at a time).
+   */
+  maxPresentationCredentials: number;
 }
 
 /**
@@ -71,6 +76,7 @@ export const DEFAULT_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxContexts: 64,
   maxSchemas: 4,
   maxSchemaBytes: 256 * 1024,
+  maxPresentationCredentials: 16,
 });
 
 /** The limits in force: each one given that is a positive whole number, the default otherwise. */
