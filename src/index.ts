@@ -45,7 +45,7 @@ export { signPresentation } from './issue/signPresentation.js';
 export type { SignPresentationOptions, PresentationDraft } from './issue/signPresentation.js';
 
 // --- report formatting (src/verify/format.ts) ---
-export { formatReport } from './verify/format.js';
+export { formatReport, formatPresentationReport } from './verify/format.js';
 export type { FormatReportOptions } from './verify/format.js';
 
 // --- competency definitions (src/competency) ---
