@@ -346,7 +346,7 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.HOLDER_MISMATCH]: 'The holder did not sign the presentation',
   [ErrorCode.HOLDER_NOT_SUBJECT]: 'The holder is not the subject',
   [ErrorCode.HOLDER_SUBJECT_UNKNOWN]: 'Whether the holder is the subject cannot be told',
-  [ErrorCode.NOT_OPEN_BADGE]: 'Not an Open Badges credential',
+  [ErrorCode.NOT_OPEN_BADGE]: 'A credential other than an Open Badge',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -64,6 +64,11 @@ describe('bytes of JSON or JWT text are read as text, not as an image', () => {
     expect(report).toMatchObject({ verified: true, image: 'png' });
   });
 
+  it('bytes with control characters are binary: looked at as an image, and refused as one', async () => {
+    const report = await verifyCredential(Uint8Array.from([0x7b, 0x01, 0x02, 0x7d]), { now: NOW });
+    expect(check(report, 'extract').problem?.code).toBe('ERR_IMAGE_INVALID');
+  });
+
   it('binary bytes that are not UTF-8 are still looked at as an image, and refused as one', async () => {
     const report = await verifyCredential(new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0x90]), { now: NOW });
     expect(check(report, 'extract').outcome).toBe('failed');

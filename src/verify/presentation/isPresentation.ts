@@ -5,7 +5,7 @@ import type { DecodedJwt } from '../../jwt/decode.js';
 import { typOf } from '../../jwt/header.js';
 
 /** True for a JSON object whose `type` includes VerifiablePresentation (VC Data Model §4.13). */
-export function isPresentationObject(value: unknown): value is Record<string, unknown> {
+export function isPresentationObject(value: unknown): boolean {
   if (!isJsonObject(value)) return false;
   const type = value.type;
   return (Array.isArray(type) ? type : [type]).includes('VerifiablePresentation');
@@ -13,11 +13,13 @@ export function isPresentationObject(value: unknown): value is Record<string, un
 
 /**
  * True for a VP-JWT: the presentation in a `vp` claim (VC-JWT 1.1, what OpenID4VP wallets send), or
- * as the payload itself (VC-JOSE-COSE, `typ` "vp+jwt").
+ * as the payload itself (VC-JOSE-COSE, `typ` "vp+jwt"). A token whose payload is a credential is
+ * not one, whatever its `typ` says (the credential verifier refuses that typ).
  */
 export function isPresentationJwt(jwt: Pick<DecodedJwt, 'header' | 'payload'>): boolean {
+  const { payload } = jwt;
+  if (isJsonObject(payload.vp) || isPresentationObject(payload)) return true;
   const typ = typOf(jwt.header);
-  return (
-    isJsonObject(jwt.payload.vp) || isPresentationObject(jwt.payload) || typ === 'vp+jwt' || typ === 'vp+ld+json+jwt'
-  );
+  const credential = payload.credentialSubject !== undefined || isJsonObject(payload.vc);
+  return !credential && (typ === 'vp+jwt' || typ === 'vp+ld+json+jwt');
 }
