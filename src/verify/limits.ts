@@ -189,6 +189,15 @@ export function echo(value: unknown, limits: VerifyLimits): string {
  * values through {@link echo}; this is the bound for everything else.
  */
 export function boundReport(report: VerificationReport, limits: VerifyLimits): VerificationReport {
+  return {
+    ...report,
+    checks: boundChecks(report.checks, limits),
+    ...(report.credential ? { credential: boundSummary(report.credential, limits.maxEchoLength) } : {}),
+  };
+}
+
+/** The checks of a report (a credential's or a presentation's) bounded as {@link boundReport} says. */
+export function boundChecks<Id extends string>(checks: CheckResult<Id>[], limits: VerifyLimits): CheckResult<Id>[] {
   const max = limits.maxEchoLength;
   const problem = (p: Problem): Problem => ({
     ...p,
@@ -200,18 +209,14 @@ export function boundReport(report: VerificationReport, limits: VerifyLimits): V
     const label = shorten(p.label, max);
     return p.outcome === 'passed' ? { ...p, label } : { ...p, label, problem: problem(p.problem) };
   };
-  const check = (c: CheckResult): CheckResult => {
+  const check = (c: CheckResult<Id>): CheckResult<Id> => {
     const lists = {
       ...(c.problems ? { problems: c.problems.map(problem) } : {}),
       ...(c.parts ? { parts: c.parts.map(part) } : {}),
     };
     return c.outcome === 'passed' ? { ...c, ...lists } : { ...c, problem: problem(c.problem), ...lists };
   };
-  return {
-    ...report,
-    checks: report.checks.map(check),
-    ...(report.credential ? { credential: boundSummary(report.credential, max) } : {}),
-  };
+  return checks.map(check);
 }
 
 function boundSummary(summary: CredentialSummary, max: number): CredentialSummary {

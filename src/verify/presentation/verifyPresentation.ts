@@ -2,7 +2,7 @@ import { ErrorCode } from '../../errors.js';
 import { problem, type Verdict } from '../check.js';
 import { VerificationLoader } from '../loader.js';
 import { readVerifyOptions } from '../options.js';
-import { boundReport } from '../limits.js';
+import { boundChecks } from '../limits.js';
 import { summarize } from '../summary.js';
 import { verifyCredentialWithView, type VerifyOptions } from '../verifyCredential.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
@@ -100,21 +100,16 @@ export async function verifyPresentation(
   const checks = await runChecks(ctx);
   const credentials = (ctx.verified ?? []).map((v) => v.report);
   const summary = summarize(checks);
-  const report: PresentationReport = {
+  return {
     verified: (summary === 'verified' || summary === 'verified-with-warnings') && credentials.every((c) => c.verified),
     summary,
     checkedAt: ctx.now.toISOString(),
     ...(ctx.format ? { format: ctx.format } : {}),
     ...(ctx.holder ? { holder: ctx.holder } : {}),
-    checks,
+    // The presentation's own lines are bounded like a credential's report (each credential's already is).
+    checks: boundChecks(checks, snapshot.limits),
     credentials,
   };
-  // The presentation's own lines are bounded like a credential's report (each credential's already is).
-  const bounded = boundReport(
-    { verified: false, authentic: false, summary, checkedAt: '', checks: checks as never },
-    snapshot.limits,
-  );
-  return { ...report, checks: bounded.checks as unknown as PresentationCheckResult[] };
 }
 
 async function runChecks(ctx: PresentationContext): Promise<PresentationCheckResult[]> {
