@@ -13,6 +13,7 @@ import {
 import { NOW, check, unsignedCredential } from '../helpers/credential.js';
 import { badgePng } from '../bake/helpers.js';
 import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../helpers/digitalBazaar.js';
+import { expected, verifyRow } from '../interop/fixturesWalk.js';
 
 let key: Key;
 let signed: Record<string, unknown>;
@@ -206,5 +207,19 @@ describe('a credential that is not an Open Badge', () => {
     const changed = { ...credential, credentialSubject: { id: 'did:example:someone-else' } };
     const report = await verifyCredential(changed, { now: NOW });
     expect(check(report, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
+  });
+});
+
+describe('a CLR 2.0 credential (the 1EdTech test vector)', () => {
+  it('is authentic: proof, issuer and dates verified, its subject read under the CLR vocabulary, a warning for its type', async () => {
+    const row = expected.rows.find((r) => r.path === 'spec/test-vectors/clrv2p0/signed-credential.json');
+    const report = await verifyRow(row!);
+    expect(check(report, 'type')).toMatchObject({ outcome: 'warning', problem: { code: 'ERR_NOT_OPEN_BADGE' } });
+    expect(check(report, 'type').problem?.detail).toContain('ClrCredential');
+    for (const id of ['jsonld', 'view', 'signature', 'issuer', 'validity'] as const)
+      expect(check(report, id).outcome).toBe('passed');
+    expect(report.authentic).toBe(true);
+    expect(report.credential).toMatchObject({ name: 'Sample Transcript' });
+    expect(report.credential?.achievement).toBeUndefined();
   });
 });
