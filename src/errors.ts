@@ -176,6 +176,19 @@ export const ErrorCode = {
   HTTP_METHOD_NOT_ALLOWED: 'ERR_HTTP_METHOD_NOT_ALLOWED',
   HTTP_ORIGIN_REFUSED: 'ERR_HTTP_ORIGIN_REFUSED',
   HTTP_BODY_TIMEOUT: 'ERR_HTTP_BODY_TIMEOUT',
+  // presentations, credentials other than Open Badges, inputs (src/verify/presentation, checks/type.ts)
+  PRESENTATION_GIVEN: 'ERR_PRESENTATION_GIVEN',
+  PRESENTATION_INVALID: 'ERR_PRESENTATION_INVALID',
+  PRESENTATION_CHALLENGE: 'ERR_PRESENTATION_CHALLENGE',
+  PRESENTATION_CHALLENGE_UNCHECKED: 'ERR_PRESENTATION_CHALLENGE_UNCHECKED',
+  PRESENTATION_DOMAIN: 'ERR_PRESENTATION_DOMAIN',
+  PRESENTATION_DOMAIN_UNCHECKED: 'ERR_PRESENTATION_DOMAIN_UNCHECKED',
+  PRESENTATION_EMPTY: 'ERR_PRESENTATION_EMPTY',
+  PRESENTATION_CREDENTIAL: 'ERR_PRESENTATION_CREDENTIAL',
+  HOLDER_MISMATCH: 'ERR_HOLDER_MISMATCH',
+  HOLDER_NOT_SUBJECT: 'ERR_HOLDER_NOT_SUBJECT',
+  HOLDER_SUBJECT_UNKNOWN: 'ERR_HOLDER_SUBJECT_UNKNOWN',
+  NOT_OPEN_BADGE: 'ERR_NOT_OPEN_BADGE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -339,6 +352,20 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.HTTP_METHOD_NOT_ALLOWED]: 'This path does not take that method',
   [ErrorCode.HTTP_ORIGIN_REFUSED]: 'This origin may not call the service',
   [ErrorCode.HTTP_BODY_TIMEOUT]: 'The request body did not arrive in time',
+
+  // presentations, credentials other than Open Badges, inputs
+  [ErrorCode.PRESENTATION_GIVEN]: 'This is a presentation, not a credential',
+  [ErrorCode.PRESENTATION_INVALID]: 'Not a verifiable presentation',
+  [ErrorCode.PRESENTATION_CHALLENGE]: 'The challenge does not match: possibly a replay',
+  [ErrorCode.PRESENTATION_CHALLENGE_UNCHECKED]: 'No challenge was given to check',
+  [ErrorCode.PRESENTATION_DOMAIN]: 'The presentation is meant for another domain',
+  [ErrorCode.PRESENTATION_DOMAIN_UNCHECKED]: 'No domain was given to check',
+  [ErrorCode.PRESENTATION_EMPTY]: 'The presentation holds no credential',
+  [ErrorCode.PRESENTATION_CREDENTIAL]: 'A credential in the presentation does not verify',
+  [ErrorCode.HOLDER_MISMATCH]: 'The holder did not sign the presentation',
+  [ErrorCode.HOLDER_NOT_SUBJECT]: 'The holder is not the subject',
+  [ErrorCode.HOLDER_SUBJECT_UNKNOWN]: 'Whether the holder is the subject cannot be told',
+  [ErrorCode.NOT_OPEN_BADGE]: 'A credential other than an Open Badge',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -38,8 +38,15 @@ export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';
 export type * from './verify/report.js';
 
+// --- presentations: a holder shares credentials (src/verify/presentation, src/issue/signPresentation.ts) ---
+export { verifyPresentation } from './verify/presentation/verifyPresentation.js';
+export type { VerifyPresentationOptions } from './verify/presentation/verifyPresentation.js';
+export type * from './verify/presentation/report.js';
+export { signPresentation } from './issue/signPresentation.js';
+export type { SignPresentationOptions, PresentationDraft } from './issue/signPresentation.js';
+
 // --- report formatting (src/verify/format.ts) ---
-export { formatReport } from './verify/format.js';
+export { formatReport, formatPresentationReport } from './verify/format.js';
 export type { FormatReportOptions } from './verify/format.js';
 
 // --- competency definitions (src/competency) ---

@@ -21,7 +21,7 @@ Usage:
   microcred issue --key KEY --batch ROWS (--template FILE | --competency DEF) --out DIR|FILE.jsonl
   microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
                   [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]
-                  [--strict-contexts] [--color|--no-color]
+                  [--strict-contexts] [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -230,20 +230,23 @@ Options:
   verify: `Usage: microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
                         [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
                         [--status-list FILE...] [--trust FILE] [--strict-contexts]
-                        [--color|--no-color]
+                        [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
-image (PNG or SVG) whose credential is taken out first. A folder stands for
-every .json, .jwt, .png and .svg file in it and below (symbolic links are not
-followed); - reads one credential or image from standard input. Nothing is
-fetched from the network unless --allow-network is given: did:key and did:jwk
-are resolved locally; give did:web DID documents with --did-doc, status list
-credentials with --status-list, and any other document (a key document, a
-status list, a schema) with --doc. JSON-LD contexts are never fetched: only
-those bundled with microcred are used. A credential whose status list could not
-be read is reported as "could not check", never as not revoked. For several
-credentials the last line counts them: "3 of 5 verified; 1 revoked, 1 invalid."
+image (PNG or SVG) whose credential is taken out first. A file holding a
+verifiable presentation (JSON, or a VP-JWT) is verified as one: the holder's
+proof, the --challenge and --domain it must answer, then each credential in it.
+A folder stands for every .json, .jwt, .png and .svg file in it and below
+(symbolic links are not followed); - reads one credential or image from
+standard input. Nothing is fetched from the network unless --allow-network is
+given: did:key and did:jwk are resolved locally; give did:web DID documents with
+--did-doc, status list credentials with --status-list, and any other document
+(a key document, a status list, a schema) with --doc. JSON-LD contexts are never
+fetched: only those bundled with microcred are used. A credential whose status
+list could not be read is reported as "could not check", never as not revoked.
+For several credentials the last line counts them: "3 of 5 verified; 1 revoked,
+1 invalid."
 
 Options:
       --json             print the reports as one JSON array (however many
@@ -267,6 +270,9 @@ Options:
       --strict-contexts  refuse a credential that defines terms in an inline
                          (object) context; by default that is a warning, and
                          what is shown is read from the signed statements
+      --challenge TEXT   for a presentation: the challenge (nonce) you gave the
+                         holder; one made for another is a replay
+      --domain DOMAIN    for a presentation: your domain (a VP-JWT's aud)
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).

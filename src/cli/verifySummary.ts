@@ -1,6 +1,7 @@
 // The last line of `microcred verify` for several credentials: how many verified, and what the others are.
 import { ErrorCode } from '../errors.js';
 import type { VerificationReport } from '../verify/report.js';
+import type { PresentationReport } from '../verify/presentation/report.js';
 
 /** What one report comes to, in the words the summary line counts. */
 export type Verdict =
@@ -9,8 +10,10 @@ export type Verdict =
 const ORDER: Verdict[] = ['revoked', 'suspended', 'expired', 'not yet valid', 'invalid', 'could not check'];
 
 /** The verdict of a report: a revoked (or suspended) credential is that, before anything else it is. */
-export function verdictOf(report: VerificationReport): Verdict {
+export function verdictOf(report: VerificationReport | PresentationReport): Verdict {
   if (report.verified) return 'verified';
+  // A presentation is verified or not as a whole; its credentials' own verdicts are in its report.
+  if ('credentials' in report) return report.summary === 'could-not-check' ? 'could not check' : 'invalid';
   const codes = report.checks.flatMap((c) => [c.problem?.code, ...(c.parts ?? []).map((p) => p.problem?.code)]);
   if (report.authentic && codes.includes(ErrorCode.REVOKED)) return 'revoked';
   if (report.authentic && codes.includes(ErrorCode.SUSPENDED)) return 'suspended';
@@ -20,7 +23,7 @@ export function verdictOf(report: VerificationReport): Verdict {
 }
 
 /** E.g. "3 of 5 verified; 1 revoked, 1 invalid." */
-export function summaryLine(reports: readonly VerificationReport[]): string {
+export function summaryLine(reports: readonly (VerificationReport | PresentationReport)[]): string {
   const verdicts = reports.map(verdictOf);
   const verified = verdicts.filter((v) => v === 'verified').length;
   const others = ORDER.map((v) => [v, verdicts.filter((x) => x === v).length] as const)

@@ -81,6 +81,31 @@ export async function expandInSafeMode(
   return { expanded, undefinedTerms };
 }
 
+/**
+ * The expansion of `document` with the terms no context defines left out (jsonld without safe
+ * mode), for a document whose signature covers its bytes rather than its graph (a VC-JWT): once
+ * {@link expandInSafeMode} has named its undefined terms, what it states with defined terms can
+ * still be read. Throws as {@link expandInSafeMode} does (an unknown context, a relative IRI).
+ */
+export async function expandWithoutUndefinedTerms(document: unknown, loader: LoadsDocuments): Promise<unknown[]> {
+  if (pathOfKey(document, '__proto__') !== undefined)
+    throw new MicrocredError(ErrorCode.TERM_UNDEFINED, 'The document uses "__proto__" as a member name.', {
+      term: '__proto__',
+    });
+  let expanded: unknown[];
+  try {
+    expanded = await jsonld.expand(document, { documentLoader: loader.load });
+  } catch (error) {
+    throw (
+      translateJsonLdError(error, document) ??
+      new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`)
+    );
+  }
+  const relative = firstRelativeIri(expanded);
+  if (relative !== undefined) throw relativeIriError(relative, document);
+  return expanded;
+}
+
 // A proof's verificationMethod that is not a URL is the proof's defect, which the signature check
 // names (ERR_KEY_INVALID) before anything is canonicalized or resolved.
 const VERIFICATION_METHOD = 'https://w3id.org/security#verificationMethod';

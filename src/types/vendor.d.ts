@@ -2,6 +2,7 @@
 declare module '@digitalbazaar/vc' {
   export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export function verifyCredential(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export function signPresentation(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export class CredentialIssuancePurpose {
     constructor(options?: Record<string, unknown>);
   }
@@ -53,6 +54,8 @@ declare module 'jsonld-signatures' {
     sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     purposes: {
       AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown;
+      ControllerProofPurpose: new (options?: Record<string, unknown>) => unknown;
+      AuthenticationProofPurpose: new (options?: Record<string, unknown>) => unknown;
     };
   };
   export default jsigs;

@@ -78,6 +78,13 @@ export interface Check {
    * must pass when they apply (e.g. `extract`, `claims`); checks without it do not bear on authenticity.
    */
   authenticity?: 'required' | 'when-present';
+  /**
+   * True for a check whose finding is still worth showing when an earlier fatal check could not
+   * check (the signature's key out of reach, an unsupported suite): it then runs anyway, on the
+   * credential as read, and what it finds is reported as a warning, for information (the dates).
+   * After a fatal check that failed it is skipped like any other.
+   */
+  informativeWhenUnchecked?: boolean;
   /** When present and false for this input, the check is left out of the report (e.g. `claims` for JSON-LD). */
   appliesTo?(ctx: VerifyContext): boolean;
   run(ctx: VerifyContext): Promise<Verdict> | Verdict;

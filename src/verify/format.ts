@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors.js';
 import type { CheckOutcome, CheckResult, CredentialSummary, VerificationReport } from './report.js';
+import type { PresentationReport } from './presentation/report.js';
 
 /** Options of {@link formatReport}. */
 export interface FormatReportOptions {
@@ -83,6 +84,51 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
   return lines.join('\n');
 }
 
+/**
+ * A presentation's report as a person reads it: a headline, the holder, one line per check of the
+ * holder's proof and the request it answers, then each credential inside with its own report,
+ * indented. Like {@link formatReport}: values from the input are escaped, no colour unless asked.
+ *
+ * @example
+ * const report = await verifyPresentation(vp, { challenge, domain });
+ * console.log(formatPresentationReport(report));
+ * // ✔ Verified presentation of 2 credentials
+ * //
+ * //   Holder       did:key:z6Mk…
+ * //   …
+ */
+export function formatPresentationReport(report: PresentationReport, options: FormatReportOptions = {}): string {
+  const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
+  const count = report.credentials.length;
+  const of = `presentation of ${count} credential${count === 1 ? '' : 's'}`;
+  const failed = report.checks.find((c) => c.outcome === 'failed');
+  const unknown = report.checks.find((c) => c.outcome === 'could-not-check' || c.outcome === 'skipped');
+  const head = report.verified
+    ? paint(
+        report.summary === 'verified' ? 'good' : 'warn',
+        `✔ Verified ${of}${report.summary === 'verified' ? '' : ', with warnings'}`,
+      )
+    : failed?.problem
+      ? paint('bad', `✖ Invalid ${of} — ${sentenceCase(failed.problem.title)}`)
+      : paint(
+          'unknown',
+          `? Could not check the ${of}${unknown?.problem ? ` — ${sentenceCase(unknown.problem.title)}` : ''}`,
+        );
+  const lines = [head, ''];
+  if (report.holder) lines.push(`  ${paint('dim', 'Holder'.padEnd(12))}${safe(report.holder, 200)}`);
+  lines.push(`  ${paint('dim', 'Checked at'.padEnd(12))}${safe(report.checkedAt)}`, '');
+  for (const check of report.checks) lines.push(...checkLines(check, paint));
+  report.credentials.forEach((credential, i) => {
+    lines.push('', `  ${paint('bold', `Credential ${i + 1} of ${count}`)}`);
+    lines.push(
+      ...formatReport(credential, options)
+        .split('\n')
+        .map((line) => (line ? `    ${line}` : line)),
+    );
+  });
+  return lines.join('\n');
+}
+
 function headline(report: VerificationReport, paint: (tone: Tone, text: string) => string): string {
   const firstWith = (outcome: CheckOutcome) => report.checks.find((c) => c.outcome === outcome && c.problem);
   if (report.verified) {
@@ -125,7 +171,7 @@ function genuineButWhat(reason: CheckResult | undefined, credential: CredentialS
   return 'not verified';
 }
 
-function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => string): string[] {
+function checkLines(check: CheckResult<string>, paint: (tone: Tone, text: string) => string): string[] {
   const label = LABEL[check.outcome];
   const head = `  ${paint(TONE[check.outcome], SYMBOL[check.outcome])} ${safe(check.title)}${label ? ` ${paint(TONE[check.outcome], `(${label})`)}` : ''}`;
   if (check.outcome === 'passed' || !check.problem) return [head, ...partLines(check, paint)];
@@ -152,7 +198,7 @@ function checkLines(check: CheckResult, paint: (tone: Tone, text: string) => str
 }
 
 /** One line per part (each proof of several, each schema applied), with its problem's title when it did not pass. */
-function partLines(check: CheckResult, paint: (tone: Tone, text: string) => string): string[] {
+function partLines(check: CheckResult<string>, paint: (tone: Tone, text: string) => string): string[] {
   return (check.parts ?? []).map((part) => {
     const why = part.problem ? ` — ${safe(part.problem.title)} ${paint('dim', `(${part.problem.code})`)}` : '';
     return `      ${paint(TONE[part.outcome], SYMBOL[part.outcome])} ${safe(part.label, 160)}${why}`;

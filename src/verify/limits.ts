@@ -52,6 +52,11 @@ export interface VerifyLimits {
    * time in proportion to size; the official OB 3.0 schemas are about 60 KB).
    */
   maxSchemaBytes: number;
+  /**
+   * Most credentials verified in one presentation (each is a full verification of its own; a
+   * wallet shares a few at a time).
+   */
+  maxPresentationCredentials: number;
 }
 
 /**
@@ -71,6 +76,7 @@ export const DEFAULT_LIMITS: Readonly<VerifyLimits> = Object.freeze({
   maxContexts: 64,
   maxSchemas: 4,
   maxSchemaBytes: 256 * 1024,
+  maxPresentationCredentials: 16,
 });
 
 /** The limits in force: each one given that is a positive whole number, the default otherwise. */
@@ -183,6 +189,15 @@ export function echo(value: unknown, limits: VerifyLimits): string {
  * values through {@link echo}; this is the bound for everything else.
  */
 export function boundReport(report: VerificationReport, limits: VerifyLimits): VerificationReport {
+  return {
+    ...report,
+    checks: boundChecks(report.checks, limits),
+    ...(report.credential ? { credential: boundSummary(report.credential, limits.maxEchoLength) } : {}),
+  };
+}
+
+/** The checks of a report (a credential's or a presentation's) bounded as {@link boundReport} says. */
+export function boundChecks<Id extends string>(checks: CheckResult<Id>[], limits: VerifyLimits): CheckResult<Id>[] {
   const max = limits.maxEchoLength;
   const problem = (p: Problem): Problem => ({
     ...p,
@@ -194,18 +209,14 @@ export function boundReport(report: VerificationReport, limits: VerifyLimits): V
     const label = shorten(p.label, max);
     return p.outcome === 'passed' ? { ...p, label } : { ...p, label, problem: problem(p.problem) };
   };
-  const check = (c: CheckResult): CheckResult => {
+  const check = (c: CheckResult<Id>): CheckResult<Id> => {
     const lists = {
       ...(c.problems ? { problems: c.problems.map(problem) } : {}),
       ...(c.parts ? { parts: c.parts.map(part) } : {}),
     };
     return c.outcome === 'passed' ? { ...c, ...lists } : { ...c, problem: problem(c.problem), ...lists };
   };
-  return {
-    ...report,
-    checks: report.checks.map(check),
-    ...(report.credential ? { credential: boundSummary(report.credential, max) } : {}),
-  };
+  return checks.map(check);
 }
 
 function boundSummary(summary: CredentialSummary, max: number): CredentialSummary {

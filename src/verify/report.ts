@@ -52,8 +52,8 @@ type Outcome = { outcome: 'passed'; problem?: never } | { outcome: Exclude<Check
  * @example
  * for (const c of report.checks) if (c.outcome !== 'passed') show(c.title, c.problem.title); // no `?.` needed
  */
-export type CheckResult = Outcome & {
-  id: CheckId;
+export type CheckResult<Id extends string = CheckId> = Outcome & {
+  id: Id;
   /** What the check establishes, e.g. "Signature is valid". */
   title: string;
   /** Every problem found, when the check found more than one (e.g. one per JSON Schema finding); `problem` is the first. */

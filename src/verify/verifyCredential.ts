@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import { problem, type Check, type DecodedJwt, type VerifyContext } from './check.js';
+import { problem, type Check, type DecodedJwt, type Verdict, type VerifyContext } from './check.js';
 import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
@@ -13,6 +13,7 @@ import { CHECKS } from './pipeline.js';
 import { isAuthentic } from './authenticity.js';
 import type { CheckResult, CredentialSummary, VerificationReport } from './report.js';
 import { summarize } from './summary.js';
+import { textOfBytes } from './inputText.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
@@ -87,6 +88,17 @@ export async function verifyCredential(input: unknown, options: VerifyOptions = 
   return (await verifyAt(input, options, 0)).report;
 }
 
+/**
+ * {@link verifyCredential}, returning the credential's view beside its report: for a presentation,
+ * whose holder is compared with each credential's subjects as signed. Internal.
+ */
+export async function verifyCredentialWithView(
+  input: unknown,
+  options: VerifyOptions,
+): Promise<{ report: VerificationReport; view?: CredentialView }> {
+  return verifyAt(input, options, 0);
+}
+
 // The verification of `input` at `depth`: 0 for the caller's credential, 1 for a status list read
 // for it, and so on. The depth is this function's own parameter, so no option can forge or hide it.
 // Returns the view with the report, for a check that verifies a credential it then reads (a status list).
@@ -100,7 +112,8 @@ async function verifyAt(
   const checks: CheckResult[] = [];
   const ctx: VerifyContext = {
     input,
-    source: input,
+    // JSON or JWT text given as bytes is read as that text; an image's bytes go to `extract`.
+    source: textOfBytes(input) ?? input,
     options: snapshot,
     verify: (document) => verifyAt(document, nestedOptions(ctx), depth + 1),
     depth,
@@ -122,6 +135,10 @@ async function verifyAt(
   let stoppedBy: CheckResult | undefined;
   for (const check of CHECKS) {
     if (check.appliesTo && !applies(check, ctx)) continue;
+    if (stoppedBy && informative(check, stoppedBy, ctx)) {
+      checks.push(await informationOnly(check, ctx, stoppedBy));
+      continue;
+    }
     if (stoppedBy) {
       checks.push({
         id: check.id,
@@ -186,6 +203,45 @@ function nestedOptions(ctx: VerifyContext): VerifyOptions {
     limits,
     timeoutMs,
     ...(inlineContexts ? { inlineContexts } : {}),
+  };
+}
+
+// A check that still says something useful when the proof could not be checked (not when it failed:
+// then nothing the credential states is worth reporting).
+function informative(check: Check, stoppedBy: CheckResult, ctx: VerifyContext): boolean {
+  return check.informativeWhenUnchecked === true && stoppedBy.outcome === 'could-not-check' && ctx.view !== undefined;
+}
+
+// The check run for information: a finding becomes a warning that says the proof was not checked;
+// a check that passes says nothing more than that the dates hold, if the credential is genuine.
+async function informationOnly(check: Check, ctx: VerifyContext, stoppedBy: CheckResult): Promise<CheckResult> {
+  let verdict: Verdict;
+  try {
+    verdict = await check.run(ctx);
+  } catch {
+    verdict = { outcome: 'could-not-check', problem: problem({ code: ErrorCode.CHECK_SKIPPED, detail: '' }) };
+  }
+  if (verdict.outcome === 'passed') return { id: check.id, title: check.title, outcome: 'passed' };
+  if (verdict.outcome !== 'failed')
+    return {
+      id: check.id,
+      title: check.title,
+      outcome: 'skipped',
+      problem: problem({
+        code: ErrorCode.CHECK_SKIPPED,
+        detail: `Not checked because "${stoppedBy.title}" did not pass.`,
+      }),
+    };
+  const { code, detail, path } = verdict.problem;
+  return {
+    id: check.id,
+    title: check.title,
+    outcome: 'warning',
+    problem: problem({
+      code,
+      detail: `${detail} For information only: "${stoppedBy.title}" could not be checked, so nothing yet shows the credential is genuine.`,
+      ...(path === undefined ? {} : { path }),
+    }),
   };
 }
 

@@ -117,7 +117,7 @@ add(
 const signedCases: [string, (doc: Doc) => void, ErrorCode][] = [
   ['expired', (doc) => (doc.validUntil = '2026-02-01T00:00:00Z'), ErrorCode.EXPIRED],
   ['not yet valid', (doc) => (doc.validFrom = '2027-01-01T00:00:00Z'), ErrorCode.NOT_YET_VALID],
-  ['not an Open Badge', (doc) => (doc.type = ['VerifiableCredential']), ErrorCode.TYPE_INVALID],
+  ['not an Open Badge', (doc) => (doc.type = ['VerifiableCredential']), ErrorCode.NOT_OPEN_BADGE],
   ['no achievement', (doc) => delete (doc.credentialSubject as Doc).achievement, ErrorCode.FIELD_REQUIRED],
   [
     'not matching the JSON Schema',

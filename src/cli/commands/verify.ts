@@ -4,7 +4,11 @@ import { verifyCredential } from '../../verify/verifyCredential.js';
 import { parseTrustList } from '../../trust/trustList.js';
 import type { TrustedIssuer } from '../../trust/types.js';
 import { imageKindOf } from '../../bake/image.js';
-import { formatReport } from '../../verify/format.js';
+import { formatPresentationReport, formatReport } from '../../verify/format.js';
+import { verifyPresentation, type VerifyPresentationOptions } from '../../verify/presentation/verifyPresentation.js';
+import { isPresentationJwt, isPresentationObject } from '../../verify/presentation/isPresentation.js';
+import type { PresentationReport } from '../../verify/presentation/report.js';
+import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { CHECKS } from '../../verify/pipeline.js';
 import type { VerificationReport } from '../../verify/report.js';
 import { UsageError, parseCommand, type CliIo } from '../args.js';
@@ -20,8 +24,8 @@ import { helpFor } from '../usage.js';
 import { isUri } from '../../identifiers.js';
 import { didWebUrl } from '../../network/didWeb.js';
 
-/** A report for one file, as `--json` prints it. */
-export type FileReport = { file: string } & VerificationReport;
+/** A report for one file, as `--json` prints it: a credential's, or a presentation's (it has `credentials`). */
+export type FileReport = { file: string } & (VerificationReport | PresentationReport);
 
 /**
  * `microcred verify FILE|DIR|-... [--json|--json-lines] [--color|--no-color] [--now ISO] [--skew SECONDS]
@@ -45,6 +49,8 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       'status-list': { type: 'string', multiple: true },
       trust: { type: 'string' },
       'strict-contexts': { type: 'boolean' },
+      challenge: { type: 'string' },
+      domain: { type: 'string' },
     },
     true,
   );
@@ -82,6 +88,8 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
         clockSkewSeconds,
         ...(trust ? { trust } : {}),
         ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}),
+        ...(values.challenge === undefined ? {} : { challenge: values.challenge }),
+        ...(values.domain === undefined ? {} : { domain: values.domain }),
       })),
     };
     reports.push(report);
@@ -92,11 +100,13 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   // --json is an array however many files: a script reads one shape.
   if (values.json) io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
   else if (!values['json-lines']) {
-    const blocks = reports.map((r) => `${r.file}\n${formatReport(r, { color })}\n`);
+    const blocks = reports.map((r) => `${r.file}\n${formatAny(r, color)}\n`);
     io.stdout(blocks.join('\n'));
     if (reports.length > 1) io.stdout(`\n${summaryLine(reports)}\n`);
   }
-  const dids = unresolvedDidWebIssuers(reports);
+  // A presentation's credentials are reports too: their hints are the same.
+  const all = reports.flatMap((r) => ('credentials' in r ? r.credentials : [r]));
+  const dids = unresolvedDidWebIssuers(all);
   for (const { did, url } of dids) {
     io.stderr(
       `hint: ${did} is a did:web; give its DID document (published at ${url}) with --did-doc FILE, or let microcred fetch it with --allow-network.\n`,
@@ -105,7 +115,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   // The library's problems name the option that supplies what is missing; the CLI names its flag.
   // A did:web issuer's key is covered by the hint above.
   const covered: string[] = dids.length > 0 ? [ErrorCode.KEY_UNRESOLVED, ErrorCode.NETWORK_DISABLED] : [];
-  for (const code of codesIn(reports)) {
+  for (const code of codesIn([...all, ...reports.filter((r) => 'credentials' in r)] as VerificationReport[])) {
     const hint = covered.includes(code) ? undefined : cliHintFor(code);
     if (hint) io.stderr(`hint: ${hint}\n`);
   }
@@ -131,10 +141,14 @@ function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; 
   });
 }
 
+function formatAny(report: VerificationReport | PresentationReport, color: boolean): string {
+  return 'credentials' in report ? formatPresentationReport(report, { color }) : formatReport(report, { color });
+}
+
 async function verifyInput(
   input: VerifyInput,
-  options: Parameters<typeof verifyCredential>[1],
-): Promise<VerificationReport> {
+  options: VerifyPresentationOptions,
+): Promise<VerificationReport | PresentationReport> {
   let bytes: Uint8Array;
   try {
     bytes = await input.read();
@@ -144,7 +158,20 @@ async function verifyInput(
   // A baked badge (PNG, or SVG by its leading "<") goes in as bytes and is taken out by the extract
   // check; anything else as text, so that the parse check reports non-JSON input as it does for any caller.
   if (imageKindOf(bytes)) return verifyCredential(bytes, options);
-  return verifyCredential(decodeText(bytes), options);
+  const text = decodeText(bytes);
+  // A wallet's presentation (JSON or a VP-JWT) is verified as one, with the challenge and domain given.
+  if (looksLikePresentation(text)) return verifyPresentation(text, options);
+  return verifyCredential(text, options);
+}
+
+function looksLikePresentation(text: string): boolean {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  try {
+    if (looksLikeJwt(trimmed)) return isPresentationJwt(decodeJwt(trimmed));
+    return isPresentationObject(JSON.parse(trimmed));
+  } catch {
+    return false; // verifyCredential says what is wrong with it
+  }
 }
 
 /** A report for a file that could not be read, shaped like any other so scripts need one code path. */

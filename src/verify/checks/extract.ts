@@ -15,10 +15,11 @@ export const extractCheck: Check = {
   title: 'A credential was taken out of the image',
   fatal: true,
   authenticity: 'when-present',
-  appliesTo: (ctx) => isImageInput(ctx.input),
+  // Bytes of JSON or JWT text arrive as text already (see textOfBytes): only an image is extracted.
+  appliesTo: (ctx) => isImageInput(ctx.source),
   run(ctx) {
     try {
-      const { kind, text } = extractBakedText(ctx.input, { maxBytes: ctx.options.limits.maxInputBytes });
+      const { kind, text } = extractBakedText(ctx.source, { maxBytes: ctx.options.limits.maxInputBytes });
       ctx.image = kind;
       ctx.source = text;
       return passed;

@@ -1,6 +1,6 @@
 import { ErrorCode, MicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
-import { expandInSafeMode } from '../../contexts/undefinedTerms.js';
+import { expandInSafeMode, expandWithoutUndefinedTerms, type UndefinedTerm } from '../../contexts/undefinedTerms.js';
 import { readCredential } from '../view/view.js';
 import { inlineContextPaths } from '../view/inlineContexts.js';
 import { couldNotCheck, failed, passed, problem, type Check, type Verdict, type VerifyContext } from '../check.js';
@@ -43,6 +43,9 @@ export const jsonldCheck: Check = {
         ctx.view = ctx.reading.view;
         return inlineVerdict(ctx, doc);
       }
+      // A VC-JWT's signature covers its bytes, whatever its terms mean: an undefined term is a
+      // warning, and the credential is read from what its defined terms state.
+      if (ctx.format === 'vc-jwt') return undefinedInJwt(ctx, doc, terms);
       const others =
         terms.length > 1
           ? ` Also undefined: ${echo(
@@ -79,6 +82,24 @@ export const jsonldCheck: Check = {
     }
   },
 };
+
+async function undefinedInJwt(
+  ctx: VerifyContext,
+  doc: Record<string, unknown>,
+  terms: UndefinedTerm[],
+): Promise<Verdict> {
+  const limits = ctx.options.limits;
+  ctx.reading = readCredential(await expandWithoutUndefinedTerms(doc, ctx.loader), doc);
+  ctx.view = ctx.reading.view;
+  const problems = terms.map((t) =>
+    problem({
+      code: ErrorCode.TERM_UNDEFINED,
+      detail: `"${echo(t.term, limits)}"${t.path ? ` at ${echo(t.path, limits)}` : ''} is not defined by the credential's contexts, so it has no agreed meaning and is left out of what is shown. The JWT's signature covers the token's bytes, so it is checked all the same.`,
+      ...(t.path ? { path: t.path } : {}),
+    }),
+  );
+  return { outcome: 'warning', problem: problems[0]!, ...(problems.length > 1 ? { problems } : {}) };
+}
 
 // Inline contexts: a warning naming each, or a failure under `inlineContexts: 'refuse'`.
 function inlineVerdict(ctx: VerifyContext, doc: Record<string, unknown>): Verdict {

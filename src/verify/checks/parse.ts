@@ -4,6 +4,7 @@ import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
+import { isPresentationJwt, isPresentationObject } from '../presentation/isPresentation.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
 import { inputSizeProblem, nestingProblem, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
 
@@ -62,6 +63,7 @@ export const parseCheck: Check = {
         ...(error.details.path ? { path: error.details.path } : {}),
       });
     }
+    if (isPresentationObject(plain)) return presentationGiven();
     const overLimit = structureProblem(plain as Record<string, unknown>, limits);
     if (overLimit) return couldNotCheck(overLimit);
     ctx.format = 'json-ld';
@@ -73,6 +75,7 @@ export const parseCheck: Check = {
 function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdict {
   try {
     const jwt = decodeJwt(text);
+    if (isPresentationJwt(jwt)) return presentationGiven();
     const credential = credentialOfJwt(jwt);
     const overLimit = nestingProblem(credential, limits) ?? structureProblem(credential, limits);
     if (overLimit) return couldNotCheck(overLimit);
@@ -85,6 +88,16 @@ function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdi
       ? jwtVerdict(error)
       : failed({ code: ErrorCode.JWT_MALFORMED, detail: messageOf(error) });
   }
+}
+
+// A wallet's presentation given where a credential was expected: say which function reads it.
+function presentationGiven(): Verdict {
+  return failed({
+    code: ErrorCode.PRESENTATION_GIVEN,
+    detail:
+      "This is a verifiable presentation (a holder sharing credentials), not a credential: verify it with verifyPresentation, which checks the holder's proof, the challenge and domain, then each credential inside.",
+    path: 'type',
+  });
 }
 
 // RFC 8259 §4 leaves duplicate names undefined; a verifier that picked one value would show a

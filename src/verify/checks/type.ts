@@ -26,12 +26,32 @@ export const typeCheck: Check = {
     const view = ctx.view;
     if (!view)
       return failed({ code: ErrorCode.JSONLD_INVALID, detail: "The credential's signed statements were not read." });
+    // A plain VC or a CLR is still a credential: its proof, issuer, dates and status are checked all
+    // the same; only the Open Badges rules do not apply to it.
+    if (isOtherCredential(view)) return notAnOpenBadge(view);
     const [first, ...rest] = structureProblems(doc, view);
     if (first) return rest.length ? { ...failed(first), problems: [first, ...rest] } : failed(first);
     const outdated = outdatedContext(doc);
     return outdated ? warning(outdated) : passed;
   },
 };
+
+/**
+ * True for a verifiable credential of another kind than an Open Badge (a plain VC, a CLR): its type
+ * includes VerifiableCredential and none of the Open Badges credential types.
+ */
+export function isOtherCredential(view: Pick<CredentialView, 'types'>): boolean {
+  return view.types.includes('VerifiableCredential') && !OPEN_BADGE_TYPES.some((t) => view.types.includes(t));
+}
+
+function notAnOpenBadge(view: CredentialView): ReturnType<typeof warning> {
+  const others = view.types.filter((t) => t !== 'VerifiableCredential');
+  return warning({
+    code: ErrorCode.NOT_OPEN_BADGE,
+    detail: `This is a verifiable credential${others.length ? ` of type ${others.join(', ')}` : ' with no type but VerifiableCredential'}, not an Open Badge (OpenBadgeCredential, AchievementCredential or EndorsementCredential). Its proof, issuer, dates and status are checked as for any credential; the Open Badges rules (achievement, JSON Schema) are not applied.`,
+    path: 'type',
+  });
+}
 
 /**
  * A notice when the credential uses an Open Badges context older than 3.0.3. Not an error: the

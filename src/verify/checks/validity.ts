@@ -2,6 +2,7 @@ import { ErrorCode } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { parseDateTimeZ } from '../../dates.js';
 import { failed, passed, type Check } from '../check.js';
+import { isOtherCredential } from './type.js';
 import { echo, type VerifyLimits } from '../limits.js';
 
 type DateField = 'validFrom' | 'validUntil' | 'issuanceDate' | 'expirationDate';
@@ -16,6 +17,8 @@ export const validityCheck: Check = {
   id: 'validity',
   title: 'It is within its validity period',
   fatal: false,
+  // An expired credential whose key could not be resolved is still worth knowing to be expired.
+  informativeWhenUnchecked: true,
   run(ctx) {
     // The dates as signed (the view), whichever way the JSON writes them.
     const view = ctx.view;
@@ -28,7 +31,8 @@ export const validityCheck: Check = {
     // VC 2.0 defines no issuanceDate or expirationDate; stated anyway (by full IRI), they still bind.
     const fromFields: DateField[] = v1 ? ['issuanceDate', 'validFrom'] : ['validFrom', 'issuanceDate'];
     const untilFields: DateField[] = v1 ? ['expirationDate', 'validUntil'] : ['validUntil', 'expirationDate'];
-    if (view.validFrom === undefined && !v1) {
+    // VC 2.0 makes validFrom optional; Open Badges 3.0 requires it.
+    if (view.validFrom === undefined && !v1 && !isOtherCredential(view)) {
       return failed({
         code: ErrorCode.FIELD_REQUIRED,
         detail: 'An Open Badges 3.0 credential must say from when it is valid (validFrom).',

@@ -107,6 +107,27 @@ export const CREDENTIAL_FIELDS: readonly Field[] = [
   node('evidence', [`${CRED}evidence`], EVIDENCE),
 ];
 
+// The subject fields Open Badges defines (achievement, identifier, result): under another kind of
+// credential's contexts the same JSON terms may mean something else (a CLR subject's `achievement`
+// is a list under the CLR vocabulary), so they are read only from an Open Badge.
+const OB_SUBJECT_FIELDS: readonly string[] = ['achievement', 'identifier', 'result'];
+
+const OTHER_CREDENTIAL_FIELDS: readonly Field[] = CREDENTIAL_FIELDS.map((field) =>
+  field.key === 'credentialSubject' && field.kind === 'node'
+    ? { ...field, fields: field.fields.filter((f) => !OB_SUBJECT_FIELDS.includes(f.key)) }
+    : field,
+);
+
+const OB_CREDENTIAL_IRIS: readonly string[] = [`${OB}OpenBadgeCredential`, `${OB}EndorsementCredential`];
+
+/**
+ * The fields read from a credential whose graph gives it the types `typeIris`: all of them for an
+ * Open Badge, all but the Open Badges subject fields for any other credential (a plain VC, a CLR).
+ */
+export function credentialFieldsFor(typeIris: readonly string[]): readonly Field[] {
+  return typeIris.some((t) => OB_CREDENTIAL_IRIS.includes(t)) ? CREDENTIAL_FIELDS : OTHER_CREDENTIAL_FIELDS;
+}
+
 /**
  * The classes a verifier decides on, by the short name the standard contexts give them and their IRI.
  * `AchievementCredential` is OB 3.0's alias of `OpenBadgeCredential` (same IRI). Types not listed
@@ -144,6 +165,7 @@ const SHOWN_NAMES: ReadonlyMap<string, string> = new Map([
     '1EdTechJsonSchemaValidator2019',
   ],
   [`${CRED}JsonSchema`, 'JsonSchema'],
+  ['https://purl.imsglobal.org/spec/vc/clr/vocab.html#ClrCredential', 'ClrCredential'],
 ]);
 
 /** The short name of a known class IRI (`…#OpenBadgeCredential` → `OpenBadgeCredential`), else the IRI. */

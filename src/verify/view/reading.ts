@@ -61,8 +61,8 @@ export function nodeMapOf(expanded: unknown[]): NodeMap {
  * statement about each node, wherever the document makes it, the ones made where the JSON nests the
  * node first. The fields are a finite tree (src/verify/view/fields.ts), so no reading loops.
  */
-export function readSigned(root: Expanded, map: NodeMap): Reading {
-  return readGraphNode(root, map, CREDENTIAL_FIELDS);
+export function readSigned(root: Expanded, map: NodeMap, fields: readonly Field[] = CREDENTIAL_FIELDS): Reading {
+  return readGraphNode(root, map, fields);
 }
 
 function readGraphNode(value: Expanded, map: NodeMap, fields: readonly Field[]): Reading {
@@ -115,15 +115,18 @@ function graphValue(value: unknown): string[] {
 // --- the JSON as written -----------------------------------------------------------------------
 
 /** The reading of the credential as its JSON is written, each term taken at its standard meaning. */
-export function readWritten(credential: Record<string, unknown>): Reading {
+export function readWritten(
+  credential: Record<string, unknown>,
+  fields: readonly Field[] = CREDENTIAL_FIELDS,
+): Reading {
   // VC 2.0 defines no issuanceDate or expirationDate: a reader of a VC 2.0 credential shows
   // validFrom and validUntil, whatever else the JSON carries under those two names.
   const context = credential['@context'];
   if (Array.isArray(context) && context[0] === VC_V2) {
     const { issuanceDate: _from, expirationDate: _until, ...rest } = credential;
-    return readJsonNode(rest, CREDENTIAL_FIELDS);
+    return readJsonNode(rest, fields);
   }
-  return readJsonNode(credential, CREDENTIAL_FIELDS);
+  return readJsonNode(credential, fields);
 }
 
 function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]): Reading {
@@ -169,9 +172,14 @@ function writtenValue(value: unknown): string[] {
  * Where the JSON as written shows something other than what was signed: a value not signed, a signed
  * value not shown, or a different number of entries. Paths follow the JSON as written.
  */
-export function differences(written: Reading, signed: Reading, source: Record<string, unknown>): Difference[] {
+export function differences(
+  written: Reading,
+  signed: Reading,
+  source: Record<string, unknown>,
+  fields: readonly Field[] = CREDENTIAL_FIELDS,
+): Difference[] {
   const found: Difference[] = [];
-  compareNodes(written, signed, source, CREDENTIAL_FIELDS, '', found);
+  compareNodes(written, signed, source, fields, '', found);
   return found;
 }
 

@@ -1,7 +1,7 @@
 // The one typed view of a credential that every check and the report read: built once, from the
 // signed graph (src/verify/view/reading.ts), never from the JSON as written.
 import { isJsonObject } from '../../jsonPath.js';
-import { shortTypeName } from './fields.js';
+import { CREDENTIAL_FIELDS, credentialFieldsFor, shortTypeName } from './fields.js';
 import { differences, nodeMapOf, readSigned, readWritten, type Difference, type Reading } from './reading.js';
 
 /** An issuer profile as signed. */
@@ -131,12 +131,16 @@ export function readCredential(expanded: unknown[], credential: Record<string, u
     };
   }
   const map = nodeMapOf(expanded);
-  const signed = readSigned(roots[0] as Record<string, unknown>, map);
+  const root = roots[0] as Record<string, unknown>;
+  // Both readings use one table, chosen by the types the graph states for the credential.
+  const full = readSigned(root, map);
+  const fields = credentialFieldsFor(full.type);
+  const signed = fields === CREDENTIAL_FIELDS ? full : readSigned(root, map, fields);
   const view = viewOf(signed, credential);
   const repeated = SINGLE_FIELDS.filter((f) => (signed.fields.get(f)?.length ?? 0) > 1);
   return {
     view,
-    differences: differences(readWritten(credential), signed, credential),
+    differences: differences(readWritten(credential, fields), signed, credential, fields),
     repeated: [...(signed.id.length > 1 ? ['id'] : []), ...repeated],
     ...(map.reverse
       ? { unreadable: 'it states properties in reverse (@reverse), which a reader of its JSON would not see' }
