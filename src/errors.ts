@@ -165,6 +165,11 @@ export const ErrorCode = {
 
   // batch issuance (src/issue/batch.ts, src/issue/batchRow.ts)
   BATCH_ROW_INVALID: 'ERR_BATCH_ROW_INVALID',
+
+  // suites and algorithms (src/proofs/*, src/verify/checks/signature.ts, src/jwt/*)
+  PROOF_CHAIN_BROKEN: 'ERR_PROOF_CHAIN_BROKEN',
+  PROOF_BASE_FOR_HOLDER: 'ERR_PROOF_BASE_FOR_HOLDER',
+  SD_JWT_UNSUPPORTED: 'ERR_SD_JWT_UNSUPPORTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -319,6 +324,11 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
 
   // batch issuance
   [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
+
+  // suites and algorithms
+  [ErrorCode.PROOF_CHAIN_BROKEN]: 'A proof of the chain is missing',
+  [ErrorCode.PROOF_BASE_FOR_HOLDER]: 'A base proof is for the holder, not for verifiers',
+  [ErrorCode.SD_JWT_UNSUPPORTED]: 'SD-JWT VCs are not verified yet',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

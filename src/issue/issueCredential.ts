@@ -33,9 +33,10 @@ export interface IssueOptions extends IssueCommonOptions {
   /** `'data-integrity'` (the default): the credential comes back as JSON with an embedded proof. */
   format?: 'data-integrity';
   /**
-   * The proof to make: `'eddsa-rdfc-2022'` (default; a DataIntegrityProof, VC-DI-EdDSA) or
-   * `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers expect. Both
-   * sign with an Ed25519 key; the second adds its context to `@context`.
+   * The proof to make: `'eddsa-rdfc-2022'` (default for an Ed25519 key; a DataIntegrityProof,
+   * VC-DI-EdDSA), `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers
+   * expect (Ed25519; it adds its context to `@context`), or `'ecdsa-rdfc-2019'` (default for a P-256
+   * key; VC-DI-ECDSA).
    */
   suite?: SuiteName;
 }

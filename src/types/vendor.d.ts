@@ -113,12 +113,37 @@ declare module '@digitalbazaar/vc-status-list' {
   export const StatusList: import('@digitalbazaar/vc-bitstring-status-list').StatusBitsClass;
 }
 declare module '@digitalbazaar/ecdsa-multikey' {
-  // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
   export function fromJwk(options: {
     jwk: Record<string, unknown>;
     secretKey?: boolean;
   }): Promise<{ publicKeyMultibase: string }>;
-  export function from(
-    key: Record<string, unknown>,
-  ): Promise<{ signer(): { sign(input: { data: Uint8Array }): Promise<Uint8Array> } }>;
+  export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyPair>;
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyPair>;
+  export interface EcdsaMultikeyPair {
+    publicKeyMultibase: string;
+    export(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    signer(): { algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): {
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
+  }
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: Record<string, unknown>;
+}
+declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
+  export function createSignCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createDiscloseCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createVerifyCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+}
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  export class Ed25519Signature2018 {
+    constructor(options?: Record<string, unknown>);
+  }
+}
+declare module 'ed25519-signature-2018-context' {
+  const context: { contexts: Map<string, unknown>; constants: Record<string, string>; CONTEXT_URL: string };
+  export default context;
+  export const contexts: Map<string, unknown>;
 }
