@@ -21,7 +21,16 @@ let table: Map<string, unknown> | undefined;
 export function bundledContexts(): ReadonlyMap<string, unknown> {
   if (!table) {
     table = new Map();
-    for (const source of [credentials, dataIntegrity, multikey, ed25519, ed25519Legacy, bitstring, statusList2021, did]) {
+    for (const source of [
+      credentials,
+      dataIntegrity,
+      multikey,
+      ed25519,
+      ed25519Legacy,
+      bitstring,
+      statusList2021,
+      did,
+    ]) {
       for (const [url, document] of source) table.set(url, document);
     }
     // The package also keys pre-release contexts under made-up ids; only real URLs are served.

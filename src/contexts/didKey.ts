@@ -33,7 +33,9 @@ export async function didKeyDocument(did: string): Promise<unknown> {
   if (bytes && ecdsa) {
     const point = bytes.slice(2);
     if (point.length !== ecdsa.length || (point[0] !== 2 && point[0] !== 3))
-      throw invalid(`does not encode a ${ecdsa.curve} public key: it must hold a ${ecdsa.length}-byte compressed point.`);
+      throw invalid(
+        `does not encode a ${ecdsa.curve} public key: it must hold a ${ecdsa.length}-byte compressed point.`,
+      );
   } else if (!bytes || !starts(ED25519_HEADER)) {
     throw invalid(
       'is not a key microcred reads: did:keys of Ed25519 (did:key:z6Mk…), P-256 (did:key:zDn…) and P-384 (did:key:z82…) keys are.',

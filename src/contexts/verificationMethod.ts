@@ -86,7 +86,8 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
   const controller = typeof method.controller === 'string' ? absolute(method.controller, base) : method.controller;
   const lifecycle = method.expires === undefined ? {} : { expires: method.expires };
   const ecdsa = await ecdsaFromJwk(method.publicKeyJwk);
-  if (ecdsa) return { ...(await ecdsa.export({ publicKey: true, includeContext: true })), id, controller, ...lifecycle };
+  if (ecdsa)
+    return { ...(await ecdsa.export({ publicKey: true, includeContext: true })), id, controller, ...lifecycle };
   let pair: Ed25519Multikey.MultikeyPair | undefined;
   try {
     // A P-256 (zDn…) or P-384 (z82…) Multikey is served as published: the ECDSA suites read it.

@@ -10,7 +10,10 @@ export interface PreviousProofs {
  * The proofs `proof` names in `previousProof` (VC Data Integrity §2.1.2: one id or a list), looked up
  * among `all` by their `id`. A proof that names none has an empty list.
  */
-export function previousProofsOf(proof: Record<string, unknown>, all: readonly Record<string, unknown>[]): PreviousProofs {
+export function previousProofsOf(
+  proof: Record<string, unknown>,
+  all: readonly Record<string, unknown>[],
+): PreviousProofs {
   const named = proof.previousProof;
   if (named === undefined) return { proofs: [], missing: [] };
   const ids = (Array.isArray(named) ? named : [named]).map(String);

@@ -53,7 +53,11 @@ function startsWith(whole: unknown, start: unknown): boolean {
   return b.length <= a.length && b.every((v, i) => JSON.stringify(v) === JSON.stringify(a[i]));
 }
 
-function jcsCryptosuite(name: string, requiredAlgorithm: string[], verifierOf: (vm: Record<string, unknown>) => Promise<Verifier>) {
+function jcsCryptosuite(
+  name: string,
+  requiredAlgorithm: string[],
+  verifierOf: (vm: Record<string, unknown>) => Promise<Verifier>,
+) {
   return {
     name,
     requiredAlgorithm,

@@ -118,7 +118,11 @@ declare module '@digitalbazaar/ecdsa-multikey' {
     secretKey?: boolean;
   }): Promise<{ publicKeyMultibase: string }>;
   export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyPair>;
-  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaMultikeyPair>;
+  export function generate(options: {
+    curve: 'P-256' | 'P-384';
+    id?: string;
+    controller?: string;
+  }): Promise<EcdsaMultikeyPair>;
   export interface EcdsaMultikeyPair {
     publicKeyMultibase: string;
     export(options: Record<string, unknown>): Promise<Record<string, unknown>>;

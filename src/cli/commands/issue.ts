@@ -51,10 +51,12 @@ export const ISSUE_OPTIONS = {
   ...BATCH_OPTIONS,
 } as const;
 
-// The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
+// The --suite names: the default DataIntegrityProof, the older suite many VC 1.1-era verifiers expect,
+// or the ECDSA one a P-256 key makes (its default).
 const SUITE_NAMES: Record<string, SuiteName> = {
   'eddsa-rdfc-2022': 'eddsa-rdfc-2022',
   'ed25519-2020': 'Ed25519Signature2020',
+  'ecdsa-rdfc-2019': 'ecdsa-rdfc-2019',
 };
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
