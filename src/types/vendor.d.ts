@@ -151,3 +151,12 @@ declare module 'ed25519-signature-2018-context' {
   export default context;
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/ed25519-verification-key-2018' {
+  export class Ed25519VerificationKey2018 {
+    static generate(options?: Record<string, unknown>): Promise<Ed25519VerificationKey2018>;
+    id: string;
+    controller: string;
+    fingerprint(): string;
+    signer(): { id?: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+  }
+}
