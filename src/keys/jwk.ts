@@ -62,6 +62,36 @@ export function publicJwkOf(jwk: unknown): PublicJwk {
   );
 }
 
+/**
+ * A public JWK a VC-JWT may be verified with: a {@link PublicJwk}, or an EC key on P-384 (ES384) or
+ * secp256k1 (ES256K), curves microcred verifies but does not sign with.
+ */
+export type VerifyingJwk = PublicJwk | { kty: 'EC'; crv: 'P-384' | 'secp256k1'; x: string; y: string };
+
+// The coordinate length of each verify-only curve, in bytes.
+const VERIFY_ONLY_CURVES: Record<string, number> = { 'P-384': 48, secp256k1: 32 };
+
+/** {@link publicJwkOf}, also reading P-384 and secp256k1 EC keys; `ERR_KEY_INVALID` for anything else. */
+export function verifyingJwkOf(jwk: unknown): VerifyingJwk {
+  if (!isJsonObject(jwk) || jwk.kty !== 'EC' || typeof jwk.crv !== 'string' || !(jwk.crv in VERIFY_ONLY_CURVES))
+    return publicJwkOf(jwk);
+  const length = VERIFY_ONLY_CURVES[jwk.crv] as number;
+  const sized = (value: unknown) => {
+    try {
+      return typeof value === 'string' && fromBase64Url(value).length === length;
+    } catch {
+      return false;
+    }
+  };
+  if (!sized(jwk.x) || !sized(jwk.y)) {
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The ${jwk.crv} key is not well formed: its x and y must each be ${length} bytes.`,
+    );
+  }
+  return { kty: 'EC', crv: jwk.crv as 'P-384' | 'secp256k1', x: jwk.x as string, y: jwk.y as string };
+}
+
 // Multicodec headers of Multikey public keys (varint-encoded): ed25519-pub 0xed, p256-pub 0x1200.
 const ED25519_HEADER = [0xed, 0x01];
 const P256_HEADER = [0x80, 0x24];
@@ -145,7 +175,7 @@ function fromBigInt(value: bigint): Uint8Array {
  * The public key a did:key or did:jwk DID (or a URL under one) names, without any lookup: both
  * methods carry the key in the identifier itself. Undefined for other DIDs.
  */
-export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
+export function jwkOfSelfCertifyingDid(url: string): VerifyingJwk | undefined {
   const did = url.split('#')[0] as string;
   if (did.startsWith('did:key:')) return jwkOfMultibase(did.slice('did:key:'.length));
   if (did.startsWith('did:jwk:')) {
@@ -165,18 +195,18 @@ export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
         ErrorCode.KEY_INVALID,
         'The did:jwk carries private key material; it must never be trusted.',
       );
-    return publicJwkOf(decoded);
+    return verifyingJwkOf(decoded);
   }
   return undefined;
 }
 
 /** The RFC 9278 thumbprint URI of a public key (`urn:ietf:params:oauth:jwk-thumbprint:sha-256:…`): a name for a key that has no other. */
-export async function thumbprintUriOf(jwk: PublicJwk): Promise<string> {
+export async function thumbprintUriOf(jwk: VerifyingJwk): Promise<string> {
   return calculateJwkThumbprintUri(jwk);
 }
 
 /** True when two public keys are the same key. */
-export function sameKey(a: PublicJwk, b: PublicJwk): boolean {
-  const members = (k: PublicJwk) => JSON.stringify(Object.entries(k).sort(([x], [y]) => (x < y ? -1 : 1)));
+export function sameKey(a: VerifyingJwk, b: VerifyingJwk): boolean {
+  const members = (k: VerifyingJwk) => JSON.stringify(Object.entries(k).sort(([x], [y]) => (x < y ? -1 : 1)));
   return members(a) === members(b);
 }

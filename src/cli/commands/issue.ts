@@ -348,7 +348,9 @@ async function issuePlain(
     const code = printError(io, error);
     if (isMicrocredError(error) && error.code === ErrorCode.KEY_PROOF_UNSUPPORTED) {
       io.stderr(
-        `hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`,
+        key.type === 'p256'
+          ? `hint: ${keyArg} is a P-256 key: leave out --suite (it signs ecdsa-rdfc-2019) or add --format jwt, or sign with an Ed25519 key ("microcred keys generate") for the Ed25519 suites.\n`
+          : `hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`,
       );
     }
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.
