@@ -2,6 +2,7 @@
 declare module '@digitalbazaar/vc' {
   export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export function verifyCredential(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export function derive(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export class CredentialIssuancePurpose {
     constructor(options?: Record<string, unknown>);
   }

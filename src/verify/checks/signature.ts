@@ -3,6 +3,7 @@ import { ErrorCode } from '../../errors.js';
 import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
+import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
@@ -137,6 +138,18 @@ async function verifyOne(
         detail:
           "The Ed25519 signature's scalar S is not reduced (S ≥ L, RFC 8032 §5.1.7): it is an altered encoding of a signature, which careful verifiers refuse.",
         path: 'proof',
+      }),
+    };
+  }
+  if (suiteOf(proof) === 'ecdsa-sd-2023' && isBaseProof(proof)) {
+    // Nothing was found wrong: the holder sent the proof meant for them, not a disclosure made from it.
+    return {
+      proof,
+      verdict: couldNotCheck({
+        code: ErrorCode.PROOF_BASE_FOR_HOLDER,
+        detail:
+          'This ecdsa-sd-2023 proof is a base proof: the issuer gives it to the holder, who derives from it a credential that discloses what they choose, and that derived credential is what a verifier checks. A base proof is not verified (it also carries the key that unblinds what the holder may keep private). Ask the holder for a derived credential.',
+        path: 'proof.proofValue',
       }),
     };
   }
