@@ -15,7 +15,7 @@ export interface SigningPlan {
   issuerId: string | undefined;
 }
 
-const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'ecdsa-rdfc-2019'];
+const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023'];
 const FORMATS: readonly IssueFormat[] = ['data-integrity', 'jwt'];
 
 /**

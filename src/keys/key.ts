@@ -9,9 +9,9 @@ export type KeyType = 'ed25519' | 'p256' | 'rsa';
 
 /**
  * The proofs a key can make: the Data Integrity suites `eddsa-rdfc-2022` and `Ed25519Signature2020`
- * (Ed25519 keys) or `ecdsa-rdfc-2019` (P-256 keys), and a VC-JWT (`jwt`: EdDSA, ES256 or RS256 by key type).
+ * (Ed25519 keys) or `ecdsa-rdfc-2019` and `ecdsa-sd-2023` (P-256 keys), and a VC-JWT (`jwt`: EdDSA, ES256 or RS256 by key type).
  */
-export type KeyProof = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'jwt';
+export type KeyProof = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'ecdsa-sd-2023' | 'jwt';
 
 /** The JWS algorithm each key type signs VC-JWTs with. */
 export type KeyJwtAlgorithm = 'EdDSA' | 'ES256' | 'RS256';
@@ -65,7 +65,7 @@ type Named<T extends KeyType> = T extends 'rsa' ? string | undefined : string;
 
 const PROOFS: Record<KeyType, readonly KeyProof[]> = {
   ed25519: ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'jwt'],
-  p256: ['ecdsa-rdfc-2019', 'jwt'],
+  p256: ['ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'jwt'],
   rsa: ['jwt'],
 };
 const JWT_ALGORITHMS: Record<KeyType, KeyJwtAlgorithm> = { ed25519: 'EdDSA', p256: 'ES256', rsa: 'RS256' };
@@ -152,7 +152,7 @@ export class Key<T extends KeyType = KeyType> {
     return this.#external !== undefined;
   }
 
-  /** The proofs this key can make: Ed25519 its three; P-256 ecdsa-rdfc-2019 and VC-JWTs; RSA VC-JWTs only. */
+  /** The proofs this key can make: Ed25519 its three; P-256 ecdsa-rdfc-2019, ecdsa-sd-2023 and VC-JWTs; RSA VC-JWTs only. */
   get proofs(): readonly KeyProof[] {
     return PROOFS[this.type];
   }

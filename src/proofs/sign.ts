@@ -6,8 +6,9 @@ import { translateJsonLdError } from '../contexts/jsonldErrors.js';
 import { eddsaRdfc2022Signing } from './eddsaRdfc2022.js';
 import { ed25519Signature2020Signing } from './ed25519Signature2020.js';
 import { ecdsaRdfc2019Signing } from './ecdsaRdfc2019.js';
+import { ecdsaSd2023Signing, mandatoryPointersOf } from './ecdsaSd2023.js';
 import type { SuiteName } from './suites.js';
-import type { Key } from '../keys/key.js';
+import type { Key, Signer } from '../keys/key.js';
 
 /**
  * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
@@ -28,6 +29,7 @@ export async function signDocument<T>(
       'eddsa-rdfc-2022': eddsaRdfc2022Signing,
       Ed25519Signature2020: ed25519Signature2020Signing,
       'ecdsa-rdfc-2019': ecdsaRdfc2019Signing,
+      'ecdsa-sd-2023': (signer: Signer, date?: string) => ecdsaSd2023Signing(signer, date, mandatoryPointersOf(doc)),
     }[suiteName];
     const suite = signing(key.signer(), created);
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;

@@ -5,15 +5,17 @@ import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
 import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
 import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
 
-/** The suites microcred issues with: `eddsa-rdfc-2022` (default), `Ed25519Signature2020`, `ecdsa-rdfc-2019` (P-256 keys). */
-export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019';
+/**
+ * The suites microcred issues with: `eddsa-rdfc-2022` (default), `Ed25519Signature2020`,
+ * `ecdsa-rdfc-2019` (P-256 keys' default) and `ecdsa-sd-2023` (P-256; a base proof the holder derives disclosures from).
+ */
+export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'ecdsa-sd-2023';
 
 /**
  * The suites microcred verifies: those it issues with, the JCS suites, ecdsa-sd-2023 (derived proofs)
  * and the legacy Ed25519Signature2018.
  */
-export type VerifiedSuiteName =
-  SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'ecdsa-sd-2023' | 'Ed25519Signature2018';
+export type VerifiedSuiteName = SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018';
 
 // The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries.
 const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {

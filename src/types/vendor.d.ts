@@ -52,6 +52,7 @@ declare module 'jsonld-signatures' {
   const jsigs: {
     verify(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    derive(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     purposes: {
       AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown;
     };

@@ -67,13 +67,17 @@ describe('generateKey', () => {
     ]);
   });
 
-  it('makes a P-256 key named by its did:key (zDn…), for ecdsa-rdfc-2019 proofs and ES256 VC-JWTs', async () => {
+  it('makes a P-256 key named by its did:key (zDn…), for ecdsa-rdfc-2019 and ecdsa-sd-2023 proofs and ES256 VC-JWTs', async () => {
     const key = await generateKey({ type: 'p256' });
     expect(key.type).toBe('p256');
     expect(key.publicKeyMultibase).toMatch(/^zDn/);
     expect(key.id).toBe(`did:key:${key.publicKeyMultibase}#${key.publicKeyMultibase}`);
     expect(key.controller).toBe(`did:key:${key.publicKeyMultibase}`);
-    expect([key.canSign, key.proofs, key.jwtAlgorithm]).toEqual([true, ['ecdsa-rdfc-2019', 'jwt'], 'ES256']);
+    expect([key.canSign, key.proofs, key.jwtAlgorithm]).toEqual([
+      true,
+      ['ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'jwt'],
+      'ES256',
+    ]);
   });
 
   it('makes a 2048-bit RSA key with no name unless given a controller, for RS256 VC-JWTs only', async () => {

@@ -3,10 +3,14 @@
 // that is what a verifier checks. Signed and derived in the test with the plain Digital Bazaar stack.
 import { describe, expect, it } from 'vitest';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { createDiscloseCryptosuite, createSignCryptosuite } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import {
+  createDiscloseCryptosuite,
+  createSignCryptosuite,
+  createVerifyCryptosuite,
+} from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import { verifyCredential } from '../../../src/index.js';
-import { check, NOW } from '../../helpers/credential.js';
+import { deriveCredential, generateKey, issueCredential, verifyCredential } from '../../../src/index.js';
+import { check, NOW, unsignedCredential } from '../../helpers/credential.js';
 import {
   badgeOf,
   DIGITAL_BAZAAR_SIGNED_AT,
@@ -99,5 +103,59 @@ describe('ecdsa-sd-2023', () => {
     expect(check(report, 'signature').outcome).toBe('passed');
     expect(check(report, 'validity').problem?.code).toBe('ERR_EXPIRED');
     expect(report).toMatchObject({ authentic: true, verified: false });
+  });
+});
+
+describe('issuing ecdsa-sd-2023 and deriving a disclosure with microcred', () => {
+  const draft = async () => {
+    const key = await generateKey({ type: 'p256' });
+    const credential = unsignedCredential(key, {
+      id: `urn:uuid:${globalThis.crypto.randomUUID()}`,
+      evidence: EVIDENCE,
+      validUntil: '2027-01-15T09:00:00Z',
+    });
+    const signed = (await issueCredential(credential, { key, now: NOW, suite: 'ecdsa-sd-2023' })) as unknown as Record<
+      string,
+      unknown
+    >;
+    return { key, signed };
+  };
+
+  it("the signed credential carries a base proof, which the verifier refuses as the holder's", async () => {
+    const { key, signed } = await draft();
+    expect(signed.proof).toMatchObject({ cryptosuite: 'ecdsa-sd-2023', verificationMethod: key.id });
+    const report = await verifyCredential(signed, { now: NOW });
+    expect(check(report, 'signature').problem?.code).toBe('ERR_PROOF_BASE_FOR_HOLDER');
+  });
+
+  it('a teacher shares the badge without its evidence: it verifies, here and in the plain stack; the dates cannot be hidden', async () => {
+    const { signed } = await draft();
+    const shared = await deriveCredential(signed, { reveal: [] });
+    expect(shared.evidence).toBeUndefined();
+    expect(shared.validUntil).toBe('2027-01-15T09:00:00Z');
+    expect((await verifyCredential(shared, { now: NOW })).verified).toBe(true);
+    const plain = await vc.verifyCredential({
+      credential: shared,
+      suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
+      documentLoader: plainLoader(),
+      now: NOW,
+    });
+    expect(plain.verified).toBe(true);
+    const withEvidence = await deriveCredential(signed, { reveal: ['/evidence'] });
+    expect(withEvidence.evidence).toEqual(EVIDENCE);
+    expect((await verifyCredential(withEvidence, { now: NOW })).verified).toBe(true);
+  });
+
+  it('refuses a credential with no base proof (ERR_PROOF_UNSUPPORTED) and a pointer that names nothing (ERR_FIELD_INVALID)', async () => {
+    const { signed } = await draft();
+    const shared = await deriveCredential(signed, { reveal: [] });
+    await expect(deriveCredential(shared, { reveal: [] })).rejects.toMatchObject({ code: 'ERR_PROOF_UNSUPPORTED' });
+    await expect(deriveCredential(signed, { reveal: ['/nothing'] })).rejects.toMatchObject({
+      code: 'ERR_FIELD_INVALID',
+      details: { path: 'reveal[0]' },
+    });
+    await expect(deriveCredential(signed, { reveal: ['evidence'] })).rejects.toMatchObject({
+      code: 'ERR_FIELD_INVALID',
+    });
   });
 });
