@@ -4,6 +4,7 @@ import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
 import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
+import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
@@ -176,6 +177,7 @@ async function verifyOne(
     const loaded = await ctx.loader.load(url);
     if (url === method && isJsonObject(loaded.document)) {
       assertKeyInForce(loaded.document, url, ctx);
+      if (suiteName) assertKeyFitsSuite(loaded.document, url, suiteName);
       // Ed25519Signature2018 reads its key only as a 2018 or 2020 verification key, not as a Multikey.
       if (suiteName === 'Ed25519Signature2018') return { ...loaded, document: legacyKeyForm(loaded.document) };
     }
