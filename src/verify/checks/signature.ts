@@ -44,7 +44,8 @@ interface ProofOutcome {
  * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
  * (at least one exists: the proof check saw to that). One that does not verify fails the check;
  * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
- * support is shown as a warning part and counts neither way. A proof "verifies" only while it and
+ * support is shown as a could-not-check part, naming its suite, and counts neither way. A proof that
+ * follows others (`previousProof`) is verified over the credential carrying them. A proof "verifies" only while it and
  * its key are in force: a proof past its `expires` or `created` in the future, a key revoked or
  * past its `expires`, fails. A VC-JWT's JWS verifies under the key its header names (src/jwt).
  *
@@ -243,8 +244,9 @@ function atIndex(verdict: Verdict, index: number | undefined): Verdict {
   };
 }
 
+// Not checked, so neither passed nor found wrong: "could not check", for this part only (the other proofs decide the check).
 function unsupported(proof: Record<string, unknown>): Verdict {
-  return warning({
+  return couldNotCheck({
     code: ErrorCode.PROOF_UNSUPPORTED,
     detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide. microcred verifies ${VERIFIED_SUITES.join(', ')}.`,
     path: 'proof',
