@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import * as jose from 'jose';
-import { verifyCredential } from '../../../src/index.js';
+import { DocumentLoader, verifyCredential } from '../../../src/index.js';
 import { check, NOW } from '../../helpers/credential.js';
 import { obCredential } from '../../jwt/helpers.js';
 
@@ -13,6 +13,7 @@ type Alg = 'PS256' | 'ES384' | 'ES256K';
 
 interface Issuer {
   did: string;
+  publicJwk: Record<string, unknown>;
   kid: string;
   sign(header: Record<string, unknown>, payload: Record<string, unknown>): Promise<string>;
 }
@@ -41,6 +42,7 @@ async function issuer(alg: Alg): Promise<Issuer> {
   const did = `did:jwk:${part(publicJwk)}`;
   return {
     did,
+    publicJwk,
     kid: `${did}#0`,
     async sign(header, payload) {
       const input = `${part(header)}.${part(payload)}`;
@@ -104,5 +106,30 @@ describe('the algorithm must fit the key', () => {
     const forged = await by.sign({ alg: 'ES384', typ: 'JWT', kid: by.kid }, payloadOf(obCredential(by.did)));
     const report = await verifyCredential(forged, { now: NOW });
     expect(check(report, 'signature').problem?.code).toBe('ERR_JWT_KEY_ALG_MISMATCH');
+  });
+});
+
+describe('an ES256K issuer that publishes its key in a did:web document', () => {
+  it('verifies under the JsonWebKey its DID document lists for assertion, and fails when the key listed is another', async () => {
+    const by = await issuer('ES256K');
+    const other = await issuer('ES256K');
+    const did = 'did:web:pd.example.org';
+    const documentOf = (jwk: Record<string, unknown>) => ({
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey', controller: did, publicKeyJwk: jwk }],
+      assertionMethod: [`${did}#key-1`],
+    });
+    const token = await by.sign({ alg: 'ES256K', typ: 'JWT', kid: `${did}#key-1` }, payloadOf(obCredential(did)));
+    const good = await verifyCredential(token, {
+      now: NOW,
+      loader: new DocumentLoader({ documents: { [did]: documentOf(by.publicJwk) } }),
+    });
+    expect(good).toMatchObject({ verified: true, authentic: true });
+    const bad = await verifyCredential(token, {
+      now: NOW,
+      loader: new DocumentLoader({ documents: { [did]: documentOf(other.publicJwk) } }),
+    });
+    expect(check(bad, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
   });
 });
