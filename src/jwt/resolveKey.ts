@@ -4,7 +4,7 @@ import { isUri } from '../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
 import {
-  jwkOfMultibase,
+  verifyingJwkOfMultibase,
   jwkOfSelfCertifyingDid,
   verifyingJwkOf,
   sameKey,
@@ -220,7 +220,7 @@ function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined)
 function jwkOfMethod(method: Record<string, unknown>, id: string): VerifyingJwk {
   if (isJsonObject(method.publicKeyJwk)) return checkedJwk(method.publicKeyJwk);
   const multibase = method.publicKeyMultibase;
-  if (typeof multibase === 'string') return atPath('header.kid', () => jwkOfMultibase(multibase));
+  if (typeof multibase === 'string') return atPath('header.kid', () => verifyingJwkOfMultibase(multibase));
   throw new MicrocredError(
     ErrorCode.KEY_UNRESOLVED,
     `The verification method ${id} has neither publicKeyJwk nor publicKeyMultibase, the key forms microcred reads.`,

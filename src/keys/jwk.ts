@@ -165,10 +165,63 @@ function toBigInt(bytes: Uint8Array): bigint {
   return value;
 }
 
-function fromBigInt(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  for (let i = 31, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
+function fromBigInt(value: bigint, size = 32): Uint8Array {
+  const out = new Uint8Array(size);
+  for (let i = size - 1, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
   return out;
+}
+
+// The verify-only curves as a did:key names them: multicodec p384-pub 0x1201 and secp256k1-pub 0xe7
+// (varints), a compressed point; each curve y² = x³ + ax + b over a prime p ≡ 3 (mod 4) (SEC 2 §2.4.1, §2.5.1).
+const VERIFY_ONLY_MULTIKEYS = [
+  {
+    crv: 'P-384',
+    header: [0x81, 0x24],
+    size: 48,
+    p: 2n ** 384n - 2n ** 128n - 2n ** 96n + 2n ** 32n - 1n,
+    a: -3n,
+    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+  },
+  { crv: 'secp256k1', header: [0xe7, 0x01], size: 32, p: 2n ** 256n - 2n ** 32n - 977n, a: 0n, b: 7n },
+] as const;
+
+/**
+ * {@link jwkOfMultibase}, also reading P-384 (`z82…`) and secp256k1 (`zQ3s…`) keys, which VC-JWTs
+ * (ES384, ES256K) may name by did:key. Throws `ERR_KEY_INVALID` for anything else.
+ */
+export function verifyingJwkOfMultibase(publicKeyMultibase: string): VerifyingJwk {
+  let bytes: Uint8Array | undefined;
+  try {
+    if (publicKeyMultibase.startsWith('z')) bytes = fromBase58btc(publicKeyMultibase.slice(1));
+  } catch {
+    // left to jwkOfMultibase, which reports it
+  }
+  const curve = VERIFY_ONLY_MULTIKEYS.find((c) => c.header.every((h, i) => bytes?.[i] === h));
+  if (!bytes || !curve) return jwkOfMultibase(publicKeyMultibase);
+  const point = bytes.length === 3 + curve.size ? decompress(bytes.slice(2), curve) : undefined;
+  if (!point) {
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not a ${curve.crv} public key: it holds no compressed point on the curve.`,
+    );
+  }
+  return { kty: 'EC', crv: curve.crv, x: toBase64Url(point.x), y: toBase64Url(point.y) };
+}
+
+function decompress(
+  compressed: Uint8Array,
+  curve: { p: bigint; a: bigint; b: bigint; size: number },
+): { x: Uint8Array; y: Uint8Array } | undefined {
+  const { p, a, b, size } = curve;
+  const prefix = compressed[0];
+  if (prefix !== 0x02 && prefix !== 0x03) return undefined;
+  const x = toBigInt(compressed.slice(1));
+  if (x >= p) return undefined;
+  const alpha = (((((x * x) % p) * x + a * x + b) % p) + p) % p;
+  let y = modPow(alpha, (p + 1n) / 4n, p);
+  if ((y * y) % p !== alpha) return undefined;
+  if ((y & 1n) !== BigInt(prefix & 1)) y = p - y;
+  return { x: compressed.slice(1), y: fromBigInt(y, size) };
 }
 
 /**
@@ -177,7 +230,7 @@ function fromBigInt(value: bigint): Uint8Array {
  */
 export function jwkOfSelfCertifyingDid(url: string): VerifyingJwk | undefined {
   const did = url.split('#')[0] as string;
-  if (did.startsWith('did:key:')) return jwkOfMultibase(did.slice('did:key:'.length));
+  if (did.startsWith('did:key:')) return verifyingJwkOfMultibase(did.slice('did:key:'.length));
   if (did.startsWith('did:jwk:')) {
     let decoded: unknown;
     try {

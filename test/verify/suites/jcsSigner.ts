@@ -31,6 +31,14 @@ function base58btc(bytes: Uint8Array): string {
 // Multicodec headers: ed25519-pub 0xed, p256-pub 0x1200, p384-pub 0x1201 (varints).
 const HEADERS = { Ed25519: [0xed, 0x01], 'P-256': [0x80, 0x24], 'P-384': [0x81, 0x24] } as const;
 
+/** The did:key of an EC public JWK (P-256, P-384 or secp256k1): the multicodec header, then the compressed point. */
+export function didKeyOfEcJwk(jwk: { crv?: string; x?: string; y?: string }): string {
+  const headers: Record<string, number[]> = { 'P-256': [0x80, 0x24], 'P-384': [0x81, 0x24], secp256k1: [0xe7, 0x01] };
+  const x = Buffer.from(jwk.x as string, 'base64url');
+  const odd = Buffer.from(jwk.y as string, 'base64url').at(-1)! & 1;
+  return `did:key:z${base58btc(Uint8Array.from([...(headers[jwk.crv as string] as number[]), odd ? 3 : 2, ...x]))}`;
+}
+
 /** A fresh key of `curve`, its did:key built from the public key as the did:key spec says. */
 export function jcsKey(curve: JcsKey['curve']): JcsKey {
   const pair = curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: curve });

@@ -8,6 +8,7 @@ import * as jose from 'jose';
 import { DocumentLoader, verifyCredential } from '../../../src/index.js';
 import { check, NOW } from '../../helpers/credential.js';
 import { obCredential } from '../../jwt/helpers.js';
+import { didKeyOfEcJwk } from './jcsSigner.js';
 
 type Alg = 'PS256' | 'ES384' | 'ES256K';
 
@@ -131,5 +132,22 @@ describe('an ES256K issuer that publishes its key in a did:web document', () => 
       loader: new DocumentLoader({ documents: { [did]: documentOf(other.publicJwk) } }),
     });
     expect(check(bad, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
+  });
+});
+
+describe.each(['ES384', 'ES256K'] as const)('an %s issuer named by its did:key', (alg) => {
+  it('verifies under the key its did:key encodes (P-384 z82…, secp256k1 zQ3s…); another did:key fails', async () => {
+    const [by, other] = [await issuer(alg), await issuer(alg)];
+    const did = didKeyOfEcJwk(by.publicJwk);
+    expect(did).toMatch(alg === 'ES384' ? /^did:key:z82/ : /^did:key:zQ3s/);
+    const kid = `${did}#${did.slice('did:key:'.length)}`;
+    const token = await by.sign({ alg, typ: 'JWT', kid }, payloadOf(obCredential(did)));
+    expect(await verifyCredential(token, { now: NOW })).toMatchObject({ verified: true, authentic: true });
+    const otherDid = didKeyOfEcJwk(other.publicJwk);
+    const otherKid = `${otherDid}#${otherDid.slice('did:key:'.length)}`;
+    const forged = await by.sign({ alg, typ: 'JWT', kid: otherKid }, payloadOf(obCredential(otherDid)));
+    expect(check(await verifyCredential(forged, { now: NOW }), 'signature').problem?.code).toBe(
+      'ERR_SIGNATURE_INVALID',
+    );
   });
 });
