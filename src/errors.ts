@@ -189,6 +189,10 @@ export const ErrorCode = {
   HOLDER_NOT_SUBJECT: 'ERR_HOLDER_NOT_SUBJECT',
   HOLDER_SUBJECT_UNKNOWN: 'ERR_HOLDER_SUBJECT_UNKNOWN',
   NOT_OPEN_BADGE: 'ERR_NOT_OPEN_BADGE',
+  // suites and algorithms (src/proofs/*, src/verify/checks/signature.ts, src/jwt/*)
+  PROOF_CHAIN_BROKEN: 'ERR_PROOF_CHAIN_BROKEN',
+  PROOF_BASE_FOR_HOLDER: 'ERR_PROOF_BASE_FOR_HOLDER',
+  SD_JWT_UNSUPPORTED: 'ERR_SD_JWT_UNSUPPORTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -366,6 +370,11 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.HOLDER_NOT_SUBJECT]: 'The holder is not the subject',
   [ErrorCode.HOLDER_SUBJECT_UNKNOWN]: 'Whether the holder is the subject cannot be told',
   [ErrorCode.NOT_OPEN_BADGE]: 'A credential other than an Open Badge',
+
+  // suites and algorithms
+  [ErrorCode.PROOF_CHAIN_BROKEN]: 'A proof of the chain is missing',
+  [ErrorCode.PROOF_BASE_FOR_HOLDER]: 'A base proof is for the holder, not for verifiers',
+  [ErrorCode.SD_JWT_UNSUPPORTED]: 'SD-JWT VCs are not verified yet',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

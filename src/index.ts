@@ -33,6 +33,8 @@ export type { DidDocument } from './keys/didWeb.js';
 
 export { issueCredential } from './issue/issueCredential.js';
 export type { IssueOptions, IssueJwtOptions } from './issue/issueCredential.js';
+export { deriveCredential } from './issue/deriveCredential.js';
+export type { DeriveOptions } from './issue/deriveCredential.js';
 
 export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';

@@ -133,7 +133,8 @@ Options:
                              entries; with --batch, the counts)
       --suite SUITE          the proof to make: eddsa-rdfc-2022 (the default) or
                              ed25519-2020 (Ed25519Signature2020, for verifiers of
-                             the VC 1.1 era); the same key signs either
+                             the VC 1.1 era) with an Ed25519 key; ecdsa-rdfc-2019
+                             (the default) with a P-256 key
   -c, --credential FILE      the unsigned credential (JSON)
       --format FORMAT        json-ld (the default: a Data Integrity proof) or jwt
       --competency DEF       the competency definition (YAML or JSON)

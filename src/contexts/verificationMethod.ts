@@ -1,4 +1,5 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { CONTEXT } from '../model/constants.js';
@@ -31,8 +32,8 @@ export function splitFragment(url: string): [string, string | undefined] {
 
 /**
  * The verification method `url` names in `document`, as a Multikey document the signature suites of
- * both proof types read. An Ed25519 key published as Multikey, Ed25519VerificationKey2020 or 2018,
- * or as an OKP publicKeyJwk is served the same way; any other key is served as published (the suite
+ * suites read. An Ed25519 key published as Multikey, Ed25519VerificationKey2020 or 2018,
+ * or as an OKP publicKeyJwk is served the same way, and so is a P-256 or P-384 publicKeyJwk; any other key is served as published (the suite
  * then says it cannot use it).
  */
 export async function selectVerificationMethod(document: unknown, url: string): Promise<Record<string, unknown>> {
@@ -84,8 +85,13 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
   assertNotRevoked(method, id);
   const controller = typeof method.controller === 'string' ? absolute(method.controller, base) : method.controller;
   const lifecycle = method.expires === undefined ? {} : { expires: method.expires };
+  const ecdsa = await ecdsaFromJwk(method.publicKeyJwk);
+  if (ecdsa)
+    return { ...(await ecdsa.export({ publicKey: true, includeContext: true })), id, controller, ...lifecycle };
   let pair: Ed25519Multikey.MultikeyPair | undefined;
   try {
+    // A P-256 (zDn…) or P-384 (z82…) Multikey is served as published: the ECDSA suites read it.
+    if (isEcdsaMultikey(method.publicKeyMultibase)) throw new Error('an ECDSA key');
     pair = await ed25519PublicKey(method);
   } catch {
     // Not an Ed25519 key microcred reads: served as published below.
@@ -99,6 +105,23 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
   } catch {
     // jsonld-signatures frames the method; it needs a context of its own.
     return { '@context': CONTEXT_OF_TYPE[String(method.type)] ?? CONTEXT.MULTIKEY_V1, ...method, id };
+  }
+}
+
+function isEcdsaMultikey(value: unknown): boolean {
+  return typeof value === 'string' && (value.startsWith('zDn') || value.startsWith('z82'));
+}
+
+// A P-256 or P-384 key published as a JWK (a JsonWebKey method, as microcred's did:web documents
+// list them) is served as the Multikey the ECDSA suites read; only the public members are taken.
+async function ecdsaFromJwk(jwk: unknown): Promise<EcdsaMultikey.EcdsaMultikeyPair | undefined> {
+  if (!isJsonObject(jwk) || jwk.kty !== 'EC' || (jwk.crv !== 'P-256' && jwk.crv !== 'P-384')) return undefined;
+  if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return undefined;
+  try {
+    const pair = await EcdsaMultikey.fromJwk({ jwk: { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } });
+    return pair as unknown as EcdsaMultikey.EcdsaMultikeyPair;
+  } catch {
+    return undefined;
   }
 }
 

@@ -33,9 +33,12 @@ export interface IssueOptions extends IssueCommonOptions {
   /** `'data-integrity'` (the default): the credential comes back as JSON with an embedded proof. */
   format?: 'data-integrity';
   /**
-   * The proof to make: `'eddsa-rdfc-2022'` (default; a DataIntegrityProof, VC-DI-EdDSA) or
-   * `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers expect. Both
-   * sign with an Ed25519 key; the second adds its context to `@context`.
+   * The proof to make: `'eddsa-rdfc-2022'` (default for an Ed25519 key; a DataIntegrityProof,
+   * VC-DI-EdDSA), `'Ed25519Signature2020'`, the older suite many VC 1.1-era wallets and verifiers
+   * expect (Ed25519; it adds its context to `@context`), `'ecdsa-rdfc-2019'` (default for a P-256
+   * key; VC-DI-ECDSA), or `'ecdsa-sd-2023'` (P-256): a base proof for the holder, who then shares
+   * a disclosure made with {@link deriveCredential} (every member but the evidence and endorsements
+   * is mandatory).
    */
   suite?: SuiteName;
 }

@@ -15,12 +15,12 @@ export interface SigningPlan {
   issuerId: string | undefined;
 }
 
-const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020'];
+const SUITES: readonly SuiteName[] = ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023'];
 const FORMATS: readonly IssueFormat[] = ['data-integrity', 'jwt'];
 
 /**
  * Checks the issuing options before any work: a {@link Key} that can sign (its secret, or an external signer), a known format
- * and suite, and a key that can make that proof (`ERR_KEY_PROOF_UNSUPPORTED` naming the key type and
+ * and suite (by default the key's: eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256), and a key that can make that proof (`ERR_KEY_PROOF_UNSUPPORTED` naming the key type and
  * the proof). `what` names the caller in messages.
  */
 export function signingPlan(
@@ -58,7 +58,9 @@ export function signingPlan(
       { path: 'suite' },
     );
   }
-  const chosen = format === 'jwt' ? undefined : ((suite as SuiteName | undefined) ?? 'eddsa-rdfc-2022');
+  // The default suite follows the key: eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256.
+  const byKey: SuiteName = key.type === 'p256' ? 'ecdsa-rdfc-2019' : 'eddsa-rdfc-2022';
+  const chosen = format === 'jwt' ? undefined : ((suite as SuiteName | undefined) ?? byKey);
   const proof: KeyProof = chosen ?? 'jwt';
   key.assertCanMake(proof);
   return { key, format: format as IssueFormat, suite: chosen, issuerId: key.controller };

@@ -2,10 +2,22 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { secretMemberOf } from '../keys/jwk.js';
 
-/** The JWS algorithms microcred verifies and signs with (`Ed25519` is the fully specified name of EdDSA over Ed25519, RFC 9864). */
-export type JwtAlgorithm = 'EdDSA' | 'Ed25519' | 'ES256' | 'RS256';
+/**
+ * The JWS algorithms microcred verifies (`Ed25519` is the fully specified name of EdDSA over Ed25519,
+ * RFC 9864). It signs with EdDSA, ES256 and RS256; PS256 (RSA-PSS), ES384 (P-384) and ES256K
+ * (secp256k1, RFC 8812) are met in credentials of other issuers and verified only.
+ */
+export type JwtAlgorithm = 'EdDSA' | 'Ed25519' | 'ES256' | 'RS256' | 'PS256' | 'ES384' | 'ES256K';
 
-const SUPPORTED: readonly string[] = ['EdDSA', 'Ed25519', 'ES256', 'RS256'] satisfies JwtAlgorithm[];
+const SUPPORTED: readonly string[] = [
+  'EdDSA',
+  'Ed25519',
+  'ES256',
+  'RS256',
+  'PS256',
+  'ES384',
+  'ES256K',
+] satisfies JwtAlgorithm[];
 
 // typ values met in the wild, compared without "application/" and case-insensitively (RFC 7515 §4.1.9):
 // OB 3.0 and VC-JWT 1.1 use JWT; VC-JOSE-COSE uses vc+jwt, its earlier drafts vc+ld+json+jwt and vc+ld+jwt.
@@ -78,7 +90,7 @@ function assertAlgorithm(alg: unknown): asserts alg is JwtAlgorithm {
   if (!SUPPORTED.includes(alg)) {
     throw new MicrocredError(
       ErrorCode.JWT_ALG_UNSUPPORTED,
-      `The JWT is signed with ${alg}; microcred verifies EdDSA (Ed25519), ES256 and RS256.`,
+      `The JWT is signed with ${alg}; microcred verifies EdDSA (Ed25519), ES256, ES384, ES256K, RS256 and PS256.`,
       { path: 'header.alg' },
     );
   }

@@ -4,20 +4,20 @@ import { isUri } from '../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../network/policy.js';
 import { isJsonObject } from '../jsonPath.js';
 import {
-  jwkOfMultibase,
+  verifyingJwkOfMultibase,
   jwkOfSelfCertifyingDid,
-  publicJwkOf,
+  verifyingJwkOf,
   sameKey,
   secretMemberOf,
   thumbprintUriOf,
-  type PublicJwk,
+  type VerifyingJwk,
 } from '../keys/jwk.js';
 import type { KeySource } from './header.js';
 import { assertKeyInForce, type KeyCheckTime } from '../keys/keyLifecycle.js';
 
 /** The public key a VC-JWT names, and what is known about who controls it. */
 export interface ResolvedJwtKey {
-  jwk: PublicJwk;
+  jwk: VerifyingJwk;
   /** The key's URI: the (absolute) kid, or for a header `jwk` its RFC 9278 thumbprint URI. */
   id: string;
   /**
@@ -50,7 +50,7 @@ export async function resolveJwtKey(
   if (kid !== undefined) return resolveKid(kid, options.loader, options.at ?? { now: new Date(), clockSkewSeconds: 0 });
   if (source.jwk) {
     const header = source.jwk;
-    const jwk = atPath('header.jwk', () => publicJwkOf(header));
+    const jwk = atPath('header.jwk', () => verifyingJwkOf(header));
     return { jwk, id: await thumbprintUriOf(jwk), source: 'jwk' };
   }
   throw new MicrocredError(
@@ -102,11 +102,11 @@ async function resolveKid(kid: string, loader: LoadsDocuments, at: KeyCheckTime)
  */
 export async function issuerListsKey(
   issuer: string,
-  jwk: PublicJwk,
+  jwk: VerifyingJwk,
   loader: LoadsDocuments,
   at: KeyCheckTime = { now: new Date(), clockSkewSeconds: 0 },
 ): Promise<boolean> {
-  let own: PublicJwk | undefined;
+  let own: VerifyingJwk | undefined;
   try {
     own = jwkOfSelfCertifyingDid(issuer);
   } catch {
@@ -203,7 +203,7 @@ async function keyOfMethod(
   return { jwk, id, controller: controllerBase, source: 'kid' };
 }
 
-function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined): PublicJwk {
+function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined): VerifyingJwk {
   const objects = keys.filter(isJsonObject);
   const found =
     objects.find((k) => k.kid === kid || (fragment !== undefined && k.kid === fragment)) ??
@@ -217,10 +217,10 @@ function keyOfJwkSet(keys: unknown[], kid: string, fragment: string | undefined)
   return checkedJwk(found);
 }
 
-function jwkOfMethod(method: Record<string, unknown>, id: string): PublicJwk {
+function jwkOfMethod(method: Record<string, unknown>, id: string): VerifyingJwk {
   if (isJsonObject(method.publicKeyJwk)) return checkedJwk(method.publicKeyJwk);
   const multibase = method.publicKeyMultibase;
-  if (typeof multibase === 'string') return atPath('header.kid', () => jwkOfMultibase(multibase));
+  if (typeof multibase === 'string') return atPath('header.kid', () => verifyingJwkOfMultibase(multibase));
   throw new MicrocredError(
     ErrorCode.KEY_UNRESOLVED,
     `The verification method ${id} has neither publicKeyJwk nor publicKeyMultibase, the key forms microcred reads.`,
@@ -228,7 +228,7 @@ function jwkOfMethod(method: Record<string, unknown>, id: string): PublicJwk {
   );
 }
 
-function checkedJwk(jwk: Record<string, unknown>): PublicJwk {
+function checkedJwk(jwk: Record<string, unknown>): VerifyingJwk {
   const secret = secretMemberOf(jwk);
   if (secret !== undefined) {
     throw new MicrocredError(
@@ -237,7 +237,7 @@ function checkedJwk(jwk: Record<string, unknown>): PublicJwk {
       { path: 'header.kid' },
     );
   }
-  return atPath('header.kid', () => publicJwkOf(jwk));
+  return atPath('header.kid', () => verifyingJwkOf(jwk));
 }
 
 async function loadDocument(loader: LoadsDocuments, url: string): Promise<Record<string, unknown>> {

@@ -1,7 +1,8 @@
 import { compactVerify, errors, importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
-import type { PublicJwk } from '../keys/jwk.js';
+import type { VerifyingJwk } from '../keys/jwk.js';
+import { verifySecp256k1 } from '#runtime';
 import { isCanonicalEd25519Signature } from '../keys/ed25519Points.js';
 import type { KeyCheckTime } from '../keys/keyLifecycle.js';
 import { fromBase64Url } from '../encoding.js';
@@ -28,6 +29,10 @@ export async function verifyJwtSignature(
   const alg = jwt.header.alg as JwtAlgorithm;
   const key = await resolveJwtKey(source, options);
   assertKeyFits(key, alg);
+  if (alg === 'ES256K') {
+    await verifyEs256k(jwt.compact, key);
+    return key;
+  }
   let verifier: Awaited<ReturnType<typeof importJWK>>;
   try {
     verifier = await importJWK(key.jwk, alg);
@@ -66,6 +71,37 @@ export async function verifyJwtSignature(
   return key;
 }
 
+// ES256K (RFC 8812 §3.2): ECDSA on secp256k1 with SHA-256 over the JWS signing input, r ‖ s. jose
+// (WebCrypto) has no secp256k1, so the runtime checks it; a runtime that cannot says so.
+async function verifyEs256k(compact: string, key: ResolvedJwtKey): Promise<void> {
+  const [header, payload] = compact.split('.');
+  const data = new TextEncoder().encode(`${header}.${payload}`);
+  const signature = signatureBytes(compact);
+  const jwk = key.jwk as { kty: 'EC'; crv: 'secp256k1'; x: string; y: string };
+  let verified: boolean | undefined;
+  try {
+    verified = signature.length === 64 ? await verifySecp256k1(jwk, data, signature) : false;
+  } catch {
+    throw new MicrocredError(ErrorCode.KEY_INVALID, `The key ${key.id} could not be used as a secp256k1 public key.`, {
+      path: pathOf(key),
+    });
+  }
+  if (verified === undefined) {
+    throw new MicrocredError(
+      ErrorCode.JWT_ALG_UNSUPPORTED,
+      'The JWT is signed with ES256K (secp256k1), which this runtime cannot check (WebCrypto has no secp256k1); verify it with microcred on Node.js.',
+      { path: 'header.alg' },
+    );
+  }
+  if (!verified) {
+    throw new MicrocredError(
+      ErrorCode.SIGNATURE_INVALID,
+      `The signature does not verify under ${key.id}: the header or payload was changed after signing, the signature was damaged, or another key made it.`,
+      { path: 'signature' },
+    );
+  }
+}
+
 // The JWS signature bytes (the third part); empty when they do not decode (jose then refuses the JWS).
 function signatureBytes(compact: string): Uint8Array {
   try {
@@ -78,7 +114,15 @@ function signatureBytes(compact: string): Uint8Array {
 // RFC 7518 §3.1 and RFC 8037 §3.1: each algorithm takes exactly one kind of key.
 function assertKeyFits(key: ResolvedJwtKey, alg: JwtAlgorithm): void {
   const kind = kindOf(key.jwk);
-  const wanted: Record<JwtAlgorithm, string> = { EdDSA: 'Ed25519', Ed25519: 'Ed25519', ES256: 'P-256', RS256: 'RSA' };
+  const wanted: Record<JwtAlgorithm, string> = {
+    EdDSA: 'Ed25519',
+    Ed25519: 'Ed25519',
+    ES256: 'P-256',
+    RS256: 'RSA',
+    PS256: 'RSA',
+    ES384: 'P-384',
+    ES256K: 'secp256k1',
+  };
   if (kind !== wanted[alg]) {
     throw new MicrocredError(
       ErrorCode.JWT_KEY_ALG_MISMATCH,
@@ -88,7 +132,7 @@ function assertKeyFits(key: ResolvedJwtKey, alg: JwtAlgorithm): void {
   }
 }
 
-function kindOf(jwk: PublicJwk): string {
+function kindOf(jwk: VerifyingJwk): string {
   return jwk.kty === 'RSA' ? 'RSA' : jwk.crv;
 }
 

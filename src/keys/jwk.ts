@@ -62,6 +62,36 @@ export function publicJwkOf(jwk: unknown): PublicJwk {
   );
 }
 
+/**
+ * A public JWK a VC-JWT may be verified with: a {@link PublicJwk}, or an EC key on P-384 (ES384) or
+ * secp256k1 (ES256K), curves microcred verifies but does not sign with.
+ */
+export type VerifyingJwk = PublicJwk | { kty: 'EC'; crv: 'P-384' | 'secp256k1'; x: string; y: string };
+
+// The coordinate length of each verify-only curve, in bytes.
+const VERIFY_ONLY_CURVES: Record<string, number> = { 'P-384': 48, secp256k1: 32 };
+
+/** {@link publicJwkOf}, also reading P-384 and secp256k1 EC keys; `ERR_KEY_INVALID` for anything else. */
+export function verifyingJwkOf(jwk: unknown): VerifyingJwk {
+  if (!isJsonObject(jwk) || jwk.kty !== 'EC' || typeof jwk.crv !== 'string' || !(jwk.crv in VERIFY_ONLY_CURVES))
+    return publicJwkOf(jwk);
+  const length = VERIFY_ONLY_CURVES[jwk.crv] as number;
+  const sized = (value: unknown) => {
+    try {
+      return typeof value === 'string' && fromBase64Url(value).length === length;
+    } catch {
+      return false;
+    }
+  };
+  if (!sized(jwk.x) || !sized(jwk.y)) {
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The ${jwk.crv} key is not well formed: its x and y must each be ${length} bytes.`,
+    );
+  }
+  return { kty: 'EC', crv: jwk.crv as 'P-384' | 'secp256k1', x: jwk.x as string, y: jwk.y as string };
+}
+
 // Multicodec headers of Multikey public keys (varint-encoded): ed25519-pub 0xed, p256-pub 0x1200.
 const ED25519_HEADER = [0xed, 0x01];
 const P256_HEADER = [0x80, 0x24];
@@ -135,19 +165,72 @@ function toBigInt(bytes: Uint8Array): bigint {
   return value;
 }
 
-function fromBigInt(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  for (let i = 31, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
+function fromBigInt(value: bigint, size = 32): Uint8Array {
+  const out = new Uint8Array(size);
+  for (let i = size - 1, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
   return out;
+}
+
+// The verify-only curves as a did:key names them: multicodec p384-pub 0x1201 and secp256k1-pub 0xe7
+// (varints), a compressed point; each curve y² = x³ + ax + b over a prime p ≡ 3 (mod 4) (SEC 2 §2.4.1, §2.5.1).
+const VERIFY_ONLY_MULTIKEYS = [
+  {
+    crv: 'P-384',
+    header: [0x81, 0x24],
+    size: 48,
+    p: 2n ** 384n - 2n ** 128n - 2n ** 96n + 2n ** 32n - 1n,
+    a: -3n,
+    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+  },
+  { crv: 'secp256k1', header: [0xe7, 0x01], size: 32, p: 2n ** 256n - 2n ** 32n - 977n, a: 0n, b: 7n },
+] as const;
+
+/**
+ * {@link jwkOfMultibase}, also reading P-384 (`z82…`) and secp256k1 (`zQ3s…`) keys, which VC-JWTs
+ * (ES384, ES256K) may name by did:key. Throws `ERR_KEY_INVALID` for anything else.
+ */
+export function verifyingJwkOfMultibase(publicKeyMultibase: string): VerifyingJwk {
+  let bytes: Uint8Array | undefined;
+  try {
+    if (publicKeyMultibase.startsWith('z')) bytes = fromBase58btc(publicKeyMultibase.slice(1));
+  } catch {
+    // left to jwkOfMultibase, which reports it
+  }
+  const curve = VERIFY_ONLY_MULTIKEYS.find((c) => c.header.every((h, i) => bytes?.[i] === h));
+  if (!bytes || !curve) return jwkOfMultibase(publicKeyMultibase);
+  const point = bytes.length === 3 + curve.size ? decompress(bytes.slice(2), curve) : undefined;
+  if (!point) {
+    throw new MicrocredError(
+      ErrorCode.KEY_INVALID,
+      `The multibase key ${publicKeyMultibase.slice(0, 12)}… is not a ${curve.crv} public key: it holds no compressed point on the curve.`,
+    );
+  }
+  return { kty: 'EC', crv: curve.crv, x: toBase64Url(point.x), y: toBase64Url(point.y) };
+}
+
+function decompress(
+  compressed: Uint8Array,
+  curve: { p: bigint; a: bigint; b: bigint; size: number },
+): { x: Uint8Array; y: Uint8Array } | undefined {
+  const { p, a, b, size } = curve;
+  const prefix = compressed[0];
+  if (prefix !== 0x02 && prefix !== 0x03) return undefined;
+  const x = toBigInt(compressed.slice(1));
+  if (x >= p) return undefined;
+  const alpha = (((((x * x) % p) * x + a * x + b) % p) + p) % p;
+  let y = modPow(alpha, (p + 1n) / 4n, p);
+  if ((y * y) % p !== alpha) return undefined;
+  if ((y & 1n) !== BigInt(prefix & 1)) y = p - y;
+  return { x: compressed.slice(1), y: fromBigInt(y, size) };
 }
 
 /**
  * The public key a did:key or did:jwk DID (or a URL under one) names, without any lookup: both
  * methods carry the key in the identifier itself. Undefined for other DIDs.
  */
-export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
+export function jwkOfSelfCertifyingDid(url: string): VerifyingJwk | undefined {
   const did = url.split('#')[0] as string;
-  if (did.startsWith('did:key:')) return jwkOfMultibase(did.slice('did:key:'.length));
+  if (did.startsWith('did:key:')) return verifyingJwkOfMultibase(did.slice('did:key:'.length));
   if (did.startsWith('did:jwk:')) {
     let decoded: unknown;
     try {
@@ -165,18 +248,18 @@ export function jwkOfSelfCertifyingDid(url: string): PublicJwk | undefined {
         ErrorCode.KEY_INVALID,
         'The did:jwk carries private key material; it must never be trusted.',
       );
-    return publicJwkOf(decoded);
+    return verifyingJwkOf(decoded);
   }
   return undefined;
 }
 
 /** The RFC 9278 thumbprint URI of a public key (`urn:ietf:params:oauth:jwk-thumbprint:sha-256:…`): a name for a key that has no other. */
-export async function thumbprintUriOf(jwk: PublicJwk): Promise<string> {
+export async function thumbprintUriOf(jwk: VerifyingJwk): Promise<string> {
   return calculateJwkThumbprintUri(jwk);
 }
 
 /** True when two public keys are the same key. */
-export function sameKey(a: PublicJwk, b: PublicJwk): boolean {
-  const members = (k: PublicJwk) => JSON.stringify(Object.entries(k).sort(([x], [y]) => (x < y ? -1 : 1)));
+export function sameKey(a: VerifyingJwk, b: VerifyingJwk): boolean {
+  const members = (k: VerifyingJwk) => JSON.stringify(Object.entries(k).sort(([x], [y]) => (x < y ? -1 : 1)));
   return members(a) === members(b);
 }

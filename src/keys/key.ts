@@ -9,9 +9,9 @@ export type KeyType = 'ed25519' | 'p256' | 'rsa';
 
 /**
  * The proofs a key can make: the Data Integrity suites `eddsa-rdfc-2022` and `Ed25519Signature2020`
- * (Ed25519 keys), and a VC-JWT (`jwt`: EdDSA, ES256 or RS256 by key type).
+ * (Ed25519 keys) or `ecdsa-rdfc-2019` and `ecdsa-sd-2023` (P-256 keys), and a VC-JWT (`jwt`: EdDSA, ES256 or RS256 by key type).
  */
-export type KeyProof = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'jwt';
+export type KeyProof = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'ecdsa-sd-2023' | 'jwt';
 
 /** The JWS algorithm each key type signs VC-JWTs with. */
 export type KeyJwtAlgorithm = 'EdDSA' | 'ES256' | 'RS256';
@@ -55,7 +55,8 @@ export type KeyJwk = {
 /** What a Data Integrity suite needs to sign: the method id, the algorithm and a sign function. */
 export interface Signer {
   id: string;
-  algorithm: 'Ed25519';
+  /** `Ed25519` for the EdDSA suites, `P-256` for ecdsa-rdfc-2019 (the signature then r ‖ s over SHA-256). */
+  algorithm: 'Ed25519' | 'P-256';
   sign(input: { data: Uint8Array }): Promise<Uint8Array>;
 }
 
@@ -64,7 +65,7 @@ type Named<T extends KeyType> = T extends 'rsa' ? string | undefined : string;
 
 const PROOFS: Record<KeyType, readonly KeyProof[]> = {
   ed25519: ['eddsa-rdfc-2022', 'Ed25519Signature2020', 'jwt'],
-  p256: ['jwt'],
+  p256: ['ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'jwt'],
   rsa: ['jwt'],
 };
 const JWT_ALGORITHMS: Record<KeyType, KeyJwtAlgorithm> = { ed25519: 'EdDSA', p256: 'ES256', rsa: 'RS256' };
@@ -151,7 +152,7 @@ export class Key<T extends KeyType = KeyType> {
     return this.#external !== undefined;
   }
 
-  /** The proofs this key can make: Ed25519 all three; P-256 and RSA VC-JWTs only. */
+  /** The proofs this key can make: Ed25519 its three; P-256 ecdsa-rdfc-2019, ecdsa-sd-2023 and VC-JWTs; RSA VC-JWTs only. */
   get proofs(): readonly KeyProof[] {
     return PROOFS[this.type];
   }
@@ -181,7 +182,9 @@ export class Key<T extends KeyType = KeyType> {
       const can =
         this.type === 'ed25519'
           ? ''
-          : ` it signs VC-JWTs (${this.jwtAlgorithm}) only: issue with format "jwt", or sign with an Ed25519 key (generateKey()).`;
+          : this.type === 'p256'
+            ? ` it makes ecdsa-rdfc-2019 proofs (the default for a P-256 key) and ES256 VC-JWTs; for ${proof}, sign with an Ed25519 key (generateKey()).`
+            : ` it signs VC-JWTs (${this.jwtAlgorithm}) only: issue with format "jwt", or sign with an Ed25519 key (generateKey()).`;
       throw new MicrocredError(
         ErrorCode.KEY_PROOF_UNSUPPORTED,
         `A ${name} key cannot make ${proof === 'jwt' ? 'a VC-JWT' : `an ${proof} proof`};${can}`,
@@ -191,11 +194,12 @@ export class Key<T extends KeyType = KeyType> {
     if (!this.canSign) throw noSecret(this);
   }
 
-  /** A signer for the Data Integrity suites (Ed25519 keys only), over the once-imported private key. */
+  /** A signer for the Data Integrity suites (Ed25519 and P-256 keys), over the once-imported private key. */
   signer(): Signer {
-    this.assertCanMake('eddsa-rdfc-2022');
+    this.assertCanMake(this.type === 'p256' ? 'ecdsa-rdfc-2019' : 'eddsa-rdfc-2022');
     const sign = this.#signFunction();
-    return { id: this.id as string, algorithm: 'Ed25519', sign: async ({ data }) => (await sign)(data) };
+    const algorithm = this.type === 'p256' ? 'P-256' : 'Ed25519';
+    return { id: this.id as string, algorithm, sign: async ({ data }) => (await sign)(data) };
   }
 
   /** Signs `data` (e.g. a JWS signing input) with this key's algorithm and returns the signature bytes (for ES256, r ‖ s as JWS wants). */

@@ -5,13 +5,15 @@ import type { DocumentLoader } from '../contexts/documentLoader.js';
 import { translateJsonLdError } from '../contexts/jsonldErrors.js';
 import { eddsaRdfc2022Signing } from './eddsaRdfc2022.js';
 import { ed25519Signature2020Signing } from './ed25519Signature2020.js';
+import { ecdsaRdfc2019Signing } from './ecdsaRdfc2019.js';
+import { ecdsaSd2023Signing, mandatoryPointersOf } from './ecdsaSd2023.js';
 import type { SuiteName } from './suites.js';
-import type { Key } from '../keys/key.js';
+import type { Key, Signer } from '../keys/key.js';
 
 /**
  * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
  * the caller has checked, and returns it; with `suite` Ed25519Signature2020, that proof instead (the
- * document must already carry the suite's context). The key must be an Ed25519 key (`ERR_KEY_PROOF_UNSUPPORTED` otherwise). The one signing step of every credential
+ * document must already carry the suite's context). With `ecdsa-rdfc-2019`, an ECDSA proof by a P-256 key. The key must be able to make the suite's proof (`ERR_KEY_PROOF_UNSUPPORTED` otherwise). The one signing step of every credential
  * microcred makes (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
  */
 export async function signDocument<T>(
@@ -23,10 +25,13 @@ export async function signDocument<T>(
 ): Promise<T> {
   try {
     const created = toDateTimeZ(now);
-    const suite =
-      suiteName === 'Ed25519Signature2020'
-        ? ed25519Signature2020Signing(key.signer(), created)
-        : eddsaRdfc2022Signing(key.signer(), created);
+    const signing = {
+      'eddsa-rdfc-2022': eddsaRdfc2022Signing,
+      Ed25519Signature2020: ed25519Signature2020Signing,
+      'ecdsa-rdfc-2019': ecdsaRdfc2019Signing,
+      'ecdsa-sd-2023': (signer: Signer, date?: string) => ecdsaSd2023Signing(signer, date, mandatoryPointersOf(doc)),
+    }[suiteName];
+    const suite = signing(key.signer(), created);
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
   } catch (error) {
     // An external signer's failure (ERR_SIGNER_*) is already a MicrocredError: it passes through as it is.

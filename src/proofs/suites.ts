@@ -1,20 +1,57 @@
 import { EDDSA_RDFC_2022, eddsaRdfc2022Verifying } from './eddsaRdfc2022.js';
 import { ED25519_SIGNATURE_2020, ed25519Signature2020Verifying } from './ed25519Signature2020.js';
+import { ED25519_SIGNATURE_2018, ed25519Signature2018Verifying } from './ed25519Signature2018.js';
+import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
+import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
+import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
 
-/** A proof's suite as a short name: `eddsa-rdfc-2022` or `Ed25519Signature2020`. */
-export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020';
+/**
+ * The suites microcred issues with: `eddsa-rdfc-2022` (default), `Ed25519Signature2020`,
+ * `ecdsa-rdfc-2019` (P-256 keys' default) and `ecdsa-sd-2023` (P-256; a base proof the holder derives disclosures from).
+ */
+export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'ecdsa-sd-2023';
+
+/**
+ * The suites microcred verifies: those it issues with, the JCS suites, ecdsa-sd-2023 (derived proofs)
+ * and the legacy Ed25519Signature2018.
+ */
+export type VerifiedSuiteName = SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018';
+
+// The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries.
+const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
+  [EDDSA_RDFC_2022.cryptosuite]: { name: 'eddsa-rdfc-2022', verifying: eddsaRdfc2022Verifying },
+  [ECDSA_RDFC_2019.cryptosuite]: { name: 'ecdsa-rdfc-2019', verifying: ecdsaRdfc2019Verifying },
+  [EDDSA_JCS_2022.cryptosuite]: { name: 'eddsa-jcs-2022', verifying: eddsaJcs2022Verifying },
+  [ECDSA_JCS_2019.cryptosuite]: { name: 'ecdsa-jcs-2019', verifying: ecdsaJcs2019Verifying },
+  [ECDSA_SD_2023.cryptosuite]: { name: 'ecdsa-sd-2023', verifying: ecdsaSd2023Verifying },
+};
+// The older suites, named by the proof type alone.
+const PROOF_TYPES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
+  [ED25519_SIGNATURE_2020.type]: { name: 'Ed25519Signature2020', verifying: ed25519Signature2020Verifying },
+  [ED25519_SIGNATURE_2018.type]: { name: 'Ed25519Signature2018', verifying: ed25519Signature2018Verifying },
+};
+
+function entryOf(proof: { type?: unknown; cryptosuite?: unknown }) {
+  if (typeof proof.type !== 'string') return undefined;
+  if (proof.type === 'DataIntegrityProof')
+    return typeof proof.cryptosuite === 'string' && Object.hasOwn(CRYPTOSUITES, proof.cryptosuite)
+      ? CRYPTOSUITES[proof.cryptosuite]
+      : undefined;
+  return Object.hasOwn(PROOF_TYPES, proof.type) ? PROOF_TYPES[proof.type] : undefined;
+}
 
 /** Which supported suite made `proof`, or undefined when microcred cannot verify it. */
-export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): SuiteName | undefined {
-  if (proof.type === EDDSA_RDFC_2022.type && proof.cryptosuite === EDDSA_RDFC_2022.cryptosuite)
-    return 'eddsa-rdfc-2022';
-  if (proof.type === ED25519_SIGNATURE_2020.type) return 'Ed25519Signature2020';
-  return undefined;
+export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): VerifiedSuiteName | undefined {
+  return entryOf(proof)?.name;
 }
 
-/** Verification suites for the given suite names. */
-export function verificationSuites(names: SuiteName[]): unknown[] {
-  return [...new Set(names)].map((name) =>
-    name === 'eddsa-rdfc-2022' ? eddsaRdfc2022Verifying() : ed25519Signature2020Verifying(),
-  );
+/** A fresh verification suite for `proof` (undefined when {@link suiteOf} is). */
+export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unknown }): unknown {
+  return entryOf(proof)?.verifying();
 }
+
+/** The names of every suite microcred verifies, for messages. */
+export const VERIFIED_SUITES: readonly string[] = [
+  ...Object.keys(CRYPTOSUITES).map((c) => `DataIntegrityProof (${c})`),
+  ...Object.keys(PROOF_TYPES),
+];

@@ -1,6 +1,13 @@
 // Node-only primitives, chosen through the package's `#runtime` import condition.
 // Everything else in microcred runs unchanged in browsers (see ./browser.ts).
-import { createHash, createPrivateKey, randomBytes as nodeRandomBytes, sign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes as nodeRandomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 
 /** SHA-256 digest of `data`. */
@@ -38,4 +45,17 @@ export async function createEd25519Sign(seed: Uint8Array): Promise<(data: Uint8A
 export async function resolveHostAddresses(hostname: string): Promise<string[] | undefined> {
   const found = await lookup(hostname, { all: true, verbatim: true });
   return found.map((entry) => entry.address);
+}
+
+/**
+ * Whether `signature` (r ‖ s, 64 bytes) is an ES256K signature of `data` (ECDSA on secp256k1 with
+ * SHA-256, RFC 8812) by the public key `jwk`. WebCrypto has no secp256k1; Node's OpenSSL does.
+ */
+export async function verifySecp256k1(
+  jwk: { kty: 'EC'; crv: 'secp256k1'; x: string; y: string },
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean | undefined> {
+  const key = createPublicKey({ key: jwk, format: 'jwk' });
+  return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);
 }

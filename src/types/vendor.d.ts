@@ -3,6 +3,7 @@ declare module '@digitalbazaar/vc' {
   export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export function verifyCredential(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export function signPresentation(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export function derive(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export class CredentialIssuancePurpose {
     constructor(options?: Record<string, unknown>);
   }
@@ -52,6 +53,7 @@ declare module 'jsonld-signatures' {
   const jsigs: {
     verify(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    derive(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     purposes: {
       AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown;
       ControllerProofPurpose: new (options?: Record<string, unknown>) => unknown;
@@ -116,12 +118,50 @@ declare module '@digitalbazaar/vc-status-list' {
   export const StatusList: import('@digitalbazaar/vc-bitstring-status-list').StatusBitsClass;
 }
 declare module '@digitalbazaar/ecdsa-multikey' {
-  // Used by the tests only, as an independent check of microcred's P-256 Multikey encoding.
   export function fromJwk(options: {
     jwk: Record<string, unknown>;
     secretKey?: boolean;
   }): Promise<{ publicKeyMultibase: string }>;
-  export function from(
-    key: Record<string, unknown>,
-  ): Promise<{ signer(): { sign(input: { data: Uint8Array }): Promise<Uint8Array> } }>;
+  export function from(key: Record<string, unknown>): Promise<EcdsaMultikeyPair>;
+  export function generate(options: {
+    curve: 'P-256' | 'P-384';
+    id?: string;
+    controller?: string;
+  }): Promise<EcdsaMultikeyPair>;
+  export interface EcdsaMultikeyPair {
+    publicKeyMultibase: string;
+    export(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    signer(): { algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): {
+      algorithm: string;
+      verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
+  }
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: Record<string, unknown>;
+}
+declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
+  export function createSignCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createDiscloseCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createVerifyCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+}
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  export class Ed25519Signature2018 {
+    constructor(options?: Record<string, unknown>);
+  }
+}
+declare module 'ed25519-signature-2018-context' {
+  const context: { contexts: Map<string, unknown>; constants: Record<string, string>; CONTEXT_URL: string };
+  export default context;
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/ed25519-verification-key-2018' {
+  export class Ed25519VerificationKey2018 {
+    static generate(options?: Record<string, unknown>): Promise<Ed25519VerificationKey2018>;
+    id: string;
+    controller: string;
+    fingerprint(): string;
+    signer(): { id?: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+  }
 }

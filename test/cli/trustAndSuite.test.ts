@@ -64,7 +64,9 @@ describe('issue --suite', () => {
   it('an unknown suite is a usage error (exit 2) that lists the choices', async () => {
     const result = await run('issue', '--key', 'issuer.key.json', '--credential', 'unsigned.json', '--suite', 'rsa');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--suite must be "eddsa-rdfc-2022" or "ed25519-2020"; it is "rsa".');
+    expect(result.stderr).toContain(
+      '--suite must be "eddsa-rdfc-2022" or "ed25519-2020" or "ecdsa-rdfc-2019"; it is "rsa".',
+    );
     expect(result.stdout).toBe('');
   });
 

@@ -87,7 +87,9 @@ describe('DocumentLoader', () => {
     });
 
     it.each([
-      ['a non-Ed25519 did:key', 'did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169'],
+      // secp256k1 (zQ3s…): a key type no suite microcred verifies with a Data Integrity proof uses
+      ['a did:key of a key type microcred does not read', 'did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme'],
+      ['a P-256 did:key that holds no compressed point', 'did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU21'],
       ['a did:key that is not base58', 'did:key:z6Mk0OIl'],
       ['a truncated did:key', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2Qt'],
     ])('refuses %s (ERR_KEY_INVALID)', async (_name, did) => {

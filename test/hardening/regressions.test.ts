@@ -66,7 +66,7 @@ describe('a proof set is verified proof by proof (it verified when any one proof
     expect(report.authentic).toBe(false);
   });
 
-  it('a proof of a suite microcred does not implement, beside a verified one, is a warning part: not checked, the other proofs decide', async () => {
+  it('a proof of a suite microcred does not implement, beside a verified one, is a could-not-check part: not checked, the other proofs decide', async () => {
     const proof = single.credential.proof as Doc;
     const report = await verifyCredential(
       { ...single.credential, proof: [proof, { ...proof, cryptosuite: 'bbs-2023' }] },
@@ -74,7 +74,7 @@ describe('a proof set is verified proof by proof (it verified when any one proof
     );
     expect(report).toMatchObject({ verified: true, authentic: true });
     expect(check(report, 'signature').parts?.[1]).toMatchObject({
-      outcome: 'warning',
+      outcome: 'could-not-check',
       problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof[1]' },
     });
   });

@@ -229,7 +229,12 @@ describe('P-256 and RSA keys (ES256, RS256): the private JWK members never show'
             now: NOW,
           }),
         // Asked for a proof it cannot make: refused before anything is signed.
-        () => issueCredential(unsignedCredential(issuer) as never, { key: jwtKey, now: NOW }),
+        () =>
+          issueCredential(unsignedCredential(issuer) as never, {
+            key: jwtKey,
+            now: NOW,
+            suite: 'Ed25519Signature2020',
+          }),
         () => importKey({ ...exported, ...otherPublic }),
         () => importKey({ ...exported, alg: alg === 'ES256' ? 'RS256' : 'ES256' }),
         () => importKey({ ...exported, kty: 'oct' }),

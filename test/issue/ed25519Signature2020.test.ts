@@ -110,7 +110,7 @@ describe('issueCredential with suite Ed25519Signature2020', () => {
 
   it('refuses a suite it does not know before signing: ERR_FIELD_INVALID at suite', async () => {
     const error = await rejection(
-      issueCredential(unsignedCredential(key), { key, now: NOW, suite: 'ecdsa-rdfc-2019' as never }),
+      issueCredential(unsignedCredential(key), { key, now: NOW, suite: 'bbs-2023' as never }),
       ErrorCode.FIELD_INVALID,
     );
     expect(error.details.path).toBe('suite');

@@ -184,16 +184,19 @@ describe('microcred with VC-JWTs', () => {
     expect(p256.stderr).toContain('--status-store needs an Ed25519 key');
   });
 
-  it('refuses a JWT-only key without --format jwt (ERR_KEY_PROOF_UNSUPPORTED, with the flag as a hint), and an unknown --format or --type (exit 2)', async () => {
+  it('a P-256 key signs ecdsa-rdfc-2019 without --format; asked for an Ed25519 suite it is refused (ERR_KEY_PROOF_UNSUPPORTED, with a hint); an unknown --format or --type (exit 2)', async () => {
     await run('keys', 'generate', '--type', 'p256', '--out', 'p256.jwk.json');
     const { kid } = await readJsonFile<{ kid: string }>(join(dir, 'p256.jwk.json'));
     const unsigned = await writeUnsigned(dir, kid.split('#')[0] as string);
     const noFormat = await run('issue', '--key', 'p256.jwk.json', '--credential', unsigned);
-    expect(noFormat.status).toBe(1);
-    expect(noFormat.stderr).toContain('ERR_KEY_PROOF_UNSUPPORTED');
-    expect(noFormat.stderr).toMatch(/P-256 key cannot make an eddsa-rdfc-2022 proof/);
-    expect(noFormat.stderr).toContain('hint: p256.jwk.json is a P-256 key: add --format jwt');
-    expect(noFormat.stdout).toBe('');
+    expect(noFormat.status).toBe(0);
+    expect(noFormat.stdout).toContain('ecdsa-rdfc-2019');
+    const ed = await run('issue', '--key', 'p256.jwk.json', '--credential', unsigned, '--suite', 'ed25519-2020');
+    expect(ed.status).toBe(1);
+    expect(ed.stderr).toContain('ERR_KEY_PROOF_UNSUPPORTED');
+    expect(ed.stderr).toMatch(/P-256 key cannot make an Ed25519Signature2020 proof/);
+    expect(ed.stderr).toContain('hint: p256.jwk.json is a P-256 key: leave out --suite');
+    expect(ed.stdout).toBe('');
     expect((await run('issue', '--key', 'p256.jwk.json', '--credential', unsigned, '--format', 'cbor')).status).toBe(2);
     expect((await run('keys', 'generate', '--type', 'secp256k1', '--out', 'k.json')).status).toBe(2);
     expectNoSecret(await secretsOf('p256.jwk.json'));

@@ -29,7 +29,7 @@ describe('the proof check', () => {
   });
 
   it.each([
-    ['an unsupported cryptosuite', { cryptosuite: 'ecdsa-rdfc-2019' }],
+    ['an unsupported cryptosuite', { cryptosuite: 'ecdsa-rdfc-1900' }],
     ['a selective-disclosure cryptosuite', { cryptosuite: 'bbs-2023' }],
     ['a DataIntegrityProof without cryptosuite', { cryptosuite: undefined }],
   ])('%s could not be checked (ERR_PROOF_UNSUPPORTED, could-not-check)', async (_name, change) => {

@@ -51,10 +51,12 @@ export const ISSUE_OPTIONS = {
   ...BATCH_OPTIONS,
 } as const;
 
-// The --suite names: the default DataIntegrityProof, or the older suite many VC 1.1-era verifiers expect.
+// The --suite names: the default DataIntegrityProof, the older suite many VC 1.1-era verifiers expect,
+// or the ECDSA one a P-256 key makes (its default).
 const SUITE_NAMES: Record<string, SuiteName> = {
   'eddsa-rdfc-2022': 'eddsa-rdfc-2022',
   'ed25519-2020': 'Ed25519Signature2020',
+  'ecdsa-rdfc-2019': 'ecdsa-rdfc-2019',
 };
 
 type IssueValues = ReturnType<typeof parseIssue>['values'];
@@ -346,7 +348,9 @@ async function issuePlain(
     const code = printError(io, error);
     if (isMicrocredError(error) && error.code === ErrorCode.KEY_PROOF_UNSUPPORTED) {
       io.stderr(
-        `hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`,
+        key.type === 'p256'
+          ? `hint: ${keyArg} is a P-256 key: leave out --suite (it signs ecdsa-rdfc-2019) or add --format jwt, or sign with an Ed25519 key ("microcred keys generate") for the Ed25519 suites.\n`
+          : `hint: ${keyArg} is a ${keyTypeName(key.type)} key: add --format jwt to sign a VC-JWT with it, or sign with an Ed25519 key ("microcred keys generate").\n`,
       );
     }
     // A mismatch already names both DIDs; a missing or malformed issuer.id does not say which DID to use.

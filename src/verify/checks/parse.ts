@@ -3,6 +3,7 @@ import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { credentialOfJwt } from '../../jwt/credential.js';
+import { recogniseSdJwt, type SdJwtSighting } from '../../jwt/sdJwt.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { isPresentationJwt, isPresentationObject } from '../presentation/isPresentation.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
@@ -27,6 +28,8 @@ export const parseCheck: Check = {
     const tooLarge = inputSizeProblem(ctx.source, limits);
     if (tooLarge) return couldNotCheck(tooLarge);
     let value = ctx.source;
+    const sdJwt = typeof value === 'string' ? recogniseSdJwt(value) : undefined;
+    if (sdJwt) return couldNotCheck(sdJwtProblem(sdJwt));
     if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
     if (typeof value === 'string') {
       const text = withoutByteOrderMark(value);
@@ -98,6 +101,17 @@ function presentationGiven(): Verdict {
       "This is a verifiable presentation (a holder sharing credentials), not a credential: verify it with verifyPresentation, which checks the holder's proof, the challenge and domain, then each credential inside.",
     path: 'type',
   });
+}
+
+// Recognised, not judged: nothing was found wrong with it, microcred just cannot check this format yet.
+function sdJwtProblem({ typ, disclosures }: SdJwtSighting) {
+  const what = [typ ? `typ ${typ}` : undefined, `${disclosures} disclosure${disclosures === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    code: ErrorCode.SD_JWT_UNSUPPORTED,
+    detail: `This is an SD-JWT VC (${what}): a selective-disclosure JWT, not a malformed one. microcred does not verify SD-JWT VCs yet, so its signature was not checked; ask the holder for the credential as a Data Integrity or VC-JWT credential, or verify it with an SD-JWT VC verifier.`,
+  };
 }
 
 // RFC 8259 §4 leaves duplicate names undefined; a verifier that picked one value would show a

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors.js';
-import { suiteOf } from '../../proofs/suites.js';
+import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { checkJwtHeader } from '../../jwt/header.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
@@ -35,7 +35,7 @@ export const proofCheck: Check = {
       const kind = !first ? 'not an object' : named ? echo(named, ctx.options.limits) : 'an object of no known type';
       return couldNotCheck({
         code: ErrorCode.PROOF_UNSUPPORTED,
-        detail: `The proof is ${kind}; microcred verifies DataIntegrityProof (eddsa-rdfc-2022) and Ed25519Signature2020.`,
+        detail: `The proof is ${kind}, a suite microcred does not verify, so its signature was not checked (not found wrong). microcred verifies ${VERIFIED_SUITES.join(', ')}.`,
         path: 'proof',
       });
     }

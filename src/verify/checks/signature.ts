@@ -1,6 +1,10 @@
 import jsigs from 'jsonld-signatures';
 import { ErrorCode } from '../../errors.js';
-import { suiteOf, verificationSuites } from '../../proofs/suites.js';
+import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
+import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
+import { legacyKeyForm } from '../../proofs/legacyKey.js';
+import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
+import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
@@ -40,7 +44,8 @@ interface ProofOutcome {
  * The rule for the whole check: it passes when every proof of a suite microcred supports verifies
  * (at least one exists: the proof check saw to that). One that does not verify fails the check;
  * one whose key cannot be resolved makes it "could not check". A proof of a suite microcred does not
- * support is shown as a warning part and counts neither way. A proof "verifies" only while it and
+ * support is shown as a could-not-check part, naming its suite, and counts neither way. A proof that
+ * follows others (`previousProof`) is verified over the credential carrying them. A proof "verifies" only while it and
  * its key are in force: a proof past its `expires` or `created` in the future, a key revoked or
  * past its `expires`, fails. A VC-JWT's JWS verifies under the key its header names (src/jwt).
  *
@@ -138,21 +143,51 @@ async function verifyOne(
       }),
     };
   }
+  if (suiteOf(proof) === 'ecdsa-sd-2023' && isBaseProof(proof)) {
+    // Nothing was found wrong: the holder sent the proof meant for them, not a disclosure made from it.
+    return {
+      proof,
+      verdict: couldNotCheck({
+        code: ErrorCode.PROOF_BASE_FOR_HOLDER,
+        detail:
+          'This ecdsa-sd-2023 proof is a base proof: the issuer gives it to the holder, who derives from it a credential that discloses what they choose, and that derived credential is what a verifier checks. A base proof is not verified (it also carries the key that unblinds what the holder may keep private). Ask the holder for a derived credential.',
+        path: 'proof.proofValue',
+      }),
+    };
+  }
+  // A proof of a chain (VC Data Integrity §2.1.2, previousProof) signed the credential together with
+  // the proofs it names: each must be there, and the document it is verified over carries them.
+  const previous = previousProofsOf(proof, ctx.proofs ?? []);
+  if (previous.missing.length > 0) {
+    return {
+      proof,
+      verdict: failed({
+        code: ErrorCode.PROOF_CHAIN_BROKEN,
+        detail: `This proof follows ${previous.missing.map((id) => JSON.stringify(id)).join(', ')} (its previousProof), and the credential carries no proof with that id: a proof of the chain was removed, so the chain cannot be checked in order.`,
+        path: 'proof.previousProof',
+      }),
+    };
+  }
   // jsonld-signatures checks every proof a document carries against the suites it is given; a copy
   // carrying only this proof is verified on its own.
   const single = { ...doc, proof };
   // The suites do not look at a key's `expires` (nor does the Ed25519Signature2020 suite pass it on):
   // the key the proof names is checked here, as the suites load it.
+  const suiteName = suiteOf(proof);
   const load = async (url: string) => {
     const loaded = await ctx.loader.load(url);
-    if (url === method && isJsonObject(loaded.document)) assertKeyInForce(loaded.document, url, ctx);
+    if (url === method && isJsonObject(loaded.document)) {
+      assertKeyInForce(loaded.document, url, ctx);
+      if (suiteName) assertKeyFitsSuite(loaded.document, url, suiteName);
+      // Ed25519Signature2018 reads its key only as a 2018 or 2020 verification key, not as a Multikey.
+      if (suiteName === 'Ed25519Signature2018') return { ...loaded, document: legacyKeyForm(loaded.document) };
+    }
     return loaded;
   };
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
-    const suites = verificationSuites([suiteOf(proof)!]);
     result = await jsigs.verify(single, {
-      suite: suites,
+      suite: chainedSuite(proof, previous.proofs),
       purpose: new AssertionProofPurpose({ date: ctx.now }),
       documentLoader: load,
     });
@@ -177,9 +212,11 @@ async function verifyOne(
   return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
 }
 
-// Both suites write the 64-byte Ed25519 signature as base58btc multibase (`z…`). What does not
-// decode so is left to the suite, which refuses it.
+// The Ed25519 suites write the 64-byte signature as base58btc multibase (`z…`). What does not
+// decode so is left to the suite, which refuses it; an ECDSA signature (also 64 bytes on P-256) has no such rule.
+const ED25519_SUITES: readonly (string | undefined)[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'Ed25519Signature2020'];
 function hasCanonicalSignature(proof: Record<string, unknown>): boolean {
+  if (!ED25519_SUITES.includes(suiteOf(proof))) return true;
   const value = proof.proofValue;
   if (typeof value !== 'string' || !value.startsWith('z') || value.length > 100) return true;
   let bytes: Uint8Array;
@@ -207,10 +244,11 @@ function atIndex(verdict: Verdict, index: number | undefined): Verdict {
   };
 }
 
+// Not checked, so neither passed nor found wrong: "could not check", for this part only (the other proofs decide the check).
 function unsupported(proof: Record<string, unknown>): Verdict {
-  return warning({
+  return couldNotCheck({
     code: ErrorCode.PROOF_UNSUPPORTED,
-    detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide.`,
+    detail: `This proof (${describeProof(proof)}) is of a suite microcred does not verify, so it was not checked; the other proofs decide. microcred verifies ${VERIFIED_SUITES.join(', ')}.`,
     path: 'proof',
   });
 }
