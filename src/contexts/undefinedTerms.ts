@@ -101,9 +101,29 @@ export async function expandWithoutUndefinedTerms(document: unknown, loader: Loa
       new MicrocredError(ErrorCode.JSONLD_INVALID, `JSON-LD processing failed: ${(error as Error).message}`)
     );
   }
+  // An undefined type stays in a plain expansion as a relative reference: it is an undefined term
+  // like any other, so it is left out. A relative id is refused as in safe mode.
+  dropRelativeTypes(expanded);
   const relative = firstRelativeIri(expanded);
   if (relative !== undefined) throw relativeIriError(relative, document);
   return expanded;
+}
+
+/** Removes every @type value of an expanded document that is not an absolute IRI (in place: the expansion is a fresh copy). */
+function dropRelativeTypes(expanded: unknown): void {
+  const pending: unknown[] = [expanded];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      pending.push(...value);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    const node = value as Record<string, unknown>;
+    if (Array.isArray(node['@type']))
+      node['@type'] = node['@type'].filter((t) => typeof t !== 'string' || ABSOLUTE.test(t));
+    for (const [key, child] of Object.entries(node)) if (key !== '@type' && key !== '@value') pending.push(child);
+  }
 }
 
 // A proof's verificationMethod that is not a URL is the proof's defect, which the signature check

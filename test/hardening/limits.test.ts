@@ -37,7 +37,7 @@ function nested(levels: number): Record<string, unknown> {
 }
 
 describe('the defaults', () => {
-  it('are documented and exported: 4 MiB, 64 levels, 4 proofs, 5,000 values, 256 characters echoed', () => {
+  it('are documented and exported: 4 MiB, 64 levels, 4 proofs, 5,000 values, 256 characters echoed, 16 credentials in a presentation', () => {
     expect(DEFAULT_LIMITS).toEqual({
       maxInputBytes: 4 * MB,
       maxDepth: 64,
@@ -49,6 +49,7 @@ describe('the defaults', () => {
       maxContexts: 64,
       maxSchemas: 4,
       maxSchemaBytes: 256 * 1024,
+      maxPresentationCredentials: 16,
     });
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });

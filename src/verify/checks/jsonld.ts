@@ -45,7 +45,7 @@ export const jsonldCheck: Check = {
       }
       // A VC-JWT's signature covers its bytes, whatever its terms mean: an undefined term is a
       // warning, and the credential is read from what its defined terms state.
-      if (ctx.format === 'vc-jwt') return undefinedInJwt(ctx, doc, terms);
+      if (ctx.format === 'vc-jwt') return await undefinedInJwt(ctx, doc, terms);
       const others =
         terms.length > 1
           ? ` Also undefined: ${echo(

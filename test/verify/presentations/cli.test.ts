@@ -45,12 +45,15 @@ describe('microcred verify, given a presentation', () => {
 
   it('a VP-JWT file, with --json: the presentation report with its credentials', async () => {
     const result = await cli(dir, 'verify', 'vp.jwt', '--challenge', CHALLENGE, '--domain', DOMAIN, '--json', ...at);
-    const report = JSON.parse(result.stdout) as {
+    // --json is always an array, one report per file.
+    const [report, ...others] = JSON.parse(result.stdout) as {
       file: string;
       format: string;
       verified: boolean;
       credentials: unknown[];
-    };
+    }[];
+    expect(others).toEqual([]);
+    if (report === undefined) throw new Error('no report');
     expect(report).toMatchObject({ file: 'vp.jwt', format: 'vp-jwt', verified: true });
     expect(report.credentials).toHaveLength(2);
     expect(result.status).toBe(0);
