@@ -165,6 +165,15 @@ export const ErrorCode = {
 
   // batch issuance (src/issue/batch.ts, src/issue/batchRow.ts)
   BATCH_ROW_INVALID: 'ERR_BATCH_ROW_INVALID',
+
+  // portable records: endorsements and CLR 2.0 (src/records, the endorsement / credentials / associations checks)
+  ENDORSEMENT_INVALID: 'ERR_ENDORSEMENT_INVALID',
+  ENDORSEMENT_NOT_FOR_THIS: 'ERR_ENDORSEMENT_NOT_FOR_THIS',
+  ENDORSEMENT_NOT_EMBEDDED: 'ERR_ENDORSEMENT_NOT_EMBEDDED',
+  CLR_CREDENTIAL_INVALID: 'ERR_CLR_CREDENTIAL_INVALID',
+  CLR_CREDENTIAL_NOT_EMBEDDED: 'ERR_CLR_CREDENTIAL_NOT_EMBEDDED',
+  CLR_ASSOCIATION_DANGLING: 'ERR_CLR_ASSOCIATION_DANGLING',
+  NESTING_TOO_DEEP: 'ERR_NESTING_TOO_DEEP',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -319,6 +328,15 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
 
   // batch issuance
   [ErrorCode.BATCH_ROW_INVALID]: 'A row of the batch cannot be issued',
+
+  // portable records: endorsements and CLR 2.0
+  [ErrorCode.ENDORSEMENT_INVALID]: 'An endorsement does not verify',
+  [ErrorCode.ENDORSEMENT_NOT_FOR_THIS]: 'An endorsement endorses something else',
+  [ErrorCode.ENDORSEMENT_NOT_EMBEDDED]: 'An endorsement is only referenced',
+  [ErrorCode.CLR_CREDENTIAL_INVALID]: 'A credential in the record does not verify',
+  [ErrorCode.CLR_CREDENTIAL_NOT_EMBEDDED]: 'A credential in the record is only referenced',
+  [ErrorCode.CLR_ASSOCIATION_DANGLING]: 'An association names an achievement the record does not hold',
+  [ErrorCode.NESTING_TOO_DEEP]: 'Credentials nested too deeply',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -8,11 +8,22 @@ const SCHEMA = 'https://schema.org/';
 const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
 const BITSTRING = 'https://www.w3.org/ns/credentials/status#';
 const SL2021 = 'https://w3id.org/vc/status-list#';
+const CLR = 'https://purl.imsglobal.org/spec/vc/clr/vocab.html#';
 
 /** How a field's values are written: a literal (`@value`), an IRI (`@id`), or a node with fields of its own. */
 export type Field =
   | { key: string; iris: readonly string[]; kind: 'literal' | 'iri'; display?: true }
-  | { key: string; iris: readonly string[]; kind: 'node'; fields: readonly Field[] };
+  | {
+      key: string;
+      iris: readonly string[];
+      kind: 'node';
+      fields: readonly Field[];
+      /**
+       * Other fields for a node of one of these classes (by IRI): a term means something else under
+       * a class's scoped context, e.g. `achievement` in a CLR 2.0 ClrSubject (a list of achievements).
+       */
+      byType?: readonly (readonly [string, readonly Field[]])[];
+    };
 
 // A field a check decides on: the JSON as written must show exactly the values signed.
 const literal = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'literal' });
@@ -33,12 +44,23 @@ function withHttpSchemaOrg(iris: string[]): string[] {
   );
 }
 const iri = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'iri' });
-const node = (key: string, iris: string[], fields: readonly Field[]): Field => ({ key, iris, kind: 'node', fields });
+const node = (
+  key: string,
+  iris: string[],
+  fields: readonly Field[],
+  byType?: readonly (readonly [string, readonly Field[]])[],
+): Field => ({ key, iris, kind: 'node', fields, ...(byType ? { byType } : {}) });
+
+// Embedded EndorsementCredentials (OB 3.0 defines `endorsement` for any node: a credential, an
+// Achievement, a Profile). Each is verified as a credential of its own (the `endorsement` check);
+// here only which ones were signed, by id and type.
+const ENDORSEMENT = node('endorsement', [`${OB}endorsement`], []);
 
 const PROFILE: readonly Field[] = [
   text('name', `${SCHEMA}name`),
   text('url', `${SCHEMA}url`),
   text('email', `${SCHEMA}email`),
+  ENDORSEMENT,
 ];
 
 const ACHIEVEMENT: readonly Field[] = [
@@ -46,6 +68,23 @@ const ACHIEVEMENT: readonly Field[] = [
   text('description', `${SCHEMA}description`),
   text('achievementType', `${OB}achievementType`),
   node('criteria', [`${OB}Criteria`], [text('narrative', `${OB}narrative`)]),
+  ENDORSEMENT,
+];
+
+// A CLR 2.0 ClrSubject: the credentials it bundles (each verified on its own by the `credentials`
+// check), the achievements it lists and the associations between them.
+const CLR_SUBJECT: readonly Field[] = [
+  node('achievement', [`${CLR}achievement`], ACHIEVEMENT),
+  node('verifiableCredential', [`${CLR}verifiableCredential`], []),
+  node(
+    'association',
+    [`${CLR}association`],
+    [
+      literal('associationType', `${CLR}AssociationType`),
+      literal('sourceId', `${CLR}sourceId`),
+      literal('targetId', `${CLR}targetId`),
+    ],
+  ),
 ];
 
 const SUBJECT: readonly Field[] = [
@@ -61,6 +100,8 @@ const SUBJECT: readonly Field[] = [
       literal('salt', `${OB}salt`),
     ],
   ),
+  // An EndorsementSubject's comment.
+  text('endorsementComment', `${OB}endorsementComment`),
   // A status list credential's subject (BitstringStatusList, StatusList2021).
   literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
   literal('encodedList', `${BITSTRING}encodedList`, `${SL2021}encodedList`),
@@ -101,11 +142,17 @@ export const CREDENTIAL_FIELDS: readonly Field[] = [
   literal('issuanceDate', `${CRED}issuanceDate`),
   literal('expirationDate', `${CRED}expirationDate`),
   text('awardedDate', `${OB}awardedDate`),
-  node('credentialSubject', [`${CRED}credentialSubject`], SUBJECT),
+  node('credentialSubject', [`${CRED}credentialSubject`], SUBJECT, [[`${CLR}ClrSubject`, CLR_SUBJECT]]),
   node('credentialStatus', [`${CRED}credentialStatus`], STATUS_ENTRY),
   node('credentialSchema', [`${CRED}credentialSchema`], []),
   node('evidence', [`${CRED}evidence`], EVIDENCE),
+  ENDORSEMENT,
 ];
+
+/** The fields read for a node of `field` whose types (IRIs) are `types`: the class's own, when it has some. */
+export function fieldsOf(field: Field & { kind: 'node' }, types: readonly string[]): readonly Field[] {
+  return field.byType?.find(([type]) => types.includes(type))?.[1] ?? field.fields;
+}
 
 /**
  * The classes a verifier decides on, by the short name the standard contexts give them and their IRI.
@@ -129,6 +176,10 @@ export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
   ['StatusList2021', `${SL2021}StatusList2021`],
   ['BitstringStatusListCredential', `${BITSTRING}BitstringStatusListCredential`],
   ['StatusList2021Credential', `${SL2021}StatusList2021Credential`],
+  ['EndorsementSubject', `${OB}EndorsementSubject`],
+  ['ClrCredential', `${CLR}ClrCredential`],
+  ['ClrSubject', `${CLR}ClrSubject`],
+  ['Association', `${CLR}Association`],
 ]);
 
 // IRI → the short name shown for it (the first name listed wins: OpenBadgeCredential, not its alias).

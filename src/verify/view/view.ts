@@ -48,6 +48,32 @@ export interface SubjectView {
   /** For a status list credential: the purposes of its list, and the list itself (GZIP, multibase base64url). */
   statusPurposes: string[];
   encodedList?: string;
+  /** For an EndorsementSubject: what the endorser says. */
+  endorsementComment?: string;
+  /** For a CLR 2.0 ClrSubject: the ids of the credentials it bundles, in order. */
+  credentials: string[];
+  /** For a CLR 2.0 ClrSubject: the achievements it lists. */
+  achievements: AchievementView[];
+  /** For a CLR 2.0 ClrSubject: how its achievements relate (e.g. `isParentOf`). */
+  associations: AssociationView[];
+}
+
+/** One CLR 2.0 Association: `sourceId` stands in `associationType` to `targetId`. */
+export interface AssociationView {
+  path: string;
+  associationType?: string;
+  sourceId?: string;
+  targetId?: string;
+}
+
+/** An EndorsementCredential embedded in the credential, found where the JSON writes it. */
+export interface EndorsementRefView {
+  /** Its JSON path, e.g. `credentialSubject.achievement.endorsement[0]`. */
+  path: string;
+  id?: string;
+  types: string[];
+  /** The id of the node it is attached to (the credential, its issuer, the achievement). */
+  attachedTo?: string;
 }
 
 /** One credentialStatus entry, with the JSON path people find it under. */
@@ -99,6 +125,8 @@ export interface CredentialView {
   status: StatusEntryView[];
   schemas: SchemaRefView[];
   evidence: EvidenceView[];
+  /** Every embedded endorsement: of the credential, of its issuer, of each subject's achievement. */
+  endorsements: EndorsementRefView[];
 }
 
 /** The view, and what keeps it from being the whole truth of the JSON as written. */
@@ -121,7 +149,7 @@ const SINGLE_FIELDS = ['issuer', 'validFrom', 'validUntil', 'issuanceDate', 'exp
  */
 export function readCredential(expanded: unknown[], credential: Record<string, unknown>): SignedReading {
   const roots = expanded.filter(isJsonObject);
-  const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [] };
+  const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [], endorsements: [] };
   if (roots.length !== 1 || expanded.length !== 1) {
     return {
       view: empty,
@@ -146,6 +174,7 @@ export function readCredential(expanded: unknown[], credential: Record<string, u
 
 function viewOf(signed: Reading, credential: Record<string, unknown>): CredentialView {
   const issuer = nodes(signed, 'issuer')[0];
+  const subjects = nodes(signed, 'credentialSubject');
   return prune({
     id: signed.id[0],
     types: types(signed),
@@ -159,7 +188,7 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
     issuanceDate: one(signed, 'issuanceDate'),
     expirationDate: one(signed, 'expirationDate'),
     awardedDate: one(signed, 'awardedDate'),
-    subjects: nodes(signed, 'credentialSubject').map(subjectOf),
+    subjects: subjects.map((subject, i) => subjectOf(subject, pathOf(credential, 'credentialSubject', i))),
     status: nodes(signed, 'credentialStatus').map((entry, i) =>
       prune({
         path: pathOf(credential, 'credentialStatus', i),
@@ -185,25 +214,39 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
         audience: one(e, 'audience'),
       }),
     ),
+    endorsements: [
+      ...endorsementsOf(signed, ''),
+      ...(issuer && typeof credential.issuer === 'object' ? endorsementsOf(issuer, 'issuer') : []),
+      ...subjects.flatMap((subject, i) => {
+        const achievement = nodes(subject, 'achievement')[0];
+        const at = `${pathOf(credential, 'credentialSubject', i)}.achievement`;
+        return achievement && !types(subject).includes('ClrSubject') ? endorsementsOf(achievement, at) : [];
+      }),
+    ],
   });
 }
 
-function subjectOf(subject: Reading): SubjectView {
+// The endorsements signed on one node, each with the JSON path it is written at.
+function endorsementsOf(owner: Reading, at: string): EndorsementRefView[] {
+  const list = nodes(owner, 'endorsement');
+  return list.map((e, i) =>
+    prune({
+      path: `${at ? `${at}.` : ''}endorsement[${i}]`,
+      id: e.id[0],
+      types: types(e),
+      attachedTo: owner.id[0],
+    }),
+  );
+}
+
+function subjectOf(subject: Reading, at: string): SubjectView {
   const achievement = nodes(subject, 'achievement')[0];
+  const clr = types(subject).includes('ClrSubject');
   const criteria = achievement && nodes(achievement, 'criteria')[0];
   return prune({
     id: subject.id[0],
     types: types(subject),
-    achievement:
-      achievement &&
-      prune({
-        id: achievement.id[0],
-        types: types(achievement),
-        name: one(achievement, 'name'),
-        description: one(achievement, 'description'),
-        achievementType: one(achievement, 'achievementType'),
-        criteria: criteria && prune({ id: criteria.id[0], narrative: one(criteria, 'narrative') }),
-      }),
+    achievement: achievement && !clr ? achievementOf(achievement, criteria) : undefined,
     identifiers: nodes(subject, 'identifier').map((i) => {
       const hashed = one(i, 'hashed');
       return prune({
@@ -223,6 +266,28 @@ function subjectOf(subject: Reading): SubjectView {
     ),
     statusPurposes: (subject.fields.get('statusPurpose') ?? []).filter((v): v is string => typeof v === 'string'),
     encodedList: one(subject, 'encodedList'),
+    endorsementComment: one(subject, 'endorsementComment'),
+    credentials: nodes(subject, 'verifiableCredential').flatMap((c) => c.id.slice(0, 1)),
+    achievements: clr ? nodes(subject, 'achievement').map((a) => achievementOf(a, nodes(a, 'criteria')[0])) : [],
+    associations: nodes(subject, 'association').map((a, i) =>
+      prune({
+        path: `${at}.association[${i}]`,
+        associationType: one(a, 'associationType'),
+        sourceId: one(a, 'sourceId'),
+        targetId: one(a, 'targetId'),
+      }),
+    ),
+  });
+}
+
+function achievementOf(achievement: Reading, criteria: Reading | undefined): AchievementView {
+  return prune({
+    id: achievement.id[0],
+    types: types(achievement),
+    name: one(achievement, 'name'),
+    description: one(achievement, 'description'),
+    achievementType: one(achievement, 'achievementType'),
+    criteria: criteria && prune({ id: criteria.id[0], narrative: one(criteria, 'narrative') }),
   });
 }
 
