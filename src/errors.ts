@@ -409,6 +409,8 @@ export interface ErrorDetailsByCode {
   ERR_IMAGE_NO_CREDENTIAL: ImageDetails;
   // keys kept elsewhere
   ERR_SIGNER_TIMEOUT: { keyId: string; timeoutMs: number };
+  // portable records: the credential of bundleClr's input that does not verify (its index, and its id when read)
+  ERR_CLR_CREDENTIAL_INVALID: { index?: number; id?: string };
 }
 
 /** The details of an error with code `C`: typed fields for the codes of {@link ErrorDetailsByCode}. */
