@@ -98,14 +98,16 @@ function flattenLists(value: unknown): unknown[] {
   return value.flatMap((v) => (isJsonObject(v) && Array.isArray(v['@list']) ? flattenLists(v['@list']) : [v]));
 }
 
-// Two references to one @id are one node of the graph.
+// Two references to one @id are one node of the graph. A node without an id written twice alike (the
+// criteria of an achievement a CLR lists and the credential it bundles awards, both stating the one
+// achievement) says one thing, so it is read once.
 function uniqueNodes(nodes: Expanded[]): Expanded[] {
   const seen = new Set<string>();
   return nodes.filter((n) => {
     const id = n['@id'];
-    if (typeof id !== 'string') return true;
-    if (seen.has(id)) return false;
-    seen.add(id);
+    const key = typeof id === 'string' ? `id ${id}` : `blank ${JSON.stringify(n)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }
