@@ -8,6 +8,8 @@ import { verifyCommand } from './commands/verify.js';
 import { bakeCommand } from './commands/bake.js';
 import { extractCommand } from './commands/extract.js';
 import { statusCommand } from './commands/status.js';
+import { endorseCommand } from './commands/endorse.js';
+import { clrCommand } from './commands/clr.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
 
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   bake: bakeCommand,
   extract: extractCommand,
   status: statusCommand,
+  endorse: endorseCommand,
+  clr: clrCommand,
 };
 
 /**

@@ -51,9 +51,9 @@ async function endorsementPart(ctx: Parameters<Check['run']>[0], ref: Endorsemen
   const endorser = nested.credential.issuer?.name ?? nested.credential.issuer?.id ?? 'an unnamed endorser';
   const endorses = nested.credential.endorses;
   const fullLabel = `${label} by ${echo(endorser, limits)}${endorses ? ` of ${echo(endorses, limits)}` : ''}`;
-  const what = `The endorsement ${echo(named(nested.credential), limits)} by ${echo(endorser, limits)}`;
+  const what = `The endorsement ${echo(named({ ...nested.credential, id: nested.credential.id ?? ref.id }), limits)} by ${echo(endorser, limits)}`;
   const part = nestedPart(nested, fullLabel, ErrorCode.ENDORSEMENT_INVALID, 'warning', what);
-  if (part.outcome !== 'passed' && part.outcome !== 'warning') return part;
+  if (!nested.report.verified) return part;
   if (!nested.view?.types.includes('EndorsementCredential')) {
     return {
       label: fullLabel,

@@ -23,6 +23,8 @@ export type Field =
        * a class's scoped context, e.g. `achievement` in a CLR 2.0 ClrSubject (a list of achievements).
        */
       byType?: readonly (readonly [string, readonly Field[]])[];
+      /** Only shown: each node the JSON shows must be signed (by id); the graph may state more for the same node. */
+      display?: true;
     };
 
 // A field a check decides on: the JSON as written must show exactly the values signed.
@@ -54,7 +56,9 @@ const node = (
 // Embedded EndorsementCredentials (OB 3.0 defines `endorsement` for any node: a credential, an
 // Achievement, a Profile). Each is verified as a credential of its own (the `endorsement` check);
 // here only which ones were signed, by id and type.
-const ENDORSEMENT = node('endorsement', [`${OB}endorsement`], []);
+// Shown only: one profile (an issuer that is also an achievement's creator) is one node of the graph,
+// so it has the endorsements written under either.
+const ENDORSEMENT: Field = { ...node('endorsement', [`${OB}endorsement`], []), display: true } as Field;
 
 const PROFILE: readonly Field[] = [
   text('name', `${SCHEMA}name`),

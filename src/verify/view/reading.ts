@@ -211,6 +211,17 @@ function compareNodes(
     }
     const nodesA = a as Reading[];
     const nodesB = b as Reading[];
+    if (field.display) {
+      // Each node shown (by id) must be signed; the graph may state more for this node elsewhere.
+      const raw = isJsonObject(source) ? source[field.key] : undefined;
+      nodesA.forEach((node, i) => {
+        const signedNode = nodesB.find((n) => n.id[0] !== undefined && n.id[0] === node.id[0]);
+        const childAt = Array.isArray(raw) ? `${at}[${i}]` : at;
+        if (!signedNode) found.push({ path: childAt, written: shown(node.id), signed: 'nothing with that id' });
+        else compareNodes(node, signedNode, Array.isArray(raw) ? raw[i] : raw, field.fields, childAt, found);
+      });
+      continue;
+    }
     if (nodesA.length !== nodesB.length) {
       found.push({ path: at, written: count(nodesA.length), signed: count(nodesB.length) });
       continue;

@@ -214,29 +214,66 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
         audience: one(e, 'audience'),
       }),
     ),
-    endorsements: [
-      ...endorsementsOf(signed, ''),
-      ...(issuer && typeof credential.issuer === 'object' ? endorsementsOf(issuer, 'issuer') : []),
+    endorsements: endorsementsIn(credential, [
+      [signed, ''],
+      ...(issuer && isJsonObject(credential.issuer) ? [[issuer, 'issuer'] as const] : []),
       ...subjects.flatMap((subject, i) => {
         const achievement = nodes(subject, 'achievement')[0];
         const at = `${pathOf(credential, 'credentialSubject', i)}.achievement`;
-        return achievement && !types(subject).includes('ClrSubject') ? endorsementsOf(achievement, at) : [];
+        return achievement && !types(subject).includes('ClrSubject') ? [[achievement, at] as const] : [];
       }),
-    ],
+    ]),
   });
 }
 
-// The endorsements signed on one node, each with the JSON path it is written at.
-function endorsementsOf(owner: Reading, at: string): EndorsementRefView[] {
-  const list = nodes(owner, 'endorsement');
-  return list.map((e, i) =>
-    prune({
-      path: `${at ? `${at}.` : ''}endorsement[${i}]`,
-      id: e.id[0],
-      types: types(e),
-      attachedTo: owner.id[0],
-    }),
-  );
+// The endorsements signed on the credential, its issuer and its achievement, each once (by id), with
+// the JSON path it is written at: under its owner, else wherever the JSON writes it (one profile may
+// be written twice, as the issuer and as the achievement's creator: one node with the endorsements of both).
+function endorsementsIn(
+  credential: Record<string, unknown>,
+  owners: readonly (readonly [Reading, string])[],
+): EndorsementRefView[] {
+  const written = writtenEndorsements(credential);
+  const seen = new Set<string>();
+  const found: EndorsementRefView[] = [];
+  for (const [owner, at] of owners) {
+    const base = at ? `${at}.endorsement` : 'endorsement';
+    nodes(owner, 'endorsement').forEach((e, i) => {
+      const id = e.id[0];
+      if (id !== undefined && seen.has(id)) return;
+      if (id !== undefined) seen.add(id);
+      const paths = (id !== undefined && written.get(id)) || [];
+      const path = paths.find((p) => p.startsWith(`${base}[`)) ?? paths[0] ?? `${base}[${i}]`;
+      found.push(prune({ path, id, types: types(e), attachedTo: owner.id[0] }));
+    });
+  }
+  return found;
+}
+
+// Where the JSON writes each endorsement, by id: every object under an `endorsement` key, at any
+// depth but inside credentials it embeds (a CLR's credentials and endorsements are read on their own).
+function writtenEndorsements(credential: Record<string, unknown>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const stack: [unknown, string, number][] = [[credential, '', 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop() as [unknown, string, number];
+    if (depth > 16 || !isJsonObject(value)) continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'verifiableCredential' || key === 'proof' || key === '@context') continue;
+      const path = at ? `${at}.${key}` : key;
+      const items = Array.isArray(child) ? child : [child];
+      items.forEach((item, i) => {
+        const itemPath = Array.isArray(child) ? `${path}[${i}]` : path;
+        if (key === 'endorsement') {
+          if (isJsonObject(item) && typeof item.id === 'string')
+            found.set(item.id, [...(found.get(item.id) ?? []), itemPath]);
+          return;
+        }
+        stack.push([item, itemPath, depth + 1]);
+      });
+    }
+  }
+  return found;
 }
 
 function subjectOf(subject: Reading, at: string): SubjectView {
