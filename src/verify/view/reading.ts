@@ -102,6 +102,7 @@ function flattenLists(value: unknown): unknown[] {
 // criteria of an achievement a CLR lists and the credential it bundles awards, both stating the one
 // achievement) says one thing, so it is read once.
 function uniqueNodes(nodes: Expanded[]): Expanded[] {
+  if (nodes.length < 2) return nodes;
   const seen = new Set<string>();
   return nodes.filter((n) => {
     const id = n['@id'];
