@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorCode,
+  compileAchievement,
   generateKey,
   issueCredential,
   issueEndorsement,
@@ -14,6 +15,7 @@ import {
 import { NOW, check, clone, unsignedCredential } from '../helpers/credential.js';
 import { rejection } from '../helpers/errors.js';
 import { digitalBazaarVerifies, partsOf } from './helpers.js';
+import { mathDefinition } from '../stack/helpers.js';
 
 const ACHIEVEMENT_ID = 'https://pd.example.org/achievements/formative-assessment';
 const SIGNED_AT = new Date('2026-01-10T09:00:00Z');
@@ -147,5 +149,28 @@ describe('an endorsed micro-credential', () => {
     const report = await verifyCredential(signed, { now: NOW });
     expect(check(report, 'signature').outcome).toBe('failed');
     expect(report.verified).toBe(false);
+  });
+});
+
+describe('a competency definition that names its endorsements', () => {
+  it('compiles to an Achievement carrying them, and the credential issued from it verifies them', async () => {
+    const definition = mathDefinition();
+    const achievementId = compileAchievement(definition).id;
+    const endorsed = await issueEndorsement(
+      { endorsed: achievementId, comment: 'Meets our micro-credential quality criteria.' },
+      { key: board, now: SIGNED_AT },
+    );
+    const achievement = compileAchievement({ ...definition, endorsements: [endorsed] });
+    expect(achievement.endorsement).toEqual([endorsed]);
+    const draft = unsignedCredential(issuer);
+    const signed = await issueCredential(
+      { ...draft, credentialSubject: { ...draft.credentialSubject, achievement } },
+      { key: issuer, now: NOW },
+    );
+    const report = await verifyCredential(signed, { now: NOW });
+    expect(report.summary).toBe('verified');
+    expect(partsOf(report, 'endorsement').map((p) => [p.outcome, p.credential?.endorses])).toEqual([
+      ['passed', achievementId],
+    ]);
   });
 });
