@@ -85,8 +85,9 @@ console.log(
 heading('5. Verify the record: its proof, each credential inside, the associations');
 const report = await verifyCredential(clr, { now });
 console.log(formatReport(report));
-for (const part of report.checks.find((c) => c.id === 'credentials').parts)
-  console.log(`  ${part.outcome}  ${part.label}`);
+const [mathPart] = report.checks.find((c) => c.id === 'credentials').parts;
+const endorsed = mathPart.credential.report.checks.find((c) => c.id === 'endorsement');
+console.log(`The math credential's endorsement: ${endorsed.outcome} — ${endorsed.parts[0].label}`);
 
 heading('6. A record over a tampered credential is named');
 const tampered = structuredClone(components[1]);
