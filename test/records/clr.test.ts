@@ -129,6 +129,25 @@ describe('bundleClr', () => {
   });
 });
 
+describe('associations', () => {
+  it('an association naming an achievement the record does not hold is a warning naming it', async () => {
+    const missing = 'https://pd.riverbend.example/microcredentials/not-in-this-record/v1.0.0';
+    const held = (components[0]!.credentialSubject.achievement as { id: string }).id;
+    const clr = await bundleClr(components, {
+      key,
+      now: ISSUED,
+      associations: [{ associationType: 'precedes', sourceId: held, targetId: missing }],
+    });
+    const report = await verifyCredential(clr, { now: NOW });
+    expect(report.verified).toBe(true);
+    const associations = check(report, 'associations');
+    expect(associations.outcome).toBe('warning');
+    expect(associations.problem?.code).toBe(ErrorCode.CLR_ASSOCIATION_DANGLING);
+    expect(associations.problem?.detail).toContain(missing);
+    expect(associations.problem?.path).toBe('credentialSubject.association[0].targetId');
+  });
+});
+
 describe('a CLR with one tampered inner credential', () => {
   it('is reported with that credential named, and is not verified (its own proof holding)', async () => {
     // The issuer signs a record over a tampered credential (as a careless or hostile bundler would):
