@@ -48,7 +48,10 @@ async function endorsementPart(ctx: Parameters<Check['run']>[0], ref: Endorsemen
     );
   }
   const nested = await verifyNested(ctx, value, ref.path);
-  const endorser = nested.credential.issuer?.name ?? nested.credential.issuer?.id ?? 'an endorser not read (its credential could not be read)';
+  const endorser =
+    nested.credential.issuer?.name ??
+    nested.credential.issuer?.id ??
+    'an endorser not read (its credential could not be read)';
   const endorses = nested.credential.endorses;
   const fullLabel = `${label} by ${echo(endorser, limits)}${endorses ? ` of ${echo(endorses, limits)}` : ''}`;
   const what = `The endorsement ${echo(named({ ...nested.credential, id: nested.credential.id ?? ref.id }), limits)} by ${echo(endorser, limits)}`;
