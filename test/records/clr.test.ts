@@ -129,6 +129,23 @@ describe('bundleClr', () => {
   });
 });
 
+describe('nesting', () => {
+  it('verifies credentials two levels down, and no deeper (a record of records of records)', async () => {
+    const inner = await bundleClr(components, { key, now: ISSUED });
+    const middle = await bundleClr([inner], { key, now: ISSUED });
+    const outer = await bundleClr([middle], { key, now: ISSUED });
+    const report = await verifyCredential(outer, { now: NOW });
+    // outer (0) → middle (1) → inner (2): the inner record's own credentials are not verified.
+    const [middlePart] = partsOf(report, 'credentials');
+    const [innerPart] = middlePart!.credential!.report.checks.find((c) => c.id === 'credentials')!.parts!;
+    const innerCredentials = innerPart!.credential!.report.checks.find((c) => c.id === 'credentials')!;
+    expect(innerCredentials.outcome).toBe('warning');
+    expect(innerCredentials.problem?.code).toBe(ErrorCode.NESTING_TOO_DEEP);
+    expect(report.authentic).toBe(true);
+    expect(report.summary).toBe('verified-with-warnings');
+  });
+});
+
 describe('associations', () => {
   it('an association naming an achievement the record does not hold is a warning naming it', async () => {
     const missing = 'https://pd.riverbend.example/microcredentials/not-in-this-record/v1.0.0';
