@@ -20,7 +20,7 @@ export const LAYERS = [
   ['contexts', 'keys', 'network', 'schemas', 'trust', 'proofs', 'identity', 'bake'],
   ['jwt', 'status', 'competency', 'review'],
   ['issue', 'verify'],
-  ['stack', 'http'],
+  ['stack', 'http', 'records'],
   ['cli', 'index', 'node', 'postgres', 'parallel'],
 ];
 

@@ -193,6 +193,14 @@ export const ErrorCode = {
   PROOF_CHAIN_BROKEN: 'ERR_PROOF_CHAIN_BROKEN',
   PROOF_BASE_FOR_HOLDER: 'ERR_PROOF_BASE_FOR_HOLDER',
   SD_JWT_UNSUPPORTED: 'ERR_SD_JWT_UNSUPPORTED',
+  // portable records: endorsements and CLR 2.0 (src/records, the endorsement / credentials / associations checks)
+  ENDORSEMENT_INVALID: 'ERR_ENDORSEMENT_INVALID',
+  ENDORSEMENT_NOT_FOR_THIS: 'ERR_ENDORSEMENT_NOT_FOR_THIS',
+  ENDORSEMENT_NOT_EMBEDDED: 'ERR_ENDORSEMENT_NOT_EMBEDDED',
+  CLR_CREDENTIAL_INVALID: 'ERR_CLR_CREDENTIAL_INVALID',
+  CLR_CREDENTIAL_NOT_EMBEDDED: 'ERR_CLR_CREDENTIAL_NOT_EMBEDDED',
+  CLR_ASSOCIATION_DANGLING: 'ERR_CLR_ASSOCIATION_DANGLING',
+  NESTING_TOO_DEEP: 'ERR_NESTING_TOO_DEEP',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -375,6 +383,15 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.PROOF_CHAIN_BROKEN]: 'A proof of the chain is missing',
   [ErrorCode.PROOF_BASE_FOR_HOLDER]: 'A base proof is for the holder, not for verifiers',
   [ErrorCode.SD_JWT_UNSUPPORTED]: 'SD-JWT VCs are not verified yet',
+
+  // portable records: endorsements and CLR 2.0
+  [ErrorCode.ENDORSEMENT_INVALID]: 'An endorsement does not verify',
+  [ErrorCode.ENDORSEMENT_NOT_FOR_THIS]: 'An endorsement endorses something else',
+  [ErrorCode.ENDORSEMENT_NOT_EMBEDDED]: 'An endorsement is only referenced',
+  [ErrorCode.CLR_CREDENTIAL_INVALID]: 'A credential in the record does not verify',
+  [ErrorCode.CLR_CREDENTIAL_NOT_EMBEDDED]: 'A credential in the record is only referenced',
+  [ErrorCode.CLR_ASSOCIATION_DANGLING]: 'An association names an achievement the record does not hold',
+  [ErrorCode.NESTING_TOO_DEEP]: 'Credentials nested too deeply',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */
@@ -447,6 +464,8 @@ export interface ErrorDetailsByCode {
   ERR_IMAGE_NO_CREDENTIAL: ImageDetails;
   // keys kept elsewhere
   ERR_SIGNER_TIMEOUT: { keyId: string; timeoutMs: number };
+  // portable records: the credential of bundleClr's input that does not verify (its index, and its id when read)
+  ERR_CLR_CREDENTIAL_INVALID: { index?: number; id?: string };
 }
 
 /** The details of an error with code `C`: typed fields for the codes of {@link ErrorDetailsByCode}. */

@@ -113,6 +113,14 @@ export type { CheckStackOptions, StackComponentResult, StackRecipient } from './
 export { issueStack } from './stack/issueStack.js';
 export type { IssueStackOptions } from './stack/issueStack.js';
 
+// --- portable records: endorsements and CLR 2.0 (src/records) ---
+export { issueEndorsement } from './records/issueEndorsement.js';
+export type { EndorsementInput, SignedEndorsement } from './records/issueEndorsement.js';
+export { bundleClr } from './records/bundleClr.js';
+export type { BundleClrOptions, SignedClr } from './records/bundleClr.js';
+export type { ClrAssociation } from './records/associations.js';
+export type { SignRecordOptions } from './records/signRecord.js';
+
 // --- JSON Schemas, issuer trust, proof suites (src/schemas, src/trust, src/proofs) ---
 export { OB3_SCHEMAS } from './schemas/bundled.js';
 export type { JsonSchema } from './schemas/bundled.js';

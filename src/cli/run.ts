@@ -9,6 +9,8 @@ import { bakeCommand } from './commands/bake.js';
 import { extractCommand } from './commands/extract.js';
 import { statusCommand } from './commands/status.js';
 import { serveCommand } from './commands/serve.js';
+import { endorseCommand } from './commands/endorse.js';
+import { clrCommand } from './commands/clr.js';
 import { EXIT, printError } from './output.js';
 import { helpFor, helpTopics } from './usage.js';
 import { nearest } from './suggest.js';
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   extract: extractCommand,
   status: statusCommand,
   serve: serveCommand,
+  endorse: endorseCommand,
+  clr: clrCommand,
 };
 
 /**

@@ -30,6 +30,10 @@ Usage:
   microcred status publish --key KEY [--store FILE] [--out DIR] [--changed]
   microcred status show [ID] [--store FILE] [--json]
   microcred serve --port N [--host HOST] [--trust FILE] [--status-dir DIR] [--cors ORIGIN...]
+  microcred endorse --key KEY (--achievement FILE | --profile ID | --credential FILE)
+                    --comment TEXT --out FILE
+  microcred clr bundle CRED... --key KEY [--holder DID | --email EMAIL] [--stack FILE]
+                       --out FILE
   microcred help [COMMAND]
   microcred --version
 
@@ -459,6 +463,51 @@ Prints the credential baked into a PNG or SVG badge image: JSON as JSON, a
 VC-JWT as it is. It does not verify it: run "microcred verify IMAGE" for that.
 An image without a credential, with several, or baked as Open Badges 2.0 is an
 error that says which.
+`,
+  endorse: `Usage: microcred endorse --key KEY (--achievement FILE | --profile ID | --credential FILE)
+                         --comment TEXT --out FILE
+
+Signs an Open Badges 3.0 EndorsementCredential: you (the key's controller) say
+TEXT about an achievement, an issuer or a credential. Embed it in what it
+endorses ("endorsement" of the achievement, the issuer profile or the
+credential) when issuing; "microcred verify" then verifies it as a credential
+of its own and shows it, and a bad endorsement is a warning, never a failure.
+
+Options:
+  -k, --key KEY            your key file (Ed25519)
+      --achievement FILE   a competency definition (YAML or JSON) or an
+                           Achievement as JSON
+      --profile ID         an issuer's DID or URL
+      --credential FILE    a credential (JSON)
+      --comment TEXT       what you say about it (endorsementComment)
+      --name TEXT          the endorsement's name (default "Endorsement of …")
+      --endorser-name NAME your name as the endorser
+      --now ISO            the moment it is signed (default now)
+  -o, --out FILE           where to write it
+      --force              replace FILE if it exists
+`,
+  'clr bundle': `Usage: microcred clr bundle CRED... --key KEY [--holder DID | --email EMAIL]
+                            [--stack FILE] --out FILE
+
+Bundles a learner's credentials into one signed Comprehensive Learner Record
+(CLR 2.0 ClrCredential). Each credential is verified first; one that does not
+verify stops the bundle, naming the file, unless --omit-invalid leaves it out
+(the record is then marked partial). "microcred verify" reads the record: its
+own proof, each credential inside as its own report, and its associations.
+
+Options:
+  -k, --key KEY          your key file (Ed25519)
+      --holder DID       whose record it is (credentialSubject.id)
+      --email EMAIL      whose record it is, published as a salted hash
+      --stack FILE       a stack definition: the record associates the stack's
+                         achievement with the components it holds
+                         (isParentOf / isChildOf)
+      --name TEXT        the record's name (default "Comprehensive Learner Record")
+      --omit-invalid     leave out credentials that do not verify
+      --did-doc FILE...  DID documents of did:web issuers of the credentials
+      --now ISO          the moment the credentials are checked and signed at
+  -o, --out FILE         where to write it
+      --force            replace FILE if it exists
 `,
 };
 

@@ -53,6 +53,8 @@ export function compileAchievement(input: CompetencyDefinition): Achievement {
   if (definition.language) achievement.inLanguage = definition.language;
   const creator = compileCreator(definition);
   if (creator) achievement.creator = creator;
+  // Signed credentials of their own: copied as they are (a changed byte would break their proofs).
+  if (definition.endorsements?.length) achievement.endorsement = structuredClone(definition.endorsements);
   return achievement;
 }
 

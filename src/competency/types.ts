@@ -106,4 +106,9 @@ export interface CompetencyDefinition {
   /** Optional: a URL where the full criteria and resources are published. */
   criteriaUrl?: string;
   language?: string;
+  /**
+   * Signed EndorsementCredentials of this micro-credential (see `issueEndorsement`), embedded in the
+   * compiled Achievement's `endorsement`; each should endorse the compiled achievement's id.
+   */
+  endorsements?: Record<string, unknown>[];
 }

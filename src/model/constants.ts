@@ -14,6 +14,8 @@ export const CONTEXT = {
   DID_V1: 'https://www.w3.org/ns/did/v1',
   BITSTRING_STATUS_V1: 'https://www.w3.org/ns/credentials/status/v1',
   STATUS_LIST_2021_V1: 'https://w3id.org/vc/status-list/2021/v1',
+  CLR_V2P0_1: 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+  CLR_V2P0_0: 'https://purl.imsglobal.org/spec/clr/v2p0/context.json',
 } as const;
 
 /** The contexts a new credential is issued with: VC 2.0 first, then OB 3.0.3. */

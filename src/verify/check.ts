@@ -30,8 +30,13 @@ export interface VerifyContext {
    * Verifies another credential that this one relies on (status: its status list) one level down:
    * under this verification's loader, clock, skew and limits, without the caller's trust list.
    * Passed in to avoid an import cycle; the depth travels with it, never through the options.
+   * With `trust`, the caller's trust list too: for a credential judged on its own issuer (an
+   * endorsement's endorser, a credential bundled in a CLR), not a document read for this one.
    */
-  readonly verify: (input: unknown) => Promise<{ report: VerificationReport; view?: CredentialView }>;
+  readonly verify: (
+    input: unknown,
+    how?: { trust?: boolean },
+  ) => Promise<{ report: VerificationReport; view?: CredentialView }>;
   /** 0 for the credential the caller gave; 1 for a credential read to verify it (a status list); and so on. */
   readonly depth: number;
   /** The checks run so far, in order (a later check may depend on how earlier ones came out). */

@@ -13,6 +13,9 @@ import { issuerCheck } from './checks/issuer.js';
 import { validityCheck } from './checks/validity.js';
 import { statusCheck } from './checks/status.js';
 import { trustCheck } from './checks/trust.js';
+import { credentialsCheck } from './checks/credentials.js';
+import { associationsCheck } from './checks/associations.js';
+import { endorsementCheck } from './checks/endorsement.js';
 
 /**
  * The checks, in the order they run and appear in the report. The signature comes before dates so
@@ -20,7 +23,9 @@ import { trustCheck } from './checks/trust.js';
  * for an input before its proof holds, apart from resolving the key the proof names: the JSON
  * Schemas (compiling one takes time; a named one is fetched) come after the signature and issuer
  * checks, and the status lists after them. The full order, as checks are added:
- * extract, parse, jsonld, view, type, proof, signature, claims, issuer, schema, validity, status, trust.
+ * extract, parse, jsonld, view, type, proof, signature, claims, issuer, schema, validity, status, trust,
+ * credentials, associations, endorsement. The credentials a CLR bundles and the endorsements a
+ * credential carries are verified last, each as a credential of its own, once the outer proof holds.
  */
 export const CHECKS: readonly Check[] = [
   extractCheck,
@@ -36,6 +41,9 @@ export const CHECKS: readonly Check[] = [
   validityCheck,
   statusCheck,
   trustCheck,
+  credentialsCheck,
+  associationsCheck,
+  endorsementCheck,
 ];
 
 /** The checks that must pass, when they apply, for a credential to be authentic (each check says so itself). */

@@ -8,7 +8,8 @@ export type { CredentialFormat, ImageKind };
 /**
  * The checks a report lists, in the order they run. A check that does not apply to the input is left
  * out of the report: `extract` appears only for images, `claims` only for VC-JWT, `trust` only when
- * the caller passed known issuers.
+ * the caller passed known issuers, `credentials` and `associations` only for a CLR 2.0 ClrCredential,
+ * `endorsement` only when the credential embeds endorsements.
  */
 export type CheckId =
   | 'extract'
@@ -23,7 +24,10 @@ export type CheckId =
   | 'issuer'
   | 'validity'
   | 'status'
-  | 'trust';
+  | 'trust'
+  | 'credentials'
+  | 'associations'
+  | 'endorsement';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
@@ -66,7 +70,26 @@ export type CheckResult<Id extends string = CheckId> = Outcome & {
 export type CheckPart = Outcome & {
   /** What this part is, e.g. "DataIntegrityProof (eddsa-rdfc-2022) by did:key:z6Mk…". */
   label: string;
+  /**
+   * For a credential verified on its own as part of this one (an endorsement, a credential bundled
+   * in a CLR): what it is and its whole report.
+   */
+  credential?: NestedCredential;
 };
+
+/** A credential verified inside another (an embedded endorsement, a credential of a CLR), with its own report. */
+export interface NestedCredential {
+  /** Where the outer credential's JSON holds it, e.g. `credentialSubject.verifiableCredential[2]`. */
+  path: string;
+  id?: string;
+  name?: string;
+  /** Its issuer (for an endorsement: the endorser). */
+  issuer?: { id?: string; name?: string };
+  /** For an endorsement: the id of what it endorses (its subject), and the comment. */
+  endorses?: string;
+  comment?: string;
+  report: VerificationReport;
+}
 
 /** The display state of a report as a whole. */
 export type ReportSummary = 'verified' | 'verified-with-warnings' | 'invalid' | 'could-not-check';

@@ -115,7 +115,7 @@ async function verifyAt(
     // JSON or JWT text given as bytes is read as that text; an image's bytes go to `extract`.
     source: textOfBytes(input) ?? input,
     options: snapshot,
-    verify: (document) => verifyAt(document, nestedOptions(ctx), depth + 1),
+    verify: (document, how) => verifyAt(document, nestedOptions(ctx, how?.trust === true), depth + 1),
     depth,
     results: checks,
     checks: CHECKS,
@@ -193,10 +193,12 @@ async function verifyAt(
 // What a credential read for this one (a status list) is verified under: this verification's loader
 // (the caller's documents, loader and network, and what is left of the deadline), clock, skew,
 // limits and inline-context rule; not the trust list, whose verdict on the list's issuer would say
-// nothing about the credential.
-function nestedOptions(ctx: VerifyContext): VerifyOptions {
+// nothing about the credential — unless `trust`: a credential judged on its own issuer (an endorser,
+// a credential bundled in a CLR) is checked against the caller's list like any issuer.
+function nestedOptions(ctx: VerifyContext, trust: boolean): VerifyOptions {
   const { limits, inlineContexts, timeoutMs } = ctx.options;
   return {
+    ...(trust && ctx.options.trust ? { trust: ctx.options.trust } : {}),
     loader: ctx.loader,
     now: ctx.now,
     clockSkewSeconds: ctx.clockSkewSeconds,

@@ -60,10 +60,31 @@ export async function verifyRow(row: Row): Promise<VerificationReport> {
   const input = inputOf(row.path);
   if (row.offline.includes('fragment-key')) {
     const credential = JSON.parse(credentialText(input)) as Record<string, unknown>;
-    for (const doc of [credential, ...given])
+    for (const doc of [credential, ...given, ...innerCredentials(credential)])
       for (const [url, controllerDoc] of fragmentKeyDocuments(doc)) documents.set(url, controllerDoc);
   }
   return verifyCredential(input, { loader: new DocumentLoader({ documents }), documents, now: CLOCK });
+}
+
+/**
+ * The credentials verified inside `doc`, at any depth: those a CLR bundles
+ * (credentialSubject.verifiableCredential) and embedded endorsements (`endorsement` of any node).
+ * Their keys follow the same fragment convention.
+ */
+export function innerCredentials(doc: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 8 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1));
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'verifiableCredential' || key === 'endorsement')
+        for (const inner of [child].flat())
+          if (inner !== null && typeof inner === 'object') found.push(inner as Record<string, unknown>);
+      walk(child, depth + 1);
+    }
+  };
+  walk(doc, 0);
+  return found;
 }
 
 /**

@@ -10,6 +10,8 @@ export const OPEN_BADGE_TYPES: readonly string[] = [...OB_CREDENTIAL_TYPES, 'End
 
 // Every published OB 3.0 context: context.json (3.0.0), context-3.0.1.json … and later 3.0.x.
 const OB_CONTEXT = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$/;
+// A CLR 2.0 ClrCredential (which bundles Open Badges) is read with its own context instead.
+const CLR_CONTEXT = /^https:\/\/purl\.imsglobal\.org\/spec\/clr\/v2p0\/context(-2\.0\.\d+)?\.json$/;
 
 /**
  * The shape of an Open Badges 3.0 credential, one problem per finding: the VC context first (VC 2.0
@@ -87,7 +89,9 @@ export function structureProblems(doc: Record<string, unknown>, view: Credential
       }),
     );
   }
-  if (!context.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
+  const clr = view.types.includes('ClrCredential');
+  const badgeContext = clr ? CLR_CONTEXT : OB_CONTEXT;
+  if (!context.some((c) => typeof c === 'string' && badgeContext.test(c))) {
     problems.push(
       problem({
         code: ErrorCode.CONTEXT_MISSING,
@@ -108,7 +112,7 @@ export function structureProblems(doc: Record<string, unknown>, view: Credential
       }),
     );
   }
-  const badgeType = OPEN_BADGE_TYPES.find((t) => types.includes(t));
+  const badgeType = OPEN_BADGE_TYPES.find((t) => types.includes(t)) ?? (clr ? 'ClrCredential' : undefined);
   if (!badgeType) {
     problems.push(
       problem({
@@ -133,7 +137,7 @@ export function structureProblems(doc: Record<string, unknown>, view: Credential
 
   if (view.subjects.length === 0)
     problems.push(required('credentialSubject', 'whom it is about and what they achieved'));
-  else if (badgeType !== 'EndorsementCredential' && badgeType !== undefined) {
+  else if (badgeType !== 'EndorsementCredential' && badgeType !== 'ClrCredential' && badgeType !== undefined) {
     view.subjects.forEach((subject, i) => {
       const at = Array.isArray(doc.credentialSubject) ? `credentialSubject[${i}]` : 'credentialSubject';
       if (subject.achievement === undefined)

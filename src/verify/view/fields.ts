@@ -8,11 +8,24 @@ const SCHEMA = 'https://schema.org/';
 const OB = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#';
 const BITSTRING = 'https://www.w3.org/ns/credentials/status#';
 const SL2021 = 'https://w3id.org/vc/status-list#';
+const CLR = 'https://purl.imsglobal.org/spec/vc/clr/vocab.html#';
 
 /** How a field's values are written: a literal (`@value`), an IRI (`@id`), or a node with fields of its own. */
 export type Field =
   | { key: string; iris: readonly string[]; kind: 'literal' | 'iri'; display?: true }
-  | { key: string; iris: readonly string[]; kind: 'node'; fields: readonly Field[] };
+  | {
+      key: string;
+      iris: readonly string[];
+      kind: 'node';
+      fields: readonly Field[];
+      /**
+       * Other fields for a node of one of these classes (by IRI): a term means something else under
+       * a class's scoped context, e.g. `achievement` in a CLR 2.0 ClrSubject (a list of achievements).
+       */
+      byType?: readonly (readonly [string, readonly Field[]])[];
+      /** Only shown: each node the JSON shows must be signed (by id); the graph may state more for the same node. */
+      display?: true;
+    };
 
 // A field a check decides on: the JSON as written must show exactly the values signed.
 const literal = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'literal' });
@@ -33,12 +46,25 @@ function withHttpSchemaOrg(iris: string[]): string[] {
   );
 }
 const iri = (key: string, ...iris: string[]): Field => ({ key, iris, kind: 'iri' });
-const node = (key: string, iris: string[], fields: readonly Field[]): Field => ({ key, iris, kind: 'node', fields });
+const node = (
+  key: string,
+  iris: string[],
+  fields: readonly Field[],
+  byType?: readonly (readonly [string, readonly Field[]])[],
+): Field => ({ key, iris, kind: 'node', fields, ...(byType ? { byType } : {}) });
+
+// Embedded EndorsementCredentials (OB 3.0 defines `endorsement` for any node: a credential, an
+// Achievement, a Profile). Each is verified as a credential of its own (the `endorsement` check);
+// here only which ones were signed, by id and type.
+// Shown only: one profile (an issuer that is also an achievement's creator) is one node of the graph,
+// so it has the endorsements written under either.
+const ENDORSEMENT: Field = { ...node('endorsement', [`${OB}endorsement`], []), display: true } as Field;
 
 const PROFILE: readonly Field[] = [
   text('name', `${SCHEMA}name`),
   text('url', `${SCHEMA}url`),
   text('email', `${SCHEMA}email`),
+  ENDORSEMENT,
 ];
 
 const ACHIEVEMENT: readonly Field[] = [
@@ -46,6 +72,23 @@ const ACHIEVEMENT: readonly Field[] = [
   text('description', `${SCHEMA}description`),
   text('achievementType', `${OB}achievementType`),
   node('criteria', [`${OB}Criteria`], [text('narrative', `${OB}narrative`)]),
+  ENDORSEMENT,
+];
+
+// A CLR 2.0 ClrSubject: the credentials it bundles (each verified on its own by the `credentials`
+// check), the achievements it lists and the associations between them.
+const CLR_SUBJECT: readonly Field[] = [
+  node('achievement', [`${CLR}achievement`], ACHIEVEMENT),
+  node('verifiableCredential', [`${CLR}verifiableCredential`], []),
+  node(
+    'association',
+    [`${CLR}association`],
+    [
+      literal('associationType', `${CLR}AssociationType`),
+      literal('sourceId', `${CLR}sourceId`),
+      literal('targetId', `${CLR}targetId`),
+    ],
+  ),
 ];
 
 const SUBJECT: readonly Field[] = [
@@ -61,6 +104,8 @@ const SUBJECT: readonly Field[] = [
       literal('salt', `${OB}salt`),
     ],
   ),
+  // An EndorsementSubject's comment.
+  text('endorsementComment', `${OB}endorsementComment`),
   // A status list credential's subject (BitstringStatusList, StatusList2021).
   literal('statusPurpose', `${BITSTRING}statusPurpose`, `${SL2021}statusPurpose`),
   literal('encodedList', `${BITSTRING}encodedList`, `${SL2021}encodedList`),
@@ -101,10 +146,11 @@ export const CREDENTIAL_FIELDS: readonly Field[] = [
   literal('issuanceDate', `${CRED}issuanceDate`),
   literal('expirationDate', `${CRED}expirationDate`),
   text('awardedDate', `${OB}awardedDate`),
-  node('credentialSubject', [`${CRED}credentialSubject`], SUBJECT),
+  node('credentialSubject', [`${CRED}credentialSubject`], SUBJECT, [[`${CLR}ClrSubject`, CLR_SUBJECT]]),
   node('credentialStatus', [`${CRED}credentialStatus`], STATUS_ENTRY),
   node('credentialSchema', [`${CRED}credentialSchema`], []),
   node('evidence', [`${CRED}evidence`], EVIDENCE),
+  ENDORSEMENT,
 ];
 
 // The subject fields Open Badges defines (achievement, identifier, result): under another kind of
@@ -126,6 +172,11 @@ const OB_CREDENTIAL_IRIS: readonly string[] = [`${OB}OpenBadgeCredential`, `${OB
  */
 export function credentialFieldsFor(typeIris: readonly string[]): readonly Field[] {
   return typeIris.some((t) => OB_CREDENTIAL_IRIS.includes(t)) ? CREDENTIAL_FIELDS : OTHER_CREDENTIAL_FIELDS;
+}
+
+/** The fields read for a node of `field` whose types (IRIs) are `types`: the class's own, when it has some. */
+export function fieldsOf(field: Field & { kind: 'node' }, types: readonly string[]): readonly Field[] {
+  return field.byType?.find(([type]) => types.includes(type))?.[1] ?? field.fields;
 }
 
 /**
@@ -150,6 +201,10 @@ export const KNOWN_TYPES: ReadonlyMap<string, string> = new Map([
   ['StatusList2021', `${SL2021}StatusList2021`],
   ['BitstringStatusListCredential', `${BITSTRING}BitstringStatusListCredential`],
   ['StatusList2021Credential', `${SL2021}StatusList2021Credential`],
+  ['EndorsementSubject', `${OB}EndorsementSubject`],
+  ['ClrCredential', `${CLR}ClrCredential`],
+  ['ClrSubject', `${CLR}ClrSubject`],
+  ['Association', `${CLR}Association`],
 ]);
 
 // IRI → the short name shown for it (the first name listed wins: OpenBadgeCredential, not its alias).

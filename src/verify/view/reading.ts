@@ -4,7 +4,7 @@
 // would take the credential to say, and must agree with the first.
 import { isJsonObject, joinPath } from '../../jsonPath.js';
 import { CONTEXT } from '../../model/constants.js';
-import { CREDENTIAL_FIELDS, knownTypeIri, type Field } from './fields.js';
+import { CREDENTIAL_FIELDS, fieldsOf, knownTypeIri, type Field } from './fields.js';
 
 const VC_V2: string = CONTEXT.VC_V2;
 
@@ -65,12 +65,16 @@ export function readSigned(root: Expanded, map: NodeMap, fields: readonly Field[
   return readGraphNode(root, map, fields);
 }
 
-function readGraphNode(value: Expanded, map: NodeMap, fields: readonly Field[]): Reading {
+function readGraphNode(value: Expanded, map: NodeMap, of: readonly Field[] | (Field & { kind: 'node' })): Reading {
   const id = typeof value['@id'] === 'string' ? value['@id'] : undefined;
   // Every statement about this node, wherever in the document it was made.
   const elsewhere = (id !== undefined ? map.nodes.get(id) : undefined) ?? [];
   const parts = [value, ...elsewhere.filter((p) => p !== value)];
   const type = unique(parts.flatMap((p) => strings(p['@type'])));
+  // A class's own fields are chosen by the types stated where the JSON nests the node: a CLR's
+  // holder may be the subject of the credentials it bundles too, and those statements do not make
+  // their subject a ClrSubject.
+  const fields = 'kind' in of ? fieldsOf(of, strings(value['@type'])) : of;
   const reading: Reading = { id: id === undefined ? [] : [id], type, fields: new Map() };
   for (const field of fields) {
     const values = parts.flatMap((p) => field.iris.flatMap((iri) => flattenLists(p[iri])));
@@ -79,7 +83,7 @@ function readGraphNode(value: Expanded, map: NodeMap, fields: readonly Field[]):
       const nodes = uniqueNodes(values.filter(isJsonObject));
       reading.fields.set(
         field.key,
-        nodes.map((n) => readGraphNode(n, map, field.fields)),
+        nodes.map((n) => readGraphNode(n, map, field)),
       );
     } else {
       reading.fields.set(field.key, unique(values.flatMap(graphValue)));
@@ -94,14 +98,17 @@ function flattenLists(value: unknown): unknown[] {
   return value.flatMap((v) => (isJsonObject(v) && Array.isArray(v['@list']) ? flattenLists(v['@list']) : [v]));
 }
 
-// Two references to one @id are one node of the graph.
+// Two references to one @id are one node of the graph. A node without an id written twice alike (the
+// criteria of an achievement a CLR lists and the credential it bundles awards, both stating the one
+// achievement) says one thing, so it is read once.
 function uniqueNodes(nodes: Expanded[]): Expanded[] {
+  if (nodes.length < 2) return nodes;
   const seen = new Set<string>();
   return nodes.filter((n) => {
     const id = n['@id'];
-    if (typeof id !== 'string') return true;
-    if (seen.has(id)) return false;
-    seen.add(id);
+    const key = typeof id === 'string' ? `id ${id}` : `blank ${JSON.stringify(n)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }
@@ -142,7 +149,7 @@ function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]):
     if (field.kind === 'node') {
       const nodes = values.flatMap((v): Reading[] => {
         if (typeof v === 'string') return [{ id: [v], type: [], fields: new Map() }];
-        return isJsonObject(v) ? [readJsonNode(v, field.fields)] : [];
+        return isJsonObject(v) ? [readJsonNode(v, fieldsOf(field, writtenTypeIris(v)))] : [];
       });
       reading.fields.set(field.key, nodes);
     } else {
@@ -150,6 +157,13 @@ function readJsonNode(value: Record<string, unknown>, fields: readonly Field[]):
     }
   }
   return reading;
+}
+
+// The known classes a JSON node writes in `type` (or `@type`), as IRIs.
+function writtenTypeIris(value: Record<string, unknown>): string[] {
+  return [value.type, value['@type']]
+    .flatMap((t) => (Array.isArray(t) ? t : [t]))
+    .flatMap((t) => (typeof t === 'string' ? (knownTypeIri(t) ?? []) : []));
 }
 
 // The members of a `@list` or `@set` object, or the value itself.
@@ -206,6 +220,17 @@ function compareNodes(
     }
     const nodesA = a as Reading[];
     const nodesB = b as Reading[];
+    if (field.display) {
+      // Each node shown (by id) must be signed; the graph may state more for this node elsewhere.
+      const raw = isJsonObject(source) ? source[field.key] : undefined;
+      nodesA.forEach((node, i) => {
+        const signedNode = nodesB.find((n) => n.id[0] !== undefined && n.id[0] === node.id[0]);
+        const childAt = Array.isArray(raw) ? `${at}[${i}]` : at;
+        if (!signedNode) found.push({ path: childAt, written: shown(node.id), signed: 'nothing with that id' });
+        else compareNodes(node, signedNode, Array.isArray(raw) ? raw[i] : raw, field.fields, childAt, found);
+      });
+      continue;
+    }
     if (nodesA.length !== nodesB.length) {
       found.push({ path: at, written: count(nodesA.length), signed: count(nodesB.length) });
       continue;
@@ -213,7 +238,13 @@ function compareNodes(
     const raw = isJsonObject(source) ? source[field.key] : undefined;
     nodesA.forEach((node, i) => {
       const child = Array.isArray(raw) ? raw[i] : raw;
-      compareNodes(node, nodesB[i] as Reading, child, field.fields, Array.isArray(raw) ? `${at}[${i}]` : at, found);
+      const signedNode = nodesB[i] as Reading;
+      // Read under the fields the JSON's class gives it; a type not signed is itself a difference.
+      const childFields = fieldsOf(
+        field,
+        node.type.flatMap((t) => knownTypeIri(t) ?? []),
+      );
+      compareNodes(node, signedNode, child, childFields, Array.isArray(raw) ? `${at}[${i}]` : at, found);
     });
   }
 }

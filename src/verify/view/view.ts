@@ -48,6 +48,32 @@ export interface SubjectView {
   /** For a status list credential: the purposes of its list, and the list itself (GZIP, multibase base64url). */
   statusPurposes: string[];
   encodedList?: string;
+  /** For an EndorsementSubject: what the endorser says. */
+  endorsementComment?: string;
+  /** For a CLR 2.0 ClrSubject: the ids of the credentials it bundles, in order. */
+  credentials: string[];
+  /** For a CLR 2.0 ClrSubject: the achievements it lists. */
+  achievements: AchievementView[];
+  /** For a CLR 2.0 ClrSubject: how its achievements relate (e.g. `isParentOf`). */
+  associations: AssociationView[];
+}
+
+/** One CLR 2.0 Association: `sourceId` stands in `associationType` to `targetId`. */
+export interface AssociationView {
+  path: string;
+  associationType?: string;
+  sourceId?: string;
+  targetId?: string;
+}
+
+/** An EndorsementCredential embedded in the credential, found where the JSON writes it. */
+export interface EndorsementRefView {
+  /** Its JSON path, e.g. `credentialSubject.achievement.endorsement[0]`. */
+  path: string;
+  id?: string;
+  types: string[];
+  /** The id of the node it is attached to (the credential, its issuer, the achievement). */
+  attachedTo?: string;
 }
 
 /** One credentialStatus entry, with the JSON path people find it under. */
@@ -99,6 +125,8 @@ export interface CredentialView {
   status: StatusEntryView[];
   schemas: SchemaRefView[];
   evidence: EvidenceView[];
+  /** Every embedded endorsement: of the credential, of its issuer, of each subject's achievement. */
+  endorsements: EndorsementRefView[];
 }
 
 /** The view, and what keeps it from being the whole truth of the JSON as written. */
@@ -121,7 +149,7 @@ const SINGLE_FIELDS = ['issuer', 'validFrom', 'validUntil', 'issuanceDate', 'exp
  */
 export function readCredential(expanded: unknown[], credential: Record<string, unknown>): SignedReading {
   const roots = expanded.filter(isJsonObject);
-  const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [] };
+  const empty: CredentialView = { types: [], subjects: [], status: [], schemas: [], evidence: [], endorsements: [] };
   if (roots.length !== 1 || expanded.length !== 1) {
     return {
       view: empty,
@@ -150,6 +178,7 @@ export function readCredential(expanded: unknown[], credential: Record<string, u
 
 function viewOf(signed: Reading, credential: Record<string, unknown>): CredentialView {
   const issuer = nodes(signed, 'issuer')[0];
+  const subjects = nodes(signed, 'credentialSubject');
   return prune({
     id: signed.id[0],
     types: types(signed),
@@ -163,7 +192,7 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
     issuanceDate: one(signed, 'issuanceDate'),
     expirationDate: one(signed, 'expirationDate'),
     awardedDate: one(signed, 'awardedDate'),
-    subjects: nodes(signed, 'credentialSubject').map(subjectOf),
+    subjects: subjects.map((subject, i) => subjectOf(subject, pathOf(credential, 'credentialSubject', i))),
     status: nodes(signed, 'credentialStatus').map((entry, i) =>
       prune({
         path: pathOf(credential, 'credentialStatus', i),
@@ -189,25 +218,76 @@ function viewOf(signed: Reading, credential: Record<string, unknown>): Credentia
         audience: one(e, 'audience'),
       }),
     ),
+    endorsements: endorsementsIn(credential, [
+      [signed, ''],
+      ...(issuer && isJsonObject(credential.issuer) ? [[issuer, 'issuer'] as const] : []),
+      ...subjects.flatMap((subject, i) => {
+        const achievement = nodes(subject, 'achievement')[0];
+        const at = `${pathOf(credential, 'credentialSubject', i)}.achievement`;
+        return achievement && !types(subject).includes('ClrSubject') ? [[achievement, at] as const] : [];
+      }),
+    ]),
   });
 }
 
-function subjectOf(subject: Reading): SubjectView {
+// The endorsements signed on the credential, its issuer and its achievement, each once (by id), with
+// the JSON path it is written at: under its owner, else wherever the JSON writes it (one profile may
+// be written twice, as the issuer and as the achievement's creator: one node with the endorsements of both).
+function endorsementsIn(
+  credential: Record<string, unknown>,
+  owners: readonly (readonly [Reading, string])[],
+): EndorsementRefView[] {
+  const written = writtenEndorsements(credential);
+  const seen = new Set<string>();
+  const found: EndorsementRefView[] = [];
+  for (const [owner, at] of owners) {
+    const base = at ? `${at}.endorsement` : 'endorsement';
+    nodes(owner, 'endorsement').forEach((e, i) => {
+      const id = e.id[0];
+      if (id !== undefined && seen.has(id)) return;
+      if (id !== undefined) seen.add(id);
+      const paths = (id !== undefined && written.get(id)) || [];
+      const path = paths.find((p) => p.startsWith(`${base}[`)) ?? paths[0] ?? `${base}[${i}]`;
+      found.push(prune({ path, id, types: types(e), attachedTo: owner.id[0] }));
+    });
+  }
+  return found;
+}
+
+// Where the JSON writes each endorsement, by id: every object under an `endorsement` key, at any
+// depth but inside credentials it embeds (a CLR's credentials and endorsements are read on their own).
+function writtenEndorsements(credential: Record<string, unknown>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const stack: [unknown, string, number][] = [[credential, '', 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop() as [unknown, string, number];
+    if (depth > 16 || !isJsonObject(value)) continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'verifiableCredential' || key === 'proof' || key === '@context') continue;
+      const path = at ? `${at}.${key}` : key;
+      const items = Array.isArray(child) ? child : [child];
+      items.forEach((item, i) => {
+        const itemPath = Array.isArray(child) ? `${path}[${i}]` : path;
+        if (key === 'endorsement') {
+          if (isJsonObject(item) && typeof item.id === 'string')
+            found.set(item.id, [...(found.get(item.id) ?? []), itemPath]);
+          return;
+        }
+        stack.push([item, itemPath, depth + 1]);
+      });
+    }
+  }
+  return found;
+}
+
+function subjectOf(subject: Reading, at: string): SubjectView {
   const achievement = nodes(subject, 'achievement')[0];
+  const clr = types(subject).includes('ClrSubject');
   const criteria = achievement && nodes(achievement, 'criteria')[0];
   return prune({
     id: subject.id[0],
     types: types(subject),
-    achievement:
-      achievement &&
-      prune({
-        id: achievement.id[0],
-        types: types(achievement),
-        name: one(achievement, 'name'),
-        description: one(achievement, 'description'),
-        achievementType: one(achievement, 'achievementType'),
-        criteria: criteria && prune({ id: criteria.id[0], narrative: one(criteria, 'narrative') }),
-      }),
+    achievement: achievement && !clr ? achievementOf(achievement, criteria) : undefined,
     identifiers: nodes(subject, 'identifier').map((i) => {
       const hashed = one(i, 'hashed');
       return prune({
@@ -227,6 +307,28 @@ function subjectOf(subject: Reading): SubjectView {
     ),
     statusPurposes: (subject.fields.get('statusPurpose') ?? []).filter((v): v is string => typeof v === 'string'),
     encodedList: one(subject, 'encodedList'),
+    endorsementComment: one(subject, 'endorsementComment'),
+    credentials: nodes(subject, 'verifiableCredential').flatMap((c) => c.id.slice(0, 1)),
+    achievements: clr ? nodes(subject, 'achievement').map((a) => achievementOf(a, nodes(a, 'criteria')[0])) : [],
+    associations: nodes(subject, 'association').map((a, i) =>
+      prune({
+        path: `${at}.association[${i}]`,
+        associationType: one(a, 'associationType'),
+        sourceId: one(a, 'sourceId'),
+        targetId: one(a, 'targetId'),
+      }),
+    ),
+  });
+}
+
+function achievementOf(achievement: Reading, criteria: Reading | undefined): AchievementView {
+  return prune({
+    id: achievement.id[0],
+    types: types(achievement),
+    name: one(achievement, 'name'),
+    description: one(achievement, 'description'),
+    achievementType: one(achievement, 'achievementType'),
+    criteria: criteria && prune({ id: criteria.id[0], narrative: one(criteria, 'narrative') }),
   });
 }
 
