@@ -69,7 +69,9 @@ describe('microcred clr bundle', () => {
     expect(result.stdout).toContain('Bundled 2 of 2');
     const verified = await session.run('verify', 'clr.json', '--json');
     expect(verified.status).toBe(0);
-    const report = JSON.parse(verified.stdout) as { checks: { id: string; parts?: unknown[] }[] };
+    // --json prints an array, one report per file.
+    const [report] = JSON.parse(verified.stdout) as { checks: { id: string; parts?: unknown[] }[] }[];
+    if (report === undefined) throw new Error('no report');
     expect(report.checks.find((c) => c.id === 'credentials')?.parts).toHaveLength(2);
   });
 

@@ -39,10 +39,12 @@ export const typeCheck: Check = {
 };
 
 /**
- * True for a verifiable credential of another kind than an Open Badge (a plain VC, a CLR): its type
- * includes VerifiableCredential and none of the Open Badges credential types.
+ * True for a verifiable credential of another kind than an Open Badge or a CLR (a plain VC): its type
+ * includes VerifiableCredential and none of the Open Badges credential types, nor ClrCredential.
  */
 export function isOtherCredential(view: Pick<CredentialView, 'types'>): boolean {
+  // A CLR 2.0 ClrCredential bundles Open Badges: its shape is checked like theirs.
+  if (view.types.includes('ClrCredential')) return false;
   return view.types.includes('VerifiableCredential') && !OPEN_BADGE_TYPES.some((t) => view.types.includes(t));
 }
 
