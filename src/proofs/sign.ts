@@ -7,12 +7,16 @@ import { eddsaRdfc2022Signing } from './eddsaRdfc2022.js';
 import { ed25519Signature2020Signing } from './ed25519Signature2020.js';
 import type { SuiteName } from './suites.js';
 import type { Key } from '../keys/key.js';
+import { reuseExpansion } from './onePass/reuseExpansion.js';
+import type { Expansion } from './onePass/documentGraph.js';
 
 /**
  * Adds a DataIntegrityProof (eddsa-rdfc-2022) made with `key` at `now` to `doc`, a plain JSON copy
  * the caller has checked, and returns it; with `suite` Ed25519Signature2020, that proof instead (the
  * document must already carry the suite's context). The key must be an Ed25519 key (`ERR_KEY_PROOF_UNSUPPORTED` otherwise). The one signing step of every credential
  * microcred makes (Open Badges and status lists alike); JSON-LD errors come back as {@link MicrocredError}s.
+ * With `expansion`, the safe-mode expansion of `doc` made just before, the proof canonicalizes the
+ * document from it instead of expanding it again (src/proofs/onePass): the proof is the same.
  */
 export async function signDocument<T>(
   doc: Record<string, unknown>,
@@ -20,13 +24,16 @@ export async function signDocument<T>(
   loader: DocumentLoader,
   now: Date,
   suiteName: SuiteName = 'eddsa-rdfc-2022',
+  expansion?: Expansion,
 ): Promise<T> {
   try {
     const created = toDateTimeZ(now);
-    const suite =
+    const suite = reuseExpansion(
       suiteName === 'Ed25519Signature2020'
         ? ed25519Signature2020Signing(key.signer(), created)
-        : eddsaRdfc2022Signing(key.signer(), created);
+        : eddsaRdfc2022Signing(key.signer(), created),
+      expansion,
+    );
     return (await vc.issue({ credential: doc, suite, documentLoader: loader.load })) as unknown as T;
   } catch (error) {
     // An external signer's failure (ERR_SIGNER_*) is already a MicrocredError: it passes through as it is.

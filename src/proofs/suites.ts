@@ -1,5 +1,7 @@
 import { EDDSA_RDFC_2022, eddsaRdfc2022Verifying } from './eddsaRdfc2022.js';
 import { ED25519_SIGNATURE_2020, ed25519Signature2020Verifying } from './ed25519Signature2020.js';
+import { reuseExpansion } from './onePass/reuseExpansion.js';
+import type { Expansion } from './onePass/documentGraph.js';
 
 /** A proof's suite as a short name: `eddsa-rdfc-2022` or `Ed25519Signature2020`. */
 export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020';
@@ -12,9 +14,12 @@ export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): Suite
   return undefined;
 }
 
-/** Verification suites for the given suite names. */
-export function verificationSuites(names: SuiteName[]): unknown[] {
+/**
+ * Verification suites for the given suite names. With the `expansion` of the credential they will
+ * verify, they canonicalize it from that expansion instead of expanding it again (src/proofs/onePass).
+ */
+export function verificationSuites(names: SuiteName[], expansion?: Expansion): unknown[] {
   return [...new Set(names)].map((name) =>
-    name === 'eddsa-rdfc-2022' ? eddsaRdfc2022Verifying() : ed25519Signature2020Verifying(),
+    reuseExpansion(name === 'eddsa-rdfc-2022' ? eddsaRdfc2022Verifying() : ed25519Signature2020Verifying(), expansion),
   );
 }

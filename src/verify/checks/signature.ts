@@ -150,7 +150,7 @@ async function verifyOne(
   };
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
-    const suites = verificationSuites([suiteOf(proof)!]);
+    const suites = verificationSuites([suiteOf(proof)!], ctx.expansion);
     result = await jsigs.verify(single, {
       suite: suites,
       purpose: new AssertionProofPurpose({ date: ctx.now }),
