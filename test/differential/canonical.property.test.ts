@@ -31,7 +31,7 @@ async function outcome(run: () => Promise<string>): Promise<Outcome> {
   try {
     return { nquads: await run() };
   } catch (error) {
-    return { error: (error as Error).name ?? 'Error' };
+    return { error: `${(error as Error).name}: ${(error as Error).message}` };
   }
 }
 
