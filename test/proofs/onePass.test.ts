@@ -10,7 +10,8 @@ import { DocumentLoader, generateKey, importKey, issueCredential, verifyCredenti
 import type { Key, UnsignedCredential } from '../../src/index.js';
 import { bundledContexts } from '../../src/contexts/bundled.js';
 import { expandInSafeMode } from '../../src/contexts/undefinedTerms.js';
-import { eddsaRdfc2022Verifying } from '../../src/proofs/eddsaRdfc2022.js';
+import { eddsaRdfc2022Signing, eddsaRdfc2022Verifying } from '../../src/proofs/eddsaRdfc2022.js';
+import { preparedCredential } from '../../src/issue/preflight.js';
 import { ed25519Signature2020Verifying } from '../../src/proofs/ed25519Signature2020.js';
 import { reuseExpansion, type CanonizeEvent } from '../../src/proofs/onePass/reuseExpansion.js';
 import { isBundledOnly } from '../../src/proofs/onePass/bundledOnly.js';
@@ -155,6 +156,51 @@ describe('what the one-pass path relies on', () => {
 });
 
 describe('issuing from the one expansion', () => {
+  it("the preflight's expansion (no proof yet) serves the document, and the proof options their template", async () => {
+    const key = await generateKey();
+    const {
+      doc,
+      loader: held,
+      expansion,
+    } = await preparedCredential(unsignedCredential(key), {
+      issuerId: key.controller,
+      now: NOW,
+      loader: undefined,
+    });
+    const events: CanonizeEvent[] = [];
+    const suite = reuseExpansion(eddsaRdfc2022Signing(key.signer(), '2026-01-15T09:00:00Z'), expansion, (e) =>
+      events.push(e),
+    );
+    const issued = await vc.issue({ credential: doc, suite, documentLoader: held.load });
+    expect(events).toEqual([
+      { input: 'document', path: 'one-pass' },
+      { input: 'proof-options', path: 'one-pass' },
+    ]);
+    expect(await verifyCredential(issued, { now: NOW })).toMatchObject({ verified: true });
+  });
+
+  it('a credentialStatus added after the preflight takes the library path (the expansion does not hold it)', async () => {
+    const key = await generateKey();
+    const { doc, expansion } = await preparedCredential(unsignedCredential(key), {
+      issuerId: key.controller,
+      now: NOW,
+      loader: undefined,
+    });
+    doc.credentialStatus = {
+      id: 'https://status.example/1#5',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '5',
+      statusListCredential: 'https://status.example/1',
+    };
+    const events: CanonizeEvent[] = [];
+    const suite = reuseExpansion(eddsaRdfc2022Signing(key.signer(), '2026-01-15T09:00:00Z'), expansion, (e) =>
+      events.push(e),
+    );
+    await vc.issue({ credential: doc, suite, documentLoader: loader.load });
+    expect(events[0]).toEqual({ input: 'other', path: 'library', fallback: 'not-templated' });
+  });
+
   it('makes the proofs the plain Digital Bazaar pipeline makes, byte for byte, with both suites', async () => {
     const pair = await Ed25519Multikey.generate();
     const controller = `did:key:${pair.publicKeyMultibase}`;

@@ -32,13 +32,18 @@ export type Fallback =
   | 'reverse'
   | 'relative-iri';
 
-/** The expansion of `expansion.document` without its proof, or why it cannot be had from the expansion. */
+/**
+ * The expansion of `expansion.document` without its proof (the document as it is, when it has no
+ * `proof` member yet: issuing), or why it cannot be had from the expansion.
+ */
 export function expandedWithoutProof(expansion: Expansion): { expanded: unknown[] } | { fallback: Fallback } {
   const { document, expanded } = expansion;
   if (!isBundledOnly(document['@context'])) return { fallback: 'context-not-bundled' };
+  // Issuing expands the document before it has a proof; verifying, with the one proof it checks.
+  const signing = !('proof' in document);
   const proofs = [document.proof].flat();
-  if (proofs.length !== 1 || !isJsonObject(proofs[0])) return { fallback: 'not-one-proof' };
-  if ('previousProof' in proofs[0]) return { fallback: 'previous-proof' };
+  if (!signing && (proofs.length !== 1 || !isJsonObject(proofs[0]))) return { fallback: 'not-one-proof' };
+  if (!signing && 'previousProof' in (proofs[0] as object)) return { fallback: 'previous-proof' };
   for (const [key, value] of Object.entries(document)) {
     // Only the bare term `proof` of the bundled contexts means the proof property (a test reads every
     // bundled context for that); a compact or absolute IRI, or @graph/@included, could mean it too.
@@ -49,7 +54,8 @@ export function expandedWithoutProof(expansion: Expansion): { expanded: unknown[
   const [top] = expanded;
   if (expanded.length !== 1 || !isJsonObject(top)) return { fallback: 'not-one-node' };
   const proofValues = top[PROOF_IRI];
-  if (!Array.isArray(proofValues) || proofValues.length !== 1) return { fallback: 'proof-property' };
+  if (signing ? proofValues !== undefined : !Array.isArray(proofValues) || proofValues.length !== 1)
+    return { fallback: 'proof-property' };
   const { [PROOF_IRI]: _removed, ...rest } = top;
   const unusual = firstUnusual(rest);
   return unusual ? { fallback: unusual } : { expanded: [rest] };
