@@ -1,5 +1,5 @@
 // Milliseconds per issue and per verify of the bench credential (bench/credential.mjs), both Data
-// Integrity suites, for one build of microcred: `node scripts/one-pass-timing.mjs [dist dir]`
+// Integrity suites, for one build of microcred (median wall and CPU time per operation): `node scripts/one-pass-timing.mjs [dist dir]`
 // (default ./dist; run `npx tsup` first). Small on purpose: one process, a short warm-up, then
 // interleaved timed rounds, and the median round reported. Each issued proof must be the first
 // one's and each verification verified, or it stops. Not the bench: no plain pipeline, no GC share.
@@ -39,11 +39,15 @@ for (const suite of ['eddsa-rdfc-2022', 'Ed25519Signature2020']) {
 
 for (const run of Object.values(cases)) for (let i = 0; i < 30; i++) await run(); // warm-up
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+const cpu = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, run] of Object.entries(cases)) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     for (let i = 0; i < PER_ROUND; i++) await run();
     times[name].push((performance.now() - start) / PER_ROUND);
+    const used = process.cpuUsage(startCpu);
+    cpu[name].push((used.user + used.system) / 1000 / PER_ROUND);
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -53,4 +57,6 @@ console.log(
     .join(' ')}`,
 );
 for (const [name, xs] of Object.entries(times))
-  console.log(`${name.padEnd(30)} ${median(xs).toFixed(2)} ms (rounds: ${xs.map((x) => x.toFixed(1)).join(' ')})`);
+  console.log(
+    `${name.padEnd(30)} ${median(xs).toFixed(2)} ms wall, ${median(cpu[name]).toFixed(2)} ms CPU (rounds: ${xs.map((x) => x.toFixed(1)).join(' ')})`,
+  );
