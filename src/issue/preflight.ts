@@ -6,6 +6,7 @@ import { bundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { expandInSafeMode } from '../contexts/undefinedTerms.js';
 import type { Expansion } from '../proofs/onePass/documentGraph.js';
+import { withAddedMember } from '../proofs/onePass/addedMember.js';
 import { isUri } from '../identifiers.js';
 import type { CredentialStatusSource } from '../status/entry.js';
 
@@ -110,7 +111,10 @@ export async function preparedCredential(
     }
     // Only now, with the credential known to be valid, so no index is spent on one that is refused.
     const entries = await options.status.entriesFor(doc.id as string);
-    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
+    if (entries.length > 0) {
+      doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
+      expansion = expansion && (await withAddedMember(expansion, doc, 'credentialStatus', loader));
+    }
   }
   return expansion ? { doc, loader, expansion } : { doc, loader };
 }

@@ -179,6 +179,42 @@ describe('issuing from the one expansion', () => {
     expect(await verifyCredential(issued, { now: NOW })).toMatchObject({ verified: true });
   });
 
+  it('the status entries a status source adds after the preflight are expanded alone and joined in (one pass still)', async () => {
+    const key = await generateKey();
+    const entry = {
+      id: 'https://status.example/lists/1#42',
+      type: 'BitstringStatusListEntry' as const,
+      statusPurpose: 'revocation' as const,
+      statusListIndex: '42',
+      statusListCredential: 'https://status.example/lists/1',
+    };
+    const {
+      doc,
+      loader: held,
+      expansion,
+    } = await preparedCredential(unsignedCredential(key), {
+      issuerId: key.controller,
+      now: NOW,
+      loader: undefined,
+      status: { entriesFor: async () => [entry] },
+    });
+    expect(doc.credentialStatus).toEqual(entry);
+    expect(JSON.stringify(expansion?.expanded)).toContain('https://www.w3.org/2018/credentials#credentialStatus');
+    const events: CanonizeEvent[] = [];
+    const suite = reuseExpansion(eddsaRdfc2022Signing(key.signer(), '2026-01-15T09:00:00Z'), expansion, (e) =>
+      events.push(e),
+    );
+    const issued = (await vc.issue({ credential: doc, suite, documentLoader: held.load })) as Json;
+    expect(events[0]).toEqual({ input: 'document', path: 'one-pass' });
+    // The plain suite, expanding the whole credential itself, accepts the proof.
+    const plain = await jsigs.verify(issued, {
+      suite: eddsaRdfc2022Verifying(),
+      purpose: new jsigs.purposes.AssertionProofPurpose({ date: NOW }),
+      documentLoader: loader.load,
+    });
+    expect(plain.verified).toBe(true);
+  });
+
   it('a credentialStatus added after the preflight takes the library path (the expansion does not hold it)', async () => {
     const key = await generateKey();
     const { doc, expansion } = await preparedCredential(unsignedCredential(key), {
