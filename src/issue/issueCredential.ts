@@ -81,7 +81,7 @@ export async function issueCredential(
 ): Promise<SignedCredential | string> {
   const { key, format, suite, issuerId } = signingPlan(options, 'issueCredential');
   const now = options.now ?? new Date();
-  const { doc, loader } = await preparedCredential(credential, {
+  const { doc, loader, expansion } = await preparedCredential(credential, {
     issuerId,
     now,
     loader: options.loader,
@@ -89,5 +89,5 @@ export async function issueCredential(
     ...(suite === 'Ed25519Signature2020' ? { suiteContext: ED25519_SIGNATURE_2020.context } : {}),
   });
   if (format === 'jwt') return signCredentialJwt(doc, key);
-  return signDocument<SignedCredential>(doc, key, loader, now, suite);
+  return signDocument<SignedCredential>(doc, key, loader, now, suite, expansion);
 }

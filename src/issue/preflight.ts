@@ -4,7 +4,9 @@ import { parseDateTimeZ, toDateTimeZ } from '../dates.js';
 import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { bundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
-import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
+import { expandInSafeMode } from '../contexts/undefinedTerms.js';
+import type { Expansion } from '../proofs/onePass/documentGraph.js';
+import { withAddedMember } from '../proofs/onePass/addedMember.js';
 import { isUri } from '../identifiers.js';
 import type { CredentialStatusSource } from '../status/entry.js';
 
@@ -29,7 +31,7 @@ export async function preparedCredential(
     status?: CredentialStatusSource | undefined;
     suiteContext?: string | undefined;
   },
-): Promise<{ doc: Record<string, unknown>; loader: DocumentLoader }> {
+): Promise<{ doc: Record<string, unknown>; loader: DocumentLoader; expansion?: Expansion }> {
   let copy: unknown;
   try {
     // What is checked below is exactly what gets signed (vc.issue, for one, mutates what it signs).
@@ -71,8 +73,12 @@ export async function preparedCredential(
     );
   }
   const loader = options.loader ?? new DocumentLoader();
+  let expansion: Expansion | undefined;
   if (problems.length === 0) {
-    for (const { term, path } of await findUndefinedTerms(doc, loader)) {
+    const { expanded, undefinedTerms } = await expandInSafeMode(doc, loader);
+    // What signing canonicalizes is this expansion, unless the document changes before (see src/proofs/onePass).
+    expansion = { document: { ...doc }, expanded };
+    for (const { term, path } of undefinedTerms) {
       problems.push({
         code: ErrorCode.TERM_UNDEFINED,
         ...(path ? { path } : {}),
@@ -105,9 +111,12 @@ export async function preparedCredential(
     }
     // Only now, with the credential known to be valid, so no index is spent on one that is refused.
     const entries = await options.status.entriesFor(doc.id as string);
-    if (entries.length > 0) doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
+    if (entries.length > 0) {
+      doc.credentialStatus = entries.length === 1 ? entries[0] : entries;
+      expansion = expansion && (await withAddedMember(expansion, doc, 'credentialStatus', loader));
+    }
   }
-  return { doc, loader };
+  return expansion ? { doc, loader, expansion } : { doc, loader };
 }
 
 const DATE_FIELDS = [

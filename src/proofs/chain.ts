@@ -1,4 +1,5 @@
 import { verificationSuiteOf } from './suites.js';
+import type { Expansion } from './onePass/documentGraph.js';
 
 /** The proofs a proof of a chain follows, found by the ids its `previousProof` names, and the ids no proof has. */
 export interface PreviousProofs {
@@ -37,9 +38,14 @@ interface VerifiesProofs {
  * signer signed the document with the proofs it chained to). jsonld-signatures removes every proof
  * before handing the document to a suite, so they are put back here.
  */
-export function chainedSuite(proof: Record<string, unknown>, previous: readonly Record<string, unknown>[]): unknown {
+export function chainedSuite(
+  proof: Record<string, unknown>,
+  previous: readonly Record<string, unknown>[],
+  expansion?: Expansion,
+): unknown {
+  // A chained proof signs the document with its previous proofs, not the expansion's document.
+  if (previous.length === 0) return verificationSuiteOf(proof, expansion);
   const suite = verificationSuiteOf(proof) as VerifiesProofs;
-  if (previous.length === 0) return suite;
   const verifyProof = suite.verifyProof.bind(suite);
   suite.verifyProof = (options) => verifyProof({ ...options, document: { ...options.document, proof: [...previous] } });
   return suite;

@@ -4,6 +4,8 @@ import { ED25519_SIGNATURE_2018, ed25519Signature2018Verifying } from './ed25519
 import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
 import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
 import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
+import { reuseExpansion } from './onePass/reuseExpansion.js';
+import type { Expansion } from './onePass/documentGraph.js';
 
 /**
  * The suites microcred issues with: `eddsa-rdfc-2022` (default), `Ed25519Signature2020`,
@@ -45,9 +47,19 @@ export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): Verif
   return entryOf(proof)?.name;
 }
 
-/** A fresh verification suite for `proof` (undefined when {@link suiteOf} is). */
-export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unknown }): unknown {
-  return entryOf(proof)?.verifying();
+/**
+ * A fresh verification suite for `proof` (undefined when {@link suiteOf} is). With the `expansion`
+ * of the credential it will verify, eddsa-rdfc-2022 and Ed25519Signature2020 canonicalize it from
+ * that expansion instead of expanding it again (src/proofs/onePass; test/differential holds the two
+ * equal); the other suites take the library's own path.
+ */
+export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unknown }, expansion?: Expansion): unknown {
+  const entry = entryOf(proof);
+  if (!entry) return undefined;
+  const suite = entry.verifying();
+  return entry.name === 'eddsa-rdfc-2022' || entry.name === 'Ed25519Signature2020'
+    ? reuseExpansion(suite, expansion)
+    : suite;
 }
 
 /** The names of every suite microcred verifies, for messages. */

@@ -4,6 +4,7 @@ import type { VerificationLoader } from './loader.js';
 import type { VerifyOptionsSnapshot } from './options.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { CredentialView, SignedReading } from './view/view.js';
+import type { Expansion } from '../proofs/onePass/documentGraph.js';
 import type {
   CheckId,
   CheckOutcome,
@@ -55,6 +56,8 @@ export interface VerifyContext {
   credential?: Record<string, unknown>;
   /** Set by `jsonld`: the credential as its signed graph states it. Every later check and the report read this, never the JSON. */
   view?: CredentialView;
+  /** Set by `jsonld`: the credential's safe-mode expansion, which the signature check canonicalizes from. */
+  expansion?: Expansion;
   /** Set by `jsonld`: the view and how the JSON as written compares with it (the `view` check). */
   reading?: SignedReading;
   /** Set by `proof`: the proofs found. */

@@ -39,6 +39,7 @@ export const jsonldCheck: Check = {
       const { expanded, undefinedTerms: terms } = await expandInSafeMode(doc, ctx.loader);
       const [first] = terms;
       if (!first) {
+        ctx.expansion = { document: { ...doc }, expanded };
         ctx.reading = readCredential(expanded, doc);
         ctx.view = ctx.reading.view;
         return inlineVerdict(ctx, doc);

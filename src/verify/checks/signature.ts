@@ -187,7 +187,7 @@ async function verifyOne(
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
     result = await jsigs.verify(single, {
-      suite: chainedSuite(proof, previous.proofs),
+      suite: chainedSuite(proof, previous.proofs, ctx.expansion),
       purpose: new AssertionProofPurpose({ date: ctx.now }),
       documentLoader: load,
     });
