@@ -211,12 +211,13 @@ console.log(
   `Without the lists: ${unread.summary} (${unread.checks.find((c) => c.id === 'status').problem.code}), never "not revoked"`,
 );
 
-heading('11. The same badge as a VC-JWT (ES256), signed by a P-256 key');
+heading('11. The same badge signed by a P-256 key: ecdsa-rdfc-2019, and as a VC-JWT (ES256)');
 const p256 = await generateKey({ type: 'p256' });
 const { proof: _proof, id: _id, ...unsigned } = credential; // a new id and proof for the new form
 const draft = { ...unsigned, issuer: { ...credential.issuer, id: p256.controller } };
-const refused = await issueCredential(draft, { key: p256 }).catch((error) => error);
-console.log(`A P-256 key makes ${p256.proofs.join(', ')} only; asked for a Data Integrity proof: ${refused.code}`);
+const ecdsa = await issueCredential(draft, { key: p256 });
+const ecdsaReport = await verifyCredential(ecdsa);
+console.log(`A P-256 key makes ${p256.proofs.join(', ')}; by default ${ecdsa.proof.cryptosuite}: ${ecdsaReport.summary}`);
 const jwt = await issueCredential(draft, { key: p256, format: 'jwt' });
 await writeFile(`${out}hinge-questions-math.jwt`, jwt);
 const jwtReport = await verifyCredential(jwt);
