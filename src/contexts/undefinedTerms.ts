@@ -111,18 +111,32 @@ export async function expandWithoutUndefinedTerms(document: unknown, loader: Loa
 
 /** Removes every @type value of an expanded document that is not an absolute IRI (in place: the expansion is a fresh copy). */
 function dropRelativeTypes(expanded: unknown): void {
-  const pending: unknown[] = [expanded];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (Array.isArray(value)) {
-      pending.push(...value);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    const node = value as Record<string, unknown>;
+  eachObject(expanded, ['@type', '@value'], (node) => {
     if (Array.isArray(node['@type']))
       node['@type'] = node['@type'].filter((t) => typeof t !== 'string' || ABSOLUTE.test(t));
-    for (const [key, child] of Object.entries(node)) if (key !== '@type' && key !== '@value') pending.push(child);
+  });
+}
+
+/**
+ * Calls `visit` on every JSON object in `value` (arrays looked into), depth first without recursion,
+ * not descending into the members named in `skip`; stops at the first `visit` that returns true.
+ */
+function eachObject(
+  value: unknown,
+  skip: readonly string[],
+  visit: (node: Record<string, unknown>) => boolean | void,
+): void {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      pending.push(...next);
+      continue;
+    }
+    if (typeof next !== 'object' || next === null) continue;
+    const node = next as Record<string, unknown>;
+    if (visit(node) === true) return;
+    for (const [key, child] of Object.entries(node)) if (!skip.includes(key)) pending.push(child);
   }
 }
 
@@ -135,21 +149,14 @@ const ABSOLUTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|_:)/;
 
 /** The first @id or @type value of an expanded document that is neither an absolute IRI nor a blank node, or undefined. */
 export function firstRelativeIri(expanded: unknown): string | undefined {
-  const pending: unknown[] = [expanded];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (Array.isArray(value)) {
-      pending.push(...value);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '@id' || key === '@type') {
-        for (const iri of [child].flat()) if (typeof iri === 'string' && !ABSOLUTE.test(iri)) return iri;
-      } else if (key !== '@value' && key !== VERIFICATION_METHOD) pending.push(child);
-    }
-  }
-  return undefined;
+  let found: string | undefined;
+  eachObject(expanded, ['@id', '@type', '@value', VERIFICATION_METHOD], (node) => {
+    found = [node['@id'], node['@type']]
+      .flat()
+      .find((iri): iri is string => typeof iri === 'string' && !ABSOLUTE.test(iri));
+    return found !== undefined;
+  });
+  return found;
 }
 
 function collectIssuerDependent(value: unknown, out: Set<string>): void {

@@ -1,4 +1,4 @@
-import { titleOf, type ErrorCode } from '../errors.js';
+import { ErrorCode, titleOf } from '../errors.js';
 import type { DecodedJwt } from '../jwt/decode.js';
 import type { VerificationLoader } from './loader.js';
 import type { VerifyOptionsSnapshot } from './options.js';
@@ -134,4 +134,20 @@ export function couldNotCheck(input: ProblemInput): Verdict {
 /** The check passed with a reservation (an unknown issuer, an inline context): `input` says which. */
 export function warning(input: ProblemInput): Verdict {
   return { outcome: 'warning', problem: problem(input) };
+}
+
+/** The result of `check` when it is not run because the fatal check `stoppedBy` did not pass. */
+export function skippedBecause<Id extends string>(
+  check: { id: Id; title: string },
+  stoppedBy: { title: string },
+): { id: Id; title: string; outcome: 'skipped'; problem: Problem } {
+  return {
+    id: check.id,
+    title: check.title,
+    outcome: 'skipped',
+    problem: problem({
+      code: ErrorCode.CHECK_SKIPPED,
+      detail: `Not checked because "${stoppedBy.title}" did not pass.`,
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
-import { problem, type Check, type DecodedJwt, type Verdict, type VerifyContext } from './check.js';
+import { problem, skippedBecause, type Check, type DecodedJwt, type Verdict, type VerifyContext } from './check.js';
 import type { CredentialView } from './view/view.js';
 import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
@@ -140,15 +140,7 @@ async function verifyAt(
       continue;
     }
     if (stoppedBy) {
-      checks.push({
-        id: check.id,
-        title: check.title,
-        outcome: 'skipped',
-        problem: problem({
-          code: ErrorCode.CHECK_SKIPPED,
-          detail: `Not checked because "${stoppedBy.title}" did not pass.`,
-        }),
-      });
+      checks.push(skippedBecause(check, stoppedBy));
       continue;
     }
     let result: CheckResult;
@@ -224,16 +216,7 @@ async function informationOnly(check: Check, ctx: VerifyContext, stoppedBy: Chec
     verdict = { outcome: 'could-not-check', problem: problem({ code: ErrorCode.CHECK_SKIPPED, detail: '' }) };
   }
   if (verdict.outcome === 'passed') return { id: check.id, title: check.title, outcome: 'passed' };
-  if (verdict.outcome !== 'failed')
-    return {
-      id: check.id,
-      title: check.title,
-      outcome: 'skipped',
-      problem: problem({
-        code: ErrorCode.CHECK_SKIPPED,
-        detail: `Not checked because "${stoppedBy.title}" did not pass.`,
-      }),
-    };
+  if (verdict.outcome !== 'failed') return skippedBecause(check, stoppedBy);
   const { code, detail, path } = verdict.problem;
   return {
     id: check.id,

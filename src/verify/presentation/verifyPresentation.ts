@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../errors.js';
-import { problem, type Verdict } from '../check.js';
+import { problem, skippedBecause, type Verdict } from '../check.js';
 import { VerificationLoader } from '../loader.js';
 import { readVerifyOptions } from '../options.js';
 import { boundChecks } from '../limits.js';
@@ -118,15 +118,7 @@ async function runChecks(ctx: PresentationContext): Promise<PresentationCheckRes
   for (const check of PRESENTATION_CHECKS) {
     if (check.appliesTo && !safely(() => check.appliesTo!(ctx), true)) continue;
     if (stoppedBy) {
-      results.push({
-        id: check.id,
-        title: check.title,
-        outcome: 'skipped',
-        problem: problem({
-          code: ErrorCode.CHECK_SKIPPED,
-          detail: `Not checked because "${stoppedBy.title}" did not pass.`,
-        }),
-      });
+      results.push(skippedBecause(check, stoppedBy));
       continue;
     }
     let verdict: Verdict;
