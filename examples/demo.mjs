@@ -217,7 +217,9 @@ const { proof: _proof, id: _id, ...unsigned } = credential; // a new id and proo
 const draft = { ...unsigned, issuer: { ...credential.issuer, id: p256.controller } };
 const ecdsa = await issueCredential(draft, { key: p256 });
 const ecdsaReport = await verifyCredential(ecdsa);
-console.log(`A P-256 key makes ${p256.proofs.join(', ')}; by default ${ecdsa.proof.cryptosuite}: ${ecdsaReport.summary}`);
+console.log(
+  `A P-256 key makes ${p256.proofs.join(', ')}; by default ${ecdsa.proof.cryptosuite}: ${ecdsaReport.summary}`,
+);
 const jwt = await issueCredential(draft, { key: p256, format: 'jwt' });
 await writeFile(`${out}hinge-questions-math.jwt`, jwt);
 const jwtReport = await verifyCredential(jwt);
