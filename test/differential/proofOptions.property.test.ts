@@ -152,7 +152,8 @@ describe("a proof's options built from a template", () => {
   it(`canonicalize as jsonld.canonize does, byte for byte (${RUNS} generated proofs)`, async () => {
     await fc.assert(fc.asyncProperty(generated, compare), { numRuns: RUNS });
     console.log(`proof options: ${JSON.stringify(tally)}`);
-    expect(tally.onePass).toBeGreaterThan(RUNS / 4);
+    // About a quarter go one-pass (2,474 to 2,524 in 10,000 seen); a tenth is far from chance.
+    expect(tally.onePass).toBeGreaterThan(RUNS / 10);
     expect(tally.library).toBeGreaterThan(RUNS / 20);
   }, 600_000);
 
