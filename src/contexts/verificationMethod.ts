@@ -90,8 +90,10 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
     return { ...(await ecdsa.export({ publicKey: true, includeContext: true })), id, controller, ...lifecycle };
   let pair: Ed25519Multikey.MultikeyPair | undefined;
   try {
-    // A P-256 (zDn…) or P-384 (z82…) Multikey is served as published: the ECDSA suites read it.
-    if (isEcdsaMultikey(method.publicKeyMultibase)) throw new Error('an ECDSA key');
+    // A P-256 (zDn…), P-384 (z82…) or BLS12-381 G2 (zUC7…) Multikey is served as published: the
+    // ECDSA and bbs-2023 suites read it.
+    if (isEcdsaMultikey(method.publicKeyMultibase) || isBlsMultikey(method.publicKeyMultibase))
+      throw new Error('not an Ed25519 key');
     pair = await ed25519PublicKey(method);
   } catch {
     // Not an Ed25519 key microcred reads: served as published below.
@@ -106,6 +108,10 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
     // jsonld-signatures frames the method; it needs a context of its own.
     return { '@context': CONTEXT_OF_TYPE[String(method.type)] ?? CONTEXT.MULTIKEY_V1, ...method, id };
   }
+}
+
+function isBlsMultikey(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('zUC7');
 }
 
 function isEcdsaMultikey(value: unknown): boolean {

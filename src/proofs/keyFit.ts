@@ -2,7 +2,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { VerifiedSuiteName } from './suites.js';
 
-type Curve = 'Ed25519' | 'P-256' | 'P-384';
+type Curve = 'Ed25519' | 'P-256' | 'P-384' | 'BLS12-381 G2';
 
 // The keys each suite's proofs are made with (VC-DI-EdDSA, VC-DI-ECDSA; ecdsa-sd-2023 is P-256 only).
 const CURVES: Record<VerifiedSuiteName, readonly Curve[]> = {
@@ -13,6 +13,7 @@ const CURVES: Record<VerifiedSuiteName, readonly Curve[]> = {
   'ecdsa-rdfc-2019': ['P-256', 'P-384'],
   'ecdsa-jcs-2019': ['P-256', 'P-384'],
   'ecdsa-sd-2023': ['P-256'],
+  'bbs-2023': ['BLS12-381 G2'],
 };
 
 /** The curve of a verification method as published (Multikey prefix, JWK `crv`, or key type); undefined when it does not say. */
@@ -22,6 +23,7 @@ function curveOf(method: Record<string, unknown>): Curve | undefined {
     if (multibase.startsWith('z6Mk')) return 'Ed25519';
     if (multibase.startsWith('zDn')) return 'P-256';
     if (multibase.startsWith('z82')) return 'P-384';
+    if (multibase.startsWith('zUC7')) return 'BLS12-381 G2';
   }
   const jwk = method.publicKeyJwk;
   if (isJsonObject(jwk) && (jwk.crv === 'Ed25519' || jwk.crv === 'P-256' || jwk.crv === 'P-384')) return jwk.crv;

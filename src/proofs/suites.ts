@@ -4,6 +4,7 @@ import { ED25519_SIGNATURE_2018, ed25519Signature2018Verifying } from './ed25519
 import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
 import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
 import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
+import { BBS_2023, bbs2023Verifying } from './bbs2023.js';
 import { reuseExpansion } from './onePass/reuseExpansion.js';
 import type { Expansion } from './onePass/documentGraph.js';
 
@@ -17,7 +18,7 @@ export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc
  * The suites microcred verifies: those it issues with, the JCS suites, ecdsa-sd-2023 (derived proofs)
  * and the legacy Ed25519Signature2018.
  */
-export type VerifiedSuiteName = SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018';
+export type VerifiedSuiteName = SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018' | 'bbs-2023';
 
 // The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries.
 const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
@@ -26,6 +27,7 @@ const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => u
   [EDDSA_JCS_2022.cryptosuite]: { name: 'eddsa-jcs-2022', verifying: eddsaJcs2022Verifying },
   [ECDSA_JCS_2019.cryptosuite]: { name: 'ecdsa-jcs-2019', verifying: ecdsaJcs2019Verifying },
   [ECDSA_SD_2023.cryptosuite]: { name: 'ecdsa-sd-2023', verifying: ecdsaSd2023Verifying },
+  [BBS_2023.cryptosuite]: { name: 'bbs-2023', verifying: bbs2023Verifying },
 };
 // The older suites, named by the proof type alone.
 const PROOF_TYPES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {

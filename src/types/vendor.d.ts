@@ -146,6 +146,21 @@ declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite' {
   export function createDiscloseCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
   export function createVerifyCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
 }
+declare module '@digitalbazaar/bbs-2023-cryptosuite' {
+  export function createSignCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createDiscloseCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+  export function createVerifyCryptosuite(options?: Record<string, unknown>): Record<string, unknown>;
+}
+declare module '@digitalbazaar/bls12-381-multikey' {
+  export function generateBbsKeyPair(options: { algorithm: string; id?: string; controller?: string }): Promise<{
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    signer(): unknown;
+    export(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  }>;
+  export const ALGORITHMS: Record<string, string>;
+}
 declare module '@digitalbazaar/ed25519-signature-2018' {
   export class Ed25519Signature2018 {
     constructor(options?: Record<string, unknown>);

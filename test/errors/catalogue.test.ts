@@ -93,7 +93,7 @@ add(
 );
 add(
   'a proof of another suite',
-  () => ({ ...signed, proof: { ...(signed.proof as Doc), cryptosuite: 'bbs-2023' } }),
+  () => ({ ...signed, proof: { ...(signed.proof as Doc), cryptosuite: 'ecdsa-xi-2023' } }),
   ErrorCode.PROOF_UNSUPPORTED,
 );
 add('nested too deeply for the limit', () => signed, ErrorCode.INPUT_TOO_DEEP, { limits: { maxDepth: 3 } });

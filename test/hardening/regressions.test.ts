@@ -69,7 +69,7 @@ describe('a proof set is verified proof by proof (it verified when any one proof
   it('a proof of a suite microcred does not implement, beside a verified one, is a could-not-check part: not checked, the other proofs decide', async () => {
     const proof = single.credential.proof as Doc;
     const report = await verifyCredential(
-      { ...single.credential, proof: [proof, { ...proof, cryptosuite: 'bbs-2023' }] },
+      { ...single.credential, proof: [proof, { ...proof, cryptosuite: 'ecdsa-xi-2023' }] },
       { now: NOW, loader: single.loader },
     );
     expect(report).toMatchObject({ verified: true, authentic: true });

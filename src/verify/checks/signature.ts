@@ -4,6 +4,7 @@ import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
 import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
+import { isBbsBaseProof } from '../../proofs/bbs2023.js';
 import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
@@ -143,14 +144,14 @@ async function verifyOne(
       }),
     };
   }
-  if (suiteOf(proof) === 'ecdsa-sd-2023' && isBaseProof(proof)) {
+  const selective = suiteOf(proof);
+  if ((selective === 'ecdsa-sd-2023' && isBaseProof(proof)) || (selective === 'bbs-2023' && isBbsBaseProof(proof))) {
     // Nothing was found wrong: the holder sent the proof meant for them, not a disclosure made from it.
     return {
       proof,
       verdict: couldNotCheck({
         code: ErrorCode.PROOF_BASE_FOR_HOLDER,
-        detail:
-          'This ecdsa-sd-2023 proof is a base proof: the issuer gives it to the holder, who derives from it a credential that discloses what they choose, and that derived credential is what a verifier checks. A base proof is not verified (it also carries the key that unblinds what the holder may keep private). Ask the holder for a derived credential.',
+        detail: `This ${selective} proof is a base proof: the issuer gives it to the holder, who derives from it a credential that discloses what they choose, and that derived credential is what a verifier checks. A base proof is not verified (it also carries what would unblind the statements the holder may keep private). Ask the holder for a derived credential.`,
         path: 'proof.proofValue',
       }),
     };

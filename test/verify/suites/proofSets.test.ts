@@ -78,11 +78,11 @@ describe('proof sets', () => {
 
   it('a proof of a suite microcred does not implement, beside a verified one, names the suite and is not a failure', async () => {
     const { issuer, signed } = await issuerAndWitness();
-    const unknown = { ...(signed.proof as Proof), cryptosuite: 'bbs-2023', proofValue: 'u2V0ChVhA' };
+    const unknown = { ...(signed.proof as Proof), cryptosuite: 'ecdsa-xi-2023', proofValue: 'u2V0ChVhA' };
     const report = await verifyCredential({ ...signed, proof: [signed.proof, unknown] }, { now: NOW });
     const part = check(report, 'signature').parts?.[1];
     expect(part).toMatchObject({
-      label: `DataIntegrityProof (bbs-2023) by ${issuer.id}`,
+      label: `DataIntegrityProof (ecdsa-xi-2023) by ${issuer.id}`,
       outcome: 'could-not-check',
       problem: { code: 'ERR_PROOF_UNSUPPORTED', path: 'proof[1]' },
     });
@@ -92,11 +92,11 @@ describe('proof sets', () => {
 
   it('a credential whose only proof is of such a suite could not be checked (ERR_PROOF_UNSUPPORTED naming it): no signature was found wrong', async () => {
     const { signed } = await issuerAndWitness();
-    const unknown = { ...(signed.proof as Proof), cryptosuite: 'bbs-2023' };
+    const unknown = { ...(signed.proof as Proof), cryptosuite: 'ecdsa-xi-2023' };
     const report = await verifyCredential({ ...signed, proof: unknown }, { now: NOW });
     const proof = check(report, 'proof');
     expect(proof).toMatchObject({ outcome: 'could-not-check', problem: { code: 'ERR_PROOF_UNSUPPORTED' } });
-    expect(proof.problem?.detail).toContain('DataIntegrityProof / bbs-2023');
+    expect(proof.problem?.detail).toContain('DataIntegrityProof / ecdsa-xi-2023');
     expect(report.checks.some((c) => c.outcome === 'failed')).toBe(false);
     expect(report.summary).toBe('could-not-check');
   });
