@@ -288,9 +288,11 @@ Exit status: 0 every credential verified, 1 one did not (or could not be read),
 Runs the verifier service (microcred/http) until SIGINT or SIGTERM, then lets
 the requests under way finish. It answers POST /credentials/verify (the VC-API
 body {"verifiableCredential": ...}, or a credential as JSON, a VC-JWT, a baked
-PNG or SVG) with the report as JSON, GET /status/NAME with a published status
-list, and GET /health. One line per request goes to stdout: method, path,
-status and milliseconds.
+PNG or SVG) with the report as JSON, POST /presentations/verify (the VC-API
+body {"verifiablePresentation": ..., "options": {"challenge": ..., "domain": ...}},
+or a presentation as JSON or a VP-JWT) with the presentation's report, GET
+/status/NAME with a published status list, and GET /health. One line per
+request goes to stdout: method, path, status and milliseconds.
 
 Options:
   -p, --port N           the port to listen on (0: any free port, printed)

@@ -3,9 +3,11 @@ import { ErrorCode } from '../errors.js';
 import { DocumentLoader, type LoadsDocuments } from '../contexts/documentLoader.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { verifyCredential, type VerifyOptions } from '../verify/verifyCredential.js';
+import { verifyPresentation } from '../verify/presentation/verifyPresentation.js';
 import { corsHeaders, preflightHeaders, type CorsOptions } from './cors.js';
 import { readBody } from './readBody.js';
 import { readVerifyRequest } from './readRequest.js';
+import { readPresentationRequest } from './readPresentationRequest.js';
 import { json, problemResponse } from './response.js';
 import type { StatusListSource } from './statusLists.js';
 
@@ -53,11 +55,10 @@ interface Route {
   handle(request: Request, match: RegExpExecArray, settings: Settings): Promise<Response>;
 }
 
-// The whole service. POST /presentations/verify is to come, once verifyPresentation exists:
-// `{ method: 'POST', path: /^\/presentations\/verify$/, handle: verifyPresentationRoute }`, its
-// body read with readBody like the credential's. Until then it is a 404, like any path not listed.
+// The whole service.
 const ROUTES: readonly Route[] = [
   { method: 'POST', path: /^\/credentials\/verify$/, handle: verifyRoute },
+  { method: 'POST', path: /^\/presentations\/verify$/, handle: verifyPresentationRoute },
   { method: 'GET', path: /^\/status\/([^/]+)$/, handle: statusRoute },
   { method: 'GET', path: /^\/health$/, handle: healthRoute },
 ];
@@ -69,6 +70,9 @@ const ROUTES: readonly Route[] = [
  *   credential itself (JSON, a VC-JWT, a baked PNG or SVG, told apart by content type and first
  *   bytes); answers 200 with microcred's report for any credential, verified or not. 400 for a body
  *   that is no request (empty, malformed JSON), 413 past `maxBodyBytes`, 415 for an unknown type.
+ * - `POST /presentations/verify`: the VC-API body `{ verifiablePresentation, options: { challenge,
+ *   domain } }`, or the presentation itself (JSON or a VP-JWT); answers 200 with the presentation's
+ *   report (the holder's proof, the challenge and domain, and each credential's full report).
  * - `GET /status/{name}`: a published status list credential, from `statusLists`; 404 otherwise.
  * - `GET /health`: `{ "status": "ok", "version": … }`.
  *
@@ -138,7 +142,8 @@ async function answer(
   return route.handle(request, route.path.exec(pathname)!, settings);
 }
 
-const SERVED = 'This service answers POST /credentials/verify, GET /status/{name} and GET /health.';
+const SERVED =
+  'This service answers POST /credentials/verify, POST /presentations/verify, GET /status/{name} and GET /health.';
 
 function preflight(
   request: Request,
@@ -163,6 +168,19 @@ async function verifyRoute(request: Request, _match: RegExpExecArray, settings: 
   const read = readVerifyRequest(request.headers.get('content-type'), body);
   if (read instanceof Response) return read;
   return json(200, await verifyCredential(read.input, settings.verifyOptions()));
+}
+
+async function verifyPresentationRoute(
+  request: Request,
+  _match: RegExpExecArray,
+  settings: Settings,
+): Promise<Response> {
+  const body = await readBody(request, settings.maxBodyBytes, settings.timeoutMs);
+  if (body instanceof Response) return body;
+  const read = readPresentationRequest(request.headers.get('content-type'), body);
+  if (read instanceof Response) return read;
+  const { input, ...expected } = read;
+  return json(200, await verifyPresentation(input, { ...settings.verifyOptions(), ...expected }));
 }
 
 async function statusRoute(_request: Request, match: RegExpExecArray, settings: Settings): Promise<Response> {

@@ -181,11 +181,6 @@ describe('the routes', () => {
     expect(await response.json()).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
-  it('POST /presentations/verify is not served yet: 404, not a stub', async () => {
-    const response = await handler()(new Request(`${BASE}/presentations/verify`, { method: 'POST', body: '{}' }));
-    expect((await errorOf(response, 404)).code).toBe('ERR_HTTP_NOT_FOUND');
-  });
-
   it('an unknown path: 404 naming what is served', async () => {
     const error = await errorOf(await handler()(new Request(`${BASE}/verify`)), 404);
     expect(error.detail).toContain('POST /credentials/verify');
