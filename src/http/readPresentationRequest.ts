@@ -2,6 +2,7 @@
 import { ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { problemResponse } from './response.js';
+import { decode, invalid } from './readRequest.js';
 
 /** A presentation to verify and the challenge and domain the caller asks it to answer. */
 export interface PresentationRequest {
@@ -53,16 +54,4 @@ export function readPresentationRequest(contentType: string | null, body: Uint8A
     ...(challenge === undefined ? {} : { challenge }),
     ...(domain === undefined ? {} : { domain }),
   };
-}
-
-function decode(body: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function invalid(detail: string): Response {
-  return problemResponse(400, ErrorCode.HTTP_BODY_INVALID, detail);
 }

@@ -89,7 +89,8 @@ function readJson(body: Uint8Array, type: string): VerifyRequest | Response {
   return { input: verifiableCredential };
 }
 
-function decode(body: Uint8Array): string | undefined {
+/** `body` as UTF-8 text, or undefined when it is not. */
+export function decode(body: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
@@ -97,6 +98,7 @@ function decode(body: Uint8Array): string | undefined {
   }
 }
 
-function invalid(detail: string): Response {
+/** A 400 answer (`ERR_HTTP_BODY_INVALID`) saying what is wrong with the body. */
+export function invalid(detail: string): Response {
   return problemResponse(400, ErrorCode.HTTP_BODY_INVALID, detail);
 }

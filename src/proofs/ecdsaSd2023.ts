@@ -41,7 +41,7 @@ export function ecdsaSd2023Verifying(): unknown {
 
 // The CBOR tag bytes that open a proofValue (multibase base64url, `u…`): 0xd9 0x5d 0x00 for a base
 // proof, 0x01 for a derived one (VC-DI-ECDSA §3.5.2, §3.5.7).
-const BASE_PROOF_HEADER = [0xd9, 0x5d, 0x00];
+const BASE_PROOF_HEADER = [0xd9, 0x5d, 0x00] as const;
 
 /**
  * True when `proof` is an ecdsa-sd-2023 base proof: the one the issuer gives the holder, from which
@@ -49,11 +49,16 @@ const BASE_PROOF_HEADER = [0xd9, 0x5d, 0x00];
  * would unblind every undisclosed statement) and does not verify as a disclosure.
  */
 export function isBaseProof(proof: Record<string, unknown>): boolean {
+  return proofValueStartsWith(proof, BASE_PROOF_HEADER);
+}
+
+/** True when `proof.proofValue` is multibase base64url (`u…`) whose bytes start with `header`. */
+export function proofValueStartsWith(proof: Record<string, unknown>, header: readonly number[]): boolean {
   const value = proof.proofValue;
   if (typeof value !== 'string' || !value.startsWith('u')) return false;
   try {
     const bytes = fromBase64Url(value.slice(1, 9));
-    return BASE_PROOF_HEADER.every((b, i) => bytes[i] === b);
+    return header.every((b, i) => bytes[i] === b);
   } catch {
     return false;
   }
