@@ -97,7 +97,9 @@ export function structureProblems(doc: Record<string, unknown>, view: Credential
     problems.push(
       problem({
         code: ErrorCode.CONTEXT_MISSING,
-        detail: `@context must list an Open Badges 3.0 context, e.g. ${CONTEXT.OB_V3P0_3}; without it the Open Badges terms have no meaning.`,
+        detail: clr
+          ? `@context must list the CLR 2.0 context, e.g. ${CONTEXT.CLR_V2P0_1}; without it the CLR terms have no meaning.`
+          : `@context must list an Open Badges 3.0 context, e.g. ${CONTEXT.OB_V3P0_3}; without it the Open Badges terms have no meaning.`,
         path: '@context',
       }),
     );
