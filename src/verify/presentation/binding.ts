@@ -75,7 +75,7 @@ export const challengeCheck: PresentationCheck = {
   title: 'It answers this challenge (not a replay)',
   fatal: false,
   run(ctx) {
-    const signed = ctx.jwt ? ctx.jwt.payload.nonce : ctx.proof?.challenge;
+    const signed = ctx.jwt ? ctx.jwt.payload.nonce : signedProofOf(ctx)?.challenge;
     const where = ctx.jwt ? 'payload.nonce' : 'proof.challenge';
     const limits = ctx.options.limits;
     if (ctx.challenge === undefined)
@@ -128,6 +128,11 @@ export const domainCheck: PresentationCheck = {
 };
 
 function signedDomains(ctx: PresentationContext): string[] {
-  const value = ctx.jwt ? ctx.jwt.payload.aud : ctx.proof?.domain;
-  return [value].flat().filter((d): d is string => typeof d === 'string');
+  if (!ctx.jwt) return signedProofOf(ctx)?.domains ?? [];
+  return [ctx.jwt.payload.aud].flat().filter((d): d is string => typeof d === 'string');
+}
+
+/** The holder's proof as its signed graph states it (read by `jsonld`), found by its proofValue. */
+function signedProofOf(ctx: PresentationContext) {
+  return ctx.signedProofs?.find((p) => p.proofValue === ctx.proof?.proofValue);
 }

@@ -25,6 +25,12 @@ export interface PresentationContext {
   jwt?: DecodedJwt;
   /** Set by `jsonld` (Data Integrity) or `parse` (VP-JWT): the holder the presentation states. */
   statedHolder?: string;
+  /**
+   * Set by `jsonld` (Data Integrity): each authentication proof as its signed graph states it — its
+   * proofValue, challenge and domains — so that the challenge and domain compared are what was
+   * signed, not the JSON as written.
+   */
+  signedProofs?: { proofValue?: string; challenge?: string; domains: string[] }[];
   /** Set by `proof` (Data Integrity): the holder's proof. */
   proof?: Record<string, unknown>;
   /** Set by `signature`: the key that signed, and who controls it when that is known. */

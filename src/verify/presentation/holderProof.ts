@@ -48,6 +48,7 @@ export const presentationJsonldCheck: PresentationCheck = {
       const node = expanded[0];
       const holder = isJsonObject(node) && Array.isArray(node[HOLDER]) ? node[HOLDER][0] : undefined;
       if (isJsonObject(holder) && typeof holder['@id'] === 'string') ctx.statedHolder = holder['@id'];
+      ctx.signedProofs = isJsonObject(node) ? authenticationProofsOf(node) : [];
       return passed;
     } catch (error) {
       const e = isMicrocredError(error) ? error : undefined;
@@ -57,6 +58,30 @@ export const presentationJsonldCheck: PresentationCheck = {
     }
   },
 };
+
+const SEC = 'https://w3id.org/security#';
+
+/** The authentication proofs of an expanded presentation node, each as its graph states it. */
+function authenticationProofsOf(node: Record<string, unknown>): NonNullable<PresentationContext['signedProofs']> {
+  const values = (n: Record<string, unknown>, iri: string): unknown[] =>
+    (Array.isArray(n[iri]) ? (n[iri] as unknown[]) : []).map((v) =>
+      isJsonObject(v) ? (v['@value'] ?? v['@id']) : undefined,
+    );
+  const graphs = Array.isArray(node[`${SEC}proof`]) ? (node[`${SEC}proof`] as unknown[]) : [];
+  return graphs
+    .flatMap((g) => (isJsonObject(g) && Array.isArray(g['@graph']) ? g['@graph'] : []))
+    .filter(isJsonObject)
+    .filter((p) => values(p, `${SEC}proofPurpose`).includes(`${SEC}authenticationMethod`))
+    .map((p) => {
+      const [proofValue] = values(p, `${SEC}proofValue`);
+      const [challenge] = values(p, `${SEC}challenge`);
+      return {
+        ...(typeof proofValue === 'string' ? { proofValue } : {}),
+        ...(typeof challenge === 'string' ? { challenge } : {}),
+        domains: values(p, `${SEC}domain`).filter((d): d is string => typeof d === 'string'),
+      };
+    });
+}
 
 /**
  * The holder's proof is there: a DataIntegrityProof (eddsa-rdfc-2022) whose proofPurpose is
