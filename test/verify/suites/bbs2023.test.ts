@@ -2,20 +2,11 @@
 // holder derives an unlinkable disclosure (here: the badge without its evidence list), and that is
 // what a verifier checks. Signed and derived in the test with the plain Digital Bazaar packages.
 import { describe, expect, it } from 'vitest';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { createDiscloseCryptosuite, createSignCryptosuite } from '@digitalbazaar/bbs-2023-cryptosuite';
+import * as Bbs2023 from '@digitalbazaar/bbs-2023-cryptosuite';
 import * as Bls12381Multikey from '@digitalbazaar/bls12-381-multikey';
-import * as vc from '@digitalbazaar/vc';
 import { verifyCredential } from '../../../src/index.js';
 import { check, NOW } from '../../helpers/credential.js';
-import {
-  badgeOf,
-  DIGITAL_BAZAAR_SIGNED_AT,
-  EXPIRED,
-  issueWithPlainStack,
-  plainLoader,
-  type PlainPair,
-} from './plainStack.js';
+import { EXPIRED, selectiveDisclosure, type PlainPair } from './plainStack.js';
 
 const MANDATORY = ['/issuer', '/validFrom', '/name', '/credentialSubject'];
 const EVIDENCE = [{ type: ['Evidence'], name: 'Lesson plan', narrative: 'Reviewed lesson plan, grade 7 math.' }];
@@ -30,22 +21,7 @@ async function blsPair(): Promise<PlainPair> {
   return pair;
 }
 
-async function baseSigned(pair: PlainPair, overrides: Record<string, unknown> = {}, issuer: PlainPair = pair) {
-  const suite = new DataIntegrityProof({
-    signer: pair.signer(),
-    date: DIGITAL_BAZAAR_SIGNED_AT,
-    cryptosuite: createSignCryptosuite({ mandatoryPointers: MANDATORY }),
-  });
-  return issueWithPlainStack(badgeOf(issuer, { evidence: EVIDENCE, ...overrides }), suite);
-}
-
-async function derived(base: Record<string, unknown>, selectivePointers: string[] = []) {
-  return vc.derive({
-    verifiableCredential: base,
-    suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers }) }),
-    documentLoader: plainLoader(),
-  });
-}
+const { baseSigned, derived } = selectiveDisclosure(Bbs2023, MANDATORY, EVIDENCE);
 
 describe('bbs-2023', () => {
   it('a derived credential that leaves out the evidence verifies; one that discloses it verifies too', async () => {

@@ -3,44 +3,17 @@
 // that is what a verifier checks. Signed and derived in the test with the plain Digital Bazaar stack.
 import { describe, expect, it } from 'vitest';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import {
-  createDiscloseCryptosuite,
-  createSignCryptosuite,
-  createVerifyCryptosuite,
-} from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import * as EcdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { deriveCredential, generateKey, issueCredential, verifyCredential } from '../../../src/index.js';
 import { check, NOW, unsignedCredential } from '../../helpers/credential.js';
-import {
-  badgeOf,
-  DIGITAL_BAZAAR_SIGNED_AT,
-  ecdsaPair,
-  EXPIRED,
-  issueWithPlainStack,
-  plainLoader,
-  type PlainPair,
-} from './plainStack.js';
+import { ecdsaPair, EXPIRED, plainLoader, selectiveDisclosure } from './plainStack.js';
 
 // What every disclosure keeps: all an Open Badge needs; the evidence is left to the holder.
 const MANDATORY = ['/issuer', '/validFrom', '/name', '/credentialSubject'];
 const EVIDENCE = [{ type: ['Evidence'], name: 'Lesson plan', narrative: 'Reviewed lesson plan, grade 7 math.' }];
 
-async function baseSigned(pair: PlainPair, overrides: Record<string, unknown> = {}) {
-  const suite = new DataIntegrityProof({
-    signer: pair.signer(),
-    date: DIGITAL_BAZAAR_SIGNED_AT,
-    cryptosuite: createSignCryptosuite({ mandatoryPointers: MANDATORY }),
-  });
-  return issueWithPlainStack(badgeOf(pair, { evidence: EVIDENCE, ...overrides }), suite);
-}
-
-async function derived(base: Record<string, unknown>, selectivePointers: string[] = []) {
-  return vc.derive({
-    verifiableCredential: base,
-    suite: new DataIntegrityProof({ cryptosuite: createDiscloseCryptosuite({ selectivePointers }) }),
-    documentLoader: plainLoader(),
-  });
-}
+const { baseSigned, derived } = selectiveDisclosure(EcdsaSd2023, MANDATORY, EVIDENCE);
 
 describe('ecdsa-sd-2023', () => {
   it('a derived credential that leaves out the evidence verifies; one that discloses it verifies too', async () => {
@@ -83,12 +56,7 @@ describe('ecdsa-sd-2023', () => {
 
   it('a derived proof that names another P-256 key than the issuer signed with fails', async () => {
     const [signer, other] = [await ecdsaPair('P-256'), await ecdsaPair('P-256')];
-    const suite = new DataIntegrityProof({
-      signer: signer.signer(),
-      date: DIGITAL_BAZAAR_SIGNED_AT,
-      cryptosuite: createSignCryptosuite({ mandatoryPointers: MANDATORY }),
-    });
-    const base = await issueWithPlainStack(badgeOf(other), suite);
+    const base = await baseSigned(signer, {}, other);
     const disclosed = await derived(base);
     const forged = { ...disclosed, proof: { ...(disclosed.proof as object), verificationMethod: other.id } };
     const report = await verifyCredential(forged, { now: NOW });
@@ -136,7 +104,7 @@ describe('issuing ecdsa-sd-2023 and deriving a disclosure with microcred', () =>
     expect((await verifyCredential(shared, { now: NOW })).verified).toBe(true);
     const plain = await vc.verifyCredential({
       credential: shared,
-      suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
+      suite: new DataIntegrityProof({ cryptosuite: EcdsaSd2023.createVerifyCryptosuite() }),
       documentLoader: plainLoader(),
       now: NOW,
     });

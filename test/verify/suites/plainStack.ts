@@ -1,6 +1,7 @@
 // Signing as other issuers do, with the plain Digital Bazaar packages and no microcred code: ECDSA
 // (P-256, P-384) and Ed25519 key pairs bound to their did:key, each suite's signing class, and one
 // document loader that also serves the legacy Ed25519Signature2018 context.
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { contexts as legacyContexts } from 'ed25519-signature-2018-context';
@@ -61,3 +62,36 @@ export function badgeOf(pair: PlainPair, overrides: Partial<CredentialDraft> = {
 export const EXPIRED = { validUntil: '2026-03-01T00:00:00Z' } as const;
 
 export { DIGITAL_BAZAAR_SIGNED_AT };
+
+/** A selective-disclosure cryptosuite package's factories (ecdsa-sd-2023, bbs-2023). */
+interface DisclosureSuite {
+  createSignCryptosuite(options: { mandatoryPointers: string[] }): unknown;
+  createDiscloseCryptosuite(options: { selectivePointers: string[] }): unknown;
+}
+
+/**
+ * Signing a base proof and deriving a disclosure with a selective-disclosure suite, through the
+ * plain stack: `baseSigned(pair)` is a badge of `issuer` (default: `pair`'s did:key) with
+ * `evidence`, signed by `pair`; `derived(base, pointers)` discloses the mandatory statements and
+ * `pointers`.
+ */
+export function selectiveDisclosure(suite: DisclosureSuite, mandatoryPointers: string[], evidence: unknown[]) {
+  return {
+    async baseSigned(pair: PlainPair, overrides: Record<string, unknown> = {}, issuer: PlainPair = pair) {
+      const signing = new DataIntegrityProof({
+        signer: pair.signer(),
+        date: DIGITAL_BAZAAR_SIGNED_AT,
+        cryptosuite: suite.createSignCryptosuite({ mandatoryPointers }),
+      });
+      return issueWithPlainStack(badgeOf(issuer, { evidence, ...overrides }), signing);
+    },
+    async derived(base: Record<string, unknown>, selectivePointers: string[] = []) {
+      const vc = await import('@digitalbazaar/vc');
+      return vc.derive({
+        verifiableCredential: base,
+        suite: new DataIntegrityProof({ cryptosuite: suite.createDiscloseCryptosuite({ selectivePointers }) }),
+        documentLoader: plainLoader(),
+      });
+    },
+  };
+}
