@@ -13,7 +13,8 @@ import tseslint from 'typescript-eslint';
  *   domain        jwt (reading VC-JWTs), status, competency, review
  *   operations    issue, verify
  *   composition   stack (issues and verifies stacks of credentials)
- *   entry points  cli, index, node, postgres, parallel (batches over worker threads, for microcred/node)
+ *   entry points  cli, index, node, postgres, parallel (batches over worker threads, for microcred/node),
+ *                 element (the <microcred-verifier> custom element, for microcred/element)
  */
 export const LAYERS = [
   ['errors', 'encoding', 'jsonPath', 'jsonText', 'dates', 'identifiers', 'model', 'runtime', 'types'],
@@ -21,7 +22,7 @@ export const LAYERS = [
   ['jwt', 'status', 'competency', 'review'],
   ['issue', 'verify'],
   ['stack', 'http', 'records'],
-  ['cli', 'index', 'node', 'postgres', 'parallel'],
+  ['cli', 'index', 'node', 'postgres', 'parallel', 'element'],
 ];
 
 /**

@@ -1,0 +1,26 @@
+// The verifier page, built with Vite. The library is imported from the source (`microcred`), with the
+// WebCrypto runtime (`#runtime`): the same code the package ships for browsers, contexts included.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('.'),
+  // Relative asset URLs: the built page works from any folder of a site (or a file server's subpath).
+  base: './',
+  resolve: {
+    alias: {
+      'microcred/element': here('../../src/element/index.ts'),
+      microcred: here('../../src/index.ts'),
+      '#runtime': here('../../src/runtime/browser.ts'),
+    },
+  },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // The verifier is one large module (JSON-LD, the bundled contexts and schemas): say so only past 3 MB.
+    chunkSizeWarningLimit: 3000,
+  },
+});

@@ -1,0 +1,198 @@
+// The result as a person reads it: the verdict and why, what the credential says as signed (from
+// the report's view of the signed graph, never from the JSON as written), then one line per check
+// with its problem on demand. Plain DOM, built from text only.
+import type {
+  CheckPart,
+  CheckResult,
+  CredentialSummary,
+  PresentationReport,
+  Problem,
+  VerificationReport,
+} from '../index.js';
+import { h } from './dom.js';
+import { TEXT, type Verdict } from './text.js';
+import { credentialHeadline, presentationHeadline, type Headline } from './verdict.js';
+
+const VERDICT_SYMBOL: Record<Verdict, string> = {
+  verified: '✔',
+  'verified-with-warnings': '✔',
+  revoked: '✖',
+  suspended: '✖',
+  invalid: '✖',
+  'could-not-check': '?',
+};
+
+/** A credential's report, as a section headed by its verdict. `lang` formats the dates. */
+export function renderCredential(report: VerificationReport, lang: string | undefined, level = 2): HTMLElement {
+  const headline = credentialHeadline(report);
+  return h(
+    'section',
+    { class: 'result', 'data-verdict': headline.verdict, part: 'result' },
+    ...verdictBlock(headline, level),
+    facts(report.credential, report, lang),
+    checkList(report.checks, level + 1),
+  );
+}
+
+/** A presentation's report: its verdict and holder, its own checks, then each credential inside. */
+export function renderPresentation(report: PresentationReport, lang: string | undefined): HTMLElement {
+  const headline = presentationHeadline(report);
+  const count = report.credentials.length;
+  const holder = report.holder ? [fact(TEXT.facts.holder, h('code', {}, report.holder))] : [];
+  return h(
+    'section',
+    { class: 'result', 'data-verdict': headline.verdict, part: 'result' },
+    ...verdictBlock(headline, 2, TEXT.presentationOf(count)),
+    h('dl', { class: 'facts' }, ...holder, fact(TEXT.facts.checkedAt, when(report.checkedAt, lang))),
+    checkList(report.checks, 3),
+    ...report.credentials.map((credential, i) =>
+      h(
+        'article',
+        { class: 'inner', 'aria-label': TEXT.credentialOf(i + 1, count) },
+        h('p', { class: 'inner-label' }, TEXT.credentialOf(i + 1, count)),
+        renderCredential(credential, lang, 3),
+      ),
+    ),
+  );
+}
+
+/** The one sentence announced to screen readers when a result arrives. */
+export function announcement(headline: Headline, name: string | undefined): string {
+  const what = name ? `${name}: ` : '';
+  return `${what}${TEXT.verdict[headline.verdict]}. ${reasonText(headline) ?? TEXT.verdictLine[headline.verdict]}`;
+}
+
+function verdictBlock(headline: Headline, level: number, prefix?: string): HTMLElement[] {
+  const heading = h(
+    level === 2 ? 'h2' : 'h3',
+    { class: 'verdict', tabindex: '-1' },
+    h('span', { class: 'symbol', 'aria-hidden': 'true' }, VERDICT_SYMBOL[headline.verdict]),
+    ' ',
+    prefix ? `${prefix} — ${TEXT.verdict[headline.verdict]}` : TEXT.verdict[headline.verdict],
+  );
+  const reason = reasonText(headline);
+  return [
+    heading,
+    h('p', { class: 'verdict-line' }, TEXT.verdictLine[headline.verdict]),
+    ...(reason ? [h('p', { class: 'reason' }, reason)] : []),
+  ];
+}
+
+function reasonText(headline: Headline): string | undefined {
+  if (!headline.reason || headline.verdict === 'verified') return undefined;
+  // A genuine credential that is not verified (expired, say): the proof holds, and that is worth saying.
+  return headline.authentic && headline.verdict === 'invalid'
+    ? TEXT.genuineBut(headline.reason.title)
+    : headline.reason.title;
+}
+
+function facts(credential: CredentialSummary | undefined, report: VerificationReport, lang: string | undefined) {
+  const rows: HTMLElement[] = [];
+  if (credential?.name) rows.push(fact(TEXT.facts.credential, credential.name));
+  const issuer = named(credential?.issuer?.name, credential?.issuer?.id);
+  if (issuer) rows.push(fact(TEXT.facts.issuer, issuer));
+  if (report.issuerTrust) {
+    const { name, url } = report.issuerTrust;
+    rows.push(fact(TEXT.facts.knownIssuer, url ? `${name} (${url})` : name));
+  }
+  const achievement = named(credential?.achievement?.name, credential?.achievement?.id);
+  if (achievement) rows.push(fact(TEXT.facts.achievement, achievement));
+  if (credential?.recipient) rows.push(fact(TEXT.facts.recipient, h('code', {}, credential.recipient)));
+  if (credential?.validFrom) rows.push(fact(TEXT.facts.validFrom, when(credential.validFrom, lang)));
+  if (credential?.validFrom || credential?.validUntil)
+    rows.push(fact(TEXT.facts.validUntil, credential.validUntil ? when(credential.validUntil, lang) : TEXT.facts.noEndDate));
+  if (report.image) rows.push(fact(TEXT.facts.image, report.image.toUpperCase()));
+  rows.push(fact(TEXT.facts.checkedAt, when(report.checkedAt, lang)));
+  return h('dl', { class: 'facts' }, ...rows);
+}
+
+function fact(label: string, value: Node | string): HTMLElement {
+  return h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value));
+}
+
+// The name as signed, with the identifier beside it in small type.
+function named(name: string | undefined, id: string | undefined): HTMLElement | undefined {
+  if (!name && !id) return undefined;
+  return h('span', {}, name ?? '', name && id ? ' ' : '', id ? h('code', { class: 'id' }, id) : undefined);
+}
+
+// A date as signed (the machine value in `datetime` and the title), shown in the reader's language.
+function when(value: string, lang: string | undefined): HTMLElement {
+  const time = Date.parse(value);
+  let shown = value;
+  if (!Number.isNaN(time)) {
+    try {
+      shown = new Intl.DateTimeFormat(lang || undefined, {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      } as Intl.DateTimeFormatOptions).format(time);
+    } catch {
+      shown = value;
+    }
+  }
+  return h('time', { datetime: value, title: value }, shown);
+}
+
+function checkList(checks: CheckResult<string>[], level: number): HTMLElement {
+  return h(
+    'div',
+    { class: 'checks' },
+    h(level <= 3 ? 'h3' : 'h4', {}, TEXT.checksHeading),
+    h('ul', {}, ...checks.map(checkLine)),
+  );
+}
+
+function checkLine(check: CheckResult<string>): HTMLElement {
+  const line = h(
+    'span',
+    { class: 'line' },
+    h('span', { class: 'symbol', 'aria-hidden': 'true' }, TEXT.symbol[check.outcome]),
+    ' ',
+    h('span', { class: 'title' }, check.title),
+    ' ',
+    h('span', { class: 'outcome' }, `(${TEXT.outcome[check.outcome]})`),
+  );
+  const more = [...(check.problems ?? []).filter((p) => p !== check.problem)];
+  const parts = check.parts ?? [];
+  if (!check.problem && parts.length === 0) return h('li', { 'data-outcome': check.outcome, 'data-check': check.id }, line);
+  return h(
+    'li',
+    { 'data-outcome': check.outcome, 'data-check': check.id },
+    line,
+    h(
+      'details',
+      {},
+      h('summary', {}, check.problem ? check.problem.title : TEXT.details),
+      ...(check.problem ? problemBlock(check.problem) : []),
+      ...more.flatMap((p) => [h('hr'), ...problemBlock(p)]),
+      ...(parts.length ? [h('ul', { class: 'parts' }, ...parts.map(partLine))] : []),
+    ),
+  );
+}
+
+function problemBlock(problem: Problem): HTMLElement[] {
+  return [
+    h('p', { class: 'detail' }, problem.detail),
+    h(
+      'p',
+      { class: 'where' },
+      `${TEXT.code}: `,
+      h('code', {}, problem.code),
+      ...(problem.path ? [` · ${TEXT.path}: `, h('code', {}, problem.path)] : []),
+    ),
+  ];
+}
+
+function partLine(part: CheckPart): HTMLElement {
+  return h(
+    'li',
+    { 'data-outcome': part.outcome },
+    h('span', { class: 'symbol', 'aria-hidden': 'true' }, TEXT.symbol[part.outcome]),
+    ' ',
+    part.label,
+    ` (${TEXT.outcome[part.outcome]})`,
+    ...(part.problem ? [' — ', part.problem.title] : []),
+  );
+}

@@ -1,0 +1,78 @@
+// Every word the <microcred-verifier> element shows or announces, in one place: a site that
+// translates the page replaces this module's values (or routes them through a catalogue of report
+// texts keyed by the stable codes); nothing else in src/element/ holds user-visible English.
+import type { CheckOutcome } from '../index.js';
+
+/** The overall state the element shows for a report, most serious first. */
+export type Verdict = 'verified' | 'verified-with-warnings' | 'revoked' | 'suspended' | 'invalid' | 'could-not-check';
+
+/** The element's texts. Functions build sentences around values taken from a report. */
+export const TEXT = {
+  /** The drop zone's visible label and the file picker's accessible name. */
+  dropLabel: 'Drop a badge here, or choose a file',
+  dropHint: 'A credential as JSON or a JWT, a baked badge image (PNG or SVG), or a presentation.',
+  chooseFile: 'Choose a file…',
+  pasteLabel: 'Or paste a credential (JSON or JWT text)',
+  pasteButton: 'Verify pasted text',
+  verifying: 'Verifying…',
+  emptyPaste: 'Paste a credential first: the box is empty.',
+  /** The region announced to screen readers when a result arrives. */
+  resultLabel: 'Verification result',
+  fetchFailed: (url: string, why: string) => `The credential at ${url} could not be fetched: ${why}`,
+  originNotAllowed: (origin: string) =>
+    `This page may not fetch from ${origin}. The site that runs it lists the addresses it may use.`,
+  unreadableFile: (name: string, why: string) => `The file ${name} could not be read: ${why}`,
+  verdict: {
+    verified: 'Verified',
+    'verified-with-warnings': 'Verified, with warnings',
+    revoked: 'Revoked',
+    suspended: 'Suspended',
+    invalid: 'Invalid',
+    'could-not-check': 'Could not check',
+  } satisfies Record<Verdict, string>,
+  /** The sentence under the verdict. */
+  verdictLine: {
+    verified: 'The credential is genuine, current and every check passed.',
+    'verified-with-warnings': 'The credential is genuine and current; read the warnings below.',
+    revoked: 'The credential is genuine, but its issuer revoked it.',
+    suspended: 'The credential is genuine, but its issuer suspended it.',
+    invalid: 'Do not rely on this credential.',
+    'could-not-check': 'Not every check could run, so the credential is not verified.',
+  } satisfies Record<Verdict, string>,
+  genuineBut: (reason: string) => `Genuine, but: ${reason}`,
+  presentationOf: (count: number) => `Presentation of ${count} credential${count === 1 ? '' : 's'}`,
+  credentialOf: (index: number, count: number) => `Credential ${index} of ${count}`,
+  facts: {
+    credential: 'Credential',
+    issuer: 'Issuer',
+    knownIssuer: 'Known issuer',
+    achievement: 'Achievement',
+    recipient: 'Recipient',
+    validFrom: 'Valid from',
+    validUntil: 'Valid until',
+    noEndDate: 'no end date',
+    holder: 'Holder',
+    format: 'Format',
+    image: 'Baked in',
+    checkedAt: 'Checked at',
+  },
+  checksHeading: 'Checks',
+  /** Spoken and shown beside each check's title, so the list does not rely on colour or symbols. */
+  outcome: {
+    passed: 'passed',
+    failed: 'failed',
+    warning: 'warning',
+    skipped: 'not run',
+    'could-not-check': 'could not check',
+  } satisfies Record<CheckOutcome, string>,
+  symbol: {
+    passed: '✔',
+    failed: '✖',
+    warning: '⚠',
+    skipped: '–',
+    'could-not-check': '?',
+  } satisfies Record<CheckOutcome, string>,
+  details: 'Details',
+  code: 'Code',
+  path: 'Where',
+};
