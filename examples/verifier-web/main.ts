@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   const wanted = new URLSearchParams(location.search).get('vc');
   if (wanted) void verifier.verifyUrl(wanted);
 
-  if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  if ('serviceWorker' in navigator && import.meta.env.MODE === 'production') {
     // Keeps the page's own files, so that it opens and verifies offline once it has been loaded.
     navigator.serviceWorker.register(new URL('./sw.js', document.baseURI)).catch(() => undefined);
   }

@@ -18,9 +18,14 @@ const VERDICT_SYMBOL: Record<Verdict, string> = {
   'verified-with-warnings': '✔',
   revoked: '✖',
   suspended: '✖',
+  expired: '✖',
+  'not-yet-valid': '✖',
   invalid: '✖',
   'could-not-check': '?',
 };
+
+/** What is verified: a credential's sentences differ from a presentation's. */
+type Kind = 'credential' | 'presentation';
 
 /** A credential's report, as a section headed by its verdict. `lang` formats the dates. */
 export function renderCredential(report: VerificationReport, lang: string | undefined, level = 2): HTMLElement {
@@ -28,7 +33,7 @@ export function renderCredential(report: VerificationReport, lang: string | unde
   return h(
     'section',
     { class: 'result', 'data-verdict': headline.verdict, part: 'result' },
-    ...verdictBlock(headline, level),
+    ...verdictBlock(headline, verdictLine(headline, 'credential', lang), level),
     facts(report.credential, report, lang),
     checkList(report.checks, level + 1),
   );
@@ -42,7 +47,7 @@ export function renderPresentation(report: PresentationReport, lang: string | un
   return h(
     'section',
     { class: 'result', 'data-verdict': headline.verdict, part: 'result' },
-    ...verdictBlock(headline, 2, TEXT.presentationOf(count)),
+    ...verdictBlock(headline, verdictLine(headline, 'presentation', lang), 2, TEXT.presentationOf(count)),
     h('dl', { class: 'facts' }, ...holder, fact(TEXT.facts.checkedAt, when(report.checkedAt, lang))),
     checkList(report.checks, 3),
     ...report.credentials.map((credential, i) =>
@@ -56,13 +61,23 @@ export function renderPresentation(report: PresentationReport, lang: string | un
   );
 }
 
-/** The one sentence announced to screen readers when a result arrives. */
-export function announcement(headline: Headline, name: string | undefined): string {
+/** The one sentence announced to screen readers when a result arrives: what, the verdict, and why. */
+export function announcement(
+  headline: Headline,
+  kind: Kind,
+  name: string | undefined,
+  lang: string | undefined,
+): string {
   const what = name ? `${name}: ` : '';
-  return `${what}${TEXT.verdict[headline.verdict]}. ${reasonText(headline) ?? TEXT.verdictLine[headline.verdict]}`;
+  return `${what}${TEXT.verdict[headline.verdict]}. ${reasonText(headline) ?? verdictLine(headline, kind, lang)}`;
 }
 
-function verdictBlock(headline: Headline, level: number, prefix?: string): HTMLElement[] {
+function verdictLine(headline: Headline, kind: Kind, lang: string | undefined): string {
+  if (kind === 'presentation') return TEXT.presentationLine[headline.verdict];
+  return TEXT.verdictLine[headline.verdict](headline.date ? formatDate(headline.date, lang) : undefined);
+}
+
+function verdictBlock(headline: Headline, line: string, level: number, prefix?: string): HTMLElement[] {
   const heading = h(
     level === 2 ? 'h2' : 'h3',
     { class: 'verdict', tabindex: '-1' },
@@ -71,19 +86,14 @@ function verdictBlock(headline: Headline, level: number, prefix?: string): HTMLE
     prefix ? `${prefix} — ${TEXT.verdict[headline.verdict]}` : TEXT.verdict[headline.verdict],
   );
   const reason = reasonText(headline);
-  return [
-    heading,
-    h('p', { class: 'verdict-line' }, TEXT.verdictLine[headline.verdict]),
-    ...(reason ? [h('p', { class: 'reason' }, reason)] : []),
-  ];
+  return [heading, h('p', { class: 'verdict-line' }, line), ...(reason ? [h('p', { class: 'reason' }, reason)] : [])];
 }
 
+// The problem behind a verdict whose sentence does not already say it (revoked, expired… do).
 function reasonText(headline: Headline): string | undefined {
-  if (!headline.reason || headline.verdict === 'verified') return undefined;
-  // A genuine credential that is not verified (expired, say): the proof holds, and that is worth saying.
-  return headline.authentic && headline.verdict === 'invalid'
-    ? TEXT.genuineBut(headline.reason.title)
-    : headline.reason.title;
+  const { reason, verdict } = headline;
+  if (!reason || !['invalid', 'could-not-check', 'verified-with-warnings'].includes(verdict)) return undefined;
+  return headline.authentic && verdict === 'invalid' ? TEXT.genuineBut(reason.title) : reason.title;
 }
 
 function facts(credential: CredentialSummary | undefined, report: VerificationReport, lang: string | undefined) {
@@ -100,7 +110,9 @@ function facts(credential: CredentialSummary | undefined, report: VerificationRe
   if (credential?.recipient) rows.push(fact(TEXT.facts.recipient, h('code', {}, credential.recipient)));
   if (credential?.validFrom) rows.push(fact(TEXT.facts.validFrom, when(credential.validFrom, lang)));
   if (credential?.validFrom || credential?.validUntil)
-    rows.push(fact(TEXT.facts.validUntil, credential.validUntil ? when(credential.validUntil, lang) : TEXT.facts.noEndDate));
+    rows.push(
+      fact(TEXT.facts.validUntil, credential.validUntil ? when(credential.validUntil, lang) : TEXT.facts.noEndDate),
+    );
   if (report.image) rows.push(fact(TEXT.facts.image, report.image.toUpperCase()));
   rows.push(fact(TEXT.facts.checkedAt, when(report.checkedAt, lang)));
   return h('dl', { class: 'facts' }, ...rows);
@@ -118,21 +130,20 @@ function named(name: string | undefined, id: string | undefined): HTMLElement | 
 
 // A date as signed (the machine value in `datetime` and the title), shown in the reader's language.
 function when(value: string, lang: string | undefined): HTMLElement {
+  return h('time', { datetime: value, title: value }, formatDate(value, lang));
+}
+
+/** An RFC 3339 date-time in the reader's language, in UTC (so every reader sees the same day); else as written. */
+function formatDate(value: string, lang: string | undefined): string {
   const time = Date.parse(value);
-  let shown = value;
-  if (!Number.isNaN(time)) {
-    try {
-      shown = new Intl.DateTimeFormat(lang || undefined, {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-        timeZoneName: 'short',
-      } as Intl.DateTimeFormatOptions).format(time);
-    } catch {
-      shown = value;
-    }
+  if (Number.isNaN(time)) return value;
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(
+      time,
+    );
+  } catch {
+    return value; // an unknown language tag
   }
-  return h('time', { datetime: value, title: value }, shown);
 }
 
 function checkList(checks: CheckResult<string>[], level: number): HTMLElement {
@@ -156,7 +167,8 @@ function checkLine(check: CheckResult<string>): HTMLElement {
   );
   const more = [...(check.problems ?? []).filter((p) => p !== check.problem)];
   const parts = check.parts ?? [];
-  if (!check.problem && parts.length === 0) return h('li', { 'data-outcome': check.outcome, 'data-check': check.id }, line);
+  if (!check.problem && parts.length === 0)
+    return h('li', { 'data-outcome': check.outcome, 'data-check': check.id }, line);
   return h(
     'li',
     { 'data-outcome': check.outcome, 'data-check': check.id },

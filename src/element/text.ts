@@ -4,7 +4,15 @@
 import type { CheckOutcome } from '../index.js';
 
 /** The overall state the element shows for a report, most serious first. */
-export type Verdict = 'verified' | 'verified-with-warnings' | 'revoked' | 'suspended' | 'invalid' | 'could-not-check';
+export type Verdict =
+  | 'verified'
+  | 'verified-with-warnings'
+  | 'revoked'
+  | 'suspended'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'invalid'
+  | 'could-not-check';
 
 /** The element's texts. Functions build sentences around values taken from a report. */
 export const TEXT = {
@@ -27,19 +35,36 @@ export const TEXT = {
     'verified-with-warnings': 'Verified, with warnings',
     revoked: 'Revoked',
     suspended: 'Suspended',
+    expired: 'Expired',
+    'not-yet-valid': 'Not yet valid',
     invalid: 'Invalid',
     'could-not-check': 'Could not check',
   } satisfies Record<Verdict, string>,
-  /** The sentence under the verdict. */
+  /** The sentence under a credential's verdict; `date` is the date that decided it, as the reader reads dates. */
   verdictLine: {
-    verified: 'The credential is genuine, current and every check passed.',
-    'verified-with-warnings': 'The credential is genuine and current; read the warnings below.',
-    revoked: 'The credential is genuine, but its issuer revoked it.',
-    suspended: 'The credential is genuine, but its issuer suspended it.',
-    invalid: 'Do not rely on this credential.',
-    'could-not-check': 'Not every check could run, so the credential is not verified.',
+    verified: () => 'The credential is genuine, current and every check passed.',
+    'verified-with-warnings': () => 'The credential is genuine and current; read the warnings below.',
+    revoked: () => 'The credential is genuine, but its issuer revoked it.',
+    suspended: () => 'The credential is genuine, but its issuer suspended it.',
+    expired: (date?: string) => `The credential is genuine, but it expired${date ? ` on ${date}` : ''}.`,
+    'not-yet-valid': (date?: string) =>
+      `The credential is genuine, but it is not valid${date ? ` until ${date}` : ' yet'}.`,
+    invalid: () => 'Do not rely on this credential.',
+    'could-not-check': () => 'Not every check could run, so the credential is not verified.',
+  } satisfies Record<Verdict, (date?: string) => string>,
+  /** The sentence under a presentation's verdict. */
+  presentationLine: {
+    verified: 'The holder signed it, and every credential in it is verified.',
+    'verified-with-warnings': 'The holder signed it and every credential in it is verified; read the warnings below.',
+    revoked: 'A credential in it was revoked by its issuer.',
+    suspended: 'A credential in it was suspended by its issuer.',
+    expired: 'A credential in it has expired.',
+    'not-yet-valid': 'A credential in it is not valid yet.',
+    invalid: 'Do not rely on this presentation.',
+    'could-not-check': 'Not every check could run, so the presentation is not verified.',
   } satisfies Record<Verdict, string>,
-  genuineBut: (reason: string) => `Genuine, but: ${reason}`,
+  /** Said before the reason of an invalid verdict when the signature itself holds. */
+  genuineBut: (reason: string) => `The signature holds, but: ${reason}`,
   presentationOf: (count: number) => `Presentation of ${count} credential${count === 1 ? '' : 's'}`,
   credentialOf: (index: number, count: number) => `Credential ${index} of ${count}`,
   facts: {

@@ -1,4 +1,10 @@
-import { ErrorCode, type CheckResult, type PresentationReport, type Problem, type VerificationReport } from '../index.js';
+import {
+  ErrorCode,
+  type CheckResult,
+  type PresentationReport,
+  type Problem,
+  type VerificationReport,
+} from '../index.js';
 import type { Verdict } from './text.js';
 
 /** What the element headlines for one report: the state, and the problem that decided it (if any). */
@@ -8,6 +14,8 @@ export interface Headline {
   reason?: Problem;
   /** True when the proof holds (a genuine credential that is expired, revoked…). */
   authentic: boolean;
+  /** The date that decided an expired or not-yet-valid verdict, as signed. */
+  date?: string | undefined;
 }
 
 /**
@@ -23,7 +31,15 @@ export function credentialHeadline(report: VerificationReport): Headline {
       authentic: true,
     };
   }
-  return { ...fromSummary(report.summary, report.checks), authentic: report.authentic };
+  const headline = { ...fromSummary(report.summary, report.checks), authentic: report.authentic };
+  // Genuine but outside its validity period: said as such, as a displayer tells a valid badge from an expired one.
+  if (report.authentic && headline.verdict === 'invalid') {
+    if (headline.reason?.code === ErrorCode.EXPIRED)
+      return { ...headline, verdict: 'expired', date: report.credential?.validUntil };
+    if (headline.reason?.code === ErrorCode.NOT_YET_VALID)
+      return { ...headline, verdict: 'not-yet-valid', date: report.credential?.validFrom };
+  }
+  return headline;
 }
 
 /** The headline of a presentation's report: its own checks, then whether every credential inside is verified. */
@@ -32,10 +48,15 @@ export function presentationHeadline(report: PresentationReport): Headline {
   if (report.verified || own.verdict !== 'verified') return { ...own, authentic: report.verified };
   // The holder's part holds but a credential inside does not: the presentation is not verified either.
   const inner = report.credentials.map(credentialHeadline).find((h) => h.verdict !== 'verified');
-  return inner ? { verdict: inner.verdict === 'revoked' || inner.verdict === 'suspended' ? 'invalid' : inner.verdict, ...(inner.reason ? { reason: inner.reason } : {}), authentic: false } : { ...own, authentic: false };
+  return inner
+    ? { verdict: inner.verdict, ...(inner.reason ? { reason: inner.reason } : {}), authentic: false }
+    : { ...own, authentic: false };
 }
 
-function fromSummary(summary: VerificationReport['summary'], checks: CheckResult<string>[]): Omit<Headline, 'authentic'> {
+function fromSummary(
+  summary: VerificationReport['summary'],
+  checks: CheckResult<string>[],
+): Omit<Headline, 'authentic'> {
   const first = (outcome: CheckResult['outcome']) => checks.find((c) => c.outcome === outcome)?.problem;
   const reason =
     summary === 'invalid'

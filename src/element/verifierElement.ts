@@ -7,7 +7,7 @@ import {
   parseTrustList,
   type NetworkPolicy,
   type TrustedIssuer,
-  type VerifyOptions,
+  type VerifyPresentationOptions,
 } from '../index.js';
 import { h } from './dom.js';
 import { fetchWithin, parseOrigins, policyFor } from './origins.js';
@@ -28,7 +28,8 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  *
  * Attributes: `allow-origins` (space-separated origins the verifier may fetch from: a did:web
  * issuer's host, a status list's host; none by default), `src` (a credential's URL, fetched when set,
- * under the same origins), `lang` (the language dates are shown in). Properties: `trust` (issuers the
+ * under the same origins), `lang` (the language dates are shown in), `challenge` and `domain` (what
+ * a presentation must answer, when the site asked a wallet for one). Properties: `trust` (issuers the
  * site knows, a trust list as {@link parseTrustList} reads it), `network` (the {@link NetworkPolicy}
  * for allowed origins), `report` (the last result). Event: `microcred-verified` (bubbles, composed),
  * its `detail` a {@link VerifiedDetail}.
@@ -41,7 +42,7 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  */
 export class MicrocredVerifier extends Base {
   static get observedAttributes(): string[] {
-    return ['allow-origins', 'src', 'lang'];
+    return ['allow-origins', 'src', 'lang', 'challenge', 'domain'];
   }
 
   #trust: TrustedIssuer[] | undefined;
@@ -121,7 +122,9 @@ export class MicrocredVerifier extends Base {
     if (run === this.#run) {
       this.#last = result;
       this.#show(result);
-      this.dispatchEvent(new CustomEvent<VerifiedDetail>('microcred-verified', { detail: result, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<VerifiedDetail>('microcred-verified', { detail: result, bubbles: true, composed: true }),
+      );
     }
     return result;
   }
@@ -132,7 +135,10 @@ export class MicrocredVerifier extends Base {
     const allowed = this.allowedOrigins;
     let document: unknown;
     try {
-      const get = createPolicyFetch(fetchWithin(globalThis.fetch.bind(globalThis), allowed), policyFor(allowed, this.#network));
+      const get = createPolicyFetch(
+        fetchWithin(globalThis.fetch.bind(globalThis), allowed),
+        policyFor(allowed, this.#network),
+      );
       document = await get(new URL(url, globalThis.location?.href).href);
     } catch (error) {
       this.#fail(TEXT.fetchFailed(url, error instanceof Error ? error.message : String(error)));
@@ -141,23 +147,37 @@ export class MicrocredVerifier extends Base {
     return this.verify(document);
   }
 
-  #options(): VerifyOptions {
+  #options(): VerifyPresentationOptions {
     const allowed = this.allowedOrigins;
+    const challenge = this.getAttribute('challenge');
+    const domain = this.getAttribute('domain');
     if (!this.#loader) {
       // One loader per configuration: what it fetched (a DID document, a status list) is reused.
       this.#loader = new DocumentLoader(
         allowed.length
-          ? { fetch: fetchWithin(globalThis.fetch.bind(globalThis), allowed), network: policyFor(allowed, this.#network) }
+          ? {
+              fetch: fetchWithin(globalThis.fetch.bind(globalThis), allowed),
+              network: policyFor(allowed, this.#network),
+            }
           : {},
       );
     }
-    return { loader: this.#loader, ...(this.#trust ? { trust: this.#trust } : {}) };
+    return {
+      loader: this.#loader,
+      ...(this.#trust ? { trust: this.#trust } : {}),
+      ...(challenge ? { challenge } : {}),
+      ...(domain ? { domain } : {}),
+    };
   }
 
   #build(): void {
     const shadow = this.attachShadow({ mode: 'open' });
     this.#shadow = shadow;
-    const file = h('input', { type: 'file', accept: '.json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml,text/plain', 'aria-describedby': 'hint' });
+    const file = h('input', {
+      type: 'file',
+      accept: '.json,.jwt,.txt,.png,.svg,application/json,image/png,image/svg+xml,text/plain',
+      'aria-describedby': 'hint',
+    });
     const drop = h(
       'div',
       { class: 'drop', part: 'drop-zone' },
@@ -235,11 +255,15 @@ export class MicrocredVerifier extends Base {
     const lang = this.lang || globalThis.document?.documentElement.lang || undefined;
     const section =
       result.kind === 'credential' ? renderCredential(result.report, lang) : renderPresentation(result.report, lang);
-    const headline = result.kind === 'credential' ? credentialHeadline(result.report) : presentationHeadline(result.report);
-    const name = result.kind === 'credential' ? result.report.credential?.name : TEXT.presentationOf(result.report.credentials.length);
+    const headline =
+      result.kind === 'credential' ? credentialHeadline(result.report) : presentationHeadline(result.report);
+    const name =
+      result.kind === 'credential'
+        ? result.report.credential?.name
+        : TEXT.presentationOf(result.report.credentials.length);
     this.#result.replaceChildren(section);
     this.#result.removeAttribute('aria-busy');
-    this.#status.textContent = announcement(headline, name);
+    this.#status.textContent = announcement(headline, result.kind, name, lang);
   }
 }
 
