@@ -98,6 +98,20 @@ export default defineConfig([
     sourcemap: false,
   },
   {
+    // microcred/element: the <microcred-verifier> custom element, for browsers. The library itself is
+    // taken from the main entry (`microcred`), so a page that also imports microcred holds one copy.
+    // Its own tsconfig adds the DOM library, whose types the rest of src/ must not see.
+    entry: { element: 'src/element/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { element: 'src/element/index.ts' } },
+    tsconfig: 'src/element/tsconfig.json',
+    target: 'es2022',
+    platform: 'browser',
+    external: ['#runtime', 'microcred'],
+    esbuildPlugins: [fromMainEntry([join('src', 'index.js')])],
+    sourcemap: false,
+  },
+  {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',

@@ -115,7 +115,9 @@ function facts(credential: CredentialSummary | undefined, report: VerificationRe
     );
   if (report.image) rows.push(fact(TEXT.facts.image, report.image.toUpperCase()));
   rows.push(fact(TEXT.facts.checkedAt, when(report.checkedAt, lang)));
-  return h('dl', { class: 'facts' }, ...rows);
+  const list = h('dl', { class: report.authentic ? 'facts' : 'facts unconfirmed' }, ...rows);
+  // A forgery's claims must not read as facts: say whose word they are not.
+  return report.authentic || !credential ? list : h('div', {}, h('p', { class: 'caution' }, TEXT.unconfirmed), list);
 }
 
 function fact(label: string, value: Node | string): HTMLElement {

@@ -58,6 +58,8 @@ textarea {
 .reason { font-weight: 600; }
 .facts { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
 .fact { display: contents; }
+.caution { margin: 1rem 0 0; font-style: italic; }
+.facts.unconfirmed { margin-top: 0.25rem; padding-left: 0.75rem; border-left: 3px solid var(--bad); }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 code { font-family: ui-monospace, monospace; font-size: 0.85em; }

@@ -1,3 +1,4 @@
+/* global self, caches, fetch, Response */
 // Keeps the verifier page working offline: each file of the page's own origin is answered from the
 // network when it can be, and from the copy kept last time when it cannot. Nothing else is cached.
 const CACHE = 'microcred-verifier-v1';
