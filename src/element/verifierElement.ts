@@ -48,6 +48,7 @@ export class MicrocredVerifier extends Base {
   #trust: TrustedIssuer[] | undefined;
   #network: NetworkPolicy = {};
   #loader: DocumentLoader | undefined;
+  #fetched: string | undefined;
   #last: VerifiedInput | undefined;
   #run = 0;
   #shadow: ShadowRoot | undefined;
@@ -79,7 +80,10 @@ export class MicrocredVerifier extends Base {
   }
 
   set network(policy: NetworkPolicy) {
-    this.#network = { ...(policy ?? {}) };
+    const copy = { ...(policy ?? {}) };
+    // A wrong value is the host's mistake, said here (ERR_FIELD_INVALID at network.<name>), not at each verification.
+    createPolicyFetch(() => Promise.reject(new Error('not used')), copy);
+    this.#network = copy;
     this.#loader = undefined;
   }
 
@@ -99,7 +103,8 @@ export class MicrocredVerifier extends Base {
 
   connectedCallback(): void {
     if (!this.#shadow) this.#build();
-    if (this.src) void this.verifyUrl(this.src);
+    // Moved elsewhere in the page: the credential already fetched is not fetched again.
+    if (this.src && this.src !== this.#fetched) void this.verifyUrl(this.src);
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
@@ -110,14 +115,22 @@ export class MicrocredVerifier extends Base {
   }
 
   /**
-   * Verifies `input` (a credential object, JSON or JWT text, image bytes, or a presentation), shows
-   * the result and dispatches `microcred-verified`. Never throws.
+   * Verifies `input` (a credential object, JSON or JWT text, image bytes, a File or Blob, or a
+   * presentation), shows the result and dispatches `microcred-verified`. Never throws.
    */
   async verify(input: unknown): Promise<VerifiedInput> {
     if (!this.#shadow) this.#build();
     const run = ++this.#run;
     this.#busy(TEXT.verifying);
-    const result = await verifyAny(input, this.#options());
+    let given = input;
+    if (typeof Blob !== 'undefined' && input instanceof Blob) {
+      // A Blob that cannot be read is verified as what it is: no credential (the report says so).
+      given = await input.arrayBuffer().then(
+        (buffer) => new Uint8Array(buffer),
+        () => input,
+      );
+    }
+    const result = await verifyAny(given, this.#options());
     // A later input replaced this one while it was verified: show only the latest.
     if (run === this.#run) {
       this.#last = result;
@@ -132,6 +145,7 @@ export class MicrocredVerifier extends Base {
   /** Fetches the credential at `url` (only from an allowed origin, under the network policy) and verifies it. */
   async verifyUrl(url: string): Promise<VerifiedInput | undefined> {
     if (!this.#shadow) this.#build();
+    this.#fetched = url;
     const allowed = this.allowedOrigins;
     let document: unknown;
     try {

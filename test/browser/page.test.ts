@@ -18,7 +18,7 @@ import {
   type SignedCredential,
 } from '../../src/index.js';
 import { clone, unsignedCredential } from '../helpers/credential.js';
-import { badgePng } from '../bake/helpers.js';
+import { badgePng, badgeSvg } from '../bake/helpers.js';
 import { browserAvailable, CHROMIUM } from './harness.js';
 import { buildPage, removeBuild, servePage, type PageSite } from './pageSite.js';
 
@@ -189,6 +189,27 @@ describe.skipIf(!browserAvailable)('the verifier page in headless Chromium', () 
     expect(seen.text).toContain('Example District PD');
     expect(seen.text).toMatch(/Baked in\s+PNG/);
     expect(await seen.line('extract').innerText()).toContain('(passed)');
+  });
+
+  it('a baked SVG dropped on the drop zone, dates shown in the language of the element (lang="fr")', async () => {
+    await open();
+    const svg = bakeCredential(badgeSvg(), valid);
+    // A person's drop, as the browser delivers it: a drop event whose DataTransfer holds the file.
+    await page.evaluate(`(() => {
+      const element = document.querySelector('microcred-verifier');
+      element.setAttribute('lang', 'fr');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(svg)}], 'badge.svg', { type: 'image/svg+xml' }));
+      const zone = element.shadowRoot.querySelector('[part=drop-zone]');
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    })()`);
+    const seen = await result('baked-svg-dropped');
+    expect(seen.verdict).toBe('✔ Verified');
+    expect(seen.text).toMatch(/Baked in\s+SVG/);
+    const month = new Intl.DateTimeFormat('fr', { month: 'long', timeZone: 'UTC' }).format(
+      Date.parse(valid.validFrom as string),
+    );
+    expect(seen.text).toContain(month);
   });
 
   it('a presentation pasted as text: the holder and each credential inside with its own verdict', async () => {
