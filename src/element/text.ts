@@ -81,8 +81,8 @@ export const TEXT = {
     image: 'Baked in',
     checkedAt: 'Checked at',
   },
-  /** Above what a credential says when its proof does not hold: its claims are nobody's word. */
-  unconfirmed: 'What it claims — not confirmed: the signature does not hold, so anyone could have written this.',
+  /** Above what a credential says when its proof does not hold or could not be checked: its claims are nobody's word yet. */
+  unconfirmed: "What it claims — not confirmed by its issuer's signature, so anyone could have written this.",
   checksHeading: 'Checks',
   /** Spoken and shown beside each check's title, so the list does not rely on colour or symbols. */
   outcome: {

@@ -180,6 +180,25 @@ describe.skipIf(!browserAvailable)('the verifier page in headless Chromium', () 
     expect(site.requests.filter((p) => p.startsWith('/status/')).length).toBeGreaterThan(fetchedBefore);
   });
 
+  it('a badge whose status list is on an origin the site did not allow: "Could not check", the address named', async () => {
+    const elsewhere = new StatusRegistry({
+      store: new MemoryStatusStore(),
+      key,
+      listBaseUrl: 'https://status.elsewhere.example/lists',
+    });
+    await elsewhere.createLists();
+    const draft = unsignedCredential(key, { validFrom: iso(Date.now() - DAY) });
+    const unchecked = await issueCredential(draft, { key, now: signedAt, status: elsewhere });
+    await open();
+    await chooseFile('unchecked.json', 'application/json', Buffer.from(JSON.stringify(unchecked)));
+    const seen = await result('could-not-check');
+    expect(seen.verdict).toBe('? Could not check');
+    const status = seen.line('status');
+    expect(await status.innerText()).toContain('(could not check)');
+    await status.locator('summary').click();
+    expect(await status.locator('details').innerText()).toContain('https://status.elsewhere.example/lists');
+  });
+
   it('a baked PNG chosen with the picker: the credential is taken out of the image and verified', async () => {
     await open();
     const png = bakeCredential(badgePng(), valid);
