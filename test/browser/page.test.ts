@@ -250,6 +250,25 @@ describe.skipIf(!browserAvailable)('the verifier page in headless Chromium', () 
     const inner = page.locator('microcred-verifier .inner .result > .verdict');
     expect(await inner.innerText()).toBe('✔ Verified');
     expect(await page.locator('microcred-verifier .inner').innerText()).toContain('Example District PD');
+
+    // A site that asked this wallet for that challenge says so on the element: now it must match, and does.
+    await page.evaluate(
+      `document.querySelector('microcred-verifier').setAttribute('challenge', 'a-nonce-of-another-request')`,
+    );
+    await page.getByRole('button', { name: 'Verify pasted text' }).click();
+    await page.locator('microcred-verifier [role=region][aria-busy]').waitFor({ state: 'detached' });
+    const answered = await result('presentation-challenge');
+    expect(answered.verdict).toBe('✔ Presentation of 1 credential — Verified');
+    expect(await answered.line('challenge').innerText()).toContain('(passed)');
+    // And one answering another challenge than the site's is refused as a possible replay.
+    await page.evaluate(
+      `document.querySelector('microcred-verifier').setAttribute('challenge', 'this-sites-own-nonce')`,
+    );
+    await page.getByRole('button', { name: 'Verify pasted text' }).click();
+    await page.locator('microcred-verifier [role=region][aria-busy]').waitFor({ state: 'detached' });
+    const replayed = await result('presentation-replayed');
+    expect(replayed.verdict).toBe('✖ Presentation of 1 credential — Invalid');
+    expect(await replayed.line('challenge').innerText()).toContain('(failed)');
   });
 
   it('keyboard only: Tab to the paste box, paste a VC-JWT, Ctrl+Enter; the result is announced', async () => {
