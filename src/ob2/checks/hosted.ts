@@ -21,8 +21,17 @@ export const ob2HostedCheck: Ob2Check = {
     if (state.fetchedFrom === id) return passed;
     const loaded = await loadDocument(state, id, "The issuer's copy of the assertion", 'id');
     if ('problem' in loaded) return loaded.unreachable ? couldNotCheck(loaded.problem) : failed(loaded.problem);
-    const difference = firstDifference(assertion, loaded.document, '');
-    if (difference === undefined) return passed;
+    const hosted = loaded.document;
+    // The issuer's copy is the current one: a badge revoked since it was handed out says so there
+    // (revoked, revocationReason), and the status check reports that rather than "differs".
+    const difference = firstDifference(withoutRevocation(assertion), withoutRevocation(hosted), '');
+    if (difference === undefined) {
+      for (const name of REVOCATION) {
+        if (Object.hasOwn(hosted, name)) assertion[name] = hosted[name];
+        else delete assertion[name];
+      }
+      return passed;
+    }
     return failed({
       code: ErrorCode.OB2_HOSTED_MISMATCH,
       detail: `The assertion published at ${id} differs from the one given${difference ? ` at ${difference}` : ''}: the one given was changed, or the issuer changed or withdrew it.`,
@@ -30,6 +39,14 @@ export const ob2HostedCheck: Ob2Check = {
     });
   },
 };
+
+const REVOCATION = ['revoked', 'revocationReason'] as const;
+
+function withoutRevocation(assertion: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...assertion };
+  for (const name of REVOCATION) delete rest[name];
+  return rest;
+}
 
 /** The JSON path of the first value that differs between `a` and `b` ('' for the roots), or undefined when equal. */
 function firstDifference(a: unknown, b: unknown, path: string): string | undefined {

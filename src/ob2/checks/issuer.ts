@@ -5,11 +5,13 @@ import { idOf, stringsOf } from '../fields.js';
 import type { Ob2Check, Ob2State } from '../state.js';
 
 /**
- * The assertion is bound to the issuer of its badge class. Signed: the key that verified it is
- * owned by the issuer (its `owner`, or the issuer profile listing it under `publicKey`). Hosted:
- * its `id` is where the issuer allows assertions to be hosted: under one of the profile's
+ * The assertion is bound to the issuer of its badge class. Hosted: its `id` is where the issuer
+ * allows assertions to be hosted (§VerificationObject): under one of the profile's
  * `verification.startsWith` prefixes, on one of its `verification.allowedOrigins`, or, when it
- * states neither, on the host of the issuer's own `id` (§VerificationObject).
+ * states neither, on the host of the issuer's own `id`. Signed: the key that verified it names the
+ * issuer as its `owner` (when it names one), and the issuer vouches for it: the profile lists it
+ * under `publicKey`, or it is published where the same policy allows. A key document's `owner`
+ * alone proves nothing: anyone can publish a key that claims any owner.
  */
 export const ob2IssuerCheck: Ob2Check = {
   id: 'issuer',
@@ -25,44 +27,61 @@ function keyOwned(state: Ob2State): Verdict {
   const key = state.key!;
   const issuer = state.issuer!;
   const issuerId = issuer.id as string;
-  const listed = [issuer.publicKey].flat().map(idOf).includes(key.id);
-  if (key.owner === issuerId || (key.owner === undefined && listed)) return passed;
+  const at = { path: 'verification.creator' };
+  if (key.owner !== undefined && key.owner !== issuerId) {
+    return failed({
+      code: ErrorCode.OB2_KEY_NOT_OWNED,
+      detail: `The key ${key.id} is owned by ${key.owner}, but the badge's issuer is ${issuerId}: whoever holds that key cannot issue this issuer's badges.`,
+      ...at,
+    });
+  }
+  if ([issuer.publicKey].flat().map(idOf).includes(key.id)) return passed;
+  const where = allowedPlace(key.id, issuer);
+  if (where.allowed && key.owner !== undefined) return passed;
   return failed({
     code: ErrorCode.OB2_KEY_NOT_OWNED,
     detail:
       key.owner === undefined
         ? `The key ${key.id} names no "owner", and the issuer ${issuerId} does not list it under "publicKey": nothing ties it to the issuer.`
-        : `The key ${key.id} is owned by ${key.owner}, but the badge's issuer is ${issuerId}: whoever holds that key cannot issue this issuer's badges.`,
-    path: 'verification.creator',
+        : `The key ${key.id} says it is owned by ${issuerId}, but the issuer does not list it under "publicKey", and ${where.rule}: a key document can claim any owner.`,
+    ...at,
   });
 }
 
 function hostedWhereAllowed(state: Ob2State): Verdict {
   const id = state.assertion!.id as string;
-  const issuerId = state.issuer!.id as string;
-  const policy = isJsonObject(state.issuer!.verification) ? state.issuer!.verification : {};
-  const startsWith = stringsOf(policy.startsWith);
-  const origins = stringsOf(policy.allowedOrigins);
-  const host = hostOf(id);
-  let allowed: boolean;
-  let rule: string;
-  if (startsWith.length > 0) {
-    allowed = startsWith.some((prefix) => id.startsWith(prefix));
-    rule = `its issuer allows hosted assertions only under ${startsWith.join(', ')} (verification.startsWith)`;
-  } else if (origins.length > 0) {
-    allowed = host !== undefined && origins.some((origin) => origin.toLowerCase() === host);
-    rule = `its issuer allows hosted assertions only on ${origins.join(', ')} (verification.allowedOrigins)`;
-  } else {
-    const issuerHost = hostOf(issuerId);
-    allowed = host !== undefined && host === issuerHost;
-    rule = `its issuer states no verification policy, so it must be on the issuer's own host (${issuerHost ?? issuerId})`;
-  }
-  if (allowed) return passed;
+  const where = allowedPlace(id, state.issuer!);
+  if (where.allowed) return passed;
   return failed({
     code: ErrorCode.OB2_ORIGIN_NOT_ALLOWED,
-    detail: `The assertion is hosted at ${id}, but ${rule}: anyone can host a copy elsewhere.`,
+    detail: `The assertion is hosted at ${id}, but ${where.rule}: anyone can host a copy elsewhere.`,
     path: 'id',
   });
+}
+
+/** Whether `url` is where the issuer's verification policy allows its documents, and the rule applied (for messages). */
+function allowedPlace(url: string, issuer: Record<string, unknown>): { allowed: boolean; rule: string } {
+  const policy = isJsonObject(issuer.verification) ? issuer.verification : {};
+  const startsWith = stringsOf(policy.startsWith);
+  const origins = stringsOf(policy.allowedOrigins);
+  const host = hostOf(url);
+  if (startsWith.length > 0) {
+    return {
+      allowed: startsWith.some((prefix) => url.startsWith(prefix)),
+      rule: `its issuer allows only URLs under ${startsWith.join(', ')} (verification.startsWith)`,
+    };
+  }
+  if (origins.length > 0) {
+    return {
+      allowed: host !== undefined && origins.some((origin) => origin.toLowerCase() === host),
+      rule: `its issuer allows only ${origins.join(', ')} (verification.allowedOrigins)`,
+    };
+  }
+  const issuerHost = hostOf(issuer.id as string);
+  return {
+    allowed: host !== undefined && host === issuerHost,
+    rule: `${url} is not on the issuer's own host (${issuerHost ?? String(issuer.id)}), the only place allowed when the issuer states no verification policy`,
+  };
 }
 
 function hostOf(url: string): string | undefined {
