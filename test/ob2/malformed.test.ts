@@ -1,0 +1,97 @@
+// Whatever is handed over as an Open Badges 2.0 assertion, verification returns a report that says
+// what is wrong, and never throws; and an Open Badges 3.0 credential is never taken for a 2.0 one.
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, verifyCredential } from '../../src/index.js';
+import { unsignedCredential } from '../helpers/credential.js';
+import { recogniseOpenBadges2 } from '../../src/ob2/recognise.js';
+import { NOW, assertion } from './helpers.js';
+
+describe('a malformed Open Badges 2.0 assertion', () => {
+  it('names every field OB 2.0 requires that is missing or wrong, in one report', async () => {
+    const report = await verifyCredential(
+      {
+        '@context': 'https://w3id.org/openbadges/v2',
+        type: 'Assertion',
+        recipient: 'ana',
+        badge: 5,
+        issuedOn: 'yesterday',
+      },
+      { now: NOW },
+    );
+    const type = report.checks.find((c) => c.id === 'type');
+    expect(type).toMatchObject({ outcome: 'failed', problem: { code: ErrorCode.OB2_INVALID } });
+    expect(type?.problems?.map((p) => p.path)).toEqual(['id', 'recipient', 'badge', 'verification', 'issuedOn']);
+    expect(report).toMatchObject({ verified: false, authentic: false, summary: 'invalid', format: 'open-badges-2.0' });
+  });
+
+  it.each([
+    [
+      'a member named twice',
+      '{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","badge":"a","badge":"b"}',
+      ErrorCode.INPUT_DUPLICATE_KEY,
+    ],
+    [
+      'a JWS whose payload is an OB 2.0 assertion but whose header is not JSON',
+      `bm90anNvbg.${Buffer.from(JSON.stringify(assertion('signed'))).toString('base64url')}.AAAA`,
+      ErrorCode.JWT_MALFORMED,
+    ],
+  ])('%s: a report, not a throw', async (_label, input, code) => {
+    const report = await verifyCredential(input, { now: NOW });
+    expect(report.format).toBe('open-badges-2.0');
+    expect(report.checks[0]).toMatchObject({ id: 'parse', outcome: 'failed', problem: { code } });
+    expect(report.checks.slice(1).every((c) => c.outcome === 'skipped')).toBe(true);
+  });
+
+  it('JSON text that does not parse cannot be told to be OB 2.0: it is reported as not JSON', async () => {
+    const report = await verifyCredential('{"@context": "https://w3id.org/openbadges/v2", "type": "Assertion",', {
+      now: NOW,
+    });
+    expect(report.checks[0]).toMatchObject({
+      id: 'parse',
+      outcome: 'failed',
+      problem: { code: ErrorCode.INPUT_NOT_JSON },
+    });
+  });
+
+  it('an Open Badges 1.x assertion is named as one, could-not-check', async () => {
+    const v1 = {
+      uid: 'abc123',
+      recipient: { type: 'email', hashed: false, identity: 'ana@example.org' },
+      badge: 'https://example.org/badge.json',
+      verify: { type: 'hosted', url: 'https://example.org/assertions/abc123.json' },
+      issuedOn: 1359217910,
+    };
+    const report = await verifyCredential(v1, { now: NOW });
+    expect(report.checks.find((c) => c.id === 'type')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: ErrorCode.OB2_VERSION_UNSUPPORTED, path: 'verify' },
+    });
+  });
+
+  it('an object whose every read throws is a report too', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('no');
+        },
+        ownKeys() {
+          throw new Error('no');
+        },
+      },
+    );
+    const report = await verifyCredential(hostile, { now: NOW });
+    expect(report.verified).toBe(false);
+  });
+
+  it('an Open Badges 3.0 credential, JSON or text, is not taken for a 2.0 assertion', async () => {
+    const credential = unsignedCredential({ controller: 'did:example:issuer' });
+    expect(recogniseOpenBadges2(credential)).toBeUndefined();
+    expect(recogniseOpenBadges2(JSON.stringify(credential))).toBeUndefined();
+    // Even one that mentions an OB 2.0 Assertion in its text.
+    const mentioning = { ...credential, description: 'Replaces the "Assertion" of https://w3id.org/openbadges/v2' };
+    expect(recogniseOpenBadges2(JSON.stringify(mentioning))).toBeUndefined();
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(report.format).toBe('json-ld');
+  });
+});
