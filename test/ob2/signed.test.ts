@@ -20,6 +20,7 @@ import {
   rsaPair,
   signJws,
   withPayload,
+  type Doc,
   type RsaPair,
 } from './helpers.js';
 
@@ -185,7 +186,7 @@ describe('a signed Open Badges 2.0 assertion', () => {
 
 describe('revocation of a signed assertion', () => {
   const withList = (list: unknown) =>
-    issuerDocuments(pair, { [ISSUER]: issuerProfile({ revocationList: REVOCATIONS }), [REVOCATIONS]: list as object });
+    issuerDocuments(pair, { [ISSUER]: issuerProfile({ revocationList: REVOCATIONS }), [REVOCATIONS]: list as Doc });
   const list = (entries: unknown[]) => ({
     '@context': 'https://w3id.org/openbadges/v2',
     id: REVOCATIONS,
