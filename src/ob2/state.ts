@@ -1,6 +1,7 @@
 // What the Open Badges 2.0 checks share: the verification they run in, and what each learns for the next.
 import type { Verdict, VerifyContext } from '../verify/check.js';
 import type { CheckId, CheckResult } from '../verify/report.js';
+import type { TrustedIssuer } from '../trust/types.js';
 import type { Ob2Input } from './recognise.js';
 
 /** How an OB 2.0 assertion is verified (its `verification.type`): by the issuer's hosted copy, or by a signature. */
@@ -26,6 +27,8 @@ export interface Ob2State {
   /** Set by `badge`: the BadgeClass and the issuer Profile (read from their URLs, or embedded). */
   badge?: Record<string, unknown>;
   issuer?: Record<string, unknown>;
+  /** Set by `trust`: the caller's entry for the issuer, once the assertion is bound to it. */
+  trustedIssuer?: TrustedIssuer;
 }
 
 /** One step of verifying an OB 2.0 assertion; like a {@link Check} of the OB 3.0 pipeline. */

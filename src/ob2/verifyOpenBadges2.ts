@@ -4,6 +4,7 @@ import { ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { problem, skippedBecause, type Verdict, type VerifyContext } from '../verify/check.js';
 import type { CheckResult, CredentialSummary } from '../verify/report.js';
+import type { TrustedIssuer } from '../trust/types.js';
 import { ob2BadgeCheck } from './checks/badge.js';
 import { ob2HostedCheck } from './checks/hosted.js';
 import { ob2IssuerCheck } from './checks/issuer.js';
@@ -11,6 +12,7 @@ import { ob2ParseCheck } from './checks/parse.js';
 import { ob2RecipientCheck } from './checks/recipient.js';
 import { ob2SignatureCheck } from './checks/signature.js';
 import { ob2StatusCheck } from './checks/status.js';
+import { ob2TrustCheck } from './checks/trust.js';
 import { ob2TypeCheck } from './checks/type.js';
 import { ob2ValidityCheck } from './checks/validity.js';
 import { idOf, ob2DateText } from './fields.js';
@@ -20,7 +22,8 @@ import type { Ob2Check, Ob2State } from './state.js';
 /**
  * The checks of an OB 2.0 assertion, in order: read it, check its shape, then what shows it genuine
  * (its signature, or the issuer's hosted copy) before anything else is fetched, then the badge class
- * and issuer, the binding to that issuer, the dates, revocation, and the recipient when one is named.
+ * and issuer, the binding to that issuer, the dates, revocation, the caller's known issuers when
+ * given, and the recipient when one is named.
  */
 export const OB2_CHECKS: readonly Ob2Check[] = [
   ob2ParseCheck,
@@ -31,6 +34,7 @@ export const OB2_CHECKS: readonly Ob2Check[] = [
   ob2IssuerCheck,
   ob2ValidityCheck,
   ob2StatusCheck,
+  ob2TrustCheck,
   ob2RecipientCheck,
 ];
 
@@ -39,6 +43,8 @@ export interface Ob2Outcome {
   checks: CheckResult[];
   authentic: boolean;
   credential?: CredentialSummary;
+  /** The caller's entry for the issuer (the `trust` option), when the assertion is bound to it. */
+  trustedIssuer?: TrustedIssuer;
 }
 
 /**
@@ -63,7 +69,12 @@ export async function verifyOpenBadges2(
     if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
   }
   const credential = state.assertion ? summarize(state) : undefined;
-  return { checks: state.results, authentic: authentic(state.results), ...(credential ? { credential } : {}) };
+  return {
+    checks: state.results,
+    authentic: authentic(state.results),
+    ...(credential ? { credential } : {}),
+    ...(state.trustedIssuer ? { trustedIssuer: state.trustedIssuer } : {}),
+  };
 }
 
 async function run(check: Ob2Check, state: Ob2State): Promise<Verdict> {

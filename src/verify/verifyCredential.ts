@@ -210,7 +210,7 @@ async function openBadges2Report(
   ctx: VerifyContext,
   outcome: ReturnType<typeof verifyOpenBadges2>,
 ): Promise<VerificationReport> {
-  const { checks, authentic, credential } = await outcome;
+  const { checks, authentic, credential, trustedIssuer } = await outcome;
   const summary = summarize(checks);
   return boundReport(
     {
@@ -221,6 +221,7 @@ async function openBadges2Report(
       format: 'open-badges-2.0',
       ...(ctx.image ? { image: ctx.image } : {}),
       ...(credential ? { credential } : {}),
+      ...(trustedIssuer ? { issuerTrust: { ...trustedIssuer } } : {}),
       checks,
     },
     ctx.options.limits,

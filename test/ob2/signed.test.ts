@@ -287,3 +287,37 @@ describe('the recipient', () => {
     expect(report.authentic).toBe(true);
   });
 });
+
+describe('issuers you know', () => {
+  const trust = [{ id: ISSUER, name: 'Riverbend District', url: 'https://riverbend.example' }];
+
+  it('names a known issuer once the assertion is bound to it', async () => {
+    const report = await verifyCredential(jws, { now: NOW, documents: issuerDocuments(pair), trust });
+    expect(outcome(report, 'trust')?.outcome).toBe('passed');
+    expect(report.issuerTrust).toEqual(trust[0]);
+    expect(report.verified).toBe(true);
+  });
+
+  it('warns about an issuer not on the list', async () => {
+    const report = await verifyCredential(jws, {
+      now: NOW,
+      documents: issuerDocuments(pair),
+      trust: [{ id: 'https://other.example/issuer.json', name: 'Other' }],
+    });
+    expect(outcome(report, 'trust')).toMatchObject({ outcome: 'warning', problem: { code: ErrorCode.ISSUER_UNKNOWN } });
+    expect(report).toMatchObject({ verified: true, summary: 'verified-with-warnings' });
+    expect(report.issuerTrust).toBeUndefined();
+  });
+
+  it('never names a known issuer for a badge its key does not bind to it', async () => {
+    const forgerKey = 'https://forger.example/key.json';
+    const forged = await signJws(
+      assertion('signed', { verification: { type: 'SignedBadge', creator: forgerKey } }),
+      other,
+    );
+    const documents = issuerDocuments(pair, { [forgerKey]: keyDocument(other, { id: forgerKey, owner: ISSUER }) });
+    const report = await verifyCredential(forged, { now: NOW, documents, trust });
+    expect(outcome(report, 'trust')?.outcome).toBe('skipped');
+    expect(report.issuerTrust).toBeUndefined();
+  });
+});
