@@ -28,7 +28,8 @@ export function recogniseOpenBadges2(source: unknown, baked = false, maxBytes = 
     const text = withoutByteOrderMark(source).trim();
     if (COMPACT_JWS.test(text))
       return baked || isOb2Object(payloadOf(text)) ? { kind: 'jws', compact: text } : undefined;
-    if (baked && HTTP_URL.test(text)) return { kind: 'url', url: text };
+    // A hosted assertion is also handed over as its URL (OB 2.0 displayers take one as input).
+    if (HTTP_URL.test(text)) return { kind: 'url', url: text };
     if (baked) return { kind: 'json', value: source };
     // A cheap look first: most inputs are OB 3.0 credentials, which never name these.
     if (

@@ -190,3 +190,44 @@ describe('one deadline bounds every request', () => {
     expect(outcome(report, 'badge')?.problem?.detail).toContain(BADGE);
   });
 });
+
+describe('a hosted assertion given by its URL', () => {
+  it('is read through the caller’s fetch and verified', async () => {
+    const fetch = fetchServing(published);
+    const report = await verifyCredential(HOSTED, { now: NOW, fetch, network: NETWORK });
+    expect(report).toMatchObject({ verified: true, format: 'open-badges-2.0', credential: { id: HOSTED } });
+  });
+
+  it('without a fetch, is could-not-check naming the URL', async () => {
+    const report = await verifyCredential(` ${HOSTED}\n`, { now: NOW });
+    expect(report.checks[0]).toMatchObject({
+      id: 'parse',
+      outcome: 'could-not-check',
+      problem: { code: ErrorCode.NETWORK_DISABLED },
+    });
+    expect(report.checks[0]?.problem?.detail).toContain(HOSTED);
+  });
+
+  it('fails when the URL holds something else than an OB 2.0 assertion', async () => {
+    const url = `${ORIGIN}/credential.json`;
+    const fetch = fetchServing({
+      [url]: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] },
+    });
+    const report = await verifyCredential(url, { now: NOW, fetch, network: NETWORK });
+    expect(report.checks[0]).toMatchObject({
+      id: 'parse',
+      outcome: 'failed',
+      problem: { code: ErrorCode.OB2_INVALID },
+    });
+  });
+
+  it('where the document at the URL names another id, the issuer’s copy at that id decides', async () => {
+    const mirror = 'https://mirror.example/42.json';
+    const fetch = fetchServing({ ...published, [mirror]: { ...hosted, issuedOn: '2025-01-01T00:00:00Z' } });
+    const report = await verifyCredential(mirror, { now: NOW, fetch, network: NETWORK });
+    expect(outcome(report, 'hosted')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: ErrorCode.OB2_HOSTED_MISMATCH },
+    });
+  });
+});

@@ -5,12 +5,13 @@ import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { couldNotCheck, failed, passed, type ProblemInput, type Verdict } from '../../verify/check.js';
 import { inputSizeProblem, structureProblem, tooDeepProblem } from '../../verify/limits.js';
 import { loadDocument } from '../documents.js';
+import { isOb2Object } from '../recognise.js';
 import type { Ob2Check, Ob2State } from '../state.js';
 
 /**
  * The assertion is read into plain JSON, once: JSON text (a member named twice in one object
- * refused), the payload of a signed assertion's JWS, or, for an image holding only a hosted
- * assertion's URL, the document at that URL (through the caller's documents or fetch).
+ * refused), the payload of a signed assertion's JWS, or, for a hosted assertion given by its URL
+ * (alone, or as all an image holds), the document at that URL, through the caller's documents or fetch.
  */
 export const ob2ParseCheck: Ob2Check = {
   id: 'parse',
@@ -21,8 +22,15 @@ export const ob2ParseCheck: Ob2Check = {
     const { input } = state;
     const limits = state.ctx.options.limits;
     if (input.kind === 'url') {
-      const loaded = await loadDocument(state, input.url, 'The hosted assertion the image points to');
+      const what = state.ctx.image ? 'The hosted assertion the image points to' : 'The hosted assertion';
+      const loaded = await loadDocument(state, input.url, what);
       if ('problem' in loaded) return loaded.unreachable ? couldNotCheck(loaded.problem) : failed(loaded.problem);
+      if (!isOb2Object(loaded.document)) {
+        return failed({
+          code: ErrorCode.OB2_INVALID,
+          detail: `The document at ${input.url} is not an Open Badges 2.0 assertion. An Open Badges 3.0 credential is verified from its own JSON or VC-JWT, not from a URL.`,
+        });
+      }
       state.fetchedFrom = input.url;
       return accept(state, loaded.document);
     }
