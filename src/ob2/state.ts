@@ -22,8 +22,11 @@ export interface Ob2State {
   fetchedFrom?: string;
   /** Set by `type`. */
   verification?: Ob2Verification;
-  /** Set by `signature`: the key that verified it (a CryptographicKey) and its `owner`. */
-  key?: { id: string; owner?: string };
+  /**
+   * Set by `signature`: the key that verified it (a CryptographicKey), its `owner`, and `listed`
+   * when it was found among the keys its issuer's profile lists (no `verification.creator`).
+   */
+  key?: { id: string; owner?: string; listed?: boolean };
   /** Set by `badge`: the BadgeClass and the issuer Profile (read from their URLs, or embedded). */
   badge?: Record<string, unknown>;
   issuer?: Record<string, unknown>;

@@ -321,3 +321,33 @@ describe('issuers you know', () => {
     expect(report.issuerTrust).toBeUndefined();
   });
 });
+
+describe('a signed assertion that names no creator', () => {
+  const noCreator = () => signJws(assertion('signed', { verification: { type: 'SignedBadge' } }), pair);
+
+  it('is checked with the keys its issuer lists under publicKey', async () => {
+    const report = await verifyCredential(await noCreator(), { now: NOW, documents: issuerDocuments(pair) });
+    expect(report.verified).toBe(true);
+    const embedded = issuerDocuments(pair, {
+      [ISSUER]: issuerProfile({ publicKey: [`${KEY}-old`, keyDocument(pair, { id: undefined })] }),
+      [`${KEY}-old`]: keyDocument(other, { id: `${KEY}-old` }),
+    });
+    expect((await verifyCredential(await noCreator(), { now: NOW, documents: embedded })).verified).toBe(true);
+  });
+
+  it('fails when none of the issuer’s keys signed it', async () => {
+    const documents = issuerDocuments(pair, { [KEY]: keyDocument(other) });
+    const report = await verifyCredential(await noCreator(), { now: NOW, documents });
+    expect(outcome(report, 'signature')?.problem?.code).toBe(ErrorCode.SIGNATURE_INVALID);
+    expect(report.authentic).toBe(false);
+  });
+
+  it('is could-not-check when the issuer lists no key', async () => {
+    const documents = issuerDocuments(pair, { [ISSUER]: issuerProfile({ publicKey: undefined }) });
+    const report = await verifyCredential(await noCreator(), { now: NOW, documents });
+    expect(outcome(report, 'signature')).toMatchObject({
+      outcome: 'could-not-check',
+      problem: { code: ErrorCode.KEY_UNRESOLVED },
+    });
+  });
+});
