@@ -37,10 +37,18 @@ export function verificationTypeOf(verification: unknown): Ob2Verification | und
  * Unix timestamp in seconds (a number, or a string of digits); undefined for anything else.
  */
 export function ob2Time(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value * 1000 : undefined;
-  if (typeof value === 'string' && /^\d{1,12}$/.test(value)) return Number(value) * 1000;
-  return parseDateTimeZ(value);
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{1,12}$/.test(value)
+        ? Number(value)
+        : undefined;
+  if (seconds === undefined) return parseDateTimeZ(value);
+  // A date beyond what a Date holds (±275,760 years) is no date.
+  return Number.isInteger(seconds) && seconds >= 0 && seconds * 1000 <= MAX_TIME ? seconds * 1000 : undefined;
 }
+
+const MAX_TIME = 8.64e15;
 
 /** An OB 2.0 DateTime as an RFC 3339 UTC date-time, for the report; the value itself when unreadable. */
 export function ob2DateText(value: unknown): string | undefined {

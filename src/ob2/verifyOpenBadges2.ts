@@ -68,7 +68,7 @@ export async function verifyOpenBadges2(
     state.results.push(result);
     if (check.fatal && result.outcome !== 'passed' && result.outcome !== 'warning') stoppedBy = result;
   }
-  const credential = state.assertion ? summarize(state) : undefined;
+  const credential = state.assertion ? summarizeSafely(state) : undefined;
   return {
     checks: state.results,
     authentic: authentic(state.results),
@@ -111,6 +111,16 @@ function authentic(results: readonly CheckResult[]): boolean {
     ['parse', 'type', 'badge', 'issuer'].every(ok) &&
     results.every((r) => !bearing.includes(r.id) || r.outcome === 'passed' || r.outcome === 'warning')
   );
+}
+
+// The summary is only what the checks already read; should reading it fail (a bug), the report
+// goes without it rather than the verification throwing.
+function summarizeSafely(state: Ob2State): CredentialSummary | undefined {
+  try {
+    return summarize(state);
+  } catch {
+    return undefined;
+  }
 }
 
 // What a verifier site shows: the assertion's own fields, the badge class's and issuer's names once

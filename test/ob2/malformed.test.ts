@@ -1,5 +1,6 @@
 // Whatever is handed over as an Open Badges 2.0 assertion, verification returns a report that says
 // what is wrong, and never throws; and an Open Badges 3.0 credential is never taken for a 2.0 one.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, verifyCredential } from '../../src/index.js';
 import { unsignedCredential } from '../helpers/credential.js';
@@ -40,6 +41,14 @@ describe('a malformed Open Badges 2.0 assertion', () => {
     expect(report.format).toBe('open-badges-2.0');
     expect(report.checks[0]).toMatchObject({ id: 'parse', outcome: 'failed', problem: { code } });
     expect(report.checks.slice(1).every((c) => c.outcome === 'skipped')).toBe(true);
+  });
+
+  it('a Unix timestamp beyond what a date can hold is an unreadable date, not a crash', async () => {
+    const report = await verifyCredential(assertion('hosted', { expires: 3151572671672868 }), { now: NOW });
+    expect(report.checks.find((c) => c.id === 'type')).toMatchObject({
+      outcome: 'failed',
+      problem: { code: ErrorCode.OB2_INVALID, path: 'expires' },
+    });
   });
 
   it('JSON text that does not parse cannot be told to be OB 2.0: it is reported as not JSON', async () => {
@@ -93,5 +102,41 @@ describe('a malformed Open Badges 2.0 assertion', () => {
     expect(recogniseOpenBadges2(JSON.stringify(mentioning))).toBeUndefined();
     const report = await verifyCredential(credential, { now: NOW });
     expect(report.format).toBe('json-ld');
+  });
+});
+
+describe('any OB 2.0-looking input', () => {
+  it('is a report, never a throw, and never verified without the issuer’s documents', async () => {
+    const member = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom('urn:uuid:x', 'https://badges.example/a.json', 'signed', 'hosted'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            type: fc.oneof(fc.constant('Assertion'), member),
+            id: member,
+            recipient: fc.oneof(fc.record({ type: member, identity: member, hashed: member, salt: member }), member),
+            badge: member,
+            issuedOn: member,
+            expires: member,
+            verification: fc.oneof(fc.record({ type: member, creator: member }), member),
+            revoked: member,
+          },
+          { requiredKeys: ['type'] },
+        ),
+        async (fields) => {
+          const report = await verifyCredential(
+            { '@context': 'https://w3id.org/openbadges/v2', ...fields },
+            { now: NOW },
+          );
+          expect(report.format).toBe('open-badges-2.0');
+          expect(report.verified).toBe(false);
+          expect(['invalid', 'could-not-check']).toContain(report.summary);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
