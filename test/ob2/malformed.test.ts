@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, verifyCredential } from '../../src/index.js';
 import { unsignedCredential } from '../helpers/credential.js';
 import { recogniseOpenBadges2 } from '../../src/ob2/recognise.js';
-import { NOW, assertion } from './helpers.js';
+import { BADGE, HOSTED, ISSUER, NOW, REVOCATIONS, assertion, badgeClass, issuerProfile } from './helpers.js';
 
 describe('a malformed Open Badges 2.0 assertion', () => {
   it('names every field OB 2.0 requires that is missing or wrong, in one report', async () => {
@@ -134,6 +134,42 @@ describe('any OB 2.0-looking input', () => {
           expect(report.format).toBe('open-badges-2.0');
           expect(report.verified).toBe(false);
           expect(['invalid', 'could-not-check']).toContain(report.summary);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('whatever the issuer’s documents hold, a hosted assertion gets a report, never a throw', async () => {
+    const member = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(ISSUER, BADGE, REVOCATIONS, HOSTED, 'Issuer', 'BadgeClass'),
+    );
+    const given = assertion('hosted');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ type: member, issuer: member, name: member }, { requiredKeys: [] }),
+        fc.record(
+          { type: member, id: member, verification: member, revocationList: member, publicKey: member },
+          { requiredKeys: [] },
+        ),
+        fc.oneof(fc.record({ type: member, revokedAssertions: member }, { requiredKeys: [] }), member),
+        fc.constantFrom<unknown[]>([], ['x'], [{ id: HOSTED }]),
+        async (badge, issuer, list, trust) => {
+          const documents = {
+            [HOSTED]: given,
+            [BADGE]: { ...badgeClass(), ...badge },
+            [ISSUER]: { ...issuerProfile(), ...issuer },
+            [REVOCATIONS]: list,
+          };
+          const report = await verifyCredential(given, {
+            now: NOW,
+            documents,
+            trust: trust as never,
+            recipient: 'a@b.c',
+          });
+          expect(report.format).toBe('open-badges-2.0');
+          expect(report.checks.some((c) => c.problem?.code === 'ERR_INTERNAL')).toBe(false);
         },
       ),
       { numRuns: 150 },
