@@ -17,9 +17,10 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
 
 /**
  * The assertion `source` holds when it is an Open Badges 2.0 (or 1.x) one: an object or JSON text
- * naming the OB 2.0 context or typed `Assertion` (and not a verifiable credential), or a compact JWS
- * whose payload is one. `baked`: the text came out of an image's OB 2.0 chunk or element, where a
- * URL (a hosted assertion) and anything else are OB 2.0 too. Never throws; undefined otherwise.
+ * naming the OB 2.0 context or typed `Assertion` (and not a verifiable credential), a compact JWS
+ * whose payload is one, or an http(s) URL alone (a hosted assertion's, read later through the
+ * caller's fetch). `baked`: the text came out of an image's OB 2.0 chunk or element, where anything
+ * is OB 2.0. Never throws; undefined otherwise.
  */
 export function recogniseOpenBadges2(source: unknown, baked = false, maxBytes = Infinity): Ob2Input | undefined {
   try {

@@ -7,7 +7,9 @@ import type { Ob2Check } from '../state.js';
 /**
  * A hosted assertion (§HostedBadge): the issuer publishes it at its `id`, and that copy is the
  * source of truth. It is read through the caller's documents or fetch and must be the assertion
- * given, member for member; without a way to read it, could-not-check names the URL.
+ * given, member for member (but `revoked` and `revocationReason`, which the issuer's copy gains
+ * when it revokes the badge: those are taken from it for the status check); without a way to read
+ * it, could-not-check names the URL.
  */
 export const ob2HostedCheck: Ob2Check = {
   id: 'hosted',
