@@ -20,7 +20,7 @@ export const LAYERS = [
   ['errors', 'encoding', 'jsonPath', 'jsonText', 'dates', 'identifiers', 'model', 'runtime', 'types'],
   ['contexts', 'keys', 'network', 'schemas', 'trust', 'proofs', 'identity', 'bake'],
   ['jwt', 'status', 'competency', 'review'],
-  ['issue', 'verify'],
+  ['issue', 'verify', 'ob2'],
   ['stack', 'http', 'records'],
   ['cli', 'index', 'node', 'postgres', 'parallel', 'element'],
 ];

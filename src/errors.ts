@@ -201,6 +201,16 @@ export const ErrorCode = {
   CLR_CREDENTIAL_NOT_EMBEDDED: 'ERR_CLR_CREDENTIAL_NOT_EMBEDDED',
   CLR_ASSOCIATION_DANGLING: 'ERR_CLR_ASSOCIATION_DANGLING',
   NESTING_TOO_DEEP: 'ERR_NESTING_TOO_DEEP',
+  // Open Badges 2.0 (src/ob2): assertions read and verified as OB 2.0 allows
+  OB2_INVALID: 'ERR_OB2_INVALID',
+  OB2_VERSION_UNSUPPORTED: 'ERR_OB2_VERSION_UNSUPPORTED',
+  OB2_SIGNATURE_MISSING: 'ERR_OB2_SIGNATURE_MISSING',
+  OB2_KEY_NOT_OWNED: 'ERR_OB2_KEY_NOT_OWNED',
+  OB2_HOSTED_MISMATCH: 'ERR_OB2_HOSTED_MISMATCH',
+  OB2_ORIGIN_NOT_ALLOWED: 'ERR_OB2_ORIGIN_NOT_ALLOWED',
+  OB2_DOCUMENT_INVALID: 'ERR_OB2_DOCUMENT_INVALID',
+  OB2_RECIPIENT_MISMATCH: 'ERR_OB2_RECIPIENT_MISMATCH',
+  OB2_RECIPIENT_UNCHECKED: 'ERR_OB2_RECIPIENT_UNCHECKED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -392,6 +402,17 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.CLR_CREDENTIAL_NOT_EMBEDDED]: 'A credential in the record is only referenced',
   [ErrorCode.CLR_ASSOCIATION_DANGLING]: 'An association names an achievement the record does not hold',
   [ErrorCode.NESTING_TOO_DEEP]: 'Credentials nested too deeply',
+
+  // Open Badges 2.0
+  [ErrorCode.OB2_INVALID]: 'Not a valid Open Badges 2.0 assertion',
+  [ErrorCode.OB2_VERSION_UNSUPPORTED]: 'An Open Badges 1.x assertion, which microcred does not verify',
+  [ErrorCode.OB2_SIGNATURE_MISSING]: 'The signed assertion came without its signature',
+  [ErrorCode.OB2_KEY_NOT_OWNED]: "The signing key does not belong to the badge's issuer",
+  [ErrorCode.OB2_HOSTED_MISMATCH]: "The issuer's copy of the assertion differs",
+  [ErrorCode.OB2_ORIGIN_NOT_ALLOWED]: 'The assertion is hosted where its issuer does not allow',
+  [ErrorCode.OB2_DOCUMENT_INVALID]: 'A document the assertion relies on is not valid',
+  [ErrorCode.OB2_RECIPIENT_MISMATCH]: 'Awarded to someone else',
+  [ErrorCode.OB2_RECIPIENT_UNCHECKED]: 'The recipient could not be compared',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -24,7 +24,7 @@ export type ExtractedCredential = BakedCredential & {
  * `ERR_IMAGE_INVALID` (not a PNG/SVG, malformed), `ERR_IMAGE_TRUNCATED`, `ERR_IMAGE_CHECKSUM`,
  * `ERR_IMAGE_CHUNK_TOO_LARGE`, `ERR_IMAGE_COMPRESSED`, `ERR_IMAGE_UNSAFE` (DTD entities, a
  * credential given by URL), `ERR_IMAGE_AMBIGUOUS` (more than one), `ERR_IMAGE_NO_CREDENTIAL`,
- * `ERR_IMAGE_OPEN_BADGES_2` (a 2.0 badge), `ERR_INPUT_DUPLICATE_KEY` (baked JSON naming a member
+ * `ERR_IMAGE_OPEN_BADGES_2` (a 2.0 badge: {@link verifyCredential} reads and verifies those), `ERR_INPUT_DUPLICATE_KEY` (baked JSON naming a member
  * twice in one object) or `ERR_INPUT_TOO_LARGE`. It does not verify:
  * pass the image to {@link verifyCredential} for that.
  *
@@ -36,9 +36,17 @@ export function extractCredential(image: ImageInput, options: ImageOptions = {})
   return { kind, text, ...credentialOfText(text) };
 }
 
-/** The baked text of an image and the image's kind, for the `extract` check (which leaves reading it to `parse`). */
-export function extractBakedText(image: unknown, options: ImageOptions = {}): { kind: ImageKind; text: string } {
+/**
+ * The baked text of an image, the image's kind and the Open Badges version of what it holds, for the
+ * `extract` check (which leaves reading it to `parse`, or to the Open Badges 2.0 checks). An Open
+ * Badges 2.0 assertion is returned only with `openBadges2`; otherwise it is `ERR_IMAGE_OPEN_BADGES_2`.
+ */
+export function extractBakedText(
+  image: unknown,
+  options: ImageOptions = {},
+  openBadges2 = false,
+): { kind: ImageKind; text: string; version: 2 | 3 } {
   const read = readImage(image, options);
-  if (read.kind === 'png') return { kind: 'png', text: extractPngText(read.bytes, maxBytesOf(options)) };
-  return { kind: 'svg', text: extractSvgText(read.text) };
+  if (read.kind === 'png') return { kind: 'png', ...extractPngText(read.bytes, maxBytesOf(options), openBadges2) };
+  return { kind: 'svg', ...extractSvgText(read.text, openBadges2) };
 }

@@ -36,9 +36,10 @@ const LISTED = 3;
 /**
  * The one Open Badges 3.0 credential among what an image holds. Several (3.0 twice, or 3.0 beside
  * a 2.0 assertion) are ambiguous: the specification allows one, and a verifier must not pick.
- * A 2.0 assertion alone gets its own code, so that a verifier can say what it found.
+ * A 2.0 assertion alone is returned with `openBadges2` (the verifier reads 2.0 too); otherwise it
+ * gets its own code, so that the caller can say what it found.
  */
-export function theOneCredential<T>(kind: ImageKind, found: FoundBadges<T>): Baked<T> {
+export function theOneCredential<T>(kind: ImageKind, found: FoundBadges<T>, openBadges2 = false): Baked<T> {
   const label = kind.toUpperCase();
   const [first] = found.items;
   if (found.count > 1) {
@@ -50,11 +51,11 @@ export function theOneCredential<T>(kind: ImageKind, found: FoundBadges<T>): Bak
       { count: found.count, found: found.items.map((b) => ({ version: b.version, where: b.where })) },
     );
   }
-  if (first?.version === 3) return first;
+  if (first?.version === 3 || (first && openBadges2)) return first;
   if (first) {
     throw new MicrocredError(
       ErrorCode.IMAGE_OPEN_BADGES_2,
-      `This is an Open Badges 2.0 badge (its ${NAMES[kind][2]}, ${first.where}); microcred verifies Open Badges 3.0 credentials. Ask the issuer for the 3.0 credential, or use an Open Badges 2.0 verifier.`,
+      `This is an Open Badges 2.0 badge (its ${NAMES[kind][2]}, ${first.where}); extractCredential takes out Open Badges 3.0 credentials only. Pass the image to verifyCredential, which reads and verifies Open Badges 2.0 assertions too.`,
       { where: first.where },
     );
   }

@@ -22,6 +22,7 @@ Usage:
   microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
                   [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]
                   [--strict-contexts] [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
+                  [--recipient ID]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -236,12 +237,18 @@ Options:
                         [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
                         [--status-list FILE...] [--trust FILE] [--strict-contexts]
                         [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
+                        [--recipient ID]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
 image (PNG or SVG) whose credential is taken out first. A file holding a
 verifiable presentation (JSON, or a VP-JWT) is verified as one: the holder's
 proof, the --challenge and --domain it must answer, then each credential in it.
+An Open Badges 2.0 assertion (JSON, a signed JWS, or baked in a PNG or SVG) is
+verified as Open Badges 2.0 allows: a signed one against the key its creator
+names, a hosted one against the issuer's copy at its id (give the issuer's
+documents with --doc, or use --allow-network), then its badge class, issuer,
+dates and revocation.
 A folder stands for every .json, .jwt, .png and .svg file in it and below
 (symbolic links are not followed); - reads one credential or image from
 standard input. Nothing is fetched from the network unless --allow-network is
@@ -278,6 +285,9 @@ Options:
       --challenge TEXT   for a presentation: the challenge (nonce) you gave the
                          holder; one made for another is a replay
       --domain DOMAIN    for a presentation: your domain (a VP-JWT's aud)
+      --recipient ID     for an Open Badges 2.0 assertion: the email address,
+                         URL or telephone number it should be awarded to; its
+                         recipient (hashed or plain) is compared with it
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).

@@ -48,6 +48,8 @@ export interface VerifyContext {
   source: unknown;
   /** Set by `extract` when the input was an image. */
   image?: ImageKind;
+  /** Set by `extract` when the image holds an Open Badges 2.0 assertion: `source` is its JSON, JWS or URL. */
+  openBadges2?: boolean;
   /** Set by `parse`. */
   format?: CredentialFormat;
   /** Set by `parse` for a VC-JWT. */

@@ -72,6 +72,7 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
   const lines: string[] = [headline(report, paint), ''];
 
   const about: [string, string][] = [
+    ...openBadges2(report),
     ...describe(report.credential),
     ...known(report),
     ['Checked at', safe(report.checkedAt)],
@@ -219,6 +220,16 @@ function describe(credential: CredentialSummary | undefined): [string, string][]
   return rows
     .filter((row): row is [string, string] => row[1] !== undefined)
     .map(([label, value]) => [label, safe(value, 200)]);
+}
+
+/** For an Open Badges 2.0 assertion, a first row saying so, and how it is verified. */
+function openBadges2(report: VerificationReport): [string, string][] {
+  if (report.format !== 'open-badges-2.0') return [];
+  const how = report.credential?.proof?.type;
+  const kind = how === 'SignedBadge' ? ', signed' : how === 'HostedBadge' ? ', hosted by its issuer' : '';
+  return [
+    ['Format', `Open Badges 2.0 assertion${kind}${report.image ? `, baked in a ${report.image.toUpperCase()}` : ''}`],
+  ];
 }
 
 /** The caller's own name for the issuer, when it is on their trust list. */

@@ -27,6 +27,8 @@ export interface VerifyOptionsSnapshot {
   inlineContexts?: 'warn' | 'refuse';
   /** The caller's status registry, whose own lists the status check is served. */
   status?: StatusRegistry;
+  /** The recipient an Open Badges 2.0 assertion is compared with (an email address, URL or telephone number). */
+  recipient?: string;
 }
 
 const NETWORK_FIELDS = [
@@ -48,6 +50,7 @@ export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
   const network = networkOf(get('network'));
   const trust = get('trust');
   const status = get('status');
+  const recipient = get('recipient');
   return {
     ...(loader ? { loader } : {}),
     now: dateOf(get('now')) ?? new Date(),
@@ -62,6 +65,7 @@ export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
     ...(get('inlineContexts') === 'refuse' ? { inlineContexts: 'refuse' as const } : {}),
     // A registry is used as it is (its store is the issuer's own state); anything else is not one.
     ...(StatusRegistry.isStatusRegistry(status) ? { status } : {}),
+    ...(typeof recipient === 'string' && recipient.trim() !== '' ? { recipient } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ import { endorsementCheck } from './checks/endorsement.js';
  * extract, parse, jsonld, view, type, proof, signature, claims, issuer, schema, validity, status, trust,
  * credentials, associations, endorsement. The credentials a CLR bundles and the endorsements a
  * credential carries are verified last, each as a credential of its own, once the outer proof holds.
+ * An Open Badges 2.0 assertion leaves this pipeline after `extract`: OB2_CHECKS
+ * (src/ob2/verifyOpenBadges2.ts) lists what OB 2.0 allows to be checked.
  */
 export const CHECKS: readonly Check[] = [
   extractCheck,

@@ -27,7 +27,15 @@ export type CheckId =
   | 'trust'
   | 'credentials'
   | 'associations'
-  | 'endorsement';
+  | 'endorsement'
+  // Open Badges 2.0 assertions only (src/ob2): the issuer's hosted copy, the badge class and issuer
+  // profile read, and the recipient compared (when the caller names one).
+  | 'hosted'
+  | 'badge'
+  | 'recipient';
+
+/** What {@link VerificationReport.format} says: a credential's encoding, or an Open Badges 2.0 assertion. */
+export type ReportFormat = CredentialFormat | 'open-badges-2.0';
 
 /** How one check came out. `skipped`: not run because an earlier fatal check did not pass. */
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'could-not-check';
@@ -103,7 +111,10 @@ export interface CredentialSummary {
   recipient?: string;
   validFrom?: string;
   validUntil?: string;
-  /** The embedded proof; for a VC-JWT, `type` "VC-JWT", the JWS `alg` and the key (kid, or the thumbprint URI of a header jwk). */
+  /**
+   * The embedded proof; for a VC-JWT, `type` "VC-JWT", the JWS `alg` and the key (kid, or the thumbprint URI of a header jwk);
+   * for an Open Badges 2.0 assertion, `type` "HostedBadge" or "SignedBadge" (with the JWS `alg` and `verification.creator`).
+   */
   proof?: { type?: string; cryptosuite?: string; alg?: string; verificationMethod?: string };
 }
 
@@ -119,8 +130,11 @@ export interface VerificationReport {
   summary: ReportSummary;
   /** The moment the report was made for (the `now` option). */
   checkedAt: string;
-  /** How the credential was encoded, once it could be read. */
-  format?: CredentialFormat;
+  /**
+   * How the credential was encoded, once it could be read; `'open-badges-2.0'` for an Open Badges
+   * 2.0 assertion (JSON, a signed JWS, or baked in an image), verified as OB 2.0 allows.
+   */
+  format?: ReportFormat;
   /** Set when the credential was taken out of a baked image. */
   image?: ImageKind;
   credential?: CredentialSummary;

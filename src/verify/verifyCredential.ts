@@ -14,6 +14,8 @@ import { isAuthentic } from './authenticity.js';
 import type { CheckResult, CredentialSummary, VerificationReport } from './report.js';
 import { summarize } from './summary.js';
 import { textOfBytes } from './inputText.js';
+import { recogniseOpenBadges2 } from '../ob2/recognise.js';
+import { verifyOpenBadges2 } from '../ob2/verifyOpenBadges2.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
@@ -71,6 +73,15 @@ export interface VerifyOptions {
    * const report = await verifyCredential(signed, { status: registry });
    */
   status?: StatusRegistry;
+  /**
+   * For an Open Badges 2.0 assertion: the recipient you expect (an email address, URL or telephone
+   * number). Its `recipient` identity, hashed (`sha256$…` with its salt) or plain, is compared with
+   * it in a `recipient` check; without this option the report only says how the recipient is named.
+   *
+   * @example
+   * const report = await verifyCredential(badgePng, { recipient: 'ana.ruiz@riverbend.example' });
+   */
+  recipient?: string;
 }
 
 /**
@@ -78,6 +89,13 @@ export interface VerifyOptions {
  * A baked badge image is verified as it is: PNG or SVG bytes (Uint8Array, Buffer, ArrayBuffer), or
  * SVG text (a string whose first non-blank character is `<`); the report then starts with the
  * `extract` check and names the `image`.
+ *
+ * An Open Badges 2.0 assertion (JSON under https://w3id.org/openbadges/v2, the compact JWS of a
+ * signed one, or one baked in a PNG or SVG) is verified as OB 2.0 allows, in checks of its own, and
+ * the report's `format` is `'open-badges-2.0'`: a signed assertion's JWS against the key its
+ * `verification.creator` names, a hosted one against the issuer's copy at its `id`, then its badge
+ * class and issuer, dates, revocation and (with `recipient`) its recipient. What needs a document
+ * neither `documents` nor `loader` holds is fetched only with `fetch`, else could-not-check with its URL.
  *
  * @example
  * const report = await verifyCredential(json);
@@ -134,6 +152,11 @@ async function verifyAt(
   };
   let stoppedBy: CheckResult | undefined;
   for (const check of CHECKS) {
+    // An Open Badges 2.0 assertion (given, or taken out of an image) leaves the OB 3.0 pipeline here.
+    if (check.id === 'parse' && !stoppedBy) {
+      const ob2 = recogniseOpenBadges2(ctx.source, ctx.openBadges2 === true, snapshot.limits.maxInputBytes);
+      if (ob2) return { report: await openBadges2Report(ctx, verifyOpenBadges2(ctx, ob2, checks)) };
+    }
     if (check.appliesTo && !applies(check, ctx)) continue;
     if (stoppedBy && informative(check, stoppedBy, ctx)) {
       checks.push(await informationOnly(check, ctx, stoppedBy));
@@ -180,6 +203,29 @@ async function verifyAt(
     snapshot.limits,
   );
   return ctx.view ? { report, view: ctx.view } : { report };
+}
+
+// The report of an Open Badges 2.0 assertion: its own checks, and what it says.
+async function openBadges2Report(
+  ctx: VerifyContext,
+  outcome: ReturnType<typeof verifyOpenBadges2>,
+): Promise<VerificationReport> {
+  const { checks, authentic, credential, trustedIssuer } = await outcome;
+  const summary = summarize(checks);
+  return boundReport(
+    {
+      verified: authentic && (summary === 'verified' || summary === 'verified-with-warnings'),
+      authentic,
+      summary,
+      checkedAt: ctx.now.toISOString(),
+      format: 'open-badges-2.0',
+      ...(ctx.image ? { image: ctx.image } : {}),
+      ...(credential ? { credential } : {}),
+      ...(trustedIssuer ? { issuerTrust: { ...trustedIssuer } } : {}),
+      checks,
+    },
+    ctx.options.limits,
+  );
 }
 
 // What a credential read for this one (a status list) is verified under: this verification's loader

@@ -148,12 +148,6 @@ describe('a broken or hostile image is a report with its code, never a throw', a
     ],
     ['two credentials', insertBeforeIend(baked, iTxt('openbadgecredential', jwt)), ErrorCode.IMAGE_AMBIGUOUS, 'failed'],
     ['no credential', badgePng(), ErrorCode.IMAGE_NO_CREDENTIAL, 'failed'],
-    [
-      'an Open Badges 2.0 badge',
-      insertBeforeIend(badgePng(), iTxt('openbadges', '{}')),
-      ErrorCode.IMAGE_OPEN_BADGES_2,
-      'could-not-check',
-    ],
   ];
 
   it.each(cases)('%s', async (_label, input, code, outcome) => {
@@ -178,10 +172,20 @@ describe('a broken or hostile image is a report with its code, never a throw', a
     });
   });
 
-  it('says what an Open Badges 2.0 badge is in the report a person reads', async () => {
+  it('reads an Open Badges 2.0 badge as one, and says so in the report a person reads', async () => {
     const report = await verifyCredential(insertBeforeIend(badgePng(), iTxt('openbadges', '{}')), { now: NOW });
+    expect(report).toMatchObject({ format: 'open-badges-2.0', image: 'png', verified: false });
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'extract',
+      'parse',
+      'type',
+      'badge',
+      'issuer',
+      'validity',
+      'status',
+    ]);
     expect(formatReport(report)).toMatch(
-      /Could not check — this is an Open Badges 2\.0 badge[\s\S]*microcred verifies Open Badges 3\.0/,
+      /Invalid — not a valid Open Badges 2\.0 assertion[\s\S]*Format\s+Open Badges 2\.0 assertion, baked in a PNG/,
     );
   });
 });

@@ -5,15 +5,23 @@ import { utf8 } from '../../encoding.js';
 import { PNG_KEYWORD, PNG_KEYWORD_OB2 } from '../constants.js';
 import { FoundBadges, theOneCredential } from '../theOne.js';
 import { chunksOf, writeChunk, type Chunk } from './chunks.js';
-import { TEXT_CHUNK_TYPES, iTxtData, keywordOf, readITxt } from './textChunks.js';
+import { TEXT_CHUNK_TYPES, iTxtData, keywordOf, readITxt, readTExt } from './textChunks.js';
 
 // Extraction needs only to know whether there is more than one; it keeps a few for its message.
 const EXTRACT_KEEPS = 10;
 
-/** The credential text baked into a PNG. Throws a {@link MicrocredError} (`ERR_IMAGE_*`) otherwise. */
-export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
+/**
+ * The credential text baked into a PNG, and its Open Badges version. An Open Badges 2.0 assertion
+ * (an "openbadges" iTXt or tEXt chunk: its JSON, JWS or URL) only with `openBadges2`. Throws a
+ * {@link MicrocredError} (`ERR_IMAGE_*`) otherwise.
+ */
+export function extractPngText(
+  bytes: Uint8Array,
+  maxBytes: number,
+  openBadges2 = false,
+): { text: string; version: 2 | 3 } {
   const { found } = readBaked(bytes, maxBytes, new FoundBadges<Chunk>(EXTRACT_KEEPS));
-  const { item: chunk } = theOneCredential('png', found);
+  const { item: chunk, version } = theOneCredential('png', found, openBadges2);
   if (chunk.type === 'zTXt') {
     throw new MicrocredError(
       ErrorCode.IMAGE_COMPRESSED,
@@ -21,6 +29,8 @@ export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
       { offset: chunk.start, chunk: chunk.type },
     );
   }
+  // Open Badges 1.x and 2.0 bakers wrote tEXt chunks (Latin-1): an assertion URL or its JSON.
+  if (chunk.type === 'tEXt' && version === 2) return { text: nonEmpty(readTExt(bytes, chunk).trim(), chunk), version };
   if (chunk.type === 'tEXt') {
     throw new MicrocredError(
       ErrorCode.IMAGE_INVALID,
@@ -28,11 +38,17 @@ export function extractPngText(bytes: Uint8Array, maxBytes: number): string {
       { offset: chunk.start, chunk: chunk.type },
     );
   }
-  const text = readITxt(bytes, chunk).trim();
+  return {
+    text: nonEmpty(readITxt(bytes, chunk).trim(), chunk, version === 2 ? PNG_KEYWORD_OB2 : PNG_KEYWORD),
+    version,
+  };
+}
+
+function nonEmpty(text: string, chunk: Chunk, keyword = PNG_KEYWORD_OB2): string {
   if (text === '')
     throw new MicrocredError(
       ErrorCode.IMAGE_NO_CREDENTIAL,
-      `The PNG's "${PNG_KEYWORD}" chunk (byte ${chunk.start}) is empty.`,
+      `The PNG's "${keyword}" chunk (byte ${chunk.start}) is empty.`,
       { offset: chunk.start },
     );
   return text;

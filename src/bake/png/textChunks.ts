@@ -50,6 +50,12 @@ export function readITxt(bytes: Uint8Array, chunk: Chunk): string {
   }
 }
 
+/** The text of a tEXt chunk (PNG §11.3.4.3): Latin-1 after the keyword and its NUL. */
+export function readTExt(bytes: Uint8Array, chunk: Chunk): string {
+  const keywordEnd = indexOfNul(bytes, chunk.dataStart, chunk.dataEnd);
+  return keywordEnd < 0 ? '' : latin1(bytes, keywordEnd + 1, chunk.dataEnd);
+}
+
 /** The data of an uncompressed iTXt chunk with `keyword` and `text` (empty language tag and translated keyword). */
 export function iTxtData(keyword: string, text: Uint8Array): Uint8Array {
   const data = new Uint8Array(keyword.length + 5 + text.length);

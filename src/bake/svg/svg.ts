@@ -26,10 +26,15 @@ const EXTRACT_KEEPS = 10;
 // Deeper than any drawing nests; the bound keeps a crafted file from costing a frame per byte.
 const MAX_DEPTH = 256;
 
-/** The credential text baked into an SVG. Throws a {@link MicrocredError} (`ERR_IMAGE_*`) otherwise. */
-export function extractSvgText(text: string): string {
+/**
+ * The credential text baked into an SVG, and its Open Badges version. An Open Badges 2.0 assertion
+ * (`<openbadges:assertion>`: its JSON content, else its `verify` attribute, a JWS or the hosted
+ * assertion's URL, which is not followed here) only with `openBadges2`. Throws a
+ * {@link MicrocredError} (`ERR_IMAGE_*`) otherwise.
+ */
+export function extractSvgText(text: string, openBadges2 = false): { text: string; version: 2 | 3 } {
   const { found } = readSvg(text, new FoundBadges<Element>(EXTRACT_KEEPS));
-  const { item: element, where } = theOneCredential('svg', found);
+  const { item: element, where, version } = theOneCredential('svg', found, openBadges2);
   const at = `in the <${element.tag.name}> element (${where})`;
   const verify = attribute(element.tag, 'verify');
   const jwt = verify === undefined ? '' : decodeEntities(verify.rawValue, at).trim();
@@ -39,6 +44,12 @@ export function extractSvgText(text: string): string {
     else if (token.kind === 'text') body += decodeEntities(text.slice(token.start, token.end), at);
   }
   body = body.trim();
+  // OB 2.0 puts a hosted assertion's URL in `verify` and may repeat its JSON inside: the JSON is
+  // read, and the hosted check compares it with the issuer's copy at its id.
+  if (version === 2) {
+    if (body || jwt) return { text: body || jwt, version };
+    throw new MicrocredError(ErrorCode.IMAGE_NO_CREDENTIAL, `The <${element.tag.name}> element (${where}) is empty.`);
+  }
   if (jwt && body) {
     throw new MicrocredError(
       ErrorCode.IMAGE_AMBIGUOUS,
@@ -52,7 +63,7 @@ export function extractSvgText(text: string): string {
       { url: jwt },
     );
   }
-  if (jwt || body) return jwt || body;
+  if (jwt || body) return { text: jwt || body, version };
   const href = element.tag.attributes.find((a) => /^(?:[\w.-]+:)?(?:href|src)$/.test(a.name));
   if (href) {
     throw new MicrocredError(

@@ -29,8 +29,8 @@ export type FileReport = { file: string } & (VerificationReport | PresentationRe
 
 /**
  * `microcred verify FILE|DIR|-... [--json|--json-lines] [--color|--no-color] [--now ISO] [--skew SECONDS]
- * [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]`; a FILE
- * may be a baked PNG or SVG, a DIR is searched for credential files, `-` is standard input.
+ * [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]
+ * [--recipient ID]`; a FILE may be a baked PNG or SVG, or an Open Badges 2.0 assertion, a DIR is searched for credential files, `-` is standard input.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
@@ -51,6 +51,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       'strict-contexts': { type: 'boolean' },
       challenge: { type: 'string' },
       domain: { type: 'string' },
+      recipient: { type: 'string' },
     },
     true,
   );
@@ -90,6 +91,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
         ...(values['strict-contexts'] ? { inlineContexts: 'refuse' as const } : {}),
         ...(values.challenge === undefined ? {} : { challenge: values.challenge }),
         ...(values.domain === undefined ? {} : { domain: values.domain }),
+        ...(values.recipient === undefined ? {} : { recipient: values.recipient }),
       })),
     };
     reports.push(report);

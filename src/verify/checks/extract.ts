@@ -3,12 +3,14 @@ import { extractBakedText } from '../../bake/extract.js';
 import { isImageInput } from '../../bake/image.js';
 import { couldNotCheck, failed, passed, type Check } from '../check.js';
 
-// Not a verdict on a credential: one we do not verify (2.0), or one we declined to read (size).
-const UNCHECKED: ReadonlySet<ErrorCode> = new Set([ErrorCode.IMAGE_OPEN_BADGES_2, ErrorCode.INPUT_TOO_LARGE]);
+// Not a verdict on a credential: one we declined to read (size).
+const UNCHECKED: ReadonlySet<ErrorCode> = new Set([ErrorCode.INPUT_TOO_LARGE]);
 
 /**
  * For an image (PNG/SVG bytes, or SVG text): the baked credential is taken out and handed to
- * `parse` as text, which reads it as JSON or a VC-JWT like any other input.
+ * `parse` as text, which reads it as JSON or a VC-JWT like any other input. An Open Badges 2.0
+ * assertion (a PNG "openbadges" chunk, an SVG `<openbadges:assertion>`) is handed to the Open
+ * Badges 2.0 checks instead (src/ob2), which read its JSON, JWS or hosted URL.
  */
 export const extractCheck: Check = {
   id: 'extract',
@@ -19,9 +21,14 @@ export const extractCheck: Check = {
   appliesTo: (ctx) => isImageInput(ctx.source),
   run(ctx) {
     try {
-      const { kind, text } = extractBakedText(ctx.source, { maxBytes: ctx.options.limits.maxInputBytes });
+      const { kind, text, version } = extractBakedText(
+        ctx.source,
+        { maxBytes: ctx.options.limits.maxInputBytes },
+        true,
+      );
       ctx.image = kind;
       ctx.source = text;
+      if (version === 2) ctx.openBadges2 = true;
       return passed;
     } catch (error) {
       if (!isMicrocredError(error)) throw error;
