@@ -413,6 +413,8 @@ describe('bounded status work: entries, lists, and one decoded list at a time', 
       now: NOW,
       loader,
       limits: { maxStatusEntries: count, maxStatusLists: count },
+      // What is measured is memory: on a loaded machine 24 inflations pass the default 10 s deadline.
+      timeoutMs: 100_000,
     });
     expect(statusOf(report).parts?.map((p) => p.outcome)).toEqual(Array(count).fill('passed'));
     expect(held).toHaveLength(count);
