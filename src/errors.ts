@@ -201,6 +201,10 @@ export const ErrorCode = {
   CLR_CREDENTIAL_NOT_EMBEDDED: 'ERR_CLR_CREDENTIAL_NOT_EMBEDDED',
   CLR_ASSOCIATION_DANGLING: 'ERR_CLR_ASSOCIATION_DANGLING',
   NESTING_TOO_DEEP: 'ERR_NESTING_TOO_DEEP',
+  // JsonWebSignature2020 proofs: the detached JWS (src/proofs/detachedJws.ts, src/proofs/jsonWebSignature2020.ts)
+  JWS_INVALID: 'ERR_JWS_INVALID',
+  JWS_ALG_UNSUPPORTED: 'ERR_JWS_ALG_UNSUPPORTED',
+  JWS_KEY_ALG_MISMATCH: 'ERR_JWS_KEY_ALG_MISMATCH',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -392,6 +396,11 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.CLR_CREDENTIAL_NOT_EMBEDDED]: 'A credential in the record is only referenced',
   [ErrorCode.CLR_ASSOCIATION_DANGLING]: 'An association names an achievement the record does not hold',
   [ErrorCode.NESTING_TOO_DEEP]: 'Credentials nested too deeply',
+
+  // JsonWebSignature2020 proofs: the detached JWS
+  [ErrorCode.JWS_INVALID]: "The proof's JWS is not as its suite requires",
+  [ErrorCode.JWS_ALG_UNSUPPORTED]: 'A JWS algorithm microcred does not verify',
+  [ErrorCode.JWS_KEY_ALG_MISMATCH]: 'The key does not fit the JWS algorithm',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

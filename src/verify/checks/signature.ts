@@ -296,6 +296,12 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
       return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.KEY_EXPIRED)
       return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    // A JsonWebSignature2020 proof's JWS: a header the suite never writes, or one that does not fit
+    // the key, is a defect of the proof; an algorithm microcred lacks is a signature it could not check.
+    if (cause.code === ErrorCode.JWS_INVALID || cause.code === ErrorCode.JWS_KEY_ALG_MISMATCH)
+      return failed({ code: cause.code, detail: cause.message, path: cause.details.path ?? 'proof.jws' });
+    if (cause.code === ErrorCode.JWS_ALG_UNSUPPORTED)
+      return couldNotCheck({ code: cause.code, detail: cause.message, path: cause.details.path ?? 'proof.jws' });
     if (cause.code === ErrorCode.TERM_UNDEFINED)
       return failed({
         code: cause.code,
