@@ -3,6 +3,7 @@
 // (jsonld + jose, ./jwsSigner.ts) verify with Ed25519, P-256 and P-384 did:keys and with secp256k1,
 // RSA and Ed25519 keys of a did:web document; a changed value, another key, another DID's key, an
 // expired badge and each way the JWS header can be wrong are told apart. Verified, never issued.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyCredential } from '../../../src/index.js';
 import { check, NOW, unsignedCredential } from '../../helpers/credential.js';
@@ -19,6 +20,7 @@ import {
 
 type Doc = Record<string, unknown>;
 const DID = 'did:web:pd.example.org';
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 /** An Open Badge of `issuer` under VC 2.0, OB 3.0.3 and the suite's context. */
 function badge(issuer: string, overrides: Doc = {}): Doc {
@@ -194,5 +196,42 @@ describe("JsonWebSignature2020: the JWS header is the suite's, and fits the key"
     });
     expect(check(report, 'signature').problem?.detail).toContain('ES512');
     expect(report.checks.some((c) => c.outcome === 'failed')).toBe(false);
+  });
+});
+
+describe('JsonWebSignature2020: an Ed25519 signature has one encoding', () => {
+  it('the same signature with S + L (not reduced, RFC 8032 §5.1.7) fails: ERR_SIGNATURE_INVALID', async () => {
+    const key = didKeyJwsKey('Ed25519');
+    const credential = await signed(key);
+    const proof = credential.proof as Doc;
+    const [head, , encoded] = String(proof.jws).split('.') as [string, string, string];
+    const bytes = Buffer.from(encoded, 'base64url');
+    const s = BigInt(`0x${Buffer.from(bytes.subarray(32)).reverse().toString('hex')}`) + L;
+    const sBytes = Buffer.from(s.toString(16).padStart(64, '0'), 'hex').reverse();
+    const altered = Buffer.concat([bytes.subarray(0, 32), sBytes]).toString('base64url');
+    expect((await verifyCredential(credential, { now: NOW })).authentic).toBe(true);
+    const report = await verifyCredential(
+      { ...credential, proof: { ...proof, jws: `${head}..${altered}` } },
+      { now: NOW },
+    );
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+  });
+});
+
+// Signed once by @transmute/json-web-signature 0.7.0-unstable.82, the field's implementation
+// (fixtures/README.md says how): microcred reads what the field writes.
+describe('JsonWebSignature2020 credentials signed by the field’s package', () => {
+  const { documents, credentials } = JSON.parse(
+    readFileSync(new URL('./fixtures/transmute-jws2020.json', import.meta.url), 'utf8'),
+  ) as { documents: Record<string, Doc>; credentials: Record<string, Doc> };
+
+  it.each(Object.keys(credentials))('%s: verifies as signed; a changed name does not', async (name) => {
+    const credential = credentials[name] as Doc;
+    const report = await verifyCredential(credential, { documents, now: NOW });
+    expect(check(report, 'signature').outcome).toBe('passed');
+    expect(check(report, 'issuer').outcome).toBe('passed');
+    expect(report).toMatchObject({ authentic: true, verified: true });
+    const changed = await verifyCredential({ ...credential, name: 'Changed after signing' }, { documents, now: NOW });
+    expect(check(changed, 'signature').problem?.code).toBe('ERR_SIGNATURE_INVALID');
   });
 });
