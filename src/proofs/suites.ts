@@ -67,6 +67,29 @@ export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unkno
     : suite;
 }
 
+// The older suites whose proof terms (jws, proofPurpose…) only their own context defines.
+const SUITE_CONTEXTS: Record<string, string> = {
+  [ED25519_SIGNATURE_2020.type]: ED25519_SIGNATURE_2020.context,
+  [ED25519_SIGNATURE_2018.type]: ED25519_SIGNATURE_2018.context,
+  [JSON_WEB_SIGNATURE_2020.type]: JSON_WEB_SIGNATURE_2020.context,
+};
+
+/**
+ * The first proof of `document` whose suite defines its terms in a context of its own that the
+ * document's @context does not list (a JsonWebSignature2020 proof without
+ * https://w3id.org/security/suites/jws-2020/v1), with that context; undefined when there is none.
+ */
+export function missingSuiteContext(document: Record<string, unknown>): { type: string; context: string } | undefined {
+  const listed = [document['@context']].flat();
+  for (const proof of [document.proof].flat()) {
+    const type = (proof as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(SUITE_CONTEXTS, type)) continue;
+    const context = SUITE_CONTEXTS[type] as string;
+    if (!listed.includes(context)) return { type, context };
+  }
+  return undefined;
+}
+
 /** The names of every suite microcred verifies, for messages. */
 export const VERIFIED_SUITES: readonly string[] = [
   ...Object.keys(CRYPTOSUITES).map((c) => `DataIntegrityProof (${c})`),

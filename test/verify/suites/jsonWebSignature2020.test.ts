@@ -104,6 +104,20 @@ describe('JsonWebSignature2020: what is signed, and whose key', () => {
   });
 });
 
+describe('JsonWebSignature2020 needs its context', () => {
+  it("without https://w3id.org/security/suites/jws-2020/v1 the proof's terms are undefined, and the message names the context", async () => {
+    const key = didKeyJwsKey('Ed25519');
+    const credential = await signed(key);
+    const without = { ...credential, '@context': (credential['@context'] as string[]).slice(0, -1) };
+    const report = await verifyCredential(without, { now: NOW });
+    expect(check(report, 'jsonld')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_TERM_UNDEFINED' } });
+    expect(check(report, 'jsonld').problem?.path).toMatch(/^proof\./);
+    expect(check(report, 'jsonld').problem?.detail).toContain(
+      `JsonWebSignature2020 proof's terms are defined by ${JWS_2020_CONTEXT}`,
+    );
+  });
+});
+
 describe('JsonWebSignature2020 with a did:web issuer whose document lists JsonWebKey2020 methods', () => {
   it.each(['Ed25519', 'P-256', 'secp256k1', 'RSA'] as const)('a %s publicKeyJwk verifies', async (kind) => {
     const key = didWebJwsKey(DID, 'key-1', kind);
