@@ -119,7 +119,7 @@ describe('JsonWebSignature2020 needs its context', () => {
 });
 
 describe('JsonWebSignature2020 with a did:web issuer whose document lists JsonWebKey2020 methods', () => {
-  it.each(['Ed25519', 'P-256', 'secp256k1', 'RSA'] as const)('a %s publicKeyJwk verifies', async (kind) => {
+  it.each(['Ed25519', 'P-256', 'secp256k1', 'RSA'] as const)('%s: a JsonWebKey2020 of this kind verifies', async (kind) => {
     const key = didWebJwsKey(DID, 'key-1', kind);
     const report = await verifyCredential(await signed(key), { documents: documentsOf([key]), now: NOW });
     expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
@@ -148,6 +148,16 @@ describe('JsonWebSignature2020 with a did:web issuer whose document lists JsonWe
       problem: { code: 'ERR_KEY_INVALID', path: 'proof.verificationMethod' },
     });
     expect(check(report, 'signature').problem?.detail).toContain('private key material');
+  });
+
+  it.each([
+    ['expired (ERR_KEY_EXPIRED)', { expires: '2026-03-01T00:00:00Z' }, 'ERR_KEY_EXPIRED'],
+    ['revoked (ERR_KEY_INVALID)', { revoked: '2026-03-01T00:00:00Z' }, 'ERR_KEY_INVALID'],
+  ])('a key its controller says has %s no longer verifies', async (_name, lifecycle, code) => {
+    const key = didWebJwsKey(DID, 'key-1', 'P-256');
+    const document = { ...didDocumentOf(DID, [key]), verificationMethod: [{ ...jsonWebKey2020(key), ...lifecycle }] };
+    const report = await verifyCredential(await signed(key), { documents: { [DID]: document }, now: NOW });
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code } });
   });
 
   it('offline, without the DID document, the key could not be checked (not a failure)', async () => {
