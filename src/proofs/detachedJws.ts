@@ -54,13 +54,13 @@ export function readDetachedJws(jws: unknown): DetachedJws {
   // RFC 7797 §3: with b64 false the payload is signed as it is; the suite signs no other way.
   if (header.b64 !== false)
     throw invalid(
-      `The JWS header's b64 is ${JSON.stringify(header.b64 ?? null)}; a JsonWebSignature2020 header has b64: false (the unencoded payload of RFC 7797).`,
+      `The JWS header's b64 is ${shown(header.b64)}; a JsonWebSignature2020 header has b64: false (the unencoded payload of RFC 7797).`,
     );
   // RFC 7797 §6 requires b64 to be critical; any other critical extension is one microcred does not understand (RFC 7515 §4.1.11).
   const crit = header.crit;
   if (!Array.isArray(crit) || crit.length !== 1 || crit[0] !== 'b64')
     throw invalid(
-      `The JWS header's crit is ${JSON.stringify(crit ?? null)}; a JsonWebSignature2020 header has crit: ["b64"], naming b64 as critical and nothing else.`,
+      `The JWS header's crit is ${shown(crit)}; a JsonWebSignature2020 header has crit: ["b64"], naming b64 as critical and nothing else.`,
     );
   const alg = algorithmOf(header.alg);
   let signature: Uint8Array;
@@ -90,11 +90,11 @@ function algorithmOf(alg: unknown): Jws2020Algorithm {
   // A proof is verified by anyone with the public key; "none" or a MAC's shared secret proves nothing.
   if (alg === 'none' || /^HS\d+$/.test(alg))
     throw invalid(
-      `The JWS header's alg is ${JSON.stringify(alg)}, which is no public-key signature: anyone could have made it.`,
+      `The JWS header's alg is ${shown(alg)}, which is no public-key signature: anyone could have made it.`,
     );
   throw new MicrocredError(
     ErrorCode.JWS_ALG_UNSUPPORTED,
-    `The JWS is signed with ${JSON.stringify(alg.slice(0, 40))}; JsonWebSignature2020 proofs are verified with ${Object.keys(JWS_2020_ALGORITHMS).join(', ')}.`,
+    `The JWS is signed with ${shown(alg)}; JsonWebSignature2020 proofs are verified with ${Object.keys(JWS_2020_ALGORITHMS).join(', ')}.`,
     { path: PATH },
   );
 }
@@ -187,6 +187,12 @@ async function verifyEs256k(
       { path: PATH },
     );
   return verified;
+}
+
+// A header value as a message shows it: JSON, cut short (a header is the signer's to fill).
+function shown(value: unknown): string {
+  const text = JSON.stringify(value ?? null);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function invalid(detail: string): MicrocredError {

@@ -1,10 +1,11 @@
 // JsonWebSignature2020 (W3C CCG "Linked Data Proof JSON Web Signature 2020"), a legacy suite still in
-// circulation (Gaia-X, Catena-X, Transmute, Microsoft Entra): a detached JWS over
+// circulation (Gaia-X, Catena-X, Transmute's issuers): a detached JWS over
 // SHA-256(RDFC-1.0(proof options)) ‖ SHA-256(RDFC-1.0(document)), by a key published as a JWK
 // (JsonWebKey2020). The verify data is jsonld-signatures' own (LinkedDataSignature, the class the
 // Ed25519 suites extend); the JWS is read and checked here (src/proofs/detachedJws.ts) with jose.
 // The field's package (@transmute/json-web-signature 0.7.0-unstable) was not adopted: a pre-release
-// that brings its own jsonld 5 fork, a native secp256k1 build and 70 packages.
+// that brings its own jsonld 5 (which cannot read VC 2.0 + OB 3.0.3 credentials), a native secp256k1
+// build and some 70 packages (42 MB).
 import jsigs from 'jsonld-signatures';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
@@ -39,7 +40,10 @@ class JsonWebSignature2020 extends jsigs.suites.LinkedDataSignature {
     if (!isJsonObject(method)) throw keyInvalid(id, `The document served for ${id} is not a key.`);
     // A document served for one key URL that says it is another key cannot speak for the first.
     if (method.id !== undefined && method.id !== id)
-      throw keyInvalid(id, `The document served for ${id} says it is the key ${JSON.stringify(method.id)}.`);
+      throw keyInvalid(
+        id,
+        `The document served for ${id} says it is the key ${JSON.stringify(method.id).slice(0, 200)}.`,
+      );
     assertNotRevoked(method, id);
     return { ...method, id };
   }
