@@ -2,10 +2,11 @@
 // JWS over the RDF dataset, keys as JsonWebKey2020): credentials signed here by an independent signer
 // (jsonld + jose, ./jwsSigner.ts) verify with Ed25519, P-256 and P-384 did:keys and with secp256k1,
 // RSA and Ed25519 keys of a did:web document; a changed value, another key, another DID's key, an
-// expired badge and each way the JWS header can be wrong are told apart. Verified, never issued.
+// expired badge and each way the JWS header can be wrong are told apart; it takes its part in a proof
+// set; credentials signed by the field's package (fixtures/) verify. Verified, never issued.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyCredential } from '../../../src/index.js';
+import { generateKey, issueCredential, verifyCredential } from '../../../src/index.js';
 import { check, NOW, unsignedCredential } from '../../helpers/credential.js';
 import {
   didDocumentOf,
@@ -104,6 +105,22 @@ describe('JsonWebSignature2020: what is signed, and whose key', () => {
   });
 });
 
+describe('JsonWebSignature2020 in a proof set', () => {
+  it("beside the issuer's eddsa-rdfc-2022 proof, a JsonWebSignature2020 proof by another DID is a part of its own: also signed by", async () => {
+    const issuer = await generateKey();
+    const witness = didKeyJwsKey('P-256');
+    const draft = badge(issuer.controller as string);
+    const own = (await issueCredential(draft as never, { key: issuer, now: NOW })) as unknown as Doc;
+    const theirs = await signJws2020(draft, witness);
+    const report = await verifyCredential({ ...own, proof: [own.proof, theirs.proof] }, { now: NOW });
+    expect(check(report, 'signature').parts?.map((p) => [p.label, p.outcome, p.problem?.code])).toEqual([
+      [`DataIntegrityProof (eddsa-rdfc-2022) by ${issuer.id}`, 'passed', undefined],
+      [`JsonWebSignature2020 by ${witness.id}`, 'warning', 'ERR_PROOF_NOT_BY_ISSUER'],
+    ]);
+    expect(report).toMatchObject({ verified: true, authentic: true });
+  });
+});
+
 describe('JsonWebSignature2020 needs its context', () => {
   it("without https://w3id.org/security/suites/jws-2020/v1 the proof's terms are undefined, and the message names the context", async () => {
     const key = didKeyJwsKey('Ed25519');
@@ -119,12 +136,15 @@ describe('JsonWebSignature2020 needs its context', () => {
 });
 
 describe('JsonWebSignature2020 with a did:web issuer whose document lists JsonWebKey2020 methods', () => {
-  it.each(['Ed25519', 'P-256', 'secp256k1', 'RSA'] as const)('%s: a JsonWebKey2020 of this kind verifies', async (kind) => {
-    const key = didWebJwsKey(DID, 'key-1', kind);
-    const report = await verifyCredential(await signed(key), { documents: documentsOf([key]), now: NOW });
-    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
-    expect(report).toMatchObject({ verified: true, authentic: true });
-  });
+  it.each(['Ed25519', 'P-256', 'secp256k1', 'RSA'] as const)(
+    '%s: a JsonWebKey2020 of this kind verifies',
+    async (kind) => {
+      const key = didWebJwsKey(DID, 'key-1', kind);
+      const report = await verifyCredential(await signed(key), { documents: documentsOf([key]), now: NOW });
+      expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+      expect(report).toMatchObject({ verified: true, authentic: true });
+    },
+  );
 
   it('the document must list the key for assertionMethod: one for authentication only is ERR_KEY_NOT_AUTHORIZED', async () => {
     const key = didWebJwsKey(DID, 'auth', 'P-256');
