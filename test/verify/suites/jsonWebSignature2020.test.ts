@@ -6,7 +6,13 @@
 // set; credentials signed by the field's package (fixtures/) verify. Verified, never issued.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateKey, issueCredential, verifyCredential } from '../../../src/index.js';
+import {
+  generateKey,
+  issueCredential,
+  signPresentation,
+  verifyCredential,
+  verifyPresentation,
+} from '../../../src/index.js';
 import { check, NOW, unsignedCredential } from '../../helpers/credential.js';
 import {
   didDocumentOf,
@@ -118,6 +124,21 @@ describe('JsonWebSignature2020 in a proof set', () => {
       [`JsonWebSignature2020 by ${witness.id}`, 'warning', 'ERR_PROOF_NOT_BY_ISSUER'],
     ]);
     expect(report).toMatchObject({ verified: true, authentic: true });
+  });
+});
+
+describe('JsonWebSignature2020 badges in a presentation', () => {
+  it("a teacher's presentation of a JsonWebSignature2020 badge verifies, the badge with its own full report", async () => {
+    const [issuer, teacher] = [didKeyJwsKey('P-256'), await generateKey()];
+    const subject = { ...(badge(issuer.controller).credentialSubject as Doc), id: teacher.controller };
+    const earned = await signed(issuer, { credentialSubject: subject });
+    const options = { challenge: 'c-8f2e', domain: 'https://verifier.example.org' };
+    const vp = await signPresentation({ verifiableCredential: [earned] }, { key: teacher, ...options, now: NOW });
+    const report = await verifyPresentation(vp, { ...options, now: NOW });
+    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+    expect(report.credentials.map((c) => [c.verified, c.checks.find((x) => x.id === 'signature')?.outcome])).toEqual([
+      [true, 'passed'],
+    ]);
   });
 });
 
