@@ -162,3 +162,17 @@ async function canonize(input: unknown): Promise<string> {
       url === JWS_2020_CONTEXT ? { contextUrl: null, documentUrl: url, document: JWS_2020_DOCUMENT } : contexts(url),
   });
 }
+
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+/**
+ * A detached Ed25519 JWS (`header..signature`) with the same signature written with S + L (RFC 8032
+ * §5.1.7): the same group element, a second encoding that careful verifiers refuse.
+ */
+export function withUnreducedS(jws: string): string {
+  const [head, , encoded] = jws.split('.') as [string, string, string];
+  const bytes = Buffer.from(encoded, 'base64url');
+  const s = BigInt(`0x${Buffer.from(bytes.subarray(32)).reverse().toString('hex')}`) + L;
+  const unreduced = Buffer.from(s.toString(16).padStart(64, '0'), 'hex').reverse();
+  return `${head}..${Buffer.concat([bytes.subarray(0, 32), unreduced]).toString('base64url')}`;
+}
