@@ -211,6 +211,10 @@ export const ErrorCode = {
   OB2_DOCUMENT_INVALID: 'ERR_OB2_DOCUMENT_INVALID',
   OB2_RECIPIENT_MISMATCH: 'ERR_OB2_RECIPIENT_MISMATCH',
   OB2_RECIPIENT_UNCHECKED: 'ERR_OB2_RECIPIENT_UNCHECKED',
+  // JsonWebSignature2020 proofs: the detached JWS (src/proofs/detachedJws.ts, src/proofs/jsonWebSignature2020.ts)
+  JWS_INVALID: 'ERR_JWS_INVALID',
+  JWS_ALG_UNSUPPORTED: 'ERR_JWS_ALG_UNSUPPORTED',
+  JWS_KEY_ALG_MISMATCH: 'ERR_JWS_KEY_ALG_MISMATCH',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -413,6 +417,10 @@ export const ERROR_TITLES: { readonly [C in ErrorCode]: string } = {
   [ErrorCode.OB2_DOCUMENT_INVALID]: 'A document the assertion relies on is not valid',
   [ErrorCode.OB2_RECIPIENT_MISMATCH]: 'Awarded to someone else',
   [ErrorCode.OB2_RECIPIENT_UNCHECKED]: 'The recipient could not be compared',
+  // JsonWebSignature2020 proofs: the detached JWS
+  [ErrorCode.JWS_INVALID]: "The proof's JWS is not as its suite requires",
+  [ErrorCode.JWS_ALG_UNSUPPORTED]: 'A JWS algorithm microcred does not verify',
+  [ErrorCode.JWS_KEY_ALG_MISMATCH]: 'The key does not fit the JWS algorithm',
 };
 
 /** The catalogue's title for `code`, e.g. "The signature does not match" for `ERR_SIGNATURE_INVALID`. */

@@ -12,6 +12,8 @@ import { contexts as did } from 'did-context';
 // CLR 2.0: 1EdTech publishes no package; the files are kept byte for byte (contexts/clr-v2p0/README.md).
 import clr201 from '../../contexts/clr-v2p0/context-2.0.1.json';
 import clr200 from '../../contexts/clr-v2p0/context.json';
+// JsonWebSignature2020's context: no maintained package; the W3C CCG file kept byte for byte (contexts/jws-2020/README.md).
+import jws2020 from '../../contexts/jws-2020/v1.json';
 
 /** The CLR 2.0 contexts, by URL. */
 const CLR = [
@@ -46,6 +48,7 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
     for (const [url, document] of openBadges)
       if (url.startsWith('https://purl.imsglobal.org/')) table.set(url, document);
     for (const [url, document] of CLR) table.set(url, document);
+    table.set('https://w3id.org/security/suites/jws-2020/v1', jws2020);
   }
   return table;
 }

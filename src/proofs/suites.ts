@@ -1,6 +1,7 @@
 import { EDDSA_RDFC_2022, eddsaRdfc2022Verifying } from './eddsaRdfc2022.js';
 import { ED25519_SIGNATURE_2020, ed25519Signature2020Verifying } from './ed25519Signature2020.js';
 import { ED25519_SIGNATURE_2018, ed25519Signature2018Verifying } from './ed25519Signature2018.js';
+import { JSON_WEB_SIGNATURE_2020, jsonWebSignature2020Verifying } from './jsonWebSignature2020.js';
 import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
 import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
 import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
@@ -15,10 +16,11 @@ import type { Expansion } from './onePass/documentGraph.js';
 export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc-2019' | 'ecdsa-sd-2023';
 
 /**
- * The suites microcred verifies: those it issues with, the JCS suites, ecdsa-sd-2023 (derived proofs)
- * and the legacy Ed25519Signature2018.
+ * The suites microcred verifies: those it issues with, the JCS suites, ecdsa-sd-2023 and bbs-2023
+ * (derived proofs) and the legacy Ed25519Signature2018 and JsonWebSignature2020.
  */
-export type VerifiedSuiteName = SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018' | 'bbs-2023';
+export type VerifiedSuiteName =
+  SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018' | 'JsonWebSignature2020' | 'bbs-2023';
 
 // The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries.
 const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
@@ -33,6 +35,7 @@ const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => u
 const PROOF_TYPES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
   [ED25519_SIGNATURE_2020.type]: { name: 'Ed25519Signature2020', verifying: ed25519Signature2020Verifying },
   [ED25519_SIGNATURE_2018.type]: { name: 'Ed25519Signature2018', verifying: ed25519Signature2018Verifying },
+  [JSON_WEB_SIGNATURE_2020.type]: { name: 'JsonWebSignature2020', verifying: jsonWebSignature2020Verifying },
 };
 
 function entryOf(proof: { type?: unknown; cryptosuite?: unknown }) {
@@ -62,6 +65,29 @@ export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unkno
   return entry.name === 'eddsa-rdfc-2022' || entry.name === 'Ed25519Signature2020'
     ? reuseExpansion(suite, expansion)
     : suite;
+}
+
+// The older suites whose proof terms (jws, proofPurpose…) only their own context defines.
+const SUITE_CONTEXTS: Record<string, string> = {
+  [ED25519_SIGNATURE_2020.type]: ED25519_SIGNATURE_2020.context,
+  [ED25519_SIGNATURE_2018.type]: ED25519_SIGNATURE_2018.context,
+  [JSON_WEB_SIGNATURE_2020.type]: JSON_WEB_SIGNATURE_2020.context,
+};
+
+/**
+ * The first proof of `document` whose suite defines its terms in a context of its own that the
+ * document's @context does not list (a JsonWebSignature2020 proof without
+ * https://w3id.org/security/suites/jws-2020/v1), with that context; undefined when there is none.
+ */
+export function missingSuiteContext(document: Record<string, unknown>): { type: string; context: string } | undefined {
+  const listed = [document['@context']].flat();
+  for (const proof of [document.proof].flat()) {
+    const type = (proof as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(SUITE_CONTEXTS, type)) continue;
+    const context = SUITE_CONTEXTS[type] as string;
+    if (!listed.includes(context)) return { type, context };
+  }
+  return undefined;
 }
 
 /** The names of every suite microcred verifies, for messages. */

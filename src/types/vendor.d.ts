@@ -50,7 +50,18 @@ declare module '@digitalbazaar/did-method-key' {
   };
 }
 declare module 'jsonld-signatures' {
+  /** The base of the suites that sign hash(proof options) ‖ hash(document), canonicalized with RDFC-1.0. */
+  interface LinkedDataSignature {
+    readonly type: string;
+    getVerificationMethod(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    verifySignature(options: Record<string, unknown>): Promise<boolean>;
+  }
   const jsigs: {
+    suites: {
+      LinkedDataSignature: new (
+        options: { type: string; contextUrl?: string } & Record<string, unknown>,
+      ) => LinkedDataSignature;
+    };
     verify(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     sign(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;
     derive(document: unknown, options: Record<string, unknown>): Promise<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { ErrorCode, MicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { expandInSafeMode, expandWithoutUndefinedTerms, type UndefinedTerm } from '../../contexts/undefinedTerms.js';
+import { missingSuiteContext } from '../../proofs/suites.js';
 import { readCredential } from '../view/view.js';
 import { inlineContextPaths } from '../view/inlineContexts.js';
 import { couldNotCheck, failed, passed, problem, type Check, type Verdict, type VerifyContext } from '../check.js';
@@ -59,7 +60,7 @@ export const jsonldCheck: Check = {
           : '';
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
-        detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}`,
+        detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}${suiteContextHint(doc, first.path)}`,
         ...(first.path ? { path: first.path } : {}),
       });
     } catch (error) {
@@ -83,6 +84,14 @@ export const jsonldCheck: Check = {
     }
   },
 };
+
+// An undefined term of the proof, when its suite's own context is not listed: say which context defines it.
+function suiteContextHint(doc: Record<string, unknown>, path: string | undefined): string {
+  const missing = path?.startsWith('proof') ? missingSuiteContext(doc) : undefined;
+  return missing
+    ? ` A ${missing.type} proof's terms are defined by ${missing.context}, which the credential's @context does not list.`
+    : '';
+}
 
 async function undefinedInJwt(
   ctx: VerifyContext,

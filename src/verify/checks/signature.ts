@@ -6,6 +6,7 @@ import { legacyKeyForm } from '../../proofs/legacyKey.js';
 import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
 import { isBbsBaseProof } from '../../proofs/bbs2023.js';
 import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
+import { readDetachedJws } from '../../proofs/detachedJws.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
@@ -213,20 +214,31 @@ async function verifyOne(
   return { proof, verdict: explain((result.results ?? []).find((r) => r.error)?.error ?? result.error, doc) };
 }
 
-// The Ed25519 suites write the 64-byte signature as base58btc multibase (`z…`). What does not
-// decode so is left to the suite, which refuses it; an ECDSA signature (also 64 bytes on P-256) has no such rule.
+// The Ed25519 suites write the 64-byte signature as base58btc multibase (`z…`); the JWS suites
+// (Ed25519Signature2018, JsonWebSignature2020 with alg EdDSA) as base64url after the JWS header.
+// What does not decode so is left to the suite, which refuses it; an ECDSA signature (also 64 bytes
+// on P-256) has no such rule.
 const ED25519_SUITES: readonly (string | undefined)[] = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'Ed25519Signature2020'];
+const JWS_SUITES: readonly (string | undefined)[] = ['Ed25519Signature2018', 'JsonWebSignature2020'];
 function hasCanonicalSignature(proof: Record<string, unknown>): boolean {
-  if (!ED25519_SUITES.includes(suiteOf(proof))) return true;
-  const value = proof.proofValue;
-  if (typeof value !== 'string' || !value.startsWith('z') || value.length > 100) return true;
-  let bytes: Uint8Array;
+  const bytes = ed25519SignatureOf(proof);
+  return bytes === undefined || bytes.length !== 64 || isCanonicalEd25519Signature(bytes);
+}
+
+function ed25519SignatureOf(proof: Record<string, unknown>): Uint8Array | undefined {
+  const suite = suiteOf(proof);
   try {
-    bytes = fromBase58btc(value.slice(1));
+    if (JWS_SUITES.includes(suite)) {
+      const jws = readDetachedJws(proof.jws);
+      return jws.alg === 'EdDSA' ? jws.signature : undefined;
+    }
+    const value = proof.proofValue;
+    if (!ED25519_SUITES.includes(suite) || typeof value !== 'string' || !value.startsWith('z') || value.length > 100)
+      return undefined;
+    return fromBase58btc(value.slice(1));
   } catch {
-    return true;
+    return undefined;
   }
-  return bytes.length !== 64 || isCanonicalEd25519Signature(bytes);
 }
 
 function notByIssuer(signer: { id: string; controller?: string }, issuer: string): Verdict {
@@ -296,6 +308,12 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
       return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
     if (cause.code === ErrorCode.KEY_EXPIRED)
       return failed({ code: cause.code, detail: cause.message, path: 'proof.verificationMethod' });
+    // A JsonWebSignature2020 proof's JWS: a header the suite never writes, or one that does not fit
+    // the key, is a defect of the proof; an algorithm microcred lacks is a signature it could not check.
+    if (cause.code === ErrorCode.JWS_INVALID || cause.code === ErrorCode.JWS_KEY_ALG_MISMATCH)
+      return failed({ code: cause.code, detail: cause.message, path: cause.details.path ?? 'proof.jws' });
+    if (cause.code === ErrorCode.JWS_ALG_UNSUPPORTED)
+      return couldNotCheck({ code: cause.code, detail: cause.message, path: cause.details.path ?? 'proof.jws' });
     if (cause.code === ErrorCode.TERM_UNDEFINED)
       return failed({
         code: cause.code,

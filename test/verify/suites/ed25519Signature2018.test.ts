@@ -7,6 +7,7 @@ import { Ed25519VerificationKey2018 } from '@digitalbazaar/ed25519-verification-
 import { verifyCredential } from '../../../src/index.js';
 import { check, NOW } from '../../helpers/credential.js';
 import { DIGITAL_BAZAAR_SIGNED_AT, issueWithPlainStack } from './plainStack.js';
+import { withUnreducedS } from './jwsSigner.js';
 
 /** A 2018 key named by its did:key (the key's fingerprint is its z6Mk… multibase value). */
 async function legacyKey(): Promise<Ed25519VerificationKey2018> {
@@ -62,6 +63,18 @@ describe('Ed25519Signature2018', () => {
     const signed = await sign(legacyBadge(key.controller), key);
     const report = await verifyCredential({ ...signed, name: 'Changed after signing' }, { now: NOW });
     expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+  });
+
+  it('the same signature with S + L (not reduced, RFC 8032 §5.1.7) fails, saying so', async () => {
+    const key = await legacyKey();
+    const signed = await sign(legacyBadge(key.controller), key);
+    const proof = signed.proof as { jws: string };
+    const report = await verifyCredential(
+      { ...signed, proof: { ...proof, jws: withUnreducedS(proof.jws) } },
+      { now: NOW },
+    );
+    expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_SIGNATURE_INVALID' } });
+    expect(check(report, 'signature').problem?.detail).toContain('not reduced');
   });
 
   it('a proof that names another key than the one that signed fails', async () => {
