@@ -30,7 +30,11 @@ function literalsOf(source: string): string[] {
 
 describe('library messages', () => {
   it('no string in src/ outside src/cli names a CLI flag, a CLI command or the CLI', () => {
-    const files = sourceFiles(join(root, 'src')).filter((f) => !relative(root, f).startsWith(join('src', 'cli')));
+    // The element's stylesheet is CSS, whose custom properties (`--good`) are not flags.
+    const files = sourceFiles(join(root, 'src')).filter(
+      (f) =>
+        !relative(root, f).startsWith(join('src', 'cli')) && relative(root, f) !== join('src', 'element', 'styles.ts'),
+    );
     expect(files.length).toBeGreaterThan(100);
     const offenders = files.flatMap((file) =>
       literalsOf(readFileSync(file, 'utf8'))
