@@ -5,6 +5,7 @@ import { isJsonObject } from '../jsonPath.js';
 import { CONTEXT } from '../model/constants.js';
 import { assertUsableEd25519Key } from '../keys/ed25519Points.js';
 import { assertNotRevoked } from '../keys/keyLifecycle.js';
+import { secretMemberOf } from '../keys/jwk.js';
 
 // Where DID documents and controller documents list their keys (DID Core §5.3): in
 // verificationMethod, or embedded in a relationship such as assertionMethod.
@@ -83,6 +84,7 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
   // The Data Integrity suites do not look at `revoked` (the Ed25519Signature2020 suite does): refuse here for both.
   // (`expires` needs the verification's moment, which the signature check has: it checks that as the suites load the key.)
   assertNotRevoked(method, id);
+  assertNoSecret(method, id);
   const controller = typeof method.controller === 'string' ? absolute(method.controller, base) : method.controller;
   const lifecycle = method.expires === undefined ? {} : { expires: method.expires };
   const ecdsa = await ecdsaFromJwk(method.publicKeyJwk);
@@ -108,6 +110,23 @@ async function asMultikey(method: Record<string, unknown>, id: string, base: str
     // jsonld-signatures frames the method; it needs a context of its own.
     return { '@context': CONTEXT_OF_TYPE[String(method.type)] ?? CONTEXT.MULTIKEY_V1, ...method, id };
   }
+}
+
+// Members of a verification method that hold a private key, besides a JWK's own private members.
+const SECRET_METHOD_MEMBERS = ['secretKeyMultibase', 'privateKeyMultibase', 'privateKeyBase58', 'privateKeyJwk'];
+
+// A published secret key lets anyone sign as the key: every suite refuses it, as VC-JWT does, rather
+// than reading only the public half. The value is never repeated.
+function assertNoSecret(method: Record<string, unknown>, id: string): void {
+  const jwk = method.publicKeyJwk;
+  const secret =
+    SECRET_METHOD_MEMBERS.find((member) => member in method) ?? (isJsonObject(jwk) ? secretMemberOf(jwk) : undefined);
+  if (secret === undefined) return;
+  throw new MicrocredError(
+    ErrorCode.KEY_INVALID,
+    `The published key ${id} contains "${secret}", private key material: anyone can sign as this key, so it must never be trusted.`,
+    { url: id },
+  );
 }
 
 function isBlsMultikey(value: unknown): boolean {

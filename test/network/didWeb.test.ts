@@ -324,14 +324,9 @@ describe('key representations in DID documents', () => {
     expect(check(report, 'signature').problem?.detail).toContain('revoked');
   });
 
-  it('the loader serves the selected method as a Multikey document, and never a secret the document leaks', async () => {
+  it('the loader serves the selected method as a Multikey document, taking only the public members', async () => {
     const { key } = await signedBy('key-1');
-    const jwk = {
-      kty: 'OKP',
-      crv: 'Ed25519',
-      x: toBase64Url(key.publicKey),
-      d: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I',
-    };
+    const jwk = { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey), kid: 'key-1', use: 'sig' };
     const loader = new DocumentLoader({
       documents: {
         [did]: {
@@ -348,5 +343,37 @@ describe('key representations in DID documents', () => {
       publicKeyMultibase: key.publicKeyMultibase,
     });
     await rejection(loader.load(`${did}#key-2`), 'ERR_KEY_UNRESOLVED');
+  });
+
+  it('a key whose document publishes its secret is never trusted: ERR_KEY_INVALID, the secret not repeated', async () => {
+    const { key, credential } = await signedBy('key-1');
+    const secret = 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I';
+    const leaking = (member: Record<string, unknown>) => ({
+      [did]: {
+        '@context': DID_CONTEXTS,
+        id: did,
+        verificationMethod: [
+          {
+            id: '#key-1',
+            type: 'JsonWebKey2020',
+            controller: did,
+            publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey) },
+            ...member,
+          },
+        ],
+        assertionMethod: ['#key-1'],
+      },
+    });
+    const inJwk = leaking({ publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey), d: secret } });
+    const beside = leaking({ secretKeyMultibase: `z${secret}` });
+    for (const documents of [inJwk, beside]) {
+      const error = await rejection(new DocumentLoader({ documents }).load(`${did}#key-1`), 'ERR_KEY_INVALID');
+      expect(error.message).toContain('private key material');
+      expect(error.message).not.toContain(secret);
+      const report = await verifyCredential(credential, { documents, now: NOW });
+      expect(check(report, 'signature')).toMatchObject({ outcome: 'failed', problem: { code: 'ERR_KEY_INVALID' } });
+      expect(JSON.stringify(report)).not.toContain(secret);
+      expect(report.verified).toBe(false);
+    }
   });
 });
