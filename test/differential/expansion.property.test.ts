@@ -2,6 +2,8 @@
 // credentials.ts) and written-out JSON-LD shapes (./expansionShapes.ts), whatever the compiled path
 // takes expands byte for byte as jsonld.expand(…, {safe: true}) does, canonicalizes to the same
 // N-Quads, and most credentials take it; whatever it leaves to jsonld is named with a reason.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
@@ -13,6 +15,8 @@ import { shapedCredential, type Expected } from './expansionShapes.js';
 
 // Same count rule as the other differential tests (each case is one generic expansion and two canonicalizations).
 const RUNS = Number(process.env.MICROCRED_DIFFERENTIAL_RUNS ?? 2_000);
+// Half as many shaped credentials, and never so few that a shape goes untried.
+const SHAPE_RUNS = Math.max(200, Math.ceil(RUNS / 2));
 const loader = new DocumentLoader();
 // What the eddsa-rdfc-2022 cryptosuite asks of jsonld (its canonize.js).
 const CANONIZE = {
@@ -101,14 +105,14 @@ describe('the compiled expansion', () => {
     expect(tally.canonicalized).toBeGreaterThan(tally.compiled * 0.9);
   }, 600_000);
 
-  it(`takes the written-out JSON-LD shapes it covers, and leaves the others to jsonld (${Math.ceil(RUNS / 2)} cases)`, async () => {
+  it(`takes the written-out JSON-LD shapes it covers, and leaves the others to jsonld (${SHAPE_RUNS} cases)`, async () => {
     const seen = new Map<string, Expected>();
     await fc.assert(
       fc.asyncProperty(shapedCredential, async ({ document, change, expected }) => {
         seen.set(change, expected);
         await compare(document, change, expected);
       }),
-      { numRuns: Math.ceil(RUNS / 2) },
+      { numRuns: SHAPE_RUNS },
     );
     // Every shape of the generator was tried.
     expect(seen.size).toBeGreaterThanOrEqual(20);
@@ -117,6 +121,25 @@ describe('the compiled expansion', () => {
         JSON.stringify(Object.fromEntries([...tally.reasons].sort((a, b) => b[1] - a[1]))),
     );
   }, 600_000);
+
+  it("expands every JSON-LD document among the fixtures (other issuers' credentials, CLR, presentations) as jsonld does", async () => {
+    const documents = fixtureDocuments(join(import.meta.dirname, '..', 'fixtures'));
+    const before = { cases: tally.cases, compiled: tally.compiled };
+    for (const [file, document] of documents) await compare(document, `fixture ${file}`);
+    const compiled = tally.compiled - before.compiled;
+    const reasons = new Map<string, number>();
+    for (const [label, n] of tally.reasons)
+      if (label.startsWith('fixture ')) {
+        const reason = label.split(' -> ')[1] ?? '';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + n);
+      }
+    console.log(
+      `fixtures: ${tally.cases - before.cases} JSON-LD documents, ${compiled} compiled; left to jsonld: ` +
+        JSON.stringify(Object.fromEntries(reasons)),
+    );
+    // Most real documents are under the bundled contexts only.
+    expect(compiled).toBeGreaterThan((tally.cases - before.cases) / 2);
+  }, 120_000);
 
   it('leaves a document to jsonld when the loader serves other bytes for a bundled context', async () => {
     const url = 'https://www.w3.org/ns/credentials/v2';
@@ -147,3 +170,28 @@ describe('the compiled expansion', () => {
     expect(await expandCompiled([base], loader)).toEqual({ fallback: 'not-json' });
   });
 });
+
+/** Every JSON object with an `@context` found in the fixture files (top-level or nested, as a credential inside a presentation). */
+function fixtureDocuments(dir: string): [string, Record<string, unknown>][] {
+  const found: [string, Record<string, unknown>][] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    const file = join(entry.parentPath, entry.name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const pending = [parsed];
+    while (pending.length > 0) {
+      const item = pending.pop();
+      if (Array.isArray(item)) pending.push(...item);
+      else if (typeof item === 'object' && item !== null) {
+        if ('@context' in item) found.push([file.slice(dir.length + 1), item as Record<string, unknown>]);
+        pending.push(...Object.values(item).filter((v) => typeof v === 'object'));
+      }
+    }
+  }
+  return found;
+}

@@ -51,18 +51,29 @@ const MAP_CONTAINERS = ['@language', '@index', '@id', '@type'];
 
 const { expandIri, getContextValue, isKeyword } = contextApi;
 
-// A term's vocabulary expansion is asked for many times per document and per context: kept per context.
-const vocabularyIris = new WeakMap<ActiveContext, Map<string, string | null>>();
+// A term's vocabulary expansion is asked for many times per document and per context: kept per
+// context, with whether it is a keyword and whether it is an absolute IRI (a property jsonld keeps).
+interface Term {
+  iri: string | null;
+  keyword: boolean;
+  absolute: boolean;
+}
+const terms = new WeakMap<ActiveContext, Map<string, Term>>();
+
+function termOf(ctx: ActiveContext, key: string): Term {
+  let byKey = terms.get(ctx);
+  if (!byKey) terms.set(ctx, (byKey = new Map()));
+  let term = byKey.get(key);
+  if (term === undefined) {
+    const iri = expandIri(ctx, key, { vocab: true }, JSONLD_OPTIONS);
+    term = { iri, keyword: isKeyword(iri), absolute: iri !== null && ABSOLUTE.test(iri) };
+    byKey.set(key, term);
+  }
+  return term;
+}
 
 function vocab(ctx: ActiveContext, term: string): string | null {
-  let byTerm = vocabularyIris.get(ctx);
-  if (!byTerm) vocabularyIris.set(ctx, (byTerm = new Map()));
-  let iri = byTerm.get(term);
-  if (iri === undefined) {
-    iri = expandIri(ctx, term, { vocab: true }, JSONLD_OPTIONS);
-    byTerm.set(term, iri);
-  }
-  return iri;
+  return termOf(ctx, term).iri;
 }
 
 function containerOf(ctx: ActiveContext, key: string | null): string[] {
@@ -242,9 +253,9 @@ function expandMembers(
   for (const key of Object.keys(element).sort()) {
     if (key === '@context') continue;
     const value = element[key] as Json;
-    const iri = vocab(ctx, key);
-    if (iri === null || !(ABSOLUTE.test(iri) || isKeyword(iri))) throw new NotCompiled('undefined-term');
-    if (isKeyword(iri)) {
+    const { iri, keyword, absolute } = termOf(ctx, key);
+    if (iri === null || !(absolute || keyword)) throw new NotCompiled('undefined-term');
+    if (keyword) {
       if (activeProperty === '@reverse') throw new NotCompiled('keyword');
       if (iri in node && iri !== '@type') throw new NotCompiled('keyword');
       expandKeyword(ctx, iri, value, node, typeScoped);
