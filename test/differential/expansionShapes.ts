@@ -106,6 +106,15 @@ const change: fc.Arbitrary<Change> = fc.oneof(
       },
     ]),
   fc.constant<Change>([
+    'nested arrays in an @list container (lists of lists)',
+    'compiled',
+    (doc) => {
+      achievementOf(doc).resultDescription = [
+        { type: 'ResultDescription', name: 'r', resultType: 'Status', allowedValue: [['a', ['b']], 'c', [], null] },
+      ];
+    },
+  ]),
+  fc.constant<Change>([
     'keywords written out (@id, @type)',
     'compiled',
     (doc) => {

@@ -308,7 +308,7 @@ function expandProperty(ctx: ActiveContext, key: string, iri: string, value: Jso
   if (expanded === null) return;
   if (container.includes('@list') && !(isObject(expanded) && '@list' in expanded))
     expanded = { '@list': asArray(expanded) };
-  if (container.includes('@graph')) {
+  if (container.includes('@graph') && !container.includes('@id') && !container.includes('@index')) {
     const items = asArray(expanded) as Expanded[];
     // jsonld drops (with a safe-mode event) an item that cannot stand alone in a graph.
     for (const item of items) {
