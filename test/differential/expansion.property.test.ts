@@ -10,6 +10,7 @@ import jsonld from 'jsonld';
 import { DocumentLoader } from '../../src/index.js';
 import { bundledContexts } from '../../src/contexts/bundled.js';
 import { expandCompiled, type CompiledOutcome } from '../../src/proofs/onePass/compiled/compiledExpansion.js';
+import { transitionsProcessed } from '../../src/proofs/onePass/compiled/activeContexts.js';
 import { anyCredential } from './credentials.js';
 import { shapedCredential, type Expected } from './expansionShapes.js';
 
@@ -140,6 +141,58 @@ describe('the compiled expansion', () => {
     // Most real documents are under the bundled contexts only.
     expect(compiled).toBeGreaterThan((tally.cases - before.cases) / 2);
   }, 120_000);
+
+  it('stays exact when ever new combinations of types outgrow the bound on kept contexts', async () => {
+    const classes = [
+      'Achievement',
+      'AchievementSubject',
+      'Address',
+      'Alignment',
+      'Criteria',
+      'EndorsementSubject',
+      'Evidence',
+      'GeoCoordinates',
+      'IdentifierEntry',
+      'IdentityObject',
+      'Image',
+      'Profile',
+      'Related',
+      'Result',
+      'ResultDescription',
+      'RubricCriterionLevel',
+    ];
+    let highest = 0;
+    let compiled = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(classes, { minLength: 1, maxLength: 5 }),
+        fc.shuffledSubarray(classes, { minLength: 1, maxLength: 3 }),
+        async (outer, inner) => {
+          const document = {
+            '@context': [
+              'https://www.w3.org/ns/credentials/v2',
+              'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+            ],
+            type: ['VerifiableCredential', 'OpenBadgeCredential'],
+            issuer: 'did:example:issuer',
+            credentialSubject: {
+              id: 'did:example:s',
+              type: ['AchievementSubject', ...outer],
+              achievement: { type: ['Achievement', ...inner], name: 'a' },
+            },
+          };
+          const compiledBefore = tally.compiled;
+          await compare(document, 'type combinations');
+          compiled += tally.compiled - compiledBefore;
+          highest = Math.max(highest, transitionsProcessed());
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The combinations needed more transitions than are kept: the cache forgot at least once.
+    expect(highest).toBeGreaterThan(200);
+    expect(compiled).toBeGreaterThan(100);
+  }, 300_000);
 
   it('leaves a document to jsonld when the loader serves other bytes for a bundled context', async () => {
     const url = 'https://www.w3.org/ns/credentials/v2';

@@ -92,6 +92,11 @@ export function applyContext(active: ActiveContext, local: unknown, mode: Contex
   throw new ContextPending(ready);
 }
 
+/** How many context transitions were processed since the cache last forgot (for tests of the bound). */
+export function transitionsProcessed(): number {
+  return count;
+}
+
 function forgetAll(): void {
   settled = new WeakMap();
   pending = new WeakMap();
