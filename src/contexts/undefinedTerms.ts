@@ -3,6 +3,7 @@ import { MicrocredError, ErrorCode } from '../errors.js';
 import { pathOfKey } from '../jsonPath.js';
 import { relativeIriError, translateJsonLdError } from './jsonldErrors.js';
 import type { LoadsDocuments } from './documentLoader.js';
+import { expandCompiled } from '../proofs/onePass/compiled/compiledExpansion.js';
 
 // Undefined terms are found two ways. jsonld's safe mode (the option is `safe`; jsonld ignores any
 // other name and then silently drops undefined terms) throws on a term no context defines. A
@@ -46,9 +47,14 @@ export async function expandInSafeMode(
   // prototype: the member vanishes unseen, so safe mode never reports it. No context defines it.
   const proto = pathOfKey(document, '__proto__');
   if (proto !== undefined) return { expanded: [], undefinedTerms: [{ term: '__proto__', path: proto }] };
+  // The compiled path gives jsonld's own expansion for what it takes; jsonld does the rest and says what is wrong.
+  const compiled = await expandCompiled(document, loader);
   let expanded: unknown[];
   try {
-    expanded = await jsonld.expand(document, { documentLoader: loader.load, safe: true });
+    expanded =
+      'expanded' in compiled
+        ? compiled.expanded
+        : await jsonld.expand(document, { documentLoader: loader.load, safe: true });
   } catch (error) {
     const translated = translateJsonLdError(error, document);
     if (translated?.code === ErrorCode.TERM_UNDEFINED) {

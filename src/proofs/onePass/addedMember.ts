@@ -7,6 +7,7 @@ import jsonld from 'jsonld';
 import { isJsonObject } from '../../jsonPath.js';
 import type { LoadsDocuments } from '../../contexts/documentLoader.js';
 import type { Expansion } from './documentGraph.js';
+import { expandCompiled } from './compiled/compiledExpansion.js';
 
 /**
  * The expansion of `document` (which is `expansion.document` with the one member `name` added), or
@@ -29,7 +30,11 @@ export async function withAddedMember(
   for (const type of ['type', '@type']) if (type in document) probe[type] = document[type];
   let expanded: unknown[];
   try {
-    expanded = await jsonld.expand(probe, { documentLoader: loader.load, safe: true });
+    const compiled = await expandCompiled(probe, loader);
+    expanded =
+      'expanded' in compiled
+        ? compiled.expanded
+        : await jsonld.expand(probe, { documentLoader: loader.load, safe: true });
   } catch {
     return undefined;
   }
