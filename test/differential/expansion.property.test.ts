@@ -148,8 +148,11 @@ describe('the compiled expansion', () => {
       `fixtures: ${tally.cases - before.cases} JSON-LD documents, ${compiled} compiled; left to jsonld: ` +
         JSON.stringify(Object.fromEntries(reasons)),
     );
-    // Most real documents are under the bundled contexts only.
-    expect(compiled).toBeGreaterThan((tally.cases - before.cases) / 2);
+    // Most real documents under the bundled contexts only take the compiled path (the others, such
+    // as Open Badges 2.0 assertions or documents naming an unbundled context, cannot).
+    const underBundled = tally.cases - before.cases - (reasons.get('context-not-bundled') ?? 0);
+    expect(underBundled).toBeGreaterThan(150);
+    expect(compiled).toBeGreaterThan(underBundled * 0.75);
   }, 120_000);
 
   it('stays exact when ever new combinations of types outgrow the bound on kept contexts', async () => {
