@@ -157,9 +157,9 @@ const ABSOLUTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|_:)/;
 export function firstRelativeIri(expanded: unknown): string | undefined {
   let found: string | undefined;
   eachObject(expanded, ['@id', '@type', '@value', VERIFICATION_METHOD], (node) => {
-    found = [node['@id'], node['@type']]
-      .flat()
-      .find((iri): iri is string => typeof iri === 'string' && !ABSOLUTE.test(iri));
+    // A JSON literal's type is the keyword @json (VC 2.0's jsonSchema, a JsonWebKey2020's publicKeyJwk), not an IRI.
+    const types = '@value' in node && node['@type'] === '@json' ? [] : [node['@type']];
+    found = [node['@id'], ...types].flat().find((iri): iri is string => typeof iri === 'string' && !ABSOLUTE.test(iri));
     return found !== undefined;
   });
   return found;

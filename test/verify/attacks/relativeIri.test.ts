@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKey, issueCredential, isMicrocredError, verifyCredential, type Key } from '../../../src/index.js';
 import { NOW, check, unsignedCredential } from '../../helpers/credential.js';
+import { digitalBazaarKeyPair, signWithDigitalBazaar } from '../../helpers/digitalBazaar.js';
 
 let key: Key<'ed25519'>;
 let signed: Record<string, unknown>;
@@ -77,5 +78,39 @@ describe('a relative reference where an IRI belongs', () => {
       expect(error.details.path).toBe('evidence[0].id');
       expect(error.details.iri).toBe('__proto__');
     }
+  });
+});
+
+describe('a JSON literal is not a relative reference', () => {
+  it('a VC 2.0 JsonSchemaCredential (its jsonSchema is an @json literal) verifies: no ERR_IRI_RELATIVE', async () => {
+    const pair = await digitalBazaarKeyPair();
+    const credential = await signWithDigitalBazaar(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        id: 'https://schemas.example.org/teacher-badge',
+        type: ['VerifiableCredential', 'JsonSchemaCredential'],
+        issuer: pair.controller,
+        validFrom: '2026-01-01T00:00:00Z',
+        credentialSchema: {
+          id: 'https://www.w3.org/ns/credentials/json-schema/v2.json',
+          type: 'JsonSchema',
+          digestSRI: 'sha384-S57yQDg1MTzF56Oi9DbSQ14u7jBy0RDdx0YbeV7shwhCS88G8SCXeFq82PafhCrW',
+        },
+        credentialSubject: {
+          id: 'https://schemas.example.org/teacher-badge#schema',
+          type: 'JsonSchema',
+          jsonSchema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['name'] },
+        },
+      },
+      pair,
+    );
+    const report = await verifyCredential(credential, { now: NOW });
+    expect(check(report, 'jsonld').outcome).toBe('passed');
+    expect(check(report, 'signature').outcome).toBe('passed');
+    expect(report.authentic).toBe(true);
+    // The literal is signed: changing it breaks the signature.
+    const changed = structuredClone(credential);
+    ((changed.credentialSubject as Record<string, unknown>).jsonSchema as Record<string, unknown>).required = ['id'];
+    expect(check(await verifyCredential(changed, { now: NOW }), 'signature').outcome).toBe('failed');
   });
 });
