@@ -1,8 +1,8 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { isJsonObject } from '../../jsonPath.js';
-import { bundledSchema, officialSchemaFor, type JsonSchema } from '../../schemas/bundled.js';
-import { isUnusableSchema, validateAgainstSchema } from '../../schemas/validate.js';
+import type { JsonSchema } from '../../schemas/bundled.js';
+import { officialSchemaNameFor } from '../../schemas/officialName.js';
 import type { SchemaFinding } from '../../schemas/problems.js';
 import { isAuthentic } from '../authenticity.js';
 import type { CredentialView } from '../view/view.js';
@@ -24,6 +24,23 @@ import { type VerifyLimits } from '../limits.js';
  * extensions context) and VC 2.0's `JsonSchema` (VC JSON Schema §3.1), which VC 2.0 badges use.
  */
 export const JSON_SCHEMA_TYPES: readonly string[] = ['1EdTechJsonSchemaValidator2019', 'JsonSchema'];
+
+// The schemas and their validators: ajv, the compiled OB 3.0 validators, the linear-time pattern
+// engine and the schema documents themselves are most of what a verifier bundles, so they are loaded
+// when a credential first needs them, not with the verifier (the module system keeps them loaded).
+const loadEngine = async () => {
+  const [bundled, validate] = await Promise.all([
+    import('../../schemas/bundled.js'),
+    import('../../schemas/validate.js'),
+  ]);
+  return {
+    officialSchemaFor: bundled.officialSchemaFor,
+    bundledSchema: bundled.bundledSchema,
+    validateAgainstSchema: validate.validateAgainstSchema,
+    isUnusableSchema: validate.isUnusableSchema,
+  };
+};
+type SchemaEngine = Awaited<ReturnType<typeof loadEngine>>;
 
 interface Target {
   /** The report's name for it, e.g. "credentialSchema[0] https://…". */
@@ -56,11 +73,12 @@ export const schemaCheck: Check = {
   title: 'It matches the Open Badges 3.0 JSON Schema',
   fatal: false,
   // A plain VC that names no schema has nothing to be measured against (the type check says it is not an Open Badge).
-  appliesTo: (ctx) => officialSchemaFor(ctx.view?.types ?? []) !== undefined || namedSchemas(ctx.view).length > 0,
+  appliesTo: (ctx) => officialSchemaNameFor(ctx.view?.types ?? []) !== undefined || namedSchemas(ctx.view).length > 0,
   async run(ctx) {
+    const engine = await loadEngine();
     const doc = ctx.credential as Record<string, unknown>;
     const vc2 = Array.isArray(doc['@context']) && doc['@context'][0] === CONTEXT.VC_V2;
-    const official = officialSchemaFor(ctx.view?.types ?? []);
+    const official = engine.officialSchemaFor(ctx.view?.types ?? []);
     const targets: Target[] = [];
     if (official && vc2)
       targets.push({
@@ -69,7 +87,7 @@ export const schemaCheck: Check = {
         schema: official.schema,
       });
     const limits = ctx.options.limits;
-    targets.push(...(await namedTargets(ctx, doc, limits, targets)));
+    targets.push(...(await namedTargets(ctx, doc, limits, targets, engine)));
     if (targets.length === 0) {
       // A VC 1.1 Open Badge: the official schemas describe VC 2.0 (validFrom, the VC 2.0 context first).
       return warning({
@@ -78,7 +96,7 @@ export const schemaCheck: Check = {
         path: '@context[0]',
       });
     }
-    return verdictFor(targets.map((target) => outcomeOf(target, doc, limits)));
+    return verdictFor(targets.map((target) => outcomeOf(target, doc, limits, engine)));
   },
 };
 
@@ -89,6 +107,7 @@ async function namedTargets(
   doc: Record<string, unknown>,
   limits: VerifyLimits,
   official: Target[],
+  engine: SchemaEngine,
 ): Promise<Target[]> {
   const named = namedSchemas(ctx.view);
   const pathOf = (index: number) =>
@@ -106,7 +125,7 @@ async function namedTargets(
   }
   const bound = isAuthentic(ctx.results, ctx.checks);
   const targets = named.map(async ([index, url]): Promise<Target | undefined> => {
-    const bundled = bundledSchema(url);
+    const bundled = engine.bundledSchema(url);
     if (bundled && official.some((t) => t.schema === bundled)) return undefined;
     const target: Target = {
       label: `credentialSchema[${index}] ${url}`,
@@ -132,6 +151,7 @@ function outcomeOf(
   target: Target,
   doc: Record<string, unknown>,
   limits: VerifyLimits,
+  engine: SchemaEngine,
 ): { target: Target; problems: Problem[]; unresolved?: Problem } {
   if (!target.schema)
     return {
@@ -145,10 +165,10 @@ function outcomeOf(
   try {
     return {
       target,
-      problems: credentialFindings(doc, target.schema, limits.maxSchemaBytes).map((f) => problemOf(f, target)),
+      problems: credentialFindings(doc, target.schema, limits.maxSchemaBytes, engine).map((f) => problemOf(f, target)),
     };
   } catch (error) {
-    if (isUnusableSchema(error))
+    if (engine.isUnusableSchema(error))
       return {
         target,
         problems: [],
@@ -163,7 +183,12 @@ function outcomeOf(
  * issues one for revocation and one for suspension), where the OB 3.0 schema allows one object:
  * a list of entries is measured entry by entry against what the schema asks of one.
  */
-function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema, maxSchemaBytes: number): SchemaFinding[] {
+function credentialFindings(
+  doc: Record<string, unknown>,
+  schema: JsonSchema,
+  maxSchemaBytes: number,
+  { validateAgainstSchema }: SchemaEngine,
+): SchemaFinding[] {
   const findings = validateAgainstSchema(doc, schema, { maxSchemaBytes });
   const entries = doc.credentialStatus;
   if (!Array.isArray(entries) || !findings.some((f) => f.path === 'credentialStatus' && f.keyword === 'type'))

@@ -3,8 +3,7 @@ import { ErrorCode } from '../../errors.js';
 import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
-import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
-import { isBbsBaseProof } from '../../proofs/bbs2023.js';
+import { isBaseProof, isBbsBaseProof } from '../../proofs/baseProof.js';
 import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
@@ -188,7 +187,7 @@ async function verifyOne(
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
     result = await jsigs.verify(single, {
-      suite: chainedSuite(proof, previous.proofs, ctx.expansion),
+      suite: await chainedSuite(proof, previous.proofs, ctx.expansion),
       purpose: new AssertionProofPurpose({ date: ctx.now }),
       documentLoader: load,
     });

@@ -1,0 +1,35 @@
+// microcred/verify: what a verifier site uses, and nothing it never does (no YAML parser, no issuing,
+// no competency model, no status-list writing, no CLR bundling). Everything here is also exported
+// by the main entry `microcred`; this entry only bundles less.
+export { MicrocredError, ErrorCode, ERROR_TITLES, isMicrocredError } from './errors.js';
+export type { AnyMicrocredError, ErrorDetails, ErrorDetailsByCode, MicrocredErrorDetails } from './errors.js';
+
+export * from './model/constants.js';
+export type * from './model/achievement.js';
+export type * from './model/credential.js';
+
+export { DocumentLoader } from './contexts/documentLoader.js';
+export type { DocumentLoaderOptions, RemoteDocument } from './contexts/documentLoader.js';
+export type { StatusListCacheOptions } from './contexts/listCache.js';
+
+export { verifyCredential } from './verify/verifyCredential.js';
+export type { VerifyOptions } from './verify/verifyCredential.js';
+export type * from './verify/report.js';
+export { verifyPresentation } from './verify/presentation/verifyPresentation.js';
+export type { VerifyPresentationOptions } from './verify/presentation/verifyPresentation.js';
+export type * from './verify/presentation/report.js';
+
+export { formatReport, formatPresentationReport } from './verify/format.js';
+export type { FormatReportOptions } from './verify/format.js';
+
+export { extractCredential } from './bake/extract.js';
+export type { ExtractedCredential } from './bake/extract.js';
+export type { ImageInput, ImageOptions } from './bake/image.js';
+
+export { parseTrustList } from './trust/trustList.js';
+export type { TrustedIssuer } from './trust/types.js';
+export type { NetworkPolicy } from './network/policy.js';
+export { DEFAULT_NETWORK_POLICY } from './network/policy.js';
+
+export { DEFAULT_LIMITS } from './verify/limits.js';
+export type { VerifyLimits } from './verify/limits.js';
