@@ -1,7 +1,15 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  standardProblem,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import { echo } from '../limits.js';
 import { issuerPath } from '../view/view.js';
 import { issuerIdOf, ownerOf } from '../issuerId.js';
@@ -33,9 +41,17 @@ export const issuerCheck: Check = {
     const controller = ctx.signer && ownerOf(ctx.signer);
     if (controller !== issuerId) {
       const limits = ctx.options.limits;
+      if (controller !== undefined)
+        return failed(
+          standardProblem(
+            ErrorCode.ISSUER_MISMATCH,
+            { issuer: echo(issuerId, limits), controller: echo(controller, limits) },
+            path,
+          ),
+        );
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
-        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, limits)}.`,
+        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of an unknown controller.`,
         path,
       });
     }

@@ -3,7 +3,16 @@ import { CONTEXT } from '../../model/constants.js';
 import { expandInSafeMode, expandWithoutUndefinedTerms, type UndefinedTerm } from '../../contexts/undefinedTerms.js';
 import { readCredential } from '../view/view.js';
 import { inlineContextPaths } from '../view/inlineContexts.js';
-import { couldNotCheck, failed, passed, problem, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  problem,
+  standardProblem,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import { echo } from '../limits.js';
 
 /**
@@ -57,6 +66,14 @@ export const jsonldCheck: Check = {
               limits,
             )}.`
           : '';
+      if (first.path && terms.length === 1)
+        return failed(
+          standardProblem(
+            ErrorCode.TERM_UNDEFINED,
+            { term: echo(first.term, limits), path: echo(first.path, limits) },
+            first.path,
+          ),
+        );
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
         detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}`,

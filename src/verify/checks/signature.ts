@@ -10,7 +10,16 @@ import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
 import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
-import { couldNotCheck, failed, passed, warning, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  standardProblem,
+  warning,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import type { CheckPart } from '../report.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { fromBase58btc } from '../../encoding.js';
@@ -310,12 +319,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
       path: 'proof.verificationMethod',
     });
   }
-  return failed({
-    code: ErrorCode.SIGNATURE_INVALID,
-    detail:
-      'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
-    path: 'proof',
-  });
+  return failed(standardProblem(ErrorCode.SIGNATURE_INVALID, {}, 'proof'));
 }
 
 // The loader reports a URL it does not hold, whether a context or a key; a URL the proof names as

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { isAuthentic } from '../authenticity.js';
-import { couldNotCheck, type Check, type ProblemInput, type Verdict } from '../check.js';
+import { couldNotCheck, standardProblem, type Check, type ProblemInput, type Verdict } from '../check.js';
 import type { VerifyLimits } from '../limits.js';
 import { issuerIdOf } from '../issuerId.js';
 import { readStatusList, type ListReading } from '../readStatusList.js';
@@ -91,17 +91,7 @@ function answer(reading: ListReading, { label, url, purpose, index, path }: List
   return part(
     label,
     'failed',
-    purpose === 'revocation'
-      ? {
-          code: ErrorCode.REVOKED,
-          detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`,
-          path,
-        }
-      : {
-          code: ErrorCode.SUSPENDED,
-          detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`,
-          path,
-        },
+    standardProblem(purpose === 'revocation' ? ErrorCode.REVOKED : ErrorCode.SUSPENDED, { index, list: url }, path),
   );
 }
 
