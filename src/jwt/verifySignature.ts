@@ -1,4 +1,3 @@
-import type { importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import type { VerifyingJwk } from '../keys/jwk.js';
