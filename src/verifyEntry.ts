@@ -15,7 +15,8 @@ export type { StatusListCacheOptions } from './contexts/listCache.js';
 export { verifyCredential } from './verify/verifyCredential.js';
 export type { VerifyOptions } from './verify/verifyCredential.js';
 export type * from './verify/report.js';
-export { verifyPresentation } from './verify/presentation/verifyPresentation.js';
+// Loaded on first use (src/verify/presentation/onDemand.ts): a site verifying credentials does not download it.
+export { verifyPresentation } from './verify/presentation/onDemand.js';
 export type { VerifyPresentationOptions } from './verify/presentation/verifyPresentation.js';
 export type * from './verify/presentation/report.js';
 

@@ -2,7 +2,7 @@
 // (ERROR_TITLES), the checks' titles (the pipelines) and the standard details. Nothing is copied.
 import { ERROR_TITLES } from '../errors.js';
 import { CHECKS } from '../verify/pipeline.js';
-import { PRESENTATION_CHECKS } from '../verify/presentation/verifyPresentation.js';
+import { PRESENTATION_CHECK_TITLES } from '../verify/presentation/titles.js';
 import type { Catalogue, ReportWords } from './catalogue.js';
 import { ENGLISH_DETAILS } from './englishDetails.js';
 
@@ -67,7 +67,7 @@ export const ENGLISH: Catalogue = {
   lang: 'en',
   titles: ERROR_TITLES,
   checks: Object.fromEntries(CHECKS.map((check) => [check.id, check.title])),
-  presentationChecks: Object.fromEntries(PRESENTATION_CHECKS.map((check) => [check.id, check.title])),
+  presentationChecks: PRESENTATION_CHECK_TITLES,
   words: ENGLISH_WORDS,
   details: ENGLISH_DETAILS,
 };

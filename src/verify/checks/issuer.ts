@@ -1,5 +1,4 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
 import {
   couldNotCheck,
@@ -66,6 +65,8 @@ async function bindUncontrolledKey(
   path: string,
 ): Promise<Verdict> {
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
+  // Loaded with the VC-JWT verifier, on first use (src/verify/checks/signature.ts).
+  const { issuerListsKey } = await import('../../jwt/resolveKey.js');
   try {
     if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;
   } catch (error) {

@@ -8,7 +8,6 @@ import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
-import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import {
   couldNotCheck,
@@ -104,6 +103,8 @@ function withParts(verdict: Verdict, outcomes: ProofOutcome[]): Verdict {
 async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
   const jwt = ctx.jwt;
   if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
+  // The VC-JWT verifier (key resolution, jose) loads with the first VC-JWT met.
+  const { verifyJwtSignature } = await import('../../jwt/verifySignature.js');
   try {
     const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx), at: ctx });
     jwt.key = key;

@@ -3,7 +3,7 @@ import { isAuthentic } from '../authenticity.js';
 import { couldNotCheck, standardProblem, type Check, type ProblemInput, type Verdict } from '../check.js';
 import type { VerifyLimits } from '../limits.js';
 import { issuerIdOf } from '../issuerId.js';
-import { readStatusList, type ListReading } from '../readStatusList.js';
+import type { ListReading } from '../readStatusList.js';
 import type { CheckPart, Problem } from '../report.js';
 import { part, readStatusEntry, type ListLookup } from '../statusEntry.js';
 
@@ -61,6 +61,8 @@ export const statusCheck: Check = {
       }
       listsRead++;
       const [, first] = lookups[0] as [number, ListLookup];
+      // The list reader (and the bitstring libraries behind it) loads with the first list read.
+      const { readStatusList } = await import('../readStatusList.js');
       // Block-scoped: the decoded list is garbage once its entries are answered.
       const reading = await readStatusList(ctx, first.url, first.format, issuerId);
       for (const [i, lookup] of lookups) parts[i] = answer(reading, lookup);
