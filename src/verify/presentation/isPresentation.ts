@@ -2,7 +2,7 @@
 // say "use the other one" instead of failing on a shape it does not expect.
 import { isJsonObject } from '../../jsonPath.js';
 import type { DecodedJwt } from '../../jwt/decode.js';
-import { typOf } from '../../jwt/header.js';
+import { typOf } from '../../jwt/typ.js';
 
 /** True for a JSON object whose `type` includes VerifiablePresentation (VC Data Model §4.13). */
 export function isPresentationObject(value: unknown): boolean {
