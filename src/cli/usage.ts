@@ -236,6 +236,7 @@ Options:
                         [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
                         [--status-list FILE...] [--trust FILE] [--strict-contexts]
                         [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
+                        [--lang LANG]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
@@ -278,6 +279,8 @@ Options:
       --challenge TEXT   for a presentation: the challenge (nonce) you gave the
                          holder; one made for another is a replay
       --domain DOMAIN    for a presentation: your domain (a VP-JWT's aud)
+      --lang LANG        the language of the printed report: en (default) or fr
+                         (--json keeps English text; codes never change)
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).
