@@ -2,7 +2,8 @@
 // Prints what a browser downloads for microcred: the gzipped size of the whole `microcred` entry and
 // of the verify-only `microcred/verify`, each bundled for browsers (esbuild, minified, `#runtime` as
 // the WebCrypto runtime) with code splitting, so the suites and schemas loaded on first use are
-// chunks of their own. "entry" is what loads up front; "total" adds every chunk loaded on demand.
+// chunks of their own: what loads up front, what the first Open Badge verified adds (its JSON
+// Schema and status list chunks), and every chunk that may load on demand.
 //
 //   node scripts/bundle-size.mjs [--top N]     (npm run build prints it too)
 import { build } from 'esbuild';
@@ -43,26 +44,35 @@ export async function measure(entry) {
       result.outputFiles.map((f) => [relative(ROOT, f.path), gzipSync(f.contents, { level: 9 }).length]),
     );
     const outputs = result.metafile.outputs;
-    const main = Object.keys(outputs).find((o) => outputs[o].entryPoint === entry);
-    // What loads up front: the entry file and the chunks it imports statically, transitively.
-    const upFront = new Set();
-    for (const stack = [main]; stack.length > 0;) {
-      const output = stack.pop();
-      if (upFront.has(output)) continue;
-      upFront.add(output);
-      for (const i of outputs[output].imports) if (i.kind === 'import-statement') stack.push(i.path);
-    }
-    let entryBytes = 0;
-    let total = 0;
-    for (const [file, bytes] of gzipped) {
-      total += bytes;
-      if (upFront.has(file)) entryBytes += bytes;
-    }
+    // What loads with a module: its file and the chunks it imports statically, transitively.
+    const withStatic = (...modules) => {
+      const files = new Set();
+      const stack = Object.keys(outputs).filter((o) => modules.includes(outputs[o].entryPoint));
+      while (stack.length > 0) {
+        const output = stack.pop();
+        if (files.has(output)) continue;
+        files.add(output);
+        for (const i of outputs[output].imports) if (i.kind === 'import-statement') stack.push(i.path);
+      }
+      return files;
+    };
+    const sum = (files) => [...files].reduce((n, file) => n + (gzipped.get(file) ?? 0), 0);
+    const upFront = withStatic(entry);
+    // The first verification of an Open Badge (eddsa-rdfc-2022, with a status entry) also loads the
+    // chunks of the JSON Schema check and of the status list reader.
+    const firstBadge = sum(withStatic(entry, 'src/verify/schemaRun.ts', 'src/verify/readStatusList.ts'));
     const inputs = new Map();
     for (const output of upFront)
       for (const [input, { bytesInOutput }] of Object.entries(outputs[output].inputs))
         inputs.set(input, (inputs.get(input) ?? 0) + bytesInOutput);
-    return { entry: entryBytes, total, chunks: gzipped.size, inputs, bundled: Object.keys(result.metafile.inputs) };
+    return {
+      entry: sum(upFront),
+      firstBadge,
+      total: sum(gzipped.keys()),
+      chunks: gzipped.size,
+      inputs,
+      bundled: Object.keys(result.metafile.inputs),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -85,7 +95,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const size = await measure(entry);
     const budget = entry === 'src/verifyEntry.ts' ? ` (budget ${kb(VERIFY_BUDGET_BYTES)})` : '';
     console.log(
-      `${name.padEnd(17)} up front ${kb(size.entry)} gzipped${budget}; with every on-demand chunk ${kb(size.total)} (${size.chunks} files)`,
+      `${name.padEnd(17)} up front ${kb(size.entry)} gzipped${budget}; with the first badge verified ${kb(size.firstBadge)}; with every on-demand chunk ${kb(size.total)} (${size.chunks} files)`,
     );
     if (top > 0) {
       const byOwner = new Map();

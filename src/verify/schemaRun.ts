@@ -5,7 +5,9 @@ import { ErrorCode, isMicrocredError } from '../errors.js';
 import { CONTEXT } from '../model/constants.js';
 import { isJsonObject } from '../jsonPath.js';
 import { bundledSchema, officialSchemaFor, type JsonSchema } from '../schemas/bundled.js';
-import { isUnusableSchema, validateAgainstSchema } from '../schemas/validate.js';
+import { findingsOf } from '../schemas/findings.js';
+import { precompiledValidator } from '../schemas/precompiled.js';
+import { isUnusableSchema } from '../schemas/unusable.js';
 import type { SchemaFinding } from '../schemas/problems.js';
 import { isAuthentic } from './authenticity.js';
 import { namedSchemas } from './checks/schema.js';
@@ -48,7 +50,7 @@ export async function runSchemaCheck(ctx: VerifyContext): Promise<Verdict> {
       path: '@context[0]',
     });
   }
-  return verdictFor(targets.map((target) => outcomeOf(target, doc, limits)));
+  return verdictFor(await Promise.all(targets.map((target) => outcomeOf(target, doc, limits))));
 }
 
 // The named schemas as targets: from the bundle, or loaded (all at once, under the verification's
@@ -97,11 +99,11 @@ async function namedTargets(
   return (await Promise.all(targets)).filter((t): t is Target => t !== undefined);
 }
 
-function outcomeOf(
+async function outcomeOf(
   target: Target,
   doc: Record<string, unknown>,
   limits: VerifyLimits,
-): { target: Target; problems: Problem[]; unresolved?: Problem } {
+): Promise<{ target: Target; problems: Problem[]; unresolved?: Problem }> {
   if (!target.schema)
     return {
       target,
@@ -112,9 +114,10 @@ function outcomeOf(
       ),
     };
   try {
+    const measure = await measurerOf(target.schema, limits.maxSchemaBytes);
     return {
       target,
-      problems: credentialFindings(doc, target.schema, limits.maxSchemaBytes).map((f) => problemOf(f, target)),
+      problems: credentialFindings(doc, measure).map((f) => problemOf(f, target)),
     };
   } catch (error) {
     if (isUnusableSchema(error))
@@ -128,12 +131,27 @@ function outcomeOf(
 }
 
 /**
+ * What measures a document against `schema`: for a bundled schema, its validator compiled ahead of
+ * time (the common case: no compiler is loaded); for any other, validateAgainstSchema, which
+ * compiles it, loaded on first use with ajv and the linear-time pattern engine.
+ */
+async function measurerOf(schema: JsonSchema, maxSchemaBytes: number): Promise<(document: unknown) => SchemaFinding[]> {
+  const ahead = precompiledValidator(schema);
+  if (ahead) return (document) => findingsOf(ahead, document);
+  const { validateAgainstSchema } = await import('../schemas/validate.js');
+  return (document) => validateAgainstSchema(document, schema, { maxSchemaBytes });
+}
+
+/**
  * The findings for a credential. VC 2.0 lets a credential carry several status entries (microcred
  * issues one for revocation and one for suspension), where the OB 3.0 schema allows one object:
  * a list of entries is measured entry by entry against what the schema asks of one.
  */
-function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema, maxSchemaBytes: number): SchemaFinding[] {
-  const findings = validateAgainstSchema(doc, schema, { maxSchemaBytes });
+function credentialFindings(
+  doc: Record<string, unknown>,
+  measure: (document: unknown) => SchemaFinding[],
+): SchemaFinding[] {
+  const findings = measure(doc);
   const entries = doc.credentialStatus;
   if (!Array.isArray(entries) || !findings.some((f) => f.path === 'credentialStatus' && f.keyword === 'type'))
     return findings;
@@ -144,7 +162,7 @@ function credentialFindings(doc: Record<string, unknown>, schema: JsonSchema, ma
       !f.path.startsWith('credentialStatus['),
   );
   const perEntry = entries.flatMap((entry, i) =>
-    validateAgainstSchema({ ...doc, credentialStatus: entry }, schema, { maxSchemaBytes })
+    measure({ ...doc, credentialStatus: entry })
       .filter((f) => f.path === 'credentialStatus' || f.path.startsWith('credentialStatus.'))
       .map((f) => ({ ...f, path: f.path.replace(/^credentialStatus/, `credentialStatus[${i}]`) })),
   );
