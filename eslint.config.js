@@ -19,9 +19,9 @@ export const LAYERS = [
   ['errors', 'encoding', 'jsonPath', 'jsonText', 'dates', 'identifiers', 'model', 'runtime', 'types'],
   ['contexts', 'keys', 'network', 'schemas', 'trust', 'proofs', 'identity', 'bake'],
   ['jwt', 'status', 'competency', 'review'],
-  ['issue', 'verify'],
+  ['issue', 'verify', 'i18n'],
   ['stack', 'http', 'records'],
-  ['cli', 'index', 'node', 'postgres', 'parallel'],
+  ['cli', 'index', 'verifyEntry', 'node', 'postgres', 'parallel'],
 ];
 
 /**

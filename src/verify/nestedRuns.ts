@@ -4,7 +4,7 @@
 import { ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { failed, passed, problem, warning, type Verdict, type VerifyContext } from './check.js';
-import { clrSubject } from './checks/credentials.js';
+import { clrSubject } from './clrSubject.js';
 import { echo } from './limits.js';
 import { MAX_NESTING, fromParts, named, nestedPart, notEmbedded, valueAt, verifyNested } from './nested.js';
 import type { CheckPart } from './report.js';

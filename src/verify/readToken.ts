@@ -5,9 +5,8 @@ import { decodeJwt, looksLikeJwt } from '../jwt/decode.js';
 import { credentialOfJwt } from '../jwt/credential.js';
 import { recogniseSdJwt, type SdJwtSighting } from '../jwt/sdJwt.js';
 import { jwtVerdict } from './jwtVerdict.js';
-import { isPresentationJwt } from './presentation/isPresentation.js';
+import { isPresentationJwt, presentationGiven } from './presentation/isPresentation.js';
 import { couldNotCheck, failed, passed, type Verdict, type VerifyContext } from './check.js';
-import { presentationGiven } from './checks/parse.js';
 import { nestingProblem, structureProblem, type VerifyLimits } from './limits.js';
 
 /** The parse check's verdict on `text` when it is an SD-JWT or a JWT, else undefined (it is read as JSON text). */

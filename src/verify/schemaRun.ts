@@ -10,7 +10,7 @@ import { precompiledValidator } from '../schemas/precompiled.js';
 import { isUnusableSchema } from '../schemas/unusable.js';
 import type { SchemaFinding } from '../schemas/problems.js';
 import { isAuthentic } from './authenticity.js';
-import { namedSchemas } from './checks/schema.js';
+import { namedSchemas } from './namedSchemas.js';
 import { couldNotCheck, failed, passed, problem, warning, type Verdict, type VerifyContext } from './check.js';
 import type { CheckPart, Problem } from './report.js';
 import type { VerifyLimits } from './limits.js';

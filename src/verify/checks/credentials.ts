@@ -1,15 +1,5 @@
-import type { Check, VerifyContext } from '../check.js';
-
-/** The ClrSubject of a CLR 2.0 credential, with the JSON path it is written at, when it has one. */
-export function clrSubject(ctx: VerifyContext): { at: string; credentials: string[] } | undefined {
-  const view = ctx.view;
-  if (!view?.types.includes('ClrCredential')) return undefined;
-  const i = view.subjects.findIndex((s) => s.types.includes('ClrSubject'));
-  const subject = view.subjects[i];
-  if (!subject) return undefined;
-  const at = Array.isArray(ctx.credential?.credentialSubject) ? `credentialSubject[${i}]` : 'credentialSubject';
-  return { at, credentials: subject.credentials };
-}
+import type { Check } from '../check.js';
+import { clrSubject } from '../clrSubject.js';
 
 /**
  * Every credential a CLR 2.0 record bundles verifies as a credential of its own: its proof, its

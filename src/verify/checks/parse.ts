@@ -1,8 +1,8 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
-import { isPresentationObject } from '../presentation/isPresentation.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
+import { isPresentationObject, presentationGiven } from '../presentation/isPresentation.js';
+import { couldNotCheck, failed, passed, type Check } from '../check.js';
 import { inputSizeProblem, structureProblem, tooDeepProblem } from '../limits.js';
 
 /**
@@ -74,16 +74,6 @@ export const parseCheck: Check = {
     return passed;
   },
 };
-
-// A wallet's presentation given where a credential was expected: say which function reads it.
-export function presentationGiven(): Verdict {
-  return failed({
-    code: ErrorCode.PRESENTATION_GIVEN,
-    detail:
-      "This is a verifiable presentation (a holder sharing credentials), not a credential: verify it with verifyPresentation, which checks the holder's proof, the challenge and domain, then each credential inside.",
-    path: 'type',
-  });
-}
 
 // RFC 8259 §4 leaves duplicate names undefined; a verifier that picked one value would show a
 // credential that another reader of the same text does not see.

@@ -1,12 +1,6 @@
 import { officialSchemaNameFor } from '../../schemas/officialName.js';
-import type { CredentialView } from '../view/view.js';
+import { namedSchemas } from '../namedSchemas.js';
 import type { Check } from '../check.js';
-
-/**
- * The credentialSchema types whose `id` is a JSON Schema to apply: OB 3.0's own (defined by the OB
- * extensions context) and VC 2.0's `JsonSchema` (VC JSON Schema §3.1), which VC 2.0 badges use.
- */
-export const JSON_SCHEMA_TYPES: readonly string[] = ['1EdTechJsonSchemaValidator2019', 'JsonSchema'];
 
 /**
  * The credential conforms to the official 1EdTech JSON Schema of its type (OB 3.0 over VC 2.0) and
@@ -33,10 +27,3 @@ export const schemaCheck: Check = {
     return runSchemaCheck(ctx);
   },
 };
-
-/** [index, url] of each credentialSchema entry that names a JSON Schema, as signed (the view). */
-export function namedSchemas(view: CredentialView | undefined): [number, string][] {
-  return (view?.schemas ?? []).flatMap((entry, index): [number, string][] =>
-    entry.id !== undefined && entry.types.some((t) => JSON_SCHEMA_TYPES.includes(t)) ? [[index, entry.id]] : [],
-  );
-}
