@@ -10,8 +10,11 @@ import {
   FRENCH,
   MemoryStatusStore,
   StatusRegistry,
+  formatPresentationReport,
   formatReport,
   generateKey,
+  signPresentation,
+  verifyPresentation,
   issueCredential,
   localizeReport,
   verifyCredential,
@@ -22,6 +25,7 @@ import * as verifyEntry from '../../src/verifyEntry.js';
 import { CHECKS } from '../../src/verify/pipeline.js';
 import { PRESENTATION_CHECKS } from '../../src/verify/presentation/verifyPresentation.js';
 import { NOW, unsignedCredential } from '../helpers/credential.js';
+import { CHALLENGE, DOMAIN, wallet } from '../verify/presentations/helpers.js';
 
 const CODES = Object.values(ErrorCode);
 const problemOf = (report: VerificationReport, id: CheckId) => report.checks.find((c) => c.id === id)?.problem;
@@ -164,5 +168,25 @@ describe('a report in French', () => {
     const report = await verifyCredential(signed, { now: NOW });
     expect(formatReport(report, { catalogue: ENGLISH })).toBe(formatReport(report));
     expect(formatReport(report, { catalogue: { ...ENGLISH } })).toBe(formatReport(report));
+  });
+
+  it('a presentation: its own checks named as a presentation’s, each credential inside localized too', async () => {
+    const w = await wallet();
+    const vp = await signPresentation(
+      { verifiableCredential: w.badges },
+      { key: w.holder, challenge: CHALLENGE, domain: DOMAIN, now: NOW },
+    );
+    const report = await verifyPresentation(vp, { now: NOW, challenge: 'another', domain: DOMAIN });
+    const french = localizeReport(report, FRENCH);
+    expect(french.checks.find((c) => c.id === 'parse')?.title).toBe('La présentation est un objet JSON');
+    const challenge = french.checks.find((c) => c.id === 'challenge');
+    expect(challenge?.title).toBe('Elle répond à ce défi (pas un rejeu)');
+    expect(challenge?.problem?.title).toBe('Le défi ne correspond pas : peut-être un rejeu');
+    expect(french.credentials[0]?.checks.find((c) => c.id === 'parse')?.title).toBe("L'attestation est un objet JSON");
+    const text = formatPresentationReport(report, { catalogue: FRENCH });
+    expect(text.split('\n')[0]).toBe(
+      '✖ Non valide : présentation de 2 attestations — le défi ne correspond pas : peut-être un rejeu',
+    );
+    expect(text).toContain('Attestation 1 sur 2');
   });
 });
