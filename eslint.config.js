@@ -20,9 +20,9 @@ export const LAYERS = [
   ['errors', 'encoding', 'jsonPath', 'jsonText', 'dates', 'identifiers', 'model', 'runtime', 'types'],
   ['contexts', 'keys', 'network', 'schemas', 'trust', 'proofs', 'identity', 'bake'],
   ['jwt', 'status', 'competency', 'review'],
-  ['issue', 'verify', 'ob2'],
+  ['issue', 'verify', 'ob2', 'i18n'],
   ['stack', 'http', 'records'],
-  ['cli', 'index', 'node', 'postgres', 'parallel', 'element'],
+  ['cli', 'index', 'verifyEntry', 'node', 'postgres', 'parallel', 'element'],
 ];
 
 /**

@@ -34,9 +34,11 @@ export default defineConfig([
       index: 'src/index.ts',
       'runtime/node': 'src/runtime/node.ts',
       'runtime/browser': 'src/runtime/browser.ts',
+      // microcred/verify: the verifier alone (no YAML parser, issuing or competency model), for sites.
+      verify: 'src/verifyEntry.ts',
     },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', verify: 'src/verifyEntry.ts' } },
     target: 'node20',
     platform: 'neutral',
     // Chosen at run time through package.json "imports" conditions (node vs browser).

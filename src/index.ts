@@ -51,6 +51,15 @@ export type { SignPresentationOptions, PresentationDraft } from './issue/signPre
 export { formatReport, formatPresentationReport } from './verify/format.js';
 export type { FormatReportOptions } from './verify/format.js';
 
+// --- the report in other languages (src/i18n): one catalogue keyed by the stable codes ---
+export { ENGLISH } from './i18n/english.js';
+export { FRENCH } from './i18n/french.js';
+export { CATALOGUES } from './i18n/catalogues.js';
+export { localizeReport } from './i18n/localize.js';
+export type { Catalogue, ReportWords } from './i18n/catalogue.js';
+export type { DetailTemplates } from './i18n/englishDetails.js';
+export type { DetailParams } from './i18n/template.js';
+
 // --- competency definitions (src/competency) ---
 export { defineCompetency, parseCompetency } from './competency/define.js';
 export type { ParseCompetencyOptions } from './competency/define.js';

@@ -22,7 +22,7 @@ Usage:
   microcred verify FILE|DIR|-... [--json|--json-lines] [--now ISO] [--skew SECONDS]
                   [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE]
                   [--strict-contexts] [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
-                  [--recipient ID]
+                  [--recipient ID] [--lang LANG]
   microcred bake --credential FILE --image IMAGE --out FILE
   microcred extract IMAGE
   microcred status create --key KEY --list-url URL [--store FILE] [--out DIR]
@@ -237,7 +237,7 @@ Options:
                         [--did-doc FILE...] [--doc URL=FILE...] [--allow-network]
                         [--status-list FILE...] [--trust FILE] [--strict-contexts]
                         [--color|--no-color] [--challenge TEXT] [--domain DOMAIN]
-                        [--recipient ID]
+                        [--recipient ID] [--lang LANG]
 
 Verifies each credential file and reports check by check. A file holds a
 credential as JSON or a VC-JWT (the compact JWS text), or is a baked badge
@@ -288,6 +288,8 @@ Options:
       --recipient ID     for an Open Badges 2.0 assertion: the email address,
                          URL or telephone number it should be awarded to; its
                          recipient (hashed or plain) is compared with it
+      --lang LANG        the language of the printed report: en (default) or fr
+                         (--json keeps English text; codes never change)
 
 Exit status: 0 every credential verified, 1 one did not (or could not be read),
 2 the command line is wrong (including an unreadable --did-doc, --doc or --trust).

@@ -1,5 +1,5 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import type * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { CONTEXT } from '../model/constants.js';
@@ -143,7 +143,9 @@ async function ecdsaFromJwk(jwk: unknown): Promise<EcdsaMultikey.EcdsaMultikeyPa
   if (!isJsonObject(jwk) || jwk.kty !== 'EC' || (jwk.crv !== 'P-256' && jwk.crv !== 'P-384')) return undefined;
   if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return undefined;
   try {
-    const pair = await EcdsaMultikey.fromJwk({ jwk: { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } });
+    // The ECDSA key library is loaded with the first P-256/P-384 JWK met (as the ECDSA suites are).
+    const { fromJwk } = await import('@digitalbazaar/ecdsa-multikey');
+    const pair = await fromJwk({ jwk: { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } });
     return pair as unknown as EcdsaMultikey.EcdsaMultikeyPair;
   } catch {
     return undefined;

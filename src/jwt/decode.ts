@@ -2,7 +2,7 @@ import { MicrocredError, ErrorCode, isMicrocredError } from '../errors.js';
 import { fromBase64Url } from '../encoding.js';
 import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { findDuplicateKey } from '../jsonText.js';
-import { typOf } from './header.js';
+import { typOf } from './typ.js';
 import type { ResolvedJwtKey } from './resolveKey.js';
 
 /** A VC-JWT as {@link decodeJwt} read it, not yet verified. */

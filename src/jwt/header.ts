@@ -1,6 +1,7 @@
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { secretMemberOf } from '../keys/jwk.js';
+import { typOf } from './typ.js';
 
 /**
  * The JWS algorithms microcred verifies (`Ed25519` is the fully specified name of EdDSA over Ed25519,
@@ -30,12 +31,8 @@ const ACCEPTED_TYP = ['jwt', 'vc+jwt', 'vc+ld+json+jwt', 'vc+ld+jwt'];
 export type KeySource =
   { kid: string; jwk?: Record<string, unknown> } | { kid?: undefined; jwk: Record<string, unknown> };
 
-/** The header's `typ`, lower-cased and without an `application/` prefix; undefined when absent. */
-export function typOf(header: Record<string, unknown>): string | undefined {
-  const typ = header.typ;
-  if (typ === undefined) return undefined;
-  return typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : '';
-}
+// The `typ` reader lives apart, so that telling a presentation from a credential loads no header rules.
+export { typOf };
 
 /**
  * Checks a JOSE header before any key is looked up: an algorithm microcred verifies, an

@@ -3,7 +3,7 @@
 // verify them yet; it recognises them, so that a report says what they are instead of "malformed".
 import { fromBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
-import { typOf } from './header.js';
+import { typOf } from './typ.js';
 
 /** What was recognised of an SD-JWT: the issuer JWT's `typ` (when it decodes) and how many disclosures follow. */
 export interface SdJwtSighting {

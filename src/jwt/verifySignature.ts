@@ -1,4 +1,3 @@
-import { compactVerify, errors, importJWK } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import type { LoadsDocuments } from '../contexts/documentLoader.js';
 import type { VerifyingJwk } from '../keys/jwk.js';
@@ -33,6 +32,9 @@ export async function verifyJwtSignature(
     await verifyEs256k(jwt.compact, key);
     return key;
   }
+  // jose is loaded with the first VC-JWT met: a verifier site that bundles microcred does not carry it
+  // for the Data Integrity credentials most badges are.
+  const { compactVerify, errors, importJWK } = await import('jose');
   let verifier: Awaited<ReturnType<typeof importJWK>>;
   try {
     verifier = await importJWK(key.jwk, alg);

@@ -1,6 +1,5 @@
 // Public keys as JSON Web Keys (RFC 7517): reading them from the places verification methods keep
 // them (publicKeyJwk, publicKeyMultibase, did:key, did:jwk) and naming them by thumbprint.
-import { calculateJwkThumbprintUri } from 'jose';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { fromBase58btc, fromBase64Url, toBase58btc, toBase64Url } from '../encoding.js';
 import { isJsonObject } from '../jsonPath.js';
@@ -255,6 +254,8 @@ export function jwkOfSelfCertifyingDid(url: string): VerifyingJwk | undefined {
 
 /** The RFC 9278 thumbprint URI of a public key (`urn:ietf:params:oauth:jwk-thumbprint:sha-256:…`): a name for a key that has no other. */
 export async function thumbprintUriOf(jwk: VerifyingJwk): Promise<string> {
+  // Loaded on first use, as the VC-JWT verifier loads it (src/jwt/verifySignature.ts).
+  const { calculateJwkThumbprintUri } = await import('jose');
   return calculateJwkThumbprintUri(jwk);
 }
 

@@ -11,6 +11,8 @@ export const CONTEXT = {
   DATA_INTEGRITY_V2: 'https://w3id.org/security/data-integrity/v2',
   MULTIKEY_V1: 'https://w3id.org/security/multikey/v1',
   ED25519_2020_V1: 'https://w3id.org/security/suites/ed25519-2020/v1',
+  ED25519_2018_V1: 'https://w3id.org/security/suites/ed25519-2018/v1',
+  JWS_2020_V1: 'https://w3id.org/security/suites/jws-2020/v1',
   DID_V1: 'https://www.w3.org/ns/did/v1',
   BITSTRING_STATUS_V1: 'https://www.w3.org/ns/credentials/status/v1',
   STATUS_LIST_2021_V1: 'https://w3id.org/vc/status-list/2021/v1',

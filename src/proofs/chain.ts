@@ -38,14 +38,14 @@ interface VerifiesProofs {
  * signer signed the document with the proofs it chained to). jsonld-signatures removes every proof
  * before handing the document to a suite, so they are put back here.
  */
-export function chainedSuite(
+export async function chainedSuite(
   proof: Record<string, unknown>,
   previous: readonly Record<string, unknown>[],
   expansion?: Expansion,
-): unknown {
+): Promise<unknown> {
   // A chained proof signs the document with its previous proofs, not the expansion's document.
   if (previous.length === 0) return verificationSuiteOf(proof, expansion);
-  const suite = verificationSuiteOf(proof) as VerifiesProofs;
+  const suite = (await verificationSuiteOf(proof)) as VerifiesProofs;
   const verifyProof = suite.verifyProof.bind(suite);
   suite.verifyProof = (options) => verifyProof({ ...options, document: { ...options.document, proof: [...previous] } });
   return suite;

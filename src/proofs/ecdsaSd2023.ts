@@ -5,7 +5,6 @@ import {
   createVerifyCryptosuite,
 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import type { Signer } from '../keys/key.js';
-import { fromBase64Url } from '../encoding.js';
 
 /** The proof type and cryptosuite names of VC-DI-ECDSA §3.4, selective disclosure with P-256 keys. */
 export const ECDSA_SD_2023 = { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-sd-2023' } as const;
@@ -39,27 +38,5 @@ export function ecdsaSd2023Verifying(): unknown {
   return new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
 }
 
-// The CBOR tag bytes that open a proofValue (multibase base64url, `u…`): 0xd9 0x5d 0x00 for a base
-// proof, 0x01 for a derived one (VC-DI-ECDSA §3.5.2, §3.5.7).
-const BASE_PROOF_HEADER = [0xd9, 0x5d, 0x00] as const;
-
-/**
- * True when `proof` is an ecdsa-sd-2023 base proof: the one the issuer gives the holder, from which
- * the holder derives what they disclose. It is not meant for verifiers (it carries the HMAC key that
- * would unblind every undisclosed statement) and does not verify as a disclosure.
- */
-export function isBaseProof(proof: Record<string, unknown>): boolean {
-  return proofValueStartsWith(proof, BASE_PROOF_HEADER);
-}
-
-/** True when `proof.proofValue` is multibase base64url (`u…`) whose bytes start with `header`. */
-export function proofValueStartsWith(proof: Record<string, unknown>, header: readonly number[]): boolean {
-  const value = proof.proofValue;
-  if (typeof value !== 'string' || !value.startsWith('u')) return false;
-  try {
-    const bytes = fromBase64Url(value.slice(1, 9));
-    return header.every((b, i) => bytes[i] === b);
-  } catch {
-    return false;
-  }
-}
+// The base-proof test lives beside the bbs-2023 one, where the verifier reads it without loading this suite.
+export { isBaseProof, proofValueStartsWith } from './baseProof.js';

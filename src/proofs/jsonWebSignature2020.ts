@@ -6,6 +6,7 @@
 // The field's package (@transmute/json-web-signature 0.7.0-unstable) was not adopted: a pre-release
 // that brings its own jsonld 5 (which cannot read VC 2.0 + OB 3.0.3 credentials), a native secp256k1
 // build and some 70 packages (42 MB).
+import { CONTEXT } from '../model/constants.js';
 import jsigs from 'jsonld-signatures';
 import { MicrocredError, ErrorCode } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
@@ -16,7 +17,7 @@ import { readDetachedJws, verifyDetachedJws } from './detachedJws.js';
 /** The proof type of the suite and the context that defines it (verified, never issued). */
 export const JSON_WEB_SIGNATURE_2020 = {
   type: 'JsonWebSignature2020',
-  context: 'https://w3id.org/security/suites/jws-2020/v1',
+  context: CONTEXT.JWS_2020_V1,
 } as const;
 
 type Loader = (url: string) => Promise<{ document: unknown }>;

@@ -1,13 +1,7 @@
 import { EDDSA_RDFC_2022, eddsaRdfc2022Verifying } from './eddsaRdfc2022.js';
-import { ED25519_SIGNATURE_2020, ed25519Signature2020Verifying } from './ed25519Signature2020.js';
-import { ED25519_SIGNATURE_2018, ed25519Signature2018Verifying } from './ed25519Signature2018.js';
-import { JSON_WEB_SIGNATURE_2020, jsonWebSignature2020Verifying } from './jsonWebSignature2020.js';
-import { ECDSA_RDFC_2019, ecdsaRdfc2019Verifying } from './ecdsaRdfc2019.js';
-import { ECDSA_JCS_2019, EDDSA_JCS_2022, ecdsaJcs2019Verifying, eddsaJcs2022Verifying } from './jcs.js';
-import { ECDSA_SD_2023, ecdsaSd2023Verifying } from './ecdsaSd2023.js';
-import { BBS_2023, bbs2023Verifying } from './bbs2023.js';
 import { reuseExpansion } from './onePass/reuseExpansion.js';
 import type { Expansion } from './onePass/documentGraph.js';
+import { CONTEXT } from '../model/constants.js';
 
 /**
  * The suites microcred issues with: `eddsa-rdfc-2022` (default), `Ed25519Signature2020`,
@@ -22,20 +16,51 @@ export type SuiteName = 'eddsa-rdfc-2022' | 'Ed25519Signature2020' | 'ecdsa-rdfc
 export type VerifiedSuiteName =
   SuiteName | 'eddsa-jcs-2022' | 'ecdsa-jcs-2019' | 'Ed25519Signature2018' | 'JsonWebSignature2020' | 'bbs-2023';
 
-// The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries.
-const CRYPTOSUITES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
-  [EDDSA_RDFC_2022.cryptosuite]: { name: 'eddsa-rdfc-2022', verifying: eddsaRdfc2022Verifying },
-  [ECDSA_RDFC_2019.cryptosuite]: { name: 'ecdsa-rdfc-2019', verifying: ecdsaRdfc2019Verifying },
-  [EDDSA_JCS_2022.cryptosuite]: { name: 'eddsa-jcs-2022', verifying: eddsaJcs2022Verifying },
-  [ECDSA_JCS_2019.cryptosuite]: { name: 'ecdsa-jcs-2019', verifying: ecdsaJcs2019Verifying },
-  [ECDSA_SD_2023.cryptosuite]: { name: 'ecdsa-sd-2023', verifying: ecdsaSd2023Verifying },
-  [BBS_2023.cryptosuite]: { name: 'bbs-2023', verifying: bbs2023Verifying },
+// How a suite's verifier is made. eddsa-rdfc-2022, what Open Badges issuers sign with, is bundled
+// with the verifier; every other suite is loaded the first time a proof of it is met, so a site
+// that bundles the verifier does not carry BLS12-381, CBOR and JCS code for the rare proof.
+// (Each loaded module is cached by the module system: the second proof of a suite waits for nothing.)
+interface SuiteEntry {
+  name: VerifiedSuiteName;
+  verifying: () => Promise<unknown>;
+}
+
+// The DataIntegrityProof cryptosuites, by the name a proof's `cryptosuite` carries. The names are
+// written here rather than imported from each suite's module, which would load it.
+const CRYPTOSUITES: Record<string, SuiteEntry> = {
+  [EDDSA_RDFC_2022.cryptosuite]: { name: 'eddsa-rdfc-2022', verifying: async () => eddsaRdfc2022Verifying() },
+  'ecdsa-rdfc-2019': {
+    name: 'ecdsa-rdfc-2019',
+    verifying: async () => (await import('./ecdsaRdfc2019.js')).ecdsaRdfc2019Verifying(),
+  },
+  'eddsa-jcs-2022': {
+    name: 'eddsa-jcs-2022',
+    verifying: async () => (await import('./jcs.js')).eddsaJcs2022Verifying(),
+  },
+  'ecdsa-jcs-2019': {
+    name: 'ecdsa-jcs-2019',
+    verifying: async () => (await import('./jcs.js')).ecdsaJcs2019Verifying(),
+  },
+  'ecdsa-sd-2023': {
+    name: 'ecdsa-sd-2023',
+    verifying: async () => (await import('./ecdsaSd2023.js')).ecdsaSd2023Verifying(),
+  },
+  'bbs-2023': { name: 'bbs-2023', verifying: async () => (await import('./bbs2023.js')).bbs2023Verifying() },
 };
 // The older suites, named by the proof type alone.
-const PROOF_TYPES: Record<string, { name: VerifiedSuiteName; verifying: () => unknown }> = {
-  [ED25519_SIGNATURE_2020.type]: { name: 'Ed25519Signature2020', verifying: ed25519Signature2020Verifying },
-  [ED25519_SIGNATURE_2018.type]: { name: 'Ed25519Signature2018', verifying: ed25519Signature2018Verifying },
-  [JSON_WEB_SIGNATURE_2020.type]: { name: 'JsonWebSignature2020', verifying: jsonWebSignature2020Verifying },
+const PROOF_TYPES: Record<string, SuiteEntry> = {
+  Ed25519Signature2020: {
+    name: 'Ed25519Signature2020',
+    verifying: async () => (await import('./ed25519Signature2020.js')).ed25519Signature2020Verifying(),
+  },
+  Ed25519Signature2018: {
+    name: 'Ed25519Signature2018',
+    verifying: async () => (await import('./ed25519Signature2018.js')).ed25519Signature2018Verifying(),
+  },
+  JsonWebSignature2020: {
+    name: 'JsonWebSignature2020',
+    verifying: async () => (await import('./jsonWebSignature2020.js')).jsonWebSignature2020Verifying(),
+  },
 };
 
 function entryOf(proof: { type?: unknown; cryptosuite?: unknown }) {
@@ -53,25 +78,29 @@ export function suiteOf(proof: { type?: unknown; cryptosuite?: unknown }): Verif
 }
 
 /**
- * A fresh verification suite for `proof` (undefined when {@link suiteOf} is). With the `expansion`
+ * A fresh verification suite for `proof`, its module loaded on first use (undefined when {@link suiteOf} is). With the `expansion`
  * of the credential it will verify, eddsa-rdfc-2022 and Ed25519Signature2020 canonicalize it from
  * that expansion instead of expanding it again (src/proofs/onePass; test/differential holds the two
  * equal); the other suites take the library's own path.
  */
-export function verificationSuiteOf(proof: { type?: unknown; cryptosuite?: unknown }, expansion?: Expansion): unknown {
+export async function verificationSuiteOf(
+  proof: { type?: unknown; cryptosuite?: unknown },
+  expansion?: Expansion,
+): Promise<unknown> {
   const entry = entryOf(proof);
   if (!entry) return undefined;
-  const suite = entry.verifying();
+  const suite = await entry.verifying();
   return entry.name === 'eddsa-rdfc-2022' || entry.name === 'Ed25519Signature2020'
     ? reuseExpansion(suite, expansion)
     : suite;
 }
 
 // The older suites whose proof terms (jws, proofPurpose…) only their own context defines.
+// (Named here rather than imported from each suite's module, which loads on first use.)
 const SUITE_CONTEXTS: Record<string, string> = {
-  [ED25519_SIGNATURE_2020.type]: ED25519_SIGNATURE_2020.context,
-  [ED25519_SIGNATURE_2018.type]: ED25519_SIGNATURE_2018.context,
-  [JSON_WEB_SIGNATURE_2020.type]: JSON_WEB_SIGNATURE_2020.context,
+  Ed25519Signature2020: CONTEXT.ED25519_2020_V1,
+  Ed25519Signature2018: CONTEXT.ED25519_2018_V1,
+  JsonWebSignature2020: CONTEXT.JWS_2020_V1,
 };
 
 /**

@@ -3,6 +3,7 @@
 import achievementCredential from '../../schemas/ob3/ob_v3p0_achievementcredential-jsonschema1.json';
 import endorsementCredential from '../../schemas/ob3/ob_v3p0_endorsementcredential-jsonschema1.json';
 import profile from '../../schemas/ob3/ob_v3p0_profile-jsonschema1.json';
+import { officialSchemaNameFor } from './officialName.js';
 
 /** A JSON Schema document. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -50,7 +51,6 @@ export function bundledSchemaUrls(): string[] {
  * AchievementCredential's for an OpenBadgeCredential or AchievementCredential, else undefined.
  */
 export function officialSchemaFor(types: readonly unknown[]): { name: keyof typeof OB3_SCHEMAS; schema: JsonSchema } | undefined {
-  if (types.includes('EndorsementCredential')) return { name: 'EndorsementCredential', schema: OB3_SCHEMAS.EndorsementCredential };
-  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) return { name: 'AchievementCredential', schema: OB3_SCHEMAS.AchievementCredential };
-  return undefined;
+  const name = officialSchemaNameFor(types);
+  return name ? { name, schema: OB3_SCHEMAS[name] } : undefined;
 }

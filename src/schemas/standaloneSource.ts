@@ -6,6 +6,7 @@ import { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { ajvOfDraft, BUNDLED_SCHEMA_OPTIONS } from './ajvOptions.js';
 import { OB3_SCHEMAS } from './bundled.js';
+import { referToBundledSchema } from './schemaReferences.js';
 
 /** The compiled module of each bundled schema: its file name under src/schemas/compiled/, by schema name. */
 export const COMPILED_FILES: Readonly<Record<keyof typeof OB3_SCHEMAS, string>> = {
@@ -27,7 +28,9 @@ export function standaloneSource(name: keyof typeof OB3_SCHEMAS): string {
   });
   if (!ajv) throw new Error(`The bundled ${name} schema is in a draft microcred does not read`);
   ajv.compile(schema);
-  const code = standaloneCode(ajv, { validate: schema.$id as string }).replace(/^"use strict";/, '');
+  const generated = standaloneCode(ajv, { validate: schema.$id as string }).replace(/^"use strict";/, '');
+  // The schema's parts are read from the bundled copy, not written out again (src/schemas/schemaReferences.ts).
+  const code = referToBundledSchema(generated, schema, `OB3_SCHEMAS.${name}`);
   // Code that needs ajv's run-time helpers (require(...)) would not load in an ES module.
   if (/\brequire\(/.test(code)) throw new Error(`The compiled ${name} schema needs ajv's run-time helpers: ${code.match(/require\([^)]*\)/)?.[0]}`);
   return [
@@ -35,6 +38,7 @@ export function standaloneSource(name: keyof typeof OB3_SCHEMAS): string {
     '// (src/schemas/bundled.ts) with the options of src/schemas/ajvOptions.ts. Do not edit.',
     '// @ts-nocheck',
     "import { SCHEMA_FORMATS as FORMATS } from '../formats.js';",
+    "import { OB3_SCHEMAS } from '../bundled.js';",
     code.trim(),
     '',
   ].join('\n');

@@ -1,26 +1,17 @@
 // Validating a document against a JSON Schema with ajv, in the draft the schema declares. Each
 // schema is compiled once per process: the bundled ones by identity, others by their text.
-import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import { ErrorCode, MicrocredError, isMicrocredError } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
 import { ajvOfDraft, BUNDLED_SCHEMA_OPTIONS } from './ajvOptions.js';
 import { isBundledSchema, type JsonSchema } from './bundled.js';
 import { linearRegExp } from './linearRegExp.js';
 import { precompiledValidator } from './precompiled.js';
-import { schemaFindings, type SchemaFinding } from './problems.js';
+import type { SchemaFinding } from './problems.js';
+import { findingsOf } from './findings.js';
+import { isUnusableSchema, UNUSABLE_SCHEMA_CODES } from './unusable.js';
 
-/**
- * The codes of a schema that cannot be used: an unsupported draft, a reference that cannot be
- * resolved, or not a schema at all (ERR_SCHEMA_UNRESOLVED); larger than allowed
- * (ERR_SCHEMA_TOO_LARGE); a pattern the linear-time engine does not run (ERR_SCHEMA_PATTERN_UNSAFE).
- * The error's `details.reason` says why, as a clause ("it is written in …").
- */
-export const UNUSABLE_SCHEMA_CODES: readonly ErrorCode[] = [ErrorCode.SCHEMA_UNRESOLVED, ErrorCode.SCHEMA_TOO_LARGE, ErrorCode.SCHEMA_PATTERN_UNSAFE];
-
-/** True when `error` says a schema cannot be used (one of {@link UNUSABLE_SCHEMA_CODES}), with its reason. */
-export function isUnusableSchema(error: unknown): error is MicrocredError & { details: { reason: string } } {
-  return isMicrocredError(error) && UNUSABLE_SCHEMA_CODES.includes(error.code) && typeof error.details.reason === 'string';
-}
+export { isUnusableSchema, UNUSABLE_SCHEMA_CODES };
 
 function unusable(reason: string, code: ErrorCode = ErrorCode.SCHEMA_UNRESOLVED, extra: Record<string, unknown> = {}): MicrocredError {
   return new MicrocredError(code, `The JSON Schema cannot be used: ${reason}.`, { reason, ...extra });
@@ -108,40 +99,5 @@ function ajvFor(draft: unknown, options: Options): Ajv {
 export function validateAgainstSchema(document: unknown, schema: JsonSchema, options: SchemaValidationOptions = {}): SchemaFinding[] {
   if (!isJsonObject(schema) && typeof schema !== 'boolean') throw unusable('it is not a JSON Schema (not an object)');
   const validate = compiled(schema, options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES);
-  const copy = structuredClone(document);
-  const wrapped = new Set<string>();
-  // Each round can only wrap values that are not arrays yet, so this ends; a few rounds reach the
-  // deepest nesting of real credentials (a proof inside an endorsement inside the issuer).
-  for (let round = 0; round < 8; round++) {
-    if (validate(copy)) return [];
-    const errors = validate.errors ?? [];
-    let changed = false;
-    for (const error of errors) {
-      if (error.keyword === 'type' && listsArray(error) && wrapAt(copy, error.instancePath)) {
-        wrapped.add(error.instancePath);
-        changed = true;
-      }
-    }
-    if (!changed) return schemaFindings(errors, document, wrapped);
-  }
-  return schemaFindings(validate.errors ?? [], document, wrapped);
-}
-
-function listsArray(error: ErrorObject): boolean {
-  const type = (error.params as { type?: unknown }).type;
-  return type === 'array' || (Array.isArray(type) && type.includes('array'));
-}
-
-/** Replaces the non-array value at a JSON pointer with an array holding it; false when nothing changed. */
-function wrapAt(document: unknown, pointer: string): boolean {
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const last = keys.pop();
-  if (last === undefined) return false;
-  let parent: unknown = document;
-  for (const key of keys) parent = (parent as Record<string, unknown> | undefined)?.[key];
-  if (typeof parent !== 'object' || parent === null) return false;
-  const container = parent as Record<string, unknown>;
-  if (!(last in container) || Array.isArray(container[last])) return false;
-  container[last] = [container[last]];
-  return true;
+  return findingsOf(validate, document);
 }

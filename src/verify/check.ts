@@ -1,4 +1,6 @@
 import { ErrorCode, titleOf } from '../errors.js';
+import { ENGLISH_DETAILS, englishDetail } from '../i18n/englishDetails.js';
+import type { DetailParams } from '../i18n/template.js';
 import type { DecodedJwt } from '../jwt/decode.js';
 import type { VerificationLoader } from './loader.js';
 import type { VerifyOptionsSnapshot } from './options.js';
@@ -107,6 +109,19 @@ export interface ProblemInput {
   code: ErrorCode;
   detail: string;
   path?: string;
+  /** The values `detail` was filled from, when it is the code's standard detail (see {@link standardProblem}). */
+  params?: DetailParams;
+}
+
+/**
+ * The standard detail of `code` (src/i18n/englishDetails.ts) filled from `params`, with the params
+ * kept beside it so that a catalogue in another language can word the same problem.
+ *
+ * @example
+ * failed(standardProblem('ERR_EXPIRED', { until, checkedAt }, 'validUntil'))
+ */
+export function standardProblem(code: keyof typeof ENGLISH_DETAILS, params: DetailParams, path?: string): ProblemInput {
+  return { code, detail: englishDetail(code, params), params, ...(path === undefined ? {} : { path }) };
 }
 
 /**
@@ -120,6 +135,7 @@ export function problem(input: ProblemInput): Problem {
     title: titleOf(input.code),
     detail: input.detail,
     ...(input.path === undefined ? {} : { path: input.path }),
+    ...(input.params === undefined ? {} : { params: input.params }),
   };
 }
 
@@ -141,15 +157,17 @@ export function warning(input: ProblemInput): Verdict {
 /** The result of `check` when it is not run because the fatal check `stoppedBy` did not pass. */
 export function skippedBecause<Id extends string>(
   check: { id: Id; title: string },
-  stoppedBy: { title: string },
+  stoppedBy: { title: string; id?: string },
 ): { id: Id; title: string; outcome: 'skipped'; problem: Problem } {
   return {
     id: check.id,
     title: check.title,
     outcome: 'skipped',
-    problem: problem({
-      code: ErrorCode.CHECK_SKIPPED,
-      detail: `Not checked because "${stoppedBy.title}" did not pass.`,
-    }),
+    // `checkId` names the check whose title fills `check`, for a catalogue that names checks in another language.
+    problem: problem(standardProblem(ErrorCode.CHECK_SKIPPED, { check: stoppedBy.title, ...checkIdOf(stoppedBy) })),
   };
+}
+
+function checkIdOf(check: { id?: string }): { checkId?: string } {
+  return typeof check.id === 'string' ? { checkId: check.id } : {};
 }

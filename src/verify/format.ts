@@ -1,4 +1,8 @@
 import { ErrorCode } from '../errors.js';
+import type { Catalogue, ReportWords } from '../i18n/catalogue.js';
+import { ENGLISH } from '../i18n/english.js';
+import { localizeReport } from '../i18n/localize.js';
+import { fill, type DetailParams } from '../i18n/template.js';
 import type { CheckOutcome, CheckResult, CredentialSummary, VerificationReport } from './report.js';
 import type { PresentationReport } from './presentation/report.js';
 
@@ -6,6 +10,13 @@ import type { PresentationReport } from './presentation/report.js';
 export interface FormatReportOptions {
   /** Colour the headline and symbols with ANSI escapes (for a terminal). Off by default. */
   color?: boolean;
+  /**
+   * The language to write the report in (see `localizeReport`): its words, check names, problem
+   * titles and, for the common problems, details. English ({@link ENGLISH}) by default.
+   *
+   * @example formatReport(report, { catalogue: FRENCH })
+   */
+  catalogue?: Catalogue;
 }
 
 const SYMBOL: Record<CheckOutcome, string> = {
@@ -14,15 +25,6 @@ const SYMBOL: Record<CheckOutcome, string> = {
   warning: '⚠',
   skipped: '–',
   'could-not-check': '?',
-};
-
-// Words beside the symbols, so the report reads the same without Unicode or colour.
-const LABEL: Record<CheckOutcome, string> = {
-  passed: '',
-  failed: 'failed',
-  warning: 'warning',
-  skipped: 'skipped',
-  'could-not-check': 'could not check',
 };
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'unknown' | 'bold';
@@ -68,20 +70,42 @@ const TONE: Record<CheckOutcome, Tone> = {
  * //       code ERR_SIGNATURE_INVALID · path proof.proofValue
  */
 export function formatReport(report: VerificationReport, options: FormatReportOptions = {}): string {
-  const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
-  const lines: string[] = [headline(report, paint), ''];
+  const catalogue = options.catalogue ?? ENGLISH;
+  return formatLocalized(catalogue === ENGLISH ? report : localizeReport(report, catalogue), {
+    paint: painter(options),
+    words: catalogue.words,
+  });
+}
+
+interface Style {
+  paint: (tone: Tone, text: string) => string;
+  words: ReportWords;
+}
+
+function painter(options: FormatReportOptions): Style['paint'] {
+  return (tone, text) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
+}
+
+// The words' template with its slots filled (a word is the catalogue's own text, never the credential's).
+function say(template: string, params: DetailParams = {}): string {
+  return fill(template, params) ?? template;
+}
+
+function formatLocalized(report: VerificationReport, style: Style): string {
+  const { paint, words } = style;
+  const lines: string[] = [headline(report, style), ''];
 
   const about: [string, string][] = [
     ...openBadges2(report),
-    ...describe(report.credential),
-    ...known(report),
-    ['Checked at', safe(report.checkedAt)],
+    ...describe(report.credential, words),
+    ...known(report, words),
+    [words.labels.checkedAt, safe(report.checkedAt)],
   ];
   const width = Math.max(...about.map(([label]) => label.length)) + 2;
   for (const [label, value] of about) lines.push(`  ${paint('dim', label.padEnd(width))}${value}`);
   lines.push('');
 
-  for (const check of report.checks) lines.push(...checkLines(check, paint));
+  for (const check of report.checks) lines.push(...checkLines(check, style));
   return lines.join('\n');
 }
 
@@ -99,30 +123,45 @@ export function formatReport(report: VerificationReport, options: FormatReportOp
  * //   …
  */
 export function formatPresentationReport(report: PresentationReport, options: FormatReportOptions = {}): string {
-  const paint = (tone: Tone, text: string) => (options.color ? `${ANSI[tone][0]}${text}${ANSI[tone][1]}` : text);
-  const count = report.credentials.length;
-  const of = `presentation of ${count} credential${count === 1 ? '' : 's'}`;
-  const failed = report.checks.find((c) => c.outcome === 'failed');
-  const unknown = report.checks.find((c) => c.outcome === 'could-not-check' || c.outcome === 'skipped');
-  const head = report.verified
+  const catalogue = options.catalogue ?? ENGLISH;
+  const localized = catalogue === ENGLISH ? report : localizeReport(report, catalogue);
+  const style: Style = { paint: painter(options), words: catalogue.words };
+  const { paint, words } = style;
+  const count = localized.credentials.length;
+  const what = say(count === 1 ? words.headlines.presentationOfOne : words.headlines.presentationOfMany, { count });
+  const failed = localized.checks.find((c) => c.outcome === 'failed');
+  const unknown = localized.checks.find((c) => c.outcome === 'could-not-check' || c.outcome === 'skipped');
+  const head = localized.verified
     ? paint(
-        report.summary === 'verified' ? 'good' : 'warn',
-        `✔ Verified ${of}${report.summary === 'verified' ? '' : ', with warnings'}`,
+        localized.summary === 'verified' ? 'good' : 'warn',
+        `✔ ${say(localized.summary === 'verified' ? words.headlines.verifiedPresentation : words.headlines.verifiedPresentationWithWarnings, { what })}`,
       )
     : failed?.problem
-      ? paint('bad', `✖ Invalid ${of} — ${sentenceCase(failed.problem.title)}`)
+      ? paint(
+          'bad',
+          `✖ ${say(words.headlines.invalidPresentation, { what, reason: sentenceCase(failed.problem.title) })}`,
+        )
       : paint(
           'unknown',
-          `? Could not check the ${of}${unknown?.problem ? ` — ${sentenceCase(unknown.problem.title)}` : ''}`,
+          `? ${
+            unknown?.problem
+              ? say(words.headlines.couldNotCheckPresentationBecause, {
+                  what,
+                  reason: sentenceCase(unknown.problem.title),
+                })
+              : say(words.headlines.couldNotCheckPresentation, { what })
+          }`,
         );
   const lines = [head, ''];
-  if (report.holder) lines.push(`  ${paint('dim', 'Holder'.padEnd(12))}${safe(report.holder, 200)}`);
-  lines.push(`  ${paint('dim', 'Checked at'.padEnd(12))}${safe(report.checkedAt)}`, '');
-  for (const check of report.checks) lines.push(...checkLines(check, paint));
-  report.credentials.forEach((credential, i) => {
-    lines.push('', `  ${paint('bold', `Credential ${i + 1} of ${count}`)}`);
+  const width = Math.max(12, words.labels.holder.length + 2, words.labels.checkedAt.length + 2);
+  if (localized.holder)
+    lines.push(`  ${paint('dim', words.labels.holder.padEnd(width))}${safe(localized.holder, 200)}`);
+  lines.push(`  ${paint('dim', words.labels.checkedAt.padEnd(width))}${safe(localized.checkedAt)}`, '');
+  for (const check of localized.checks) lines.push(...checkLines(check, style));
+  localized.credentials.forEach((credential, i) => {
+    lines.push('', `  ${paint('bold', say(words.labels.credentialOf, { index: i + 1, count }))}`);
     lines.push(
-      ...formatReport(credential, options)
+      ...formatLocalized(credential, style)
         .split('\n')
         .map((line) => (line ? `    ${line}` : line)),
     );
@@ -130,12 +169,13 @@ export function formatPresentationReport(report: PresentationReport, options: Fo
   return lines.join('\n');
 }
 
-function headline(report: VerificationReport, paint: (tone: Tone, text: string) => string): string {
+function headline(report: VerificationReport, { paint, words }: Style): string {
+  const h = words.headlines;
   const firstWith = (outcome: CheckOutcome) => report.checks.find((c) => c.outcome === outcome && c.problem);
   if (report.verified) {
     return report.summary === 'verified-with-warnings'
-      ? paint('warn', '✔ Verified, with warnings')
-      : paint('good', '✔ Verified');
+      ? paint('warn', `✔ ${h.verifiedWithWarnings}`)
+      : paint('good', `✔ ${h.verified}`);
   }
   if (report.authentic) {
     // Withdrawn by its issuer is what matters most, whatever else is also wrong (it may be expired too).
@@ -143,43 +183,49 @@ function headline(report: VerificationReport, paint: (tone: Tone, text: string) 
     const withdrawn = [status?.problem, ...(status?.parts ?? []).map((p) => p.problem)].find(
       (p) => p?.code === ErrorCode.REVOKED || p?.code === ErrorCode.SUSPENDED,
     );
-    if (withdrawn?.code === ErrorCode.REVOKED) return paint('bad', '✖ Revoked — genuine, but its issuer revoked it');
-    if (withdrawn) return paint('bad', '✖ Suspended — genuine, but its issuer suspended it');
+    if (withdrawn?.code === ErrorCode.REVOKED) return paint('bad', `✖ ${h.revoked}`);
+    if (withdrawn) return paint('bad', `✖ ${h.suspended}`);
     // The proof holds, so say so first: "genuine but expired" is a different situation from a forgery.
     // Not verified is not a warning: a failed check is ✖, one that could not run is ?.
     const reason = firstWith('failed') ?? firstWith('could-not-check') ?? firstWith('warning');
     const [symbol, tone]: [string, Tone] = report.summary === 'could-not-check' ? ['?', 'unknown'] : ['✖', 'bad'];
-    return paint(tone, `${symbol} Genuine, but ${genuineButWhat(reason, report.credential)}`);
+    return paint(tone, `${symbol} ${say(h.genuineBut, { reason: genuineButWhat(reason, report.credential, h) })}`);
   }
   const failed = firstWith('failed');
-  if (failed?.problem) return paint('bad', `✖ Invalid — ${sentenceCase(failed.problem.title)}`);
+  if (failed?.problem) return paint('bad', `✖ ${say(h.invalid, { reason: sentenceCase(failed.problem.title) })}`);
   const unknown = firstWith('could-not-check') ?? firstWith('skipped');
-  return paint(
-    'unknown',
-    `? Could not check — ${unknown?.problem ? sentenceCase(unknown.problem.title) : 'not every check could run'}`,
-  );
+  const reason = unknown?.problem ? sentenceCase(unknown.problem.title) : h.notEveryCheckRan;
+  return paint('unknown', `? ${say(h.couldNotCheck, { reason })}`);
 }
 
-function genuineButWhat(reason: CheckResult | undefined, credential: CredentialSummary | undefined): string {
+function genuineButWhat(
+  reason: CheckResult | undefined,
+  credential: CredentialSummary | undefined,
+  h: ReportWords['headlines'],
+): string {
   const code = reason?.problem?.code;
   if (code === ErrorCode.EXPIRED)
-    return credential?.validUntil ? `expired on ${day(credential.validUntil)}` : 'expired';
+    return credential?.validUntil ? say(h.expiredOn, { date: day(credential.validUntil) }) : h.expired;
   if (code === ErrorCode.NOT_YET_VALID)
-    return credential?.validFrom ? `not valid until ${day(credential.validFrom)}` : 'not yet valid';
+    return credential?.validFrom ? say(h.notValidUntil, { date: day(credential.validFrom) }) : h.notYetValid;
   // The first schema finding's title ("A required property is missing") does not say what it is about.
-  if (code === ErrorCode.SCHEMA_INVALID) return 'it does not match the Open Badges 3.0 JSON Schema';
+  if (code === ErrorCode.SCHEMA_INVALID) return h.schemaMismatch;
   if (reason?.problem) return sentenceCase(reason.problem.title);
-  return 'not verified';
+  return h.notVerified;
 }
 
-function checkLines(check: CheckResult<string>, paint: (tone: Tone, text: string) => string): string[] {
-  const label = LABEL[check.outcome];
+function checkLines(check: CheckResult<string>, style: Style): string[] {
+  const { paint, words } = style;
+  const label = words.outcomes[check.outcome];
   const head = `  ${paint(TONE[check.outcome], SYMBOL[check.outcome])} ${safe(check.title)}${label ? ` ${paint(TONE[check.outcome], `(${label})`)}` : ''}`;
   if (check.outcome === 'passed' || !check.problem) return [head, ...partLines(check, paint)];
   const { problem } = check;
   // A skipped check's title is always "Not checked" and its label says so already: one line is enough.
   if (check.outcome === 'skipped') return [head, `      ${paint('dim', `${safe(problem.detail)} (${problem.code})`)}`];
-  const where = [`code ${problem.code}`, ...(problem.path ? [`path ${safe(problem.path)}`] : [])].join(' · ');
+  const where = [
+    `${words.labels.code} ${problem.code}`,
+    ...(problem.path ? [`${words.labels.path} ${safe(problem.path)}`] : []),
+  ].join(' · ');
   // Every finding after the first (e.g. one per JSON Schema finding), one line each.
   const more = (check.problems ?? []).filter(
     (p) => p !== problem && !(p.code === problem.code && p.path === problem.path && p.detail === problem.detail),
@@ -207,15 +253,16 @@ function partLines(check: CheckResult<string>, paint: (tone: Tone, text: string)
 }
 
 /** Label/value rows describing the credential; only the fields it has. */
-function describe(credential: CredentialSummary | undefined): [string, string][] {
+function describe(credential: CredentialSummary | undefined, words: ReportWords): [string, string][] {
   if (!credential) return [];
+  const { labels } = words;
   const rows: [string, string | undefined][] = [
-    ['Credential', credential.name],
-    ['Issuer', person(credential.issuer?.name, credential.issuer?.id)],
-    ['Achievement', person(credential.achievement?.name, credential.achievement?.id)],
-    ['Recipient', credential.recipient],
-    ['Valid', validity(credential.validFrom, credential.validUntil)],
-    ['Credential id', credential.id],
+    [labels.credential, credential.name],
+    [labels.issuer, person(credential.issuer?.name, credential.issuer?.id)],
+    [labels.achievement, person(credential.achievement?.name, credential.achievement?.id)],
+    [labels.recipient, credential.recipient],
+    [labels.valid, validity(credential.validFrom, credential.validUntil, words)],
+    [labels.credentialId, credential.id],
   ];
   return rows
     .filter((row): row is [string, string] => row[1] !== undefined)
@@ -233,9 +280,11 @@ function openBadges2(report: VerificationReport): [string, string][] {
 }
 
 /** The caller's own name for the issuer, when it is on their trust list. */
-function known(report: VerificationReport): [string, string][] {
+function known(report: VerificationReport, words: ReportWords): [string, string][] {
   const trusted = report.issuerTrust;
-  return trusted ? [['Known issuer', safe(trusted.url ? `${trusted.name} (${trusted.url})` : trusted.name, 200)]] : [];
+  return trusted
+    ? [[words.labels.knownIssuer, safe(trusted.url ? `${trusted.name} (${trusted.url})` : trusted.name, 200)]]
+    : [];
 }
 
 function person(name: string | undefined, id: string | undefined): string | undefined {
@@ -243,10 +292,14 @@ function person(name: string | undefined, id: string | undefined): string | unde
   return name ?? id;
 }
 
-function validity(from: string | undefined, until: string | undefined): string | undefined {
-  if (from && until) return `from ${from} until ${until}`;
-  if (from) return `from ${from}, no end date`;
-  return until ? `until ${until}` : undefined;
+function validity(
+  from: string | undefined,
+  until: string | undefined,
+  { validity: v }: ReportWords,
+): string | undefined {
+  if (from && until) return say(v.fromUntil, { from, until });
+  if (from) return say(v.fromOnly, { from });
+  return until ? say(v.untilOnly, { until }) : undefined;
 }
 
 /** The calendar date of an RFC 3339 date-time as written (its own timezone), else the value itself. */

@@ -5,7 +5,7 @@
 import { documentLoaderParts, type DocumentLoader, type LoadsDocuments } from '../contexts/documentLoader.js';
 import { isJsonObject } from '../jsonPath.js';
 import type { NetworkPolicy } from '../network/policy.js';
-import { StatusRegistry } from '../status/registry.js';
+import type { StatusRegistry } from '../status/registry.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import { DEFAULT_LIMITS, resolveLimits, type VerifyLimits } from './limits.js';
 import { VerificationLoader } from './loader.js';
@@ -40,8 +40,8 @@ const NETWORK_FIELDS = [
   'maxRedirects',
 ] as const;
 
-/** Reads `options` once into a {@link VerifyOptionsSnapshot}; never throws, whatever `options` is. */
-export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
+/** Reads `options` once into a {@link VerifyOptionsSnapshot}; never rejects, whatever `options` is. */
+export async function readVerifyOptions(options: unknown): Promise<VerifyOptionsSnapshot> {
   const get = (name: string | symbol) => read(options, name);
   const skew = get('clockSkewSeconds');
   const timeout = get('timeoutMs');
@@ -64,9 +64,21 @@ export function readVerifyOptions(options: unknown): VerifyOptionsSnapshot {
     timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
     ...(get('inlineContexts') === 'refuse' ? { inlineContexts: 'refuse' as const } : {}),
     // A registry is used as it is (its store is the issuer's own state); anything else is not one.
-    ...(StatusRegistry.isStatusRegistry(status) ? { status } : {}),
+    ...(await registryOf(status)),
     ...(typeof recipient === 'string' && recipient.trim() !== '' ? { recipient } : {}),
   };
+}
+
+// The registry class, and the issuing code it signs lists with, is loaded only when a caller passes
+// something as `status` (an issuer verifying its own credentials), not with every verifier.
+async function registryOf(value: unknown): Promise<{ status?: StatusRegistry }> {
+  if (typeof value !== 'object' || value === null) return {};
+  try {
+    const { StatusRegistry } = await import('../status/registry.js');
+    return StatusRegistry.isStatusRegistry(value) ? { status: value } : {};
+  } catch {
+    return {};
+  }
 }
 
 function read(value: unknown, name: string | symbol): unknown {

@@ -3,7 +3,7 @@
 // is the issuer's list of the right kind, and decode its bits. Browser-safe.
 import { ErrorCode, isMicrocredError } from '../errors.js';
 import { isJsonObject } from '../jsonPath.js';
-import { decodeList, type DecodedList, type ListFormat } from '../status/bitstring.js';
+import type { DecodedList, ListFormat } from '../status/bitstring.js';
 import { authenticityFailure } from './authenticity.js';
 import type { ProblemInput, VerifyContext } from './check.js';
 import { echo, type VerifyLimits } from './limits.js';
@@ -136,6 +136,8 @@ async function verifyList(
   const [subject, ...others] = view.subjects;
   if (!subject || others.length > 0 || !subject.types.includes(format))
     return invalid(url, `its credentialSubject is not one ${format}`);
+  // The list's reader (and the status libraries behind it) loads with the first status list read.
+  const { decodeList } = await import('../status/bitstring.js');
   try {
     const list = await decodeList(subject.encodedList, format);
     return {

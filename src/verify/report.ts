@@ -50,6 +50,11 @@ export interface Problem {
   detail: string;
   /** The JSON path of the offending value, e.g. `validUntil`, when one applies. */
   path?: string;
+  /**
+   * The named values `detail` was written from (a date, a list URL, a term), when it is the standard
+   * detail of its code: a catalogue in another language words the same slots (see `localizeReport`).
+   */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 // An outcome and, whenever it is not `passed`, the problem that explains it: a result whose outcome

@@ -126,7 +126,7 @@ async function verifyAt(
   depth: number,
 ): Promise<{ report: VerificationReport; view?: CredentialView }> {
   // Read once, defensively: whatever the options hold (a throwing getter, a Proxy), this never throws.
-  const snapshot = readVerifyOptions(options);
+  const snapshot = await readVerifyOptions(options);
   const checks: CheckResult[] = [];
   const ctx: VerifyContext = {
     input,

@@ -4,7 +4,10 @@ import { verifyCredential } from '../../verify/verifyCredential.js';
 import { parseTrustList } from '../../trust/trustList.js';
 import type { TrustedIssuer } from '../../trust/types.js';
 import { imageKindOf } from '../../bake/image.js';
-import { formatPresentationReport, formatReport } from '../../verify/format.js';
+import { formatPresentationReport, formatReport, type FormatReportOptions } from '../../verify/format.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import { CATALOGUES } from '../../i18n/catalogues.js';
+import { ENGLISH } from '../../i18n/english.js';
 import { verifyPresentation, type VerifyPresentationOptions } from '../../verify/presentation/verifyPresentation.js';
 import { isPresentationJwt, isPresentationObject } from '../../verify/presentation/isPresentation.js';
 import type { PresentationReport } from '../../verify/presentation/report.js';
@@ -30,7 +33,8 @@ export type FileReport = { file: string } & (VerificationReport | PresentationRe
 /**
  * `microcred verify FILE|DIR|-... [--json|--json-lines] [--color|--no-color] [--now ISO] [--skew SECONDS]
  * [--did-doc FILE...] [--doc URL=FILE...] [--allow-network] [--trust FILE] [--strict-contexts]
- * [--recipient ID]`; a FILE may be a baked PNG or SVG, or an Open Badges 2.0 assertion, a DIR is searched for credential files, `-` is standard input.
+ * [--recipient ID] [--lang fr]`; a FILE may be a baked PNG or SVG, or an Open Badges 2.0 assertion, a DIR is searched
+ * for credential files, `-` is standard input.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: files } = parseCommand(
@@ -52,6 +56,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       challenge: { type: 'string' },
       domain: { type: 'string' },
       recipient: { type: 'string' },
+      lang: { type: 'string' },
     },
     true,
   );
@@ -67,6 +72,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   if (values.json && values['json-lines'])
     throw new UsageError('Give --json (one array) or --json-lines (one report a line), not both.', 'verify');
   const color = colorOf(args, io.color);
+  const catalogue = catalogueOf(values.lang);
   const inputs = await expandInputs(files, io);
   const now = values.now === undefined ? undefined : parseMoment(values.now, '--now', 'verify');
   const clockSkewSeconds = values.skew === undefined ? undefined : parseSkew(values.skew);
@@ -102,7 +108,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   // --json is an array however many files: a script reads one shape.
   if (values.json) io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
   else if (!values['json-lines']) {
-    const blocks = reports.map((r) => `${r.file}\n${formatAny(r, color)}\n`);
+    const blocks = reports.map((r) => `${r.file}\n${formatAny(r, { color, catalogue })}\n`);
     io.stdout(blocks.join('\n'));
     if (reports.length > 1) io.stdout(`\n${summaryLine(reports)}\n`);
   }
@@ -143,8 +149,20 @@ function unresolvedDidWebIssuers(reports: VerificationReport[]): { did: string; 
   });
 }
 
-function formatAny(report: VerificationReport | PresentationReport, color: boolean): string {
-  return 'credentials' in report ? formatPresentationReport(report, { color }) : formatReport(report, { color });
+function formatAny(report: VerificationReport | PresentationReport, options: FormatReportOptions): string {
+  return 'credentials' in report ? formatPresentationReport(report, options) : formatReport(report, options);
+}
+
+// --lang: the language of the printed report (JSON output keeps the library's English text and codes).
+function catalogueOf(lang: string | undefined): Catalogue {
+  if (lang === undefined) return ENGLISH;
+  const catalogue = Object.hasOwn(CATALOGUES, lang.toLowerCase()) ? CATALOGUES[lang.toLowerCase()] : undefined;
+  if (!catalogue)
+    throw new UsageError(
+      `--lang ${lang} is not a language microcred has; it has ${Object.keys(CATALOGUES).join(', ')}.`,
+      'verify',
+    );
+  return catalogue;
 }
 
 async function verifyInput(

@@ -2,7 +2,7 @@ import { ErrorCode } from '../../errors.js';
 import { passed, problem, warning, type Check } from '../check.js';
 import { echo } from '../limits.js';
 import type { CheckPart, Problem } from '../report.js';
-import { clrSubject } from './credentials.js';
+import { clrSubject } from '../clrSubject.js';
 
 /**
  * Every association of a CLR 2.0 record joins two things the record holds: its `sourceId` and

@@ -1,5 +1,4 @@
 import { ErrorCode } from '../../errors.js';
-import { claimProblems } from '../../jwt/claims.js';
 import { failed, passed, problem, type Check } from '../check.js';
 import type { Problem } from '../report.js';
 import type { CredentialView } from '../view/view.js';
@@ -15,9 +14,11 @@ export const claimsCheck: Check = {
   fatal: false,
   authenticity: 'when-present',
   appliesTo: (ctx) => ctx.format === 'vc-jwt',
-  run(ctx) {
+  async run(ctx) {
     if (!ctx.jwt || !ctx.credential)
       return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
+    // Loaded with the first VC-JWT, as the rest of the VC-JWT verifier is.
+    const { claimProblems } = await import('../../jwt/claims.js');
     const problems: Problem[] = claimProblems(ctx.jwt, asSigned(ctx.credential, ctx.view)).map((p) =>
       problem({ code: p.code, detail: p.message, path: p.path }),
     );

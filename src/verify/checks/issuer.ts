@@ -1,7 +1,14 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { issuerListsKey } from '../../jwt/resolveKey.js';
 import type { ResolvedJwtKey } from '../../jwt/resolveKey.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  standardProblem,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import { echo } from '../limits.js';
 import { issuerPath } from '../view/view.js';
 import { issuerIdOf, ownerOf } from '../issuerId.js';
@@ -33,9 +40,17 @@ export const issuerCheck: Check = {
     const controller = ctx.signer && ownerOf(ctx.signer);
     if (controller !== issuerId) {
       const limits = ctx.options.limits;
+      if (controller !== undefined)
+        return failed(
+          standardProblem(
+            ErrorCode.ISSUER_MISMATCH,
+            { issuer: echo(issuerId, limits), controller: echo(controller, limits) },
+            path,
+          ),
+        );
       return failed({
         code: ErrorCode.ISSUER_MISMATCH,
-        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of ${controller === undefined ? 'an unknown controller' : echo(controller, limits)}.`,
+        detail: `The credential names ${echo(issuerId, limits)} as issuer, but it was signed with a key of an unknown controller.`,
         path,
       });
     }
@@ -50,6 +65,8 @@ async function bindUncontrolledKey(
   path: string,
 ): Promise<Verdict> {
   const which = key.source === 'jwk' ? 'the public key in the JWT header' : `the key at ${key.id}`;
+  // Loaded with the VC-JWT verifier, on first use (src/verify/checks/signature.ts).
+  const { issuerListsKey } = await import('../../jwt/resolveKey.js');
   try {
     if (await issuerListsKey(issuerId, key.jwk, ctx.loader, ctx)) return passed;
   } catch (error) {

@@ -4,7 +4,16 @@ import { expandInSafeMode, expandWithoutUndefinedTerms, type UndefinedTerm } fro
 import { missingSuiteContext } from '../../proofs/suites.js';
 import { readCredential } from '../view/view.js';
 import { inlineContextPaths } from '../view/inlineContexts.js';
-import { couldNotCheck, failed, passed, problem, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  problem,
+  standardProblem,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import { echo } from '../limits.js';
 
 /**
@@ -58,6 +67,14 @@ export const jsonldCheck: Check = {
               limits,
             )}.`
           : '';
+      if (first.path && terms.length === 1)
+        return failed(
+          standardProblem(
+            ErrorCode.TERM_UNDEFINED,
+            { term: echo(first.term, limits), path: echo(first.path, limits) },
+            first.path,
+          ),
+        );
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
         detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}${suiteContextHint(doc, first.path)}`,

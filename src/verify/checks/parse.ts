@@ -1,13 +1,9 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
-import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
-import { credentialOfJwt } from '../../jwt/credential.js';
-import { recogniseSdJwt, type SdJwtSighting } from '../../jwt/sdJwt.js';
-import { jwtVerdict } from '../jwtVerdict.js';
-import { isPresentationJwt, isPresentationObject } from '../presentation/isPresentation.js';
-import { couldNotCheck, failed, passed, type Check, type Verdict, type VerifyContext } from '../check.js';
-import { inputSizeProblem, nestingProblem, structureProblem, tooDeepProblem, type VerifyLimits } from '../limits.js';
+import { isPresentationObject, presentationGiven } from '../presentation/isPresentation.js';
+import { couldNotCheck, failed, passed, type Check } from '../check.js';
+import { inputSizeProblem, structureProblem, tooDeepProblem } from '../limits.js';
 
 /**
  * The input is a JSON object (or a string holding one: a leading byte-order mark is ignored, a
@@ -21,16 +17,20 @@ export const parseCheck: Check = {
   title: 'The credential is a JSON object',
   fatal: true,
   authenticity: 'required',
-  run(ctx) {
+  async run(ctx) {
     // Bounds first (src/verify/limits.ts): size before reading, nesting while copying, then proofs
     // and values. Input over a limit is declined, not judged: it could not be checked.
     const limits = ctx.options.limits;
     const tooLarge = inputSizeProblem(ctx.source, limits);
     if (tooLarge) return couldNotCheck(tooLarge);
     let value = ctx.source;
-    const sdJwt = typeof value === 'string' ? recogniseSdJwt(value) : undefined;
-    if (sdJwt) return couldNotCheck(sdJwtProblem(sdJwt));
-    if (typeof value === 'string' && looksLikeJwt(value)) return parseJwt(ctx, value, limits);
+    // Text that does not open with an object or array may be a token (a VC-JWT, an SD-JWT): the
+    // token reader, loaded with the first such text, says whether it is one and reads it.
+    if (typeof value === 'string' && !/^\s*[{[]/.test(value)) {
+      const { readToken } = await import('../readToken.js');
+      const verdict = readToken(ctx, value, limits);
+      if (verdict) return verdict;
+    }
     if (typeof value === 'string') {
       const text = withoutByteOrderMark(value);
       try {
@@ -74,45 +74,6 @@ export const parseCheck: Check = {
     return passed;
   },
 };
-
-function parseJwt(ctx: VerifyContext, text: string, limits: VerifyLimits): Verdict {
-  try {
-    const jwt = decodeJwt(text);
-    if (isPresentationJwt(jwt)) return presentationGiven();
-    const credential = credentialOfJwt(jwt);
-    const overLimit = nestingProblem(credential, limits) ?? structureProblem(credential, limits);
-    if (overLimit) return couldNotCheck(overLimit);
-    ctx.credential = credential;
-    ctx.format = 'vc-jwt';
-    ctx.jwt = jwt;
-    return passed;
-  } catch (error) {
-    return isMicrocredError(error)
-      ? jwtVerdict(error)
-      : failed({ code: ErrorCode.JWT_MALFORMED, detail: messageOf(error) });
-  }
-}
-
-// A wallet's presentation given where a credential was expected: say which function reads it.
-function presentationGiven(): Verdict {
-  return failed({
-    code: ErrorCode.PRESENTATION_GIVEN,
-    detail:
-      "This is a verifiable presentation (a holder sharing credentials), not a credential: verify it with verifyPresentation, which checks the holder's proof, the challenge and domain, then each credential inside.",
-    path: 'type',
-  });
-}
-
-// Recognised, not judged: nothing was found wrong with it, microcred just cannot check this format yet.
-function sdJwtProblem({ typ, disclosures }: SdJwtSighting) {
-  const what = [typ ? `typ ${typ}` : undefined, `${disclosures} disclosure${disclosures === 1 ? '' : 's'}`]
-    .filter(Boolean)
-    .join(', ');
-  return {
-    code: ErrorCode.SD_JWT_UNSUPPORTED,
-    detail: `This is an SD-JWT VC (${what}): a selective-disclosure JWT, not a malformed one. microcred does not verify SD-JWT VCs yet, so its signature was not checked; ask the holder for the credential as a Data Integrity or VC-JWT credential, or verify it with an SD-JWT VC verifier.`,
-  };
-}
 
 // RFC 8259 §4 leaves duplicate names undefined; a verifier that picked one value would show a
 // credential that another reader of the same text does not see.

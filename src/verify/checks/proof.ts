@@ -1,6 +1,5 @@
 import { ErrorCode } from '../../errors.js';
 import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
-import { checkJwtHeader } from '../../jwt/header.js';
 import { jwtVerdict } from '../jwtVerdict.js';
 import { couldNotCheck, failed, passed, type Check, type Verdict } from '../check.js';
 import { echo } from '../limits.js';
@@ -14,8 +13,12 @@ export const proofCheck: Check = {
   title: 'A proof is present',
   fatal: true,
   authenticity: 'required',
-  run(ctx) {
-    if (ctx.format === 'vc-jwt' && ctx.jwt) return jwtHeaderVerdict(ctx.jwt.header);
+  async run(ctx) {
+    if (ctx.format === 'vc-jwt' && ctx.jwt) {
+      // The JOSE header rules load with the first VC-JWT, as the rest of the VC-JWT verifier does.
+      const { checkJwtHeader } = await import('../../jwt/header.js');
+      return jwtHeaderVerdict(ctx.jwt.header, checkJwtHeader);
+    }
     const proof = ctx.credential?.proof;
     const proofs = (Array.isArray(proof) ? proof : proof === undefined ? [] : [proof]) as unknown[];
     if (proofs.length === 0) {
@@ -45,7 +48,10 @@ export const proofCheck: Check = {
   },
 };
 
-function jwtHeaderVerdict(header: Record<string, unknown>): Verdict {
+function jwtHeaderVerdict(
+  header: Record<string, unknown>,
+  checkJwtHeader: (header: Record<string, unknown>) => unknown,
+): Verdict {
   try {
     checkJwtHeader(header);
     return passed;

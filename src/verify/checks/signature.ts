@@ -3,16 +3,23 @@ import { ErrorCode } from '../../errors.js';
 import { suiteOf, VERIFIED_SUITES } from '../../proofs/suites.js';
 import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
-import { isBaseProof } from '../../proofs/ecdsaSd2023.js';
-import { isBbsBaseProof } from '../../proofs/bbs2023.js';
+import { isBaseProof, isBbsBaseProof } from '../../proofs/baseProof.js';
 import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
 import { readDetachedJws } from '../../proofs/detachedJws.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
-import { verifyJwtSignature } from '../../jwt/verifySignature.js';
 import { jwtVerdict } from '../jwtVerdict.js';
-import { couldNotCheck, failed, passed, warning, type Check, type Verdict, type VerifyContext } from '../check.js';
+import {
+  couldNotCheck,
+  failed,
+  passed,
+  standardProblem,
+  warning,
+  type Check,
+  type Verdict,
+  type VerifyContext,
+} from '../check.js';
 import type { CheckPart } from '../report.js';
 import { isJsonObject } from '../../jsonPath.js';
 import { fromBase58btc } from '../../encoding.js';
@@ -97,6 +104,8 @@ function withParts(verdict: Verdict, outcomes: ProofOutcome[]): Verdict {
 async function verifyJwt(ctx: VerifyContext): Promise<Verdict> {
   const jwt = ctx.jwt;
   if (!jwt) return failed({ code: ErrorCode.JWT_MALFORMED, detail: 'The JWT was not decoded.' });
+  // The VC-JWT verifier (key resolution, jose) loads with the first VC-JWT met.
+  const { verifyJwtSignature } = await import('../../jwt/verifySignature.js');
   try {
     const key = await verifyJwtSignature(jwt, { loader: ctx.loader, ...issuerHint(ctx), at: ctx });
     jwt.key = key;
@@ -189,7 +198,7 @@ async function verifyOne(
   let result: { verified?: boolean; results?: ProofResult[]; error?: unknown };
   try {
     result = await jsigs.verify(single, {
-      suite: chainedSuite(proof, previous.proofs, ctx.expansion),
+      suite: await chainedSuite(proof, previous.proofs, ctx.expansion),
       purpose: new AssertionProofPurpose({ date: ctx.now }),
       documentLoader: load,
     });
@@ -329,12 +338,7 @@ function explain(error: unknown, doc: Record<string, unknown>): Verdict {
       path: 'proof.verificationMethod',
     });
   }
-  return failed({
-    code: ErrorCode.SIGNATURE_INVALID,
-    detail:
-      'The proof does not verify over this credential: a signed value was changed after signing, the proof was taken from another credential, or it was made by a different key than the one it names.',
-    path: 'proof',
-  });
+  return failed(standardProblem(ErrorCode.SIGNATURE_INVALID, {}, 'proof'));
 }
 
 // The loader reports a URL it does not hold, whether a context or a key; a URL the proof names as

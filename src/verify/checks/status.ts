@@ -1,9 +1,9 @@
 import { ErrorCode } from '../../errors.js';
 import { isAuthentic } from '../authenticity.js';
-import { couldNotCheck, type Check, type ProblemInput, type Verdict } from '../check.js';
+import { couldNotCheck, standardProblem, type Check, type ProblemInput, type Verdict } from '../check.js';
 import type { VerifyLimits } from '../limits.js';
 import { issuerIdOf } from '../issuerId.js';
-import { readStatusList, type ListReading } from '../readStatusList.js';
+import type { ListReading } from '../readStatusList.js';
 import type { CheckPart, Problem } from '../report.js';
 import { part, readStatusEntry, type ListLookup } from '../statusEntry.js';
 
@@ -61,6 +61,8 @@ export const statusCheck: Check = {
       }
       listsRead++;
       const [, first] = lookups[0] as [number, ListLookup];
+      // The list reader (and the bitstring libraries behind it) loads with the first list read.
+      const { readStatusList } = await import('../readStatusList.js');
       // Block-scoped: the decoded list is garbage once its entries are answered.
       const reading = await readStatusList(ctx, first.url, first.format, issuerId);
       for (const [i, lookup] of lookups) parts[i] = answer(reading, lookup);
@@ -91,17 +93,7 @@ function answer(reading: ListReading, { label, url, purpose, index, path }: List
   return part(
     label,
     'failed',
-    purpose === 'revocation'
-      ? {
-          code: ErrorCode.REVOKED,
-          detail: `The issuer has revoked this credential: bit ${index} of its revocation list ${url} is set.`,
-          path,
-        }
-      : {
-          code: ErrorCode.SUSPENDED,
-          detail: `The issuer has suspended this credential (it may be reinstated): bit ${index} of its suspension list ${url} is set.`,
-          path,
-        },
+    standardProblem(purpose === 'revocation' ? ErrorCode.REVOKED : ErrorCode.SUSPENDED, { index, list: url }, path),
   );
 }
 

@@ -1,7 +1,7 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
 import { findTrustedIssuer } from '../../trust/match.js';
 import { parseTrustList } from '../../trust/trustList.js';
-import { couldNotCheck, passed, warning, type Check, type Verdict } from '../check.js';
+import { couldNotCheck, passed, standardProblem, warning, type Check, type Verdict } from '../check.js';
 import { issuerPath } from '../view/view.js';
 import { issuerIdOf, ownerOf } from '../issuerId.js';
 
@@ -36,10 +36,7 @@ export const trustCheck: Check = {
       return unknown('The credential names no issuer, so it cannot be matched against the issuers you know.', 'issuer');
     const entry = findTrustedIssuer(issuerId, list);
     if (!entry)
-      return unknown(
-        `${issuerId} is not on your list of known issuers (${list.length} listed). The credential may be genuine; you just do not vouch for its issuer.`,
-        path,
-      );
+      return warning(standardProblem(ErrorCode.ISSUER_UNKNOWN, { issuer: issuerId, count: list.length }, path));
     const signedBy = ctx.signer && ownerOf(ctx.signer);
     if (signedBy !== issuerId) {
       return unknown(

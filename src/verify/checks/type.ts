@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../errors.js';
 import { CONTEXT, OB_CREDENTIAL_TYPES } from '../../model/constants.js';
 import { issuerPath, type CredentialView } from '../view/view.js';
-import { failed, passed, problem, warning, type Check, type ProblemInput } from '../check.js';
+import { failed, passed, problem, standardProblem, warning, type Check, type ProblemInput } from '../check.js';
 import type { Problem } from '../report.js';
 
 /** The credential types an Open Badges 3.0 verifier accepts: an achievement credential or an endorsement. */
@@ -50,9 +50,11 @@ export function isOtherCredential(view: Pick<CredentialView, 'types'>): boolean 
 
 function notAnOpenBadge(view: CredentialView): ReturnType<typeof warning> {
   const others = view.types.filter((t) => t !== 'VerifiableCredential');
+  if (others.length > 0)
+    return warning(standardProblem(ErrorCode.NOT_OPEN_BADGE, { types: others.join(', ') }, 'type'));
   return warning({
     code: ErrorCode.NOT_OPEN_BADGE,
-    detail: `This is a verifiable credential${others.length ? ` of type ${others.join(', ')}` : ' with no type but VerifiableCredential'}, not an Open Badge (OpenBadgeCredential, AchievementCredential or EndorsementCredential). Its proof, issuer, dates and status are checked as for any credential; the Open Badges rules (achievement, JSON Schema) are not applied.`,
+    detail: `This is a verifiable credential with no type but VerifiableCredential, not an Open Badge (OpenBadgeCredential, AchievementCredential or EndorsementCredential). Its proof, issuer, dates and status are checked as for any credential; the Open Badges rules (achievement, JSON Schema) are not applied.`,
     path: 'type',
   });
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../errors.js';
 import { CONTEXT } from '../../model/constants.js';
 import { parseDateTimeZ } from '../../dates.js';
-import { failed, passed, type Check } from '../check.js';
+import { failed, passed, standardProblem, type Check } from '../check.js';
 import { isOtherCredential } from './type.js';
 import { echo, type VerifyLimits } from '../limits.js';
 
@@ -53,18 +53,22 @@ export const validityCheck: Check = {
     const now = ctx.now.getTime();
     const skew = ctx.clockSkewSeconds * 1000;
     if (from && now + skew < from.time) {
-      return failed({
-        code: ErrorCode.NOT_YET_VALID,
-        detail: `The credential is valid from ${doc[from.field] as string}; it is checked at ${ctx.now.toISOString()}.`,
-        path: from.field,
-      });
+      return failed(
+        standardProblem(
+          ErrorCode.NOT_YET_VALID,
+          { from: doc[from.field] as string, checkedAt: ctx.now.toISOString() },
+          from.field,
+        ),
+      );
     }
     if (until && now - skew > until.time) {
-      return failed({
-        code: ErrorCode.EXPIRED,
-        detail: `The credential expired at ${doc[until.field] as string}; it is checked at ${ctx.now.toISOString()}.`,
-        path: until.field,
-      });
+      return failed(
+        standardProblem(
+          ErrorCode.EXPIRED,
+          { until: doc[until.field] as string, checkedAt: ctx.now.toISOString() },
+          until.field,
+        ),
+      );
     }
     return passed;
   },

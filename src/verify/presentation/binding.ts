@@ -4,6 +4,7 @@ import { couldNotCheck, failed, passed, warning, type Verdict } from '../check.j
 import { echo } from '../limits.js';
 import { ownerOf } from '../issuerId.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
+import { PRESENTATION_CHECK_TITLES } from './titles.js';
 
 /**
  * The holder signed: the presentation's `holder` (a VP-JWT's `iss`) controls the key that made its
@@ -11,7 +12,7 @@ import type { PresentationCheck, PresentationContext } from './context.js';
  */
 export const holderCheck: PresentationCheck = {
   id: 'holder',
-  title: 'The holder signed the presentation',
+  title: PRESENTATION_CHECK_TITLES.holder,
   fatal: true,
   async run(ctx) {
     const signer = ctx.signer;
@@ -72,7 +73,7 @@ async function bindHeaderKey(
  */
 export const challengeCheck: PresentationCheck = {
   id: 'challenge',
-  title: 'It answers this challenge (not a replay)',
+  title: PRESENTATION_CHECK_TITLES.challenge,
   fatal: false,
   run(ctx) {
     const signed = ctx.jwt ? ctx.jwt.payload.nonce : signedProofOf(ctx)?.challenge;
@@ -102,7 +103,7 @@ export const challengeCheck: PresentationCheck = {
  */
 export const domainCheck: PresentationCheck = {
   id: 'domain',
-  title: 'It is meant for this domain',
+  title: PRESENTATION_CHECK_TITLES.domain,
   fatal: false,
   appliesTo: (ctx) => ctx.domain !== undefined || signedDomains(ctx).length > 0,
   run(ctx) {

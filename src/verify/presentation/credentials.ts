@@ -5,6 +5,7 @@ import { echo } from '../limits.js';
 import type { CheckPart, VerificationReport } from '../report.js';
 import type { CredentialView } from '../view/view.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
+import { PRESENTATION_CHECK_TITLES } from './titles.js';
 
 /** Verifies one credential found in a presentation: the verifier passes its own, to avoid an import cycle. */
 export type VerifyInner = (
@@ -35,7 +36,7 @@ export function credentialsOf(vp: Record<string, unknown>): unknown[] {
 export function credentialsCheck(verifyInner: VerifyInner): PresentationCheck {
   return {
     id: 'credentials',
-    title: 'Every credential in it verifies',
+    title: PRESENTATION_CHECK_TITLES.credentials,
     fatal: false,
     async run(ctx) {
       const credentials = credentialsOf(ctx.presentation ?? {});
@@ -108,7 +109,7 @@ function partOf(report: VerificationReport, index: number, count: number): Check
  */
 export const subjectCheck: PresentationCheck = {
   id: 'subject',
-  title: 'The holder is the subject of its credentials',
+  title: PRESENTATION_CHECK_TITLES.subject,
   fatal: false,
   appliesTo: (ctx) => (ctx.verified?.length ?? 0) > 0,
   run(ctx): Verdict {

@@ -14,6 +14,7 @@ import { couldNotCheck, failed, passed, type Verdict } from '../check.js';
 import { echo } from '../limits.js';
 import type { DecodedJwt } from '../../jwt/decode.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
+import { PRESENTATION_CHECK_TITLES } from './titles.js';
 
 const HOLDER = 'https://www.w3.org/2018/credentials#holder';
 
@@ -23,7 +24,7 @@ const HOLDER = 'https://www.w3.org/2018/credentials#holder';
  */
 export const presentationJsonldCheck: PresentationCheck = {
   id: 'jsonld',
-  title: 'Contexts are known and define every term',
+  title: PRESENTATION_CHECK_TITLES.jsonld,
   fatal: true,
   appliesTo: (ctx) => ctx.format === 'json-ld',
   async run(ctx) {
@@ -90,7 +91,7 @@ function authenticationProofsOf(node: Record<string, unknown>): NonNullable<Pres
  */
 export const presentationProofCheck: PresentationCheck = {
   id: 'proof',
-  title: "The holder's proof is present",
+  title: PRESENTATION_CHECK_TITLES.proof,
   fatal: true,
   run(ctx) {
     if (ctx.jwt) return headerVerdict(ctx.jwt);
@@ -122,7 +123,7 @@ export const presentationProofCheck: PresentationCheck = {
 /** The holder's proof verifies over the presentation (the credentials in it included) under the key it names. */
 export const presentationSignatureCheck: PresentationCheck = {
   id: 'signature',
-  title: "The holder's signature is valid",
+  title: PRESENTATION_CHECK_TITLES.signature,
   fatal: true,
   async run(ctx) {
     return ctx.jwt ? verifyJwt(ctx, ctx.jwt) : verifyProof(ctx);

@@ -2,7 +2,9 @@
 // say "use the other one" instead of failing on a shape it does not expect.
 import { isJsonObject } from '../../jsonPath.js';
 import type { DecodedJwt } from '../../jwt/decode.js';
-import { typOf } from '../../jwt/header.js';
+import { typOf } from '../../jwt/typ.js';
+import { ErrorCode } from '../../errors.js';
+import { failed, type Verdict } from '../check.js';
 
 /** True for a JSON object whose `type` includes VerifiablePresentation (VC Data Model §4.13). */
 export function isPresentationObject(value: unknown): boolean {
@@ -22,4 +24,15 @@ export function isPresentationJwt(jwt: Pick<DecodedJwt, 'header' | 'payload'>): 
   const typ = typOf(jwt.header);
   const credential = payload.credentialSubject !== undefined || isJsonObject(payload.vc);
   return !credential && (typ === 'vp+jwt' || typ === 'vp+ld+json+jwt');
+}
+
+// A wallet's presentation given where a credential was expected: say which function reads it.
+/** The parse check's verdict on a presentation given where a credential was expected. */
+export function presentationGiven(): Verdict {
+  return failed({
+    code: ErrorCode.PRESENTATION_GIVEN,
+    detail:
+      "This is a verifiable presentation (a holder sharing credentials), not a credential: verify it with verifyPresentation, which checks the holder's proof, the challenge and domain, then each credential inside.",
+    path: 'type',
+  });
 }

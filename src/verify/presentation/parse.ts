@@ -9,6 +9,7 @@ import { inputSizeProblem, structureProblem, tooDeepProblem } from '../limits.js
 import { textOfBytes } from '../inputText.js';
 import { isPresentationJwt, isPresentationObject } from './isPresentation.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
+import { PRESENTATION_CHECK_TITLES } from './titles.js';
 
 /**
  * The input is a Verifiable Presentation: a JSON object (or its text, or the bytes of its text) whose
@@ -17,7 +18,7 @@ import type { PresentationCheck, PresentationContext } from './context.js';
  */
 export const presentationParseCheck: PresentationCheck = {
   id: 'parse',
-  title: 'The presentation is a JSON object',
+  title: PRESENTATION_CHECK_TITLES.parse,
   fatal: true,
   run(ctx) {
     const limits = ctx.options.limits;

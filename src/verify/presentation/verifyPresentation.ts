@@ -79,7 +79,7 @@ export async function verifyPresentation(
   input: unknown,
   options: VerifyPresentationOptions = {},
 ): Promise<PresentationReport> {
-  const snapshot = readVerifyOptions(options);
+  const snapshot = await readVerifyOptions(options);
   const own = readOwn(options);
   const ctx: PresentationContext = {
     input,
