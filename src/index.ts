@@ -55,6 +55,7 @@ export type { FormatReportOptions } from './verify/format.js';
 export { ENGLISH } from './i18n/english.js';
 export { FRENCH } from './i18n/french.js';
 export { CATALOGUES } from './i18n/catalogues.js';
+export { loadCatalogue } from './i18n/loadCatalogue.js';
 export { localizeReport } from './i18n/localize.js';
 export type { Catalogue, ReportWords } from './i18n/catalogue.js';
 export type { DetailTemplates } from './i18n/englishDetails.js';

@@ -25,15 +25,15 @@ export type { FormatReportOptions } from './verify/format.js';
 
 // --- the report in other languages (src/i18n): one catalogue keyed by the stable codes ---
 export { ENGLISH } from './i18n/english.js';
-export { FRENCH } from './i18n/french.js';
-export { CATALOGUES } from './i18n/catalogues.js';
+// The other languages load on first use (FRENCH and CATALOGUES are `microcred`'s): loadCatalogue('fr').
+export { loadCatalogue } from './i18n/loadCatalogue.js';
 export { localizeReport } from './i18n/localize.js';
 export type { Catalogue, ReportWords } from './i18n/catalogue.js';
 export type { DetailTemplates } from './i18n/englishDetails.js';
 export type { DetailParams } from './i18n/template.js';
 
-export { extractCredential } from './bake/extract.js';
-export type { ExtractedCredential } from './bake/extract.js';
+// verifyCredential takes baked PNG and SVG bytes and loads the image readers when it meets one;
+// extractCredential (the readers on their own, synchronous) is `microcred`'s.
 export type { ImageInput, ImageOptions } from './bake/image.js';
 
 export { parseTrustList } from './trust/trustList.js';

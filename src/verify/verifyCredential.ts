@@ -15,7 +15,6 @@ import type { CheckResult, CredentialSummary, VerificationReport } from './repor
 import { summarize } from './summary.js';
 import { textOfBytes } from './inputText.js';
 import { recogniseOpenBadges2 } from '../ob2/recognise.js';
-import { verifyOpenBadges2 } from '../ob2/verifyOpenBadges2.js';
 
 /** Options of {@link verifyCredential}; every one has a default. */
 export interface VerifyOptions {
@@ -155,7 +154,11 @@ async function verifyAt(
     // An Open Badges 2.0 assertion (given, or taken out of an image) leaves the OB 3.0 pipeline here.
     if (check.id === 'parse' && !stoppedBy) {
       const ob2 = recogniseOpenBadges2(ctx.source, ctx.openBadges2 === true, snapshot.limits.maxInputBytes);
-      if (ob2) return { report: await openBadges2Report(ctx, verifyOpenBadges2(ctx, ob2, checks)) };
+      if (ob2) {
+        // Loaded on first use: a verifier page meets 2.0 badges rarely, and their checks bring a JOSE library.
+        const { verifyOpenBadges2 } = await import('../ob2/verifyOpenBadges2.js');
+        return { report: await openBadges2Report(ctx, verifyOpenBadges2(ctx, ob2, checks)) };
+      }
     }
     if (check.appliesTo && !applies(check, ctx)) continue;
     if (stoppedBy && informative(check, stoppedBy, ctx)) {
@@ -208,7 +211,7 @@ async function verifyAt(
 // The report of an Open Badges 2.0 assertion: its own checks, and what it says.
 async function openBadges2Report(
   ctx: VerifyContext,
-  outcome: ReturnType<typeof verifyOpenBadges2>,
+  outcome: ReturnType<typeof import('../ob2/verifyOpenBadges2.js').verifyOpenBadges2>,
 ): Promise<VerificationReport> {
   const { checks, authentic, credential, trustedIssuer } = await outcome;
   const summary = summarize(checks);

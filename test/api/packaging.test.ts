@@ -18,7 +18,7 @@ const pkg = JSON.parse(read('package.json')) as {
 describe('package.json', () => {
   it('maps every subpath export in typesVersions to the same declarations (node10 has no "exports")', () => {
     const subpaths = Object.entries(pkg.exports).filter(([path, target]) => path !== '.' && typeof target === 'object');
-    expect(subpaths.map(([path]) => path)).toEqual(['./node', './postgres', './http', './verify']);
+    expect(subpaths.map(([path]) => path)).toEqual(['./node', './postgres', './http', './element', './verify']);
     for (const [path, target] of subpaths) {
       expect(pkg.typesVersions['*']?.[path.slice(2)]).toEqual([(target as { import: { types: string } }).import.types]);
     }

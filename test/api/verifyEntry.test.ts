@@ -11,14 +11,12 @@ describe('microcred/verify', () => {
     for (const name of [
       'verifyCredential',
       'verifyPresentation',
-      'extractCredential',
       'formatReport',
       'formatPresentationReport',
       'DocumentLoader',
       'localizeReport',
       'ENGLISH',
-      'FRENCH',
-      'CATALOGUES',
+      'loadCatalogue',
       'ErrorCode',
       'ERROR_TITLES',
       'MicrocredError',
@@ -34,6 +32,10 @@ describe('microcred/verify', () => {
       'bundleClr',
       'bakeCredential',
       'signPresentation',
+      // Loaded on first use through loadCatalogue: a page in English never downloads them.
+      'FRENCH',
+      'CATALOGUES',
+      'extractCredential',
     ])
       expect(Object.keys(entry), name).not.toContain(name);
     // What both entries export is the same thing: one class for `instanceof`, one catalogue.
@@ -56,5 +58,13 @@ describe('microcred/verify', () => {
     expect(lazy).toEqual(direct);
     const replay = await entry.verifyPresentation(vp, { ...options, challenge: 'another' });
     expect(replay.checks.find((c) => c.id === 'challenge')?.problem?.code).toBe('ERR_PRESENTATION_CHALLENGE');
+  });
+
+  it('loadCatalogue gives the shipped catalogue for a language tag, English at once, and undefined for one it lacks', async () => {
+    expect(await entry.loadCatalogue('en-GB')).toBe(main.ENGLISH);
+    expect(await entry.loadCatalogue('fr')).toBe(main.FRENCH);
+    expect(await entry.loadCatalogue('FR-ca')).toBe(main.FRENCH);
+    expect(await entry.loadCatalogue('de')).toBeUndefined();
+    expect(await entry.loadCatalogue('')).toBeUndefined();
   });
 });

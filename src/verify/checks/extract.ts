@@ -1,5 +1,4 @@
 import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { extractBakedText } from '../../bake/extract.js';
 import { isImageInput } from '../../bake/image.js';
 import { couldNotCheck, failed, passed, type Check } from '../check.js';
 
@@ -19,8 +18,10 @@ export const extractCheck: Check = {
   authenticity: 'when-present',
   // Bytes of JSON or JWT text arrive as text already (see textOfBytes): only an image is extracted.
   appliesTo: (ctx) => isImageInput(ctx.source),
-  run(ctx) {
+  async run(ctx) {
     try {
+      // The image readers load on first use: most credentials a verifier meets are JSON or JWT text.
+      const { extractBakedText } = await import('../../bake/extract.js');
       const { kind, text, version } = extractBakedText(
         ctx.source,
         { maxBytes: ctx.options.limits.maxInputBytes },

@@ -67,7 +67,9 @@ export const jsonldCheck: Check = {
               limits,
             )}.`
           : '';
-      if (first.path && terms.length === 1)
+      const hint = suiteContextHint(doc, first.path);
+      // The catalogue's standard detail, unless the proof's suite context is missing (said in English only).
+      if (first.path && terms.length === 1 && hint === '')
         return failed(
           standardProblem(
             ErrorCode.TERM_UNDEFINED,
@@ -77,7 +79,7 @@ export const jsonldCheck: Check = {
         );
       return failed({
         code: ErrorCode.TERM_UNDEFINED,
-        detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}${suiteContextHint(doc, first.path)}`,
+        detail: `"${echo(first.term, limits)}"${first.path ? ` at ${echo(first.path, limits)}` : ''} is not defined by the credential's contexts, so its meaning is not part of what was signed.${others}${hint}`,
         ...(first.path ? { path: first.path } : {}),
       });
     } catch (error) {

@@ -5,7 +5,7 @@ import { chainedSuite, previousProofsOf } from '../../proofs/chain.js';
 import { legacyKeyForm } from '../../proofs/legacyKey.js';
 import { isBaseProof, isBbsBaseProof } from '../../proofs/baseProof.js';
 import { assertKeyFitsSuite } from '../../proofs/keyFit.js';
-import { readDetachedJws } from '../../proofs/detachedJws.js';
+import { readDetachedJws } from '../../proofs/detachedJwsHeader.js';
 import { translateJsonLdError } from '../../contexts/jsonldErrors.js';
 import { isUri } from '../../identifiers.js';
 import { NETWORK_ERROR_CODES } from '../../network/policy.js';
