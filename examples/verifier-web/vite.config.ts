@@ -1,11 +1,27 @@
 // The verifier page, built with Vite. The library is imported from the source (`microcred`), with the
 // WebCrypto runtime (`#runtime`): the same code the package ships for browsers, contexts included.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * Writes precache.json, the list of every file the build made: the service worker keeps them all at
+ * install, so the parts of microcred that load on first use (image readers, rarer suites, schemas)
+ * are there offline too, not only those the visitor happened to need while online.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'precache-list',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).sort();
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [precacheList()],
   root: here('.'),
   // Relative asset URLs: the built page works from any folder of a site (or a file server's subpath).
   base: './',

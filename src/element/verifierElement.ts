@@ -4,6 +4,8 @@
 import {
   DocumentLoader,
   createPolicyFetch,
+  loadCatalogue,
+  localizeReport,
   parseTrustList,
   type NetworkPolicy,
   type TrustedIssuer,
@@ -111,7 +113,7 @@ export class MicrocredVerifier extends Base {
     if (before === after) return;
     if (name === 'allow-origins') this.#loader = undefined;
     if (name === 'src' && after && this.isConnected && this.#shadow) void this.verifyUrl(after);
-    if (name === 'lang' && this.#last) this.#show(this.#last);
+    if (name === 'lang' && this.#last) void this.#show(this.#last);
   }
 
   /**
@@ -134,7 +136,7 @@ export class MicrocredVerifier extends Base {
     // A later input replaced this one while it was verified: show only the latest.
     if (run === this.#run) {
       this.#last = result;
-      this.#show(result);
+      await this.#show(result);
       this.dispatchEvent(
         new CustomEvent<VerifiedDetail>('microcred-verified', { detail: result, bubbles: true, composed: true }),
       );
@@ -265,8 +267,16 @@ export class MicrocredVerifier extends Base {
     this.#result.replaceChildren();
   }
 
-  #show(result: VerifiedInput): void {
+  async #show(given: VerifiedInput): Promise<void> {
     const lang = this.lang || globalThis.document?.documentElement.lang || undefined;
+    // The report's titles and standard details in the page's language when microcred has a catalogue
+    // for it (loaded on first use); codes, paths and outcomes stay as they are. The event keeps the original.
+    const catalogue = lang ? await loadCatalogue(lang) : undefined;
+    const result: VerifiedInput = !catalogue
+      ? given
+      : given.kind === 'credential'
+        ? { kind: 'credential', report: localizeReport(given.report, catalogue) }
+        : { kind: 'presentation', report: localizeReport(given.report, catalogue) };
     const section =
       result.kind === 'credential' ? renderCredential(result.report, lang) : renderPresentation(result.report, lang);
     const headline =

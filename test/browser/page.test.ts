@@ -229,6 +229,9 @@ describe.skipIf(!browserAvailable)('the verifier page in headless Chromium', () 
       Date.parse(valid.validFrom as string),
     );
     expect(seen.text).toContain(month);
+    // The checks read in French: the element loaded microcred's French catalogue for lang="fr".
+    expect(await seen.line('extract').innerText()).toContain("Une attestation a été extraite de l'image");
+    expect(await seen.line('signature').innerText()).toContain('La signature est valide');
   });
 
   it('a presentation pasted as text: the holder and each credential inside with its own verdict', async () => {
