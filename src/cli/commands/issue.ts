@@ -104,7 +104,7 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
   if (outPath === keyRef.path)
     throw new UsageError(
-      `--out names the ${keyRef.kind === 'key' ? 'key file' : 'signer module'}; the signed credential would replace it.`,
+      `--out names the ${keyRef.kind === 'key' ? 'key file' : 'signer module'}; the signed credential would replace the ${keyRef.kind === 'key' ? 'key' : 'module'}.`,
       'issue',
     );
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
