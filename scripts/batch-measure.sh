@@ -56,7 +56,16 @@ for run in $RUNS; do
       SCHEMA="batch_measure_$$"
       $CLI status create --key key.json --list-url https://pd.example.org/status \
         --postgres "$MICROCRED_TEST_POSTGRES" --postgres-schema "$SCHEMA" >/dev/null
-      measure "status (PostgreSQL)" --out pg.jsonl --postgres "$MICROCRED_TEST_POSTGRES" --postgres-schema "$SCHEMA" ;;
+      # Transactions committed during the run: about one per 256-row chunk (status entries allocated in bulk).
+      xacts() { node -e '
+        const { Client } = require(process.argv[2]);
+        const c = new Client({ connectionString: process.argv[1] });
+        c.connect().then(() => c.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"))
+          .then((r) => { console.log(r.rows[0].xact_commit); return c.end(); });' "$MICROCRED_TEST_POSTGRES" "$ROOT/node_modules/pg"; }
+      BEFORE_XACTS=$(xacts)
+      measure "status (PostgreSQL)" --out pg.jsonl --postgres "$MICROCRED_TEST_POSTGRES" --postgres-schema "$SCHEMA"
+      sleep 1 # the statistics collector reports with a short delay
+      echo "  transactions committed during the run: $(( $(xacts) - BEFORE_XACTS )) for $(( (ROWS + 255) / 256 )) chunks of 256 rows (about ten more are the reads that open the store)" ;;
     resume)
       # Kill midway, resume, check.
       $CLI issue --batch rows.csv --template badge.json --key key.json --out resumed.jsonl --progress-every 100000000 >/dev/null 2>&1 &
