@@ -18,6 +18,7 @@ import { openStatusStore, registryFor, newListNotes } from '../statusStore.js';
 import { readManifest, ManifestWriter, type ManifestHeader, type ManifestState } from '../batch/manifest.js';
 import { folderOutput, jsonLinesOutput, type BatchOutput } from '../batch/output.js';
 import { readRows, type FileRow, type UnreadableRow } from '../batch/rows.js';
+import { boundHeapGrowth } from '../batch/heap.js';
 
 /** What the batch mode reads from the command line (parsed by issue.ts). */
 export interface BatchValues {
@@ -60,6 +61,7 @@ interface Plan {
 /** Runs a batch; exit 0 when every row was issued (now or in an earlier run), 1 when any failed. */
 export async function issueBatchCommand(values: BatchValues, io: CliIo, settings: BatchSettings): Promise<number> {
   const plan = planOf(values, io);
+  boundHeapGrowth();
   const { source, digest } = await readSource(values, io);
   const key = await settings.readKey();
   const signing = {
