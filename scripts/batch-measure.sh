@@ -65,7 +65,7 @@ for run in $RUNS; do
       BEFORE_XACTS=$(xacts)
       measure "status (PostgreSQL)" --out pg.jsonl --postgres "$MICROCRED_TEST_POSTGRES" --postgres-schema "$SCHEMA"
       sleep 1 # the statistics collector reports with a short delay
-      echo "  transactions committed during the run: $(( $(xacts) - BEFORE_XACTS )) for $(( (ROWS + 255) / 256 )) chunks of 256 rows (about ten more are the reads that open the store)" ;;
+      echo "  transactions committed during the run: $(( $(xacts) - BEFORE_XACTS )) for $(( (ROWS + 255) / 256 )) chunks of 256 rows (the rest: about ten reads that open the store, and the server's own autovacuum)" ;;
     resume)
       # Kill midway, resume, check.
       $CLI issue --batch rows.csv --template badge.json --key key.json --out resumed.jsonl --progress-every 100000000 >/dev/null 2>&1 &
