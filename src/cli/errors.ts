@@ -12,6 +12,8 @@ export const CliErrorCode = {
   BATCH_MANIFEST_MISMATCH: 'ERR_BATCH_MANIFEST_MISMATCH',
   // serve: the address cannot be listened on (in use, not this machine's, a privileged port)
   LISTEN_FAILED: 'ERR_LISTEN_FAILED',
+  // --signer MODULE: a module that cannot be loaded, or exports no external signer
+  SIGNER_MODULE_INVALID: 'ERR_SIGNER_MODULE_INVALID',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
@@ -24,6 +26,7 @@ export const CLI_ERROR_TITLES: { readonly [C in CliErrorCode]: string } = {
   [CliErrorCode.FILE_UNWRITABLE]: 'The file could not be written',
   [CliErrorCode.BATCH_MANIFEST_MISMATCH]: "The manifest is not this batch's",
   [CliErrorCode.LISTEN_FAILED]: 'The service cannot listen there',
+  [CliErrorCode.SIGNER_MODULE_INVALID]: 'The signer module cannot be used',
 };
 
 /** The command cannot do what was asked for a reason outside the credential (a file exists, a folder is read-only): exit 1. */

@@ -129,8 +129,18 @@ and output as it goes; running the same command again continues where it
 stopped and never issues a row twice. A bad row is reported with its line and the
 batch goes on (exit 1 at the end) unless --fail-fast.
 
+With --signer MODULE instead of --key, every mode signs through a key kept
+elsewhere: MODULE's default export (or its export named "signer") is
+{ id, algorithm, publicKey, sign(data) }, as the library's externalKey takes.
+The signer signs one check first, verified with its public key: a signer that
+fails, or whose signature does not verify, stops the command before anything is
+written. Its key must be the issuer's, as with a key file. A batch stops at the
+first row the signer fails; running the command again continues it.
+
 Options:
   -k, --key KEY              the issuer's key file (from "microcred keys generate")
+      --signer MODULE        instead of --key: a module exporting an external
+                             signer (a key kept in a KMS or HSM; see below)
   -o, --out FILE             write the signed credential to FILE (default: print it);
                              an existing FILE is replaced only with --force
       --force                replace --out (with --batch: start the batch over)
@@ -353,6 +363,7 @@ Run it again at any time to re-sign and write every list.
 Options:
   -k, --key KEY          the issuer's key file (the lists' issuer is its DID,
                          the same as the credentials')
+      --signer MODULE    instead of --key: a module exporting an external signer
       --list-url URL     where the lists are published, e.g.
                          https://pd.example.org/status (needed the first time)
       --store FILE       the status store (default microcred-status.json)
@@ -374,6 +385,7 @@ re-signs the list and writes it to DIR to publish. Revoking twice changes nothin
 
 Options:
   -k, --key KEY          the issuer's key file
+      --signer MODULE    instead of --key: a module exporting an external signer
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
@@ -391,6 +403,7 @@ bit on its suspension list, re-signs the list and writes it to DIR to publish.
 
 Options:
   -k, --key KEY          the issuer's key file
+      --signer MODULE    instead of --key: a module exporting an external signer
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
@@ -408,6 +421,7 @@ list and writes it to DIR to publish.
 
 Options:
   -k, --key KEY          the issuer's key file
+      --signer MODULE    instead of --key: a module exporting an external signer
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
   -o, --out DIR          where to write the list credential (default status-lists)
@@ -420,6 +434,7 @@ changed since the last publish into DIR (recorded in DIR/${'${'}PUBLISHED_MARKER
 
 Options:
   -k, --key KEY          the issuer's key file
+      --signer MODULE    instead of --key: a module exporting an external signer
       --store FILE       the status store (default microcred-status.json)
 ${'${'}POSTGRES_STORE}
   -o, --out DIR          where to write the list credentials (default status-lists)
@@ -446,6 +461,7 @@ list is refused.
 
 Options:
   -k, --key KEY          the issuer's key file
+      --signer MODULE    instead of --key: a module exporting an external signer
       --store FILE       the status store (default microcred-status.json)
 ${POSTGRES_STORE}
 `,

@@ -85,8 +85,7 @@ export async function* issueBatch<R extends BatchRow>(
   rows: AsyncIterable<R> | Iterable<R>,
   options: IssueBatchOptions,
 ): AsyncGenerator<BatchResult<R>, BatchProgress, undefined> {
-  const plan = signingPlan(options, 'issueBatch');
-  const base = baseCredential(options, plan.issuerId);
+  const base = checkBatchOptions(options);
   // One loader for the whole batch: contexts are parsed once, not once per credential.
   const loader = options.loader ?? new DocumentLoader();
   const started = Date.now();
@@ -109,6 +108,17 @@ export async function* issueBatch<R extends BatchRow>(
     }
   }
   return progress;
+}
+
+/**
+ * The checks {@link issueBatch} makes before its first row, made now: a key that can sign the
+ * format, exactly one source, and a template whose issuer is the key's DID. Throws as issueBatch
+ * would; returns the credential every row starts from. Call it before creating anything a batch
+ * writes (its output, a manifest), since issueBatch itself runs only when its first result is asked for.
+ */
+export function checkBatchOptions(options: IssueBatchOptions): UnsignedCredential {
+  const plan = signingPlan(options, 'issueBatch');
+  return baseCredential(options, plan.issuerId);
 }
 
 // Rows are read, and their status entries allocated, this many at a time: one store write (one

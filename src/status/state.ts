@@ -9,6 +9,7 @@ import type {
   StatusPurpose,
   StoredStatusList,
 } from './store.js';
+import { HeldIndexes } from './heldIndexes.js';
 
 /** The status purposes a store keeps lists for. */
 export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
@@ -60,7 +61,7 @@ export interface StatusStateJson {
 export class StatusState {
   readonly #lists: ListState[] = [];
   readonly #byId = new Map<string, ListState>();
-  readonly #credentials = new Map<string, Map<StatusPurpose, { list: ListState; index: number }>>();
+  readonly #credentials = new HeldIndexes();
   #revision = 0;
   /** The changes made since the last {@link takeChanges}, when recording (the file store's journal). */
   #changes: StatusChange[] | undefined;
@@ -83,7 +84,7 @@ export class StatusState {
   }
 
   allocate(credentialId: string, purpose: StatusPurpose, options: AllocateOptions): StatusAllocation {
-    const held = this.#credentials.get(credentialId)?.get(purpose);
+    const held = this.#held(credentialId, purpose);
     if (held) return allocation(credentialId, purpose, held.list, held.index);
     const list = this.#openList(purpose, options);
     const index = pickFreeIndex(list);
@@ -125,7 +126,7 @@ export class StatusState {
   }
 
   setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): StatusAllocation | undefined {
-    const held = this.#credentials.get(credentialId)?.get(purpose);
+    const held = this.#held(credentialId, purpose);
     if (!held) return undefined;
     if (getBit(held.list.bits, held.index) !== value) {
       setBit(held.list.bits, held.index, value);
@@ -137,8 +138,11 @@ export class StatusState {
   }
 
   allocations(credentialId: string): StatusAllocation[] {
-    const held = this.#credentials.get(credentialId);
-    return held ? [...held].map(([purpose, { list, index }]) => allocation(credentialId, purpose, list, index)) : [];
+    return this.#credentials
+      .of(credentialId)
+      .map(([purpose, { position, index }]) =>
+        allocation(credentialId, purpose, this.#lists[position] as ListState, index),
+      );
   }
 
   getList(listId: string): StoredStatusList | undefined {
@@ -153,13 +157,14 @@ export class StatusState {
   }
 
   toJSON(): StatusStateJson {
-    const position = new Map(this.#lists.map((list, i) => [list, i]));
-    const credentials: StatusStateJson['credentials'] = {};
-    for (const [id, held] of this.#credentials) {
-      credentials[id] = Object.fromEntries(
-        [...held].map(([purpose, { list, index }]) => [purpose, [position.get(list) as number, index]]),
-      );
+    // Grouped in a Map, then made own properties: an id such as "__proto__" stays a plain member.
+    const grouped = new Map<string, Partial<Record<StatusPurpose, [number, number]>>>();
+    for (const [id, purpose, { position, index }] of this.#credentials.entries()) {
+      let held = grouped.get(id);
+      if (!held) grouped.set(id, (held = {}));
+      held[purpose] = [position, index];
     }
+    const credentials: StatusStateJson['credentials'] = Object.fromEntries(grouped);
     return {
       format: 'microcred-status-store',
       version: 2,
@@ -282,7 +287,7 @@ export class StatusState {
       case 'hold': {
         const { credential, purpose } = change;
         if (!inRange || list.purpose !== purpose) throw corrupt('an index of no list of that purpose');
-        if (typeof credential !== 'string' || this.#credentials.get(credential)?.has(purpose as StatusPurpose))
+        if (typeof credential !== 'string' || this.#credentials.has(credential, purpose as StatusPurpose))
           throw corrupt('a credential that already holds an index of that purpose');
         if (getBit(list.used, index)) throw corrupt(`index ${index} of ${list.id} held twice`);
         setBit(list.used, index, true);
@@ -369,9 +374,12 @@ export class StatusState {
   }
 
   #hold(credentialId: string, purpose: StatusPurpose, list: ListState, index: number): void {
-    let held = this.#credentials.get(credentialId);
-    if (!held) this.#credentials.set(credentialId, (held = new Map()));
-    held.set(purpose, { list, index });
+    this.#credentials.set(credentialId, purpose, { position: list.position, index });
+  }
+
+  #held(credentialId: string, purpose: StatusPurpose): { list: ListState; index: number } | undefined {
+    const held = this.#credentials.get(credentialId, purpose);
+    return held ? { list: this.#lists[held.position] as ListState, index: held.index } : undefined;
   }
 }
 

@@ -78,7 +78,7 @@ async function manifestRecords(name: string): Promise<Issued[]> {
 
 describe('issue --batch', () => {
   it('resumes after being killed midway: every row issued once, no gap, status indexes not wasted', async () => {
-    await writeRows('rows.csv', 40);
+    await writeRows('rows.csv', 100);
     const created = await run(
       'status',
       'create',
@@ -92,33 +92,38 @@ describe('issue --batch', () => {
     expect(created.status, created.stderr).toBe(0);
     const argv = ['issue', '--batch', 'rows.csv', '--template', 'badge.json', '--key', 'issuer.key.json'];
     const batch = [...argv, '--out', 'out.jsonl', '--status-store', 'status.json', '--progress-every', '1'];
-    const killed = await spawnCli(batch, 15);
+    // Killed after 70 rows: the manifest (and the output it names) is written every 64 rows or every
+    // second, so some rows are on disk.
+    const killed = await spawnCli(batch, 70);
     expect(killed.signal).toBe('SIGKILL');
     const before = (await readFile(join(dir, 'out.jsonl'), 'utf8')).split('\n').length - 1;
-    expect(before).toBeGreaterThanOrEqual(14);
-    expect(before).toBeLessThan(40);
+    const recorded = (await manifestRecords('out.manifest.jsonl')).length;
+    expect(recorded).toBeGreaterThan(0);
+    // The output is written before the manifest records it: a kill between the two leaves lines that a resume cuts off.
+    expect(before).toBeGreaterThanOrEqual(recorded);
+    expect(before).toBeLessThan(100);
 
     const resumed = await run(...batch);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming the batch in out\.manifest\.jsonl/);
 
     const records = await manifestRecords('out.manifest.jsonl');
-    expect(records.map((r) => r.row)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(records.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     const text = await readFile(join(dir, 'out.jsonl'), 'utf8');
     const credentials = text
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { id: string; credentialStatus: unknown[] });
     expect(credentials.map((c) => c.id)).toEqual(records.map((r) => r.id));
-    expect(new Set(credentials.map((c) => c.id)).size).toBe(40);
+    expect(new Set(credentials.map((c) => c.id)).size).toBe(100);
     for (const r of records) expect(JSON.parse(text.slice(r.offset, r.end)).id).toBe(r.id);
     // Each credential carries the status entries the manifest names, and no index was handed out twice or wasted.
     const indexes = records.flatMap((r) => r.status.map((s) => `${s.list}#${s.index}`));
-    expect(new Set(indexes).size).toBe(80);
+    expect(new Set(indexes).size).toBe(200);
     const store = new FileStatusStore(join(dir, 'status.json'));
-    for (const list of await store.listIds()) expect((await store.getList(list.id))?.allocated).toBe(40);
+    for (const list of await store.listIds()) expect((await store.getList(list.id))?.allocated).toBe(100);
     const firstRun = credentials[0]!;
-    const lastRun = credentials[39]!;
+    const lastRun = credentials[99]!;
     // One from the killed run and one from the resumed run verify, their status read from the store.
     const key = await importKey(JSON.parse(await readFile(join(dir, 'issuer.key.json'), 'utf8')));
     const registry = new StatusRegistry({ store, key, listBaseUrl: 'https://pd.example.org/status' });
@@ -128,7 +133,7 @@ describe('issue --batch', () => {
     }
     // A third run has nothing left to do.
     const again = await run(...batch, '--json');
-    expect(JSON.parse(again.stdout)).toMatchObject({ issued: 0, failed: 0, skipped: 40 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ issued: 0, failed: 0, skipped: 100 });
   }, 120_000);
 
   it('reports a bad row with its line and goes on; --fail-fast stops there; a re-run retries only the failures', async () => {

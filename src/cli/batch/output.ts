@@ -11,21 +11,42 @@ export interface BatchOutput {
   close(): Promise<void>;
 }
 
-/** Appends one credential per line to `path`, first cutting it to `keep` bytes (what the manifest accounts for). */
+/**
+ * Appends one credential per line to `path`, first cutting it to `keep` bytes (what the manifest
+ * accounts for). Lines are held until `sync` (the manifest calls it before recording them, every few
+ * dozen rows) and then written in one call: a write per credential cost more than signing it did on
+ * a loaded machine, and the manifest never names a line before it is on disk anyway.
+ */
 export async function jsonLinesOutput(path: string, shownAs: string, keep: number): Promise<BatchOutput> {
   const handle: FileHandle = await open(path, 'a+');
   if ((await handle.stat()).size > keep) await truncate(path, keep);
   let position = keep;
+  let pending: Buffer[] = [];
+  const writePending = async () => {
+    if (pending.length === 0) return;
+    const bytes = Buffer.concat(pending);
+    pending = [];
+    await handle.write(bytes);
+  };
   return {
     async write(_row, text) {
       const bytes = Buffer.from(`${text}\n`, 'utf8');
-      await handle.write(bytes);
+      pending.push(bytes);
       const offset = position;
       position += bytes.length;
       return { file: shownAs, offset, end: position };
     },
-    sync: () => handle.sync(),
-    close: () => handle.close(),
+    async sync() {
+      await writePending();
+      await handle.sync();
+    },
+    async close() {
+      try {
+        await writePending();
+      } finally {
+        await handle.close();
+      }
+    },
   };
 }
 

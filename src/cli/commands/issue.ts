@@ -6,8 +6,9 @@ import { decodeJwt } from '../../jwt/decode.js';
 import { keyTypeName, type Key } from '../../keys/key.js';
 import type { SignedCredential, UnsignedCredential } from '../../model/credential.js';
 import type { SuiteName } from '../../proofs/suites.js';
-import { UsageError, parseCommand, required, type CliIo } from '../args.js';
-import { exists, readJson, readKeyFile, resolvePath, writeFileSafely } from '../files.js';
+import { UsageError, parseCommand, type CliIo } from '../args.js';
+import { exists, readJson, resolvePath, writeFileSafely } from '../files.js';
+import { SIGNER_OPTION, readSigningKey, signingKeyRef, type SigningKeyRef } from '../signer.js';
 import { CliError, CliErrorCode } from '../errors.js';
 import { parseMoment } from '../inputs.js';
 import { formatReasons } from '../decisionText.js';
@@ -35,6 +36,7 @@ const BATCH_OPTIONS = {
  */
 export const ISSUE_OPTIONS = {
   key: { type: 'string', short: 'k' },
+  ...SIGNER_OPTION,
   credential: { type: 'string', short: 'c' },
   format: { type: 'string' },
   out: { type: 'string', short: 'o' },
@@ -98,11 +100,13 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.OK;
   }
   const mode = modeOf(values);
-  const keyArg = required('issue', 'key', values.key);
-  const keyPath = resolvePath(io.cwd, keyArg);
+  const keyRef = signingKeyRef('issue', values, io.cwd);
   const outPath = values.out === undefined ? undefined : resolvePath(io.cwd, values.out);
-  if (outPath === keyPath)
-    throw new UsageError('--out names the key file; the signed credential would replace the key.', 'issue');
+  if (outPath === keyRef.path)
+    throw new UsageError(
+      `--out names the ${keyRef.kind === 'key' ? 'key file' : 'signer module'}; the signed credential would replace the ${keyRef.kind === 'key' ? 'key' : 'module'}.`,
+      'issue',
+    );
   const validUntil = values['valid-until'] === undefined ? undefined : validUntilOf(values['valid-until']);
   const suite = suiteOf(values.suite);
   // Before any work: a refused --out must not cost a status index or a signature.
@@ -115,21 +119,19 @@ export async function issueCommand(args: string[], io: CliIo): Promise<number> {
   if (mode === 'batch') {
     if (values.format === 'jwt' && suite)
       throw new UsageError('--suite chooses the Data Integrity proof; a VC-JWT is signed by its JWS.', 'issue');
-    const readSigningKey = () => readKey(io, keyArg, keyPath);
-    return issueBatchCommand(values, io, { readKey: readSigningKey, suite, validUntil });
+    return issueBatchCommand(values, io, { readKey: () => readSigningKey(io, keyRef), suite, validUntil });
   }
 
   const status = await openStatus(values, io);
   try {
-    return await issueIn(mode, values, io, { keyArg, keyPath, outPath, validUntil, status, suite });
+    return await issueIn(mode, values, io, { keyRef, outPath, validUntil, status, suite });
   } finally {
     await status?.close();
   }
 }
 
 interface IssueSettings {
-  keyArg: string;
-  keyPath: string;
+  keyRef: SigningKeyRef;
   outPath: string | undefined;
   validUntil: string | undefined;
   status: StatusOption | undefined;
@@ -140,17 +142,17 @@ async function issueIn(
   mode: Mode,
   values: IssueValues,
   io: CliIo,
-  { keyArg, keyPath, outPath, validUntil, status, suite }: IssueSettings,
+  { keyRef, outPath, validUntil, status, suite }: IssueSettings,
 ): Promise<number> {
   // The key is read where each mode reads it; the status entries are made with it when signing.
-  const readSigningKey = async () => {
-    const key = await readKey(io, keyArg, keyPath);
+  const readKey = async () => {
+    const key = await readSigningKey(io, keyRef);
     status?.setKey(key);
     return key;
   };
-  if (mode === 'credential') return issuePlain(values, io, keyArg, keyPath, status, suite);
+  if (mode === 'credential') return issuePlain(values, io, keyRef, status, suite);
   if (mode === 'stack') {
-    const signed = await issueStackFromOptions(values, io, readSigningKey, validUntil, {
+    const signed = await issueStackFromOptions(values, io, readKey, validUntil, {
       ...(status ? { status: status.source } : {}),
       ...(suite ? { suite } : {}),
     });
@@ -166,7 +168,7 @@ async function issueIn(
     );
     return EXIT.FAILED;
   }
-  const key = await readSigningKey();
+  const key = await readKey();
   const signed = await issueFromDecision(decision, {
     key,
     definition,
@@ -256,6 +258,7 @@ function checkAllowed(values: IssueValues, mode: Mode): Mode {
   }
   const allowed = new Set([
     'key',
+    'signer',
     'out',
     'help',
     'status-store',
@@ -298,22 +301,15 @@ function validUntilOf(value: string): string {
   return toDateTimeZ(parseMoment(value, '--valid-until', 'issue'));
 }
 
-/** The key in `keyPath` (shown as `keyArg`), with a warning on stderr when others can read it. */
-export async function readKey(io: CliIo, keyArg: string, keyPath: string): Promise<Key> {
-  const { key, warning } = await readKeyFile(keyPath, keyArg);
-  if (warning) io.stderr(`warning: ${warning}\n`);
-  return key;
-}
-
 /** `--credential FILE [--format jwt] [--suite SUITE]`: sign the credential as given, with a Data Integrity proof or as a VC-JWT. */
 async function issuePlain(
   values: IssueValues,
   io: CliIo,
-  keyArg: string,
-  keyPath: string,
+  keyRef: SigningKeyRef,
   status: StatusOption | undefined,
   suite: SuiteName | undefined,
 ): Promise<number> {
+  const keyArg = keyRef.arg;
   const file = values.credential as string;
   const format = values.format ?? 'json-ld';
   if (format !== 'json-ld' && format !== 'jwt')
@@ -327,8 +323,7 @@ async function issuePlain(
       'issue',
     );
   const unsigned = (await readJson(resolvePath(io.cwd, file), file)) as UnsignedCredential;
-  const { key, warning } = await readKeyFile(keyPath, keyArg);
-  if (warning) io.stderr(`warning: ${warning}\n`);
+  const key = await readSigningKey(io, keyRef);
   if (!key.canMake('eddsa-rdfc-2022')) {
     // The status lists themselves are credentials with a Data Integrity proof, which only an Ed25519 key makes.
     if (status)

@@ -3,7 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { issueBatch, type BatchSource } from '../../issue/batch.js';
+import { checkBatchOptions, issueBatch, type BatchSource } from '../../issue/batch.js';
+import { ErrorCode } from '../../errors.js';
 import type { Key } from '../../keys/key.js';
 import type { UnsignedCredential } from '../../model/credential.js';
 import type { SuiteName } from '../../proofs/suites.js';
@@ -17,6 +18,7 @@ import { openStatusStore, registryFor, newListNotes } from '../statusStore.js';
 import { readManifest, ManifestWriter, type ManifestHeader, type ManifestState } from '../batch/manifest.js';
 import { folderOutput, jsonLinesOutput, type BatchOutput } from '../batch/output.js';
 import { readRows, type FileRow, type UnreadableRow } from '../batch/rows.js';
+import { boundHeapGrowth } from '../batch/heap.js';
 
 /** What the batch mode reads from the command line (parsed by issue.ts). */
 export interface BatchValues {
@@ -59,8 +61,17 @@ interface Plan {
 /** Runs a batch; exit 0 when every row was issued (now or in an earlier run), 1 when any failed. */
 export async function issueBatchCommand(values: BatchValues, io: CliIo, settings: BatchSettings): Promise<number> {
   const plan = planOf(values, io);
+  boundHeapGrowth();
   const { source, digest } = await readSource(values, io);
   const key = await settings.readKey();
+  const signing = {
+    ...source,
+    key,
+    format: plan.format,
+    ...(settings.suite ? { suite: settings.suite } : {}),
+  } as Parameters<typeof issueBatch>[1];
+  // Before any file is made: a template of another issuer, or a key that cannot make the proof, stops here.
+  checkBatchOptions(signing);
   const header: ManifestHeader = {
     manifest: 'microcred-batch',
     version: 1,
@@ -139,13 +150,8 @@ export async function issueBatchCommand(values: BatchValues, io: CliIo, settings
         };
       }
     }
-    const options = {
-      ...source,
-      key,
-      format: plan.format,
-      ...(settings.suite ? { suite: settings.suite } : {}),
-      ...(registry ? { status: registry } : {}),
-    } as Parameters<typeof issueBatch>[1];
+    const options = { ...signing, ...(registry ? { status: registry } : {}) } as Parameters<typeof issueBatch>[1];
+    let signerFailed = false;
     for await (const result of issueBatch(rows(), options)) {
       const { rowNumber, line } = result.row;
       if (!result.ok) {
@@ -153,7 +159,9 @@ export async function issueBatchCommand(values: BatchValues, io: CliIo, settings
         const path = result.error.details.path;
         await fail(rowNumber, line, { code, message, ...(typeof path === 'string' ? { path } : {}) });
         progress.update(state());
-        if (values['fail-fast']) {
+        // A signer that stops working (a KMS down, a key revoked) fails every row after: stop, and let a re-run go on.
+        signerFailed = SIGNER_ERRORS.has(code);
+        if (values['fail-fast'] || signerFailed) {
           stopped = true;
           break;
         }
@@ -183,7 +191,7 @@ export async function issueBatchCommand(values: BatchValues, io: CliIo, settings
     }
     await manifest.flush();
     progress.finish(state());
-    return report(io, values, plan, counts, failures, stopped);
+    return report(io, values, plan, counts, failures, signerFailed ? 'signer' : stopped ? 'fail-fast' : undefined);
   } finally {
     await manifest.close();
     await output.close();
@@ -197,8 +205,9 @@ function report(
   plan: Plan,
   counts: { issued: number; failed: number; skipped: number },
   failures: string[],
-  stopped: boolean,
+  stoppedBy: 'fail-fast' | 'signer' | undefined,
 ): number {
+  const stopped = stoppedBy !== undefined;
   if (values.json) {
     io.stdout(
       `${JSON.stringify({ ...counts, stopped, out: plan.outArg, manifest: plan.manifestArg, failures }, null, 2)}\n`,
@@ -208,7 +217,9 @@ function report(
     io.stdout(
       `Issued ${counts.issued} credential(s) to ${plan.outArg}${earlier}; ${counts.failed} row(s) failed. Manifest: ${plan.manifestArg}.\n`,
     );
-    if (stopped) io.stdout('Stopped at the first failing row (--fail-fast); run the command again to continue.\n');
+    if (stoppedBy === 'signer')
+      io.stdout('Stopped: the signer failed (see above). Mend it and run the same command again to continue.\n');
+    else if (stopped) io.stdout('Stopped at the first failing row (--fail-fast); run the command again to continue.\n');
     else if (counts.failed > 0)
       io.stdout('Fix the failing rows and run the same command again: it issues only the rows not issued yet.\n');
   }
@@ -322,6 +333,13 @@ async function countRows(path: string): Promise<number> {
   for await (const _ of readRows(path)) n++;
   return n;
 }
+
+// The errors of a signer rather than of a row.
+const SIGNER_ERRORS: ReadonlySet<string> = new Set([
+  ErrorCode.SIGNER_FAILED,
+  ErrorCode.SIGNER_TIMEOUT,
+  ErrorCode.SIGNER_INVALID_SIGNATURE,
+]);
 
 /** A digest of what a row asks for, so a resumed run notices a rows file changed under an issued row. */
 function digestOf(row: FileRow): string {

@@ -4,20 +4,20 @@ import { MIN_STATUS_LIST_LENGTH, type StatusChangeOf } from '../../status/regist
 import type { StatusListCredential } from '../../status/listCredential.js';
 import { getBit, STATUS_PURPOSES } from '../../status/state.js';
 import type { StatusPurpose } from '../../status/store.js';
-import { UsageError, parseCommand, required, type CliIo } from '../args.js';
+import { UsageError, parseCommand, type CliIo } from '../args.js';
 import { exists, readJson, readText, resolvePath, writeFileSafely } from '../files.js';
 import { EXIT } from '../output.js';
 import { helpFor } from '../usage.js';
 import { POSTGRES_OPTIONS, openStatusStore, registryFor, type StatusStoreChoice } from '../statusStore.js';
-import { readKey } from './issue.js';
+import { SIGNER_OPTION, readSigningKey, signingKeyRef } from '../signer.js';
 import type { FileStatusStore } from '../../status/fileStore.js';
 
 /** Where `status` writes list credentials unless told otherwise. */
 const DEFAULT_OUT = 'status-lists';
 
 const STORE = { store: { type: 'string' }, ...POSTGRES_OPTIONS } as const;
-const STORE_AND_KEY = { ...STORE, key: { type: 'string', short: 'k' } } as const;
-const SIGNING = { ...STORE, key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' } } as const;
+const STORE_AND_KEY = { ...STORE, key: { type: 'string', short: 'k' }, ...SIGNER_OPTION } as const;
+const SIGNING = { ...STORE_AND_KEY, out: { type: 'string', short: 'o' } } as const;
 
 /** The file `status publish` keeps in its folder: the version of the lists last written there. */
 const PUBLISHED_MARKER = '.microcred-published.json';
@@ -70,7 +70,7 @@ async function create(args: string[], io: CliIo): Promise<number> {
   const listUrl = values['list-url'];
   const purposes = purposesOf(values.purpose);
   const length = lengthOf(values.length);
-  const key = await readStatusKey(io, required('status create', 'key', values.key));
+  const key = await readStatusKey(io, 'status create', values);
   const { store, shownAs } = await openStatusStore(storeChoice(values), io, {
     mustExist: false,
     command: 'status create',
@@ -94,7 +94,7 @@ async function change(args: string[], io: CliIo, action: 'revoke' | 'suspend' | 
   const { values, positionals } = parseCommand(command, args, { ...SIGNING, from: { type: 'string' } }, true);
   if (values.help) return help(io, command);
   const ids = await idsOf(io, command, positionals, values.from);
-  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const key = await readStatusKey(io, command, values);
   const { store } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
   try {
     const registry = await registryFor(store, key, {});
@@ -134,7 +134,7 @@ async function publish(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(command, args, { ...SIGNING, changed: { type: 'boolean' } }, true);
   if (values.help) return help(io, command);
   if (positionals.length > 0) throw new UsageError(`${command} takes no arguments.`, command);
-  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const key = await readStatusKey(io, command, values);
   const folder = values.out ?? DEFAULT_OUT;
   const marker = resolvePath(io.cwd, join(folder, PUBLISHED_MARKER));
   const since = values.changed ? await lastPublished(marker, join(folder, PUBLISHED_MARKER)) : undefined;
@@ -168,7 +168,7 @@ async function adopt(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0)
     throw new UsageError(`${command} needs the published list credentials (FILE...) of the lists to adopt.`, command);
   const published = await Promise.all(positionals.map((file) => readJson(resolvePath(io.cwd, file), file)));
-  const key = await readStatusKey(io, required(command, 'key', values.key));
+  const key = await readStatusKey(io, command, values);
   const { store, shownAs } = await openStatusStore(storeChoice(values), io, { mustExist: true, command });
   try {
     const registry = await registryFor(store, key, {});
@@ -343,8 +343,13 @@ function lengthOf(value: string | undefined): number | undefined {
   return length;
 }
 
-function readStatusKey(io: CliIo, keyArg: string): Promise<Key> {
-  return readKey(io, keyArg, resolvePath(io.cwd, keyArg));
+/** `--key FILE` or `--signer MODULE`: the issuer's key, which signs the lists. */
+function readStatusKey(
+  io: CliIo,
+  command: string,
+  values: { key?: string | undefined; signer?: string | undefined },
+): Promise<Key> {
+  return readSigningKey(io, signingKeyRef(command, values, io.cwd));
 }
 
 function help(io: CliIo, command: string): number {
