@@ -75,6 +75,18 @@ async function createStore(...signing: string[]): Promise<void> {
   expect(created.status, created.stderr).toBe(0);
 }
 
+/** A batch of rows.csv with badge.json, into out.jsonl, with entries in status.json. */
+const BATCH = [
+  '--batch',
+  'rows.csv',
+  '--template',
+  'badge.json',
+  '--out',
+  'out.jsonl',
+  '--status-store',
+  'status.json',
+];
+
 describe('microcred --signer MODULE (a key kept elsewhere)', () => {
   it('issues one credential, a batch with status entries, and signs the status lists through the example KMS signer', async () => {
     expect((await s.run('keys', 'generate', '--out', 'kms.key.json')).status).toBe(0);
@@ -95,18 +107,7 @@ describe('microcred --signer MODULE (a key kept elsewhere)', () => {
       join(s.dir, 'rows.csv'),
       'name,email\nAna Reyes,ana@school.example\nBen Okafor,ben@school.example\n',
     );
-    const batch = await s.run(
-      'issue',
-      ...signing,
-      '--batch',
-      'rows.csv',
-      '--template',
-      'badge.json',
-      '--out',
-      'out.jsonl',
-      '--status-store',
-      'status.json',
-    );
+    const batch = await s.run('issue', ...signing, ...BATCH);
     expect(batch.status, batch.stderr).toBe(0);
     const issued = (await readFile(join(s.dir, 'out.jsonl'), 'utf8'))
       .trim()
@@ -181,19 +182,7 @@ describe('microcred --signer MODULE (a key kept elsewhere)', () => {
     );
     await writeFile(join(s.dir, 'rows.csv'), 'name,email\nAna Reyes,ana@school.example\n');
     const withFiles = await listing();
-    const batch = await s.run(
-      'issue',
-      '--signer',
-      other,
-      '--batch',
-      'rows.csv',
-      '--template',
-      'badge.json',
-      '--out',
-      'out.jsonl',
-      '--status-store',
-      'status.json',
-    );
+    const batch = await s.run('issue', '--signer', other, ...BATCH);
     expect(batch.status).toBe(1);
     expect(batch.stderr).toContain('error ERR_ISSUER_MISMATCH');
     expect(batch.stderr).toContain(s.did);
