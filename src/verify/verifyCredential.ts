@@ -156,8 +156,21 @@ async function verifyAt(
       const ob2 = recogniseOpenBadges2(ctx.source, ctx.openBadges2 === true, snapshot.limits.maxInputBytes);
       if (ob2) {
         // Loaded on first use: a verifier page meets 2.0 badges rarely, and their checks bring a JOSE library.
-        const { verifyOpenBadges2 } = await import('../ob2/verifyOpenBadges2.js');
-        return { report: await openBadges2Report(ctx, verifyOpenBadges2(ctx, ob2, checks)) };
+        // A module that cannot be loaded (a page gone offline) is could-not-check, never a throw.
+        const loaded = await import('../ob2/verifyOpenBadges2.js').catch((error: unknown) => ({ error }));
+        if (!('error' in loaded))
+          return { report: await openBadges2Report(ctx, loaded.verifyOpenBadges2(ctx, ob2, checks)) };
+        stoppedBy = {
+          id: check.id,
+          title: check.title,
+          outcome: 'could-not-check',
+          problem: problem({
+            code: ErrorCode.INTERNAL,
+            detail: `This is an Open Badges 2.0 assertion, and the part of microcred that reads one could not be loaded: ${(loaded.error as Error)?.message ?? String(loaded.error)}`,
+          }),
+        };
+        checks.push(stoppedBy);
+        continue;
       }
     }
     if (check.appliesTo && !applies(check, ctx)) continue;
