@@ -271,7 +271,8 @@ export class MicrocredVerifier extends Base {
     const lang = this.lang || globalThis.document?.documentElement.lang || undefined;
     // The report's titles and standard details in the page's language when microcred has a catalogue
     // for it (loaded on first use); codes, paths and outcomes stay as they are. The event keeps the original.
-    const catalogue = lang ? await loadCatalogue(lang) : undefined;
+    // A catalogue that cannot be loaded (offline, a missing chunk) leaves the report in English: showing it never fails.
+    const catalogue = lang ? await loadCatalogue(lang).catch(() => undefined) : undefined;
     const result: VerifiedInput = !catalogue
       ? given
       : given.kind === 'credential'
