@@ -17,6 +17,7 @@ import { HeldDocuments } from '../contexts/heldDocuments.js';
 import type { ListCache } from '../contexts/listCache.js';
 import { PolicyFetcher } from '../network/policyFetch.js';
 import type { NetworkPolicy } from '../network/policy.js';
+import type { VerifyOptionsSnapshot } from './options.js';
 
 /** What one verification's loader is built from (the options, already read into plain values). */
 export interface VerificationLoaderOptions {
@@ -35,6 +36,27 @@ export interface VerificationLoaderOptions {
   deadline: number;
   /** The verification's `timeoutMs`, for messages. */
   timeoutMs: number;
+}
+
+/**
+ * The loader of one verification (a credential's or a presentation's), built from the call's
+ * options as read once; `input` gives the document being verified once it is read. The deadline
+ * starts now.
+ */
+export function verificationLoaderFor(
+  snapshot: Pick<VerifyOptionsSnapshot, 'documents' | 'fetch' | 'network' | 'loader' | 'status' | 'timeoutMs'>,
+  input: () => unknown,
+): VerificationLoader {
+  return new VerificationLoader({
+    documents: snapshot.documents,
+    ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
+    ...(snapshot.network ? { network: snapshot.network } : {}),
+    ...(snapshot.loader ? { loader: snapshot.loader } : {}),
+    ...(snapshot.status ? { statusLists: snapshot.status } : {}),
+    input,
+    deadline: Date.now() + snapshot.timeoutMs,
+    timeoutMs: snapshot.timeoutMs,
+  });
 }
 
 /** What serves status list credentials by URL: a {@link StatusRegistry}; `undefined` for a list it does not keep. */

@@ -7,7 +7,7 @@ import type { NetworkPolicy } from '../network/policy.js';
 import type { TrustedIssuer } from '../trust/types.js';
 import type { StatusRegistry } from '../status/registry.js';
 import { boundReport, type VerifyLimits } from './limits.js';
-import { VerificationLoader } from './loader.js';
+import { verificationLoaderFor } from './loader.js';
 import { readVerifyOptions } from './options.js';
 import { CHECKS } from './pipeline.js';
 import { isAuthentic } from './authenticity.js';
@@ -137,16 +137,7 @@ async function verifyAt(
     results: checks,
     checks: CHECKS,
     now: snapshot.now,
-    loader: new VerificationLoader({
-      documents: snapshot.documents,
-      ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
-      ...(snapshot.network ? { network: snapshot.network } : {}),
-      ...(snapshot.loader ? { loader: snapshot.loader } : {}),
-      ...(snapshot.status ? { statusLists: snapshot.status } : {}),
-      input: () => ctx.credential,
-      deadline: Date.now() + snapshot.timeoutMs,
-      timeoutMs: snapshot.timeoutMs,
-    }),
+    loader: verificationLoaderFor(snapshot, () => ctx.credential),
     clockSkewSeconds: snapshot.clockSkewSeconds,
   };
   let stoppedBy: CheckResult | undefined;

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../errors.js';
 import { problem, skippedBecause, type Verdict } from '../check.js';
-import { VerificationLoader } from '../loader.js';
+import { verificationLoaderFor } from '../loader.js';
 import { readVerifyOptions } from '../options.js';
 import { boundChecks } from '../limits.js';
 import { summarize } from '../summary.js';
@@ -86,16 +86,7 @@ export async function verifyPresentation(
     options: snapshot,
     now: snapshot.now,
     ...own,
-    loader: new VerificationLoader({
-      documents: snapshot.documents,
-      ...(snapshot.fetch ? { fetch: snapshot.fetch } : {}),
-      ...(snapshot.network ? { network: snapshot.network } : {}),
-      ...(snapshot.loader ? { loader: snapshot.loader } : {}),
-      ...(snapshot.status ? { statusLists: snapshot.status } : {}),
-      input: () => ctx.presentation,
-      deadline: Date.now() + snapshot.timeoutMs,
-      timeoutMs: snapshot.timeoutMs,
-    }),
+    loader: verificationLoaderFor(snapshot, () => ctx.presentation),
   };
   const checks = await runChecks(ctx);
   const credentials = (ctx.verified ?? []).map((v) => v.report);
