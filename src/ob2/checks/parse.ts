@@ -1,9 +1,10 @@
-import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { ErrorCode } from '../../errors.js';
 import { fromBase64Url } from '../../encoding.js';
-import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
+import { isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
+import { plainCopy } from '../../verify/plainCopy.js';
 import { couldNotCheck, failed, passed, type ProblemInput, type Verdict } from '../../verify/check.js';
-import { inputSizeProblem, structureProblem, tooDeepProblem } from '../../verify/limits.js';
+import { inputSizeProblem, structureProblem } from '../../verify/limits.js';
 import { loadDocument } from '../documents.js';
 import { isOb2Object } from '../recognise.js';
 import type { Ob2Check, Ob2State } from '../state.js';
@@ -93,26 +94,11 @@ function readJson(text: string, what: string): Read {
 
 function accept(state: Ob2State, value: unknown): Verdict {
   const limits = state.ctx.options.limits;
-  if (!isJsonObject(value)) {
-    const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
-    return failed({
-      code: ErrorCode.INPUT_NOT_OBJECT,
-      detail: `An Open Badges 2.0 assertion is a JSON object; this is ${kind}.`,
-    });
-  }
-  let plain: unknown;
-  try {
-    plain = copyAsPlainJson(value, limits.maxDepth);
-  } catch (error) {
-    if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP))
-      return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
-    return failed({
-      code: ErrorCode.INPUT_NOT_OBJECT,
-      detail: `The assertion could not be read as plain JSON data: ${(error as Error)?.message ?? String(error)}.`,
-    });
-  }
-  const overLimit = structureProblem(plain as Record<string, unknown>, limits);
+  const copy = plainCopy(value, limits, 'Open Badges 2.0 assertion');
+  if ('verdict' in copy) return copy.verdict;
+  const plain = copy.plain;
+  const overLimit = structureProblem(plain, limits);
   if (overLimit) return couldNotCheck(overLimit);
-  state.assertion = plain as Record<string, unknown>;
+  state.assertion = plain;
   return passed;
 }

@@ -1,9 +1,9 @@
-import { ErrorCode, isMicrocredError } from '../../errors.js';
-import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
+import { ErrorCode } from '../../errors.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { isPresentationObject, presentationGiven } from '../presentation/isPresentation.js';
+import { plainCopy } from '../plainCopy.js';
 import { couldNotCheck, failed, passed, type Check } from '../check.js';
-import { inputSizeProblem, structureProblem, tooDeepProblem } from '../limits.js';
+import { inputSizeProblem, structureProblem } from '../limits.js';
 
 /**
  * The input is a JSON object (or a string holding one: a leading byte-order mark is ignored, a
@@ -44,30 +44,11 @@ export const parseCheck: Check = {
       const duplicate = findDuplicateKey(text);
       if (duplicate) return failed(duplicateKeyProblem(duplicate.key, duplicate.path));
     }
-    if (!isJsonObject(value)) {
-      const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
-      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: `A credential is a JSON object; this is ${kind}.` });
-    }
-    let plain: unknown;
-    try {
-      plain = copyAsPlainJson(value, limits.maxDepth);
-    } catch (error) {
-      if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP))
-        return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
-      if (!isMicrocredError(error, ErrorCode.INPUT_NOT_OBJECT)) {
-        return failed({
-          code: ErrorCode.INPUT_NOT_OBJECT,
-          detail: `The credential could not be read as plain JSON data: ${messageOf(error)}.`,
-        });
-      }
-      return failed({
-        code: ErrorCode.INPUT_NOT_OBJECT,
-        detail: error.message,
-        ...(error.details.path ? { path: error.details.path } : {}),
-      });
-    }
+    const copy = plainCopy(value, limits, 'credential');
+    if ('verdict' in copy) return copy.verdict;
+    const plain = copy.plain;
     if (isPresentationObject(plain)) return presentationGiven();
-    const overLimit = structureProblem(plain as Record<string, unknown>, limits);
+    const overLimit = structureProblem(plain, limits);
     if (overLimit) return couldNotCheck(overLimit);
     ctx.format = 'json-ld';
     ctx.credential = plain as Record<string, unknown>;

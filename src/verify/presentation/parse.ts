@@ -1,11 +1,12 @@
-import { ErrorCode, isMicrocredError } from '../../errors.js';
+import { ErrorCode } from '../../errors.js';
 import { copyAsPlainJson, isJsonObject } from '../../jsonPath.js';
 import { findDuplicateKey, withoutByteOrderMark } from '../../jsonText.js';
 import { decodeJwt, looksLikeJwt } from '../../jwt/decode.js';
 import { REGISTERED_CLAIMS } from '../../jwt/credential.js';
 import { jwtVerdict } from '../jwtVerdict.js';
+import { plainCopy } from '../plainCopy.js';
 import { couldNotCheck, failed, passed, type Verdict } from '../check.js';
-import { inputSizeProblem, structureProblem, tooDeepProblem } from '../limits.js';
+import { inputSizeProblem, structureProblem } from '../limits.js';
 import { textOfBytes } from '../inputText.js';
 import { isPresentationJwt, isPresentationObject } from './isPresentation.js';
 import type { PresentationCheck, PresentationContext } from './context.js';
@@ -45,19 +46,10 @@ export const presentationParseCheck: PresentationCheck = {
           path: duplicate.path,
         });
     }
-    if (!isJsonObject(value))
-      return failed({ code: ErrorCode.INPUT_NOT_OBJECT, detail: 'A presentation is a JSON object or a VP-JWT.' });
-    let plain: Record<string, unknown>;
-    try {
-      plain = copyAsPlainJson(value, limits.maxDepth) as Record<string, unknown>;
-    } catch (error) {
-      if (isMicrocredError(error, ErrorCode.INPUT_TOO_DEEP))
-        return couldNotCheck(tooDeepProblem(error.details.path ?? '', limits));
-      return failed({
-        code: ErrorCode.INPUT_NOT_OBJECT,
-        detail: `The presentation could not be read as plain JSON data: ${(error as Error).message}`,
-      });
-    }
+    // Text that is neither JSON nor a JWT was refused above: a value here is a presentation object or nothing.
+    const copy = plainCopy(value, limits, 'presentation');
+    if ('verdict' in copy) return copy.verdict;
+    const plain = copy.plain;
     const overLimit = structureProblem(plain, limits);
     if (overLimit) return couldNotCheck(overLimit);
     if (!isPresentationObject(plain)) return notAPresentation(plain);
