@@ -52,3 +52,20 @@ export function bundledContexts(): ReadonlyMap<string, unknown> {
   }
   return table;
 }
+
+/**
+ * The `@context` entries that name a context microcred does not bundle, each with its index and the
+ * message issuing refuses it with: nothing is signed under a context that cannot be loaded offline.
+ */
+export function unbundledContexts(context: readonly unknown[]): { path: string; detail: string }[] {
+  return context.flatMap((c, i) =>
+    typeof c === 'string' && !bundledContexts().has(c)
+      ? [
+          {
+            path: `@context[${i}]`,
+            detail: `${c} is not a bundled context; microcred signs only under contexts it can load offline.`,
+          },
+        ]
+      : [],
+  );
+}

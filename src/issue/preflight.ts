@@ -2,7 +2,7 @@ import { ErrorCode, MicrocredError, isMicrocredError, type ProblemDetail } from 
 import { CONTEXT, ISSUE_CONTEXTS, OB_CREDENTIAL_TYPES } from '../model/constants.js';
 import { parseDateTimeZ, toDateTimeZ } from '../dates.js';
 import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
-import { bundledContexts } from '../contexts/bundled.js';
+import { unbundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { expandInSafeMode } from '../contexts/undefinedTerms.js';
 import type { Expansion } from '../proofs/onePass/documentGraph.js';
@@ -152,14 +152,7 @@ export function preflightProblems(doc: Record<string, unknown>, issuerId: string
         `@context must include an Open Badges 3.0 context (${CONTEXT.OB_V3P0_3}).`,
       );
     }
-    context.forEach((c, i) => {
-      if (typeof c === 'string' && !bundledContexts().has(c))
-        add(
-          ErrorCode.CONTEXT_UNKNOWN,
-          `@context[${i}]`,
-          `${c} is not a bundled context; microcred signs only under contexts it can load offline.`,
-        );
-    });
+    for (const { path, detail } of unbundledContexts(context)) add(ErrorCode.CONTEXT_UNKNOWN, path, detail);
   }
 
   const type = doc.type;

@@ -4,7 +4,7 @@ import { ErrorCode, MicrocredError } from '../errors.js';
 import { CONTEXT } from '../model/constants.js';
 import { copyAsPlainJson, isJsonObject } from '../jsonPath.js';
 import { parseDateTimeZ, toDateTimeZ } from '../dates.js';
-import { bundledContexts } from '../contexts/bundled.js';
+import { unbundledContexts } from '../contexts/bundled.js';
 import { DocumentLoader } from '../contexts/documentLoader.js';
 import { findUndefinedTerms } from '../contexts/undefinedTerms.js';
 import { dataIntegrityPlan } from '../issue/issueOptions.js';
@@ -40,14 +40,8 @@ export async function signRecord<T>(
   const context = doc['@context'] as unknown[];
   if (context[0] !== CONTEXT.VC_V2)
     refuse(ErrorCode.CONTEXT_ORDER, '@context[0]', `@context must start with ${CONTEXT.VC_V2}.`);
-  context.forEach((c, i) => {
-    if (typeof c === 'string' && !bundledContexts().has(c))
-      refuse(
-        ErrorCode.CONTEXT_UNKNOWN,
-        `@context[${i}]`,
-        `${c} is not a bundled context; microcred signs only under contexts it can load offline.`,
-      );
-  });
+  const [unbundled] = unbundledContexts(context);
+  if (unbundled) refuse(ErrorCode.CONTEXT_UNKNOWN, unbundled.path, unbundled.detail);
   const issuer = isJsonObject(doc.issuer) ? doc.issuer.id : doc.issuer;
   if (issuer !== issuerId)
     refuse(
